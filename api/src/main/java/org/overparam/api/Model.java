@@ -1,0 +1,86 @@
+package org.overparam.api;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A network of a fixed shape, built by an {@link Architecture}. A model holds no parameter values:
+ * every call receives the run's {@link Params}. Models are immutable and safe to call from several
+ * threads at once.
+ *
+ * <p>A model computes with the values it is given. Forward multipliers of a parameterization
+ * (NTK, mean-field, asymmetrical node scaling) are applied around it by {@link Scaling#wrap}, so an
+ * architecture never deals with them.
+ */
+public interface Model {
+    /** @return the parameter blocks this model reads */
+    Layout layout();
+
+    /** @return the shape of one input */
+    Shape inputShape();
+
+    /** @return the number of outputs per sample (k) */
+    int outputSize();
+
+    /**
+     * @param params values of {@link #layout()}; not modified
+     * @param batch the samples (only inputs are read)
+     * @return the outputs and what the backward pass needs
+     */
+    Forward forward(Params params, Batch batch);
+
+    /**
+     * Back-propagates: {@code gradient = sum over samples of (dLoss/dOutputs)^T dOutputs/dParams}.
+     *
+     * @param forward a pass of this model
+     * @param dOutputs {@code n x k} derivative of the loss in the outputs; not modified
+     * @param gradient receives the gradient (overwritten, every block)
+     */
+    void backward(Forward forward, double[] dOutputs, Params gradient);
+
+    /**
+     * The Hessian of {@code loss(f(params))} times {@code direction}. Architectures that can should
+     * override this with an exact R-operator pass (Pearlmutter 1994). This default is the documented
+     * fallback: a central difference of gradients,
+     * {@code (g(p + h v) - g(p - h v)) / (2h)} with {@code h = cbrt(eps) * max(1, |p|) / |v|},
+     * accurate to about 1e-6 relative.
+     *
+     * @param params the point; not modified
+     * @param batch the samples
+     * @param loss the loss on this batch's targets
+     * @param direction the vector v; not modified
+     * @param result receives H v
+     */
+    default void hessianVector(Params params, Batch batch, OutputLoss loss, Params direction, Params result) {
+        double vn = direction.norm();
+        if (vn == 0) {
+            result.scale(0);
+            return;
+        }
+        double h = Math.cbrt(Math.ulp(1.0)) * Math.max(1.0, params.norm()) / vn;
+        double[] dOut = new double[batch.n() * outputSize()];
+        Params probe = params.copy().axpy(h, direction);
+        loss.evaluate(forward(probe, batch).output(), dOut);
+        Params gPlus = params.zerosLike();
+        backward(forward(probe, batch), dOut, gPlus);
+        probe.set(params).axpy(-h, direction);
+        Forward minus = forward(probe, batch);
+        loss.evaluate(minus.output(), dOut);
+        backward(minus, dOut, result);
+        result.scale(-1).axpy(1, gPlus).scale(0.5 / h);
+    }
+
+    /**
+     * The per-layer pieces of the empirical NTK for output coordinate {@code output}, when the model
+     * is made of dense layers (fully connected, ResNet with dense blocks, gated surrogate). Models
+     * with other layers (convolutions) return empty and analyzers fall back to per-sample gradients.
+     *
+     * @param params the point
+     * @param batch the samples
+     * @param output an output index in {@code [0, k)}
+     * @return one piece per dense layer, or empty
+     */
+    default Optional<List<DenseLayerPiece>> denseLayerPieces(Params params, Batch batch, int output) {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,22 @@
+package org.overparam.api;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * An update rule. The life of an optimizer in a run is a sequence of {@link #step} calls; it keeps
+ * nothing between them: its buffers, counters and random position live in the run's {@link State}
+ * (see there for what happens when a run switches optimizer) and are checkpointed with the run.
+ */
+@ConsumerType
+public interface Optimizer extends Component {
+    /**
+     * Takes one step: reads gradients through {@code ctx.oracle()} and updates {@code ctx.params()}
+     * in place (frozen blocks must stay unchanged; the oracle's zero gradients see to it for
+     * gradient methods).
+     *
+     * @param ctx the run's current point, state, configuration and oracle
+     * @return the training loss the step evaluated at its starting point (or at the look-ahead
+     *     point for Nesterov), for progress output; {@code NaN} if it evaluated none
+     */
+    double step(StepContext ctx);
+}

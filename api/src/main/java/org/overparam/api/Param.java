@@ -1,0 +1,37 @@
+package org.overparam.api;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Documents and bounds one parameter of a component's config interface (see {@link Component}).
+ * The method's name is the parameter's name in experiment files, its return type the parameter's
+ * type ({@code int, long, double, boolean, String} or arrays of {@code int, double, String}), its
+ * default the parameter's default. A parameter without a default is required.
+ *
+ * <p>Kept at run time so help, validation and "did you mean" work the same in unit tests, on the
+ * command line and in the container.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface Param {
+    /** @return one line saying what the parameter does, with its unit or symbol */
+    String value();
+
+    /** @return the smallest allowed value of a number (or of each element of an array) */
+    double min() default Double.NEGATIVE_INFINITY;
+
+    /** @return the largest allowed value of a number (or of each element of an array) */
+    double max() default Double.POSITIVE_INFINITY;
+
+    /** @return whether {@link #min()} itself is excluded */
+    boolean minExclusive() default false;
+
+    /** @return whether {@link #max()} itself is excluded */
+    boolean maxExclusive() default false;
+
+    /** @return the allowed values of a string (or of each element of a string array); empty = any */
+    String[] options() default {};
+}

@@ -1,0 +1,56 @@
+package org.overparam.api;
+
+import java.util.Map;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** What an {@link Optimizer} sees during one step. Valid only during that call. */
+@ProviderType
+public interface StepContext {
+    /** @return the index of the step being taken, from 0 */
+    long step();
+
+    /** @return the run's maximum number of steps */
+    long totalSteps();
+
+    /** @return the current point, to update in place */
+    Params params();
+
+    /** @return the initial point (do not modify) */
+    Params initial();
+
+    /** @return the oracle for losses and gradients */
+    GradientOracle oracle();
+
+    /** @return the run's optimizer state */
+    State state();
+
+    /** @return the optimizer's parameters */
+    Config config();
+
+    /** @return the learning-rate multiplier of the run's schedule at this step (1 for constant) */
+    double schedule();
+
+    /** @return the optimizer's random stream (its position is checkpointed) */
+    RandomStream random();
+
+    /**
+     * @return the latest value of every scalar metric the run has recorded, by full name (e.g.
+     *     {@code ntk.lambda_max}); lets an optimizer set its step size from a measured kernel
+     */
+    Map<String, Double> latestMetrics();
+
+    /**
+     * Projects a point onto the run's constraint set in place (Euclidean projection; for an
+     * intersection of sets, Dykstra's alternating projections). The identity if the run has no
+     * constraint.
+     *
+     * @param point the point to project
+     */
+    void project(Params point);
+
+    /** @return whether the run has a constraint set */
+    boolean constrained();
+
+    /** @param metric a name local to the optimizer, e.g. {@code kkt_residual} @param value its value */
+    void report(String metric, double value);
+}
