@@ -1,0 +1,114 @@
+package org.overparam.experiment.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.overparam.api.ComponentKind;
+import org.overparam.api.Config;
+import org.overparam.api.InvalidInputException;
+import org.overparam.api.run.ComponentInfo;
+import org.overparam.api.run.ComponentRef;
+import org.overparam.api.run.ComponentRegistry;
+import org.overparam.api.run.ParamSpec;
+
+/**
+ * Turns one component entry of an experiment file into a {@link ComponentRef} whose config holds
+ * every parameter of the component: the values written in the file, checked by
+ * {@link ComponentInfo#configure}, and the defaults of the others. A component is written either as
+ * its name ({@code initializer: ntk}) or as a mapping with {@code name} and parameters
+ * ({@code optimizer: {name: gd, lr: 0.5}}). Remembers the components it resolved, so that the
+ * resolved text can name the bundle and version of each.
+ */
+final class ComponentResolver {
+    private final ComponentRegistry registry;
+    private final List<ComponentInfo> used = new ArrayList<>();
+
+    /** @param registry the components present now */
+    ComponentResolver(ComponentRegistry registry) {
+        this.registry = registry;
+    }
+
+    /**
+     * @param kind the component's kind
+     * @param path its path in the file for messages, e.g. {@code optimizer} or {@code analyzers[1]}
+     * @param node its value in the file
+     * @param where where it was written ({@code file:line} of its key or list item)
+     * @param reserved keys of its mapping that are not parameters (an analyzer's {@code every} and
+     *     {@code label}); they are skipped here
+     * @return the component with all its parameters
+     * @throws InvalidInputException naming the line of the first problem
+     */
+    ComponentRef resolve(ComponentKind kind, String path, Node node, String where, Set<String> reserved) {
+        Node nameNode = node;
+        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, String> origins = new LinkedHashMap<>();
+        if (node instanceof Node.Mapping m) {
+            nameNode = m.get("name");
+            if (nameNode == null) {
+                throw new InvalidInputException(where, path + " needs a 'name' (" + installed(kind) + ")");
+            }
+            for (Map.Entry<String, Node.Entry> e : m.entries().entrySet()) {
+                String key = e.getKey();
+                if (key.equals("name") || reserved.contains(key)) {
+                    continue;
+                }
+                Node.Entry entry = e.getValue();
+                requireValues(entry.value(), kind.key() + "." + key);
+                values.put(key, Node.plain(entry.value()));
+                origins.put(key, entry.keyWhere());
+            }
+        } else if (node instanceof Node.Sequence) {
+            throw new InvalidInputException(where, path + ": expected a " + kind.key()
+                    + " name or a mapping with 'name' and parameters, got a list");
+        }
+        String name = name(kind, path, (Node.Scalar) nameNode);
+        ComponentInfo info = registry.require(kind, name, nameNode.where());
+        Config given = info.configure(values, origins, where);
+        Map<String, Object> all = new LinkedHashMap<>(given.values());
+        for (ParamSpec p : info.params()) {
+            if (!all.containsKey(p.name())) {
+                all.put(p.name(), p.check(where + ": " + kind.key() + "." + p.name(), p.defaultValue()));
+            }
+        }
+        used.add(info);
+        return new ComponentRef(kind, info.name(), Config.of(all), nameNode.where());
+    }
+
+    /** @return the components resolved so far, in order */
+    List<ComponentInfo> used() {
+        return List.copyOf(used);
+    }
+
+    /** @param kind a kind @return {@code installed: a, b} or {@code none installed} */
+    String installed(ComponentKind kind) {
+        List<String> names = new ArrayList<>();
+        registry.list(kind).forEach(i -> names.add(i.name()));
+        return names.isEmpty() ? "no " + kind.key() + " is installed" : "installed: " + String.join(", ", names);
+    }
+
+    private String name(ComponentKind kind, String path, Node.Scalar s) {
+        if (s.value() == null) {
+            throw new InvalidInputException(s.where(), path + ": no " + kind.key() + " given (" + installed(kind) + ")");
+        }
+        if (!(s.value() instanceof String name) || name.isBlank()) {
+            throw new InvalidInputException(s.where(), path + ": expected a " + kind.key() + " name, got "
+                    + s.describe());
+        }
+        return name.strip();
+    }
+
+    private static void requireValues(Node node, String path) {
+        if (node instanceof Node.Scalar s && s.value() == null) {
+            throw new InvalidInputException(s.where() + ": " + path, "no value given");
+        }
+        if (node instanceof Node.Sequence q) {
+            for (int i = 0; i < q.items().size(); i++) {
+                requireValues(q.items().get(i), path + "[" + i + "]");
+            }
+        } else if (node instanceof Node.Mapping m) {
+            m.entries().forEach((k, e) -> requireValues(e.value(), path + "." + k));
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.overparam.experiment.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A YAML document as a tree whose every node remembers where it was written: {@code file:line} for
+ * nodes read from a file, {@code override 'key=value'} for nodes from the command line. Mappings and
+ * sequences are mutable so that overrides can edit the tree before it is validated.
+ */
+sealed interface Node permits Node.Scalar, Node.Mapping, Node.Sequence {
+
+    /** @return where the node was written, for error messages */
+    String where();
+
+    /** @return what the node is, for error messages: {@code a mapping}, {@code a list}, {@code 'abc'} */
+    String describe();
+
+    /**
+     * A plain value.
+     *
+     * @param value a {@code Long}, {@code Double}, {@code Boolean}, {@code String}, or {@code null}
+     *     for an empty value
+     * @param where where it was written
+     */
+    record Scalar(Object value, String where) implements Node {
+        @Override
+        public String describe() {
+            if (value == null) {
+                return "no value";
+            }
+            return value instanceof String s ? "'" + s + "'" : value.toString();
+        }
+    }
+
+    /**
+     * A mapping, in document order.
+     *
+     * @param entries the entries by key
+     * @param where where it starts
+     */
+    record Mapping(LinkedHashMap<String, Entry> entries, String where) implements Node {
+        /** @param where where it starts @return an empty mapping */
+        static Mapping empty(String where) {
+            return new Mapping(new LinkedHashMap<>(), where);
+        }
+
+        /** @param key a key @return its value, or {@code null} if absent */
+        Node get(String key) {
+            Entry e = entries.get(key);
+            return e == null ? null : e.value();
+        }
+
+        @Override
+        public String describe() {
+            return "a mapping";
+        }
+    }
+
+    /**
+     * One key of a mapping and its value.
+     *
+     * @param keyWhere where the key was written
+     * @param value its value
+     */
+    record Entry(String keyWhere, Node value) {
+    }
+
+    /**
+     * A list.
+     *
+     * @param items its items
+     * @param where where it starts
+     */
+    record Sequence(ArrayList<Node> items, String where) implements Node {
+        @Override
+        public String describe() {
+            return "a list";
+        }
+    }
+
+    /**
+     * @param node a node
+     * @return its value as plain Java objects: scalars as they are, lists as {@link List}, mappings as
+     *     {@link Map} (key order kept)
+     */
+    static Object plain(Node node) {
+        if (node instanceof Scalar s) {
+            return s.value();
+        }
+        if (node instanceof Sequence q) {
+            List<Object> out = new ArrayList<>(q.items().size());
+            q.items().forEach(n -> out.add(plain(n)));
+            return out;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        ((Mapping) node).entries().forEach((k, e) -> out.put(k, plain(e.value())));
+        return out;
+    }
+}

@@ -1,0 +1,231 @@
+package org.overparam.experiment.internal;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.overparam.api.ComponentKind;
+import org.overparam.api.Config;
+import org.overparam.api.InvalidInputException;
+import org.overparam.api.run.AnalyzerRef;
+import org.overparam.api.run.ComponentInfo;
+import org.overparam.api.run.ComponentRef;
+import org.overparam.api.run.ComponentRegistry;
+import org.overparam.api.run.Names;
+import org.overparam.api.run.RunSpec;
+import org.overparam.api.run.StopRule;
+
+/**
+ * Validates an experiment document (after overrides) and resolves it into a {@link RunSpec}: the
+ * top-level keys, the name and seed, one component per kind (the schedule defaults to
+ * {@code constant}), constraints, analyzers with their schedules and unique labels, the stop rule
+ * and the freeze globs. The first problem is reported as an {@link InvalidInputException} at the
+ * line where it was written. The spec's text is left empty; {@link SpecWriter} renders it.
+ */
+final class SpecResolver {
+    /** The top-level keys of an experiment file, in the order the resolved text uses. */
+    static final List<String> KEYS = List.of("name", "seed", "dataset", "architecture", "initializer", "loss",
+            "optimizer", "schedule", "constraints", "analyzers", "stop", "freeze");
+    /** The keys of {@code stop}. */
+    static final List<String> STOP_KEYS = List.of("maxSteps", "targetLoss");
+    /** The keys of an analyzer entry that are not the analyzer's parameters. */
+    static final Set<String> ANALYZER_KEYS = Set.of("every", "label");
+    /** The kinds with exactly one component per run, in file order. */
+    static final List<ComponentKind> SINGLE = List.of(ComponentKind.DATASET, ComponentKind.ARCHITECTURE,
+            ComponentKind.INITIALIZER, ComponentKind.LOSS, ComponentKind.OPTIMIZER, ComponentKind.SCHEDULE);
+    private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9_-]+");
+
+    /**
+     * A resolved spec and the components it uses.
+     *
+     * @param spec the spec, with an empty text
+     * @param used the components' metadata, in file order
+     */
+    record Resolution(RunSpec spec, List<ComponentInfo> used) {
+    }
+
+    private final ComponentResolver components;
+    private final String source;
+    private final String defaultName;
+
+    /**
+     * @param registry the components present now
+     * @param source the file, as the user named it
+     * @param defaultName the name when the file gives none (the file name without extension)
+     */
+    SpecResolver(ComponentRegistry registry, String source, String defaultName) {
+        this.components = new ComponentResolver(registry);
+        this.source = source;
+        this.defaultName = defaultName;
+    }
+
+    /**
+     * @param root the document
+     * @return the resolved spec
+     * @throws InvalidInputException at the line of the first problem
+     */
+    Resolution resolve(Node root) {
+        if (!(root instanceof Node.Mapping doc)) {
+            throw new InvalidInputException(root.where(), "an experiment file is a mapping of keys ("
+                    + String.join(", ", KEYS) + "), not " + root.describe());
+        }
+        doc.entries().forEach((key, e) -> {
+            if (!KEYS.contains(key)) {
+                throw new InvalidInputException(e.keyWhere(), unknownKey(key, KEYS));
+            }
+        });
+        String name = defaultName;
+        if (doc.get("name") != null) {
+            name = ((String) scalar(doc.get("name"), "name", String.class)).strip();
+            if (name.isEmpty()) {
+                throw new InvalidInputException(doc.get("name").where() + ": name", "the name is empty");
+            }
+        }
+        long seed = doc.get("seed") == null ? 0L : (Long) scalar(doc.get("seed"), "seed", long.class);
+        Map<ComponentKind, ComponentRef> single = new EnumMap<>(ComponentKind.class);
+        for (ComponentKind kind : SINGLE) {
+            Node.Entry e = doc.entries().get(kind.key());
+            if (e == null && kind == ComponentKind.SCHEDULE) {
+                e = new Node.Entry(doc.where(), new Node.Scalar("constant", doc.where()));
+            } else if (e == null) {
+                throw new InvalidInputException(doc.where(), "missing key '" + kind.key() + "' ("
+                        + components.installed(kind) + ")");
+            }
+            single.put(kind, components.resolve(kind, kind.key(), e.value(), e.keyWhere(), Set.of()));
+        }
+        List<ComponentRef> constraints = new ArrayList<>();
+        List<Node> items = list(doc.get("constraints"), "constraints");
+        for (int i = 0; i < items.size(); i++) {
+            Node item = items.get(i);
+            constraints.add(components.resolve(ComponentKind.CONSTRAINT, "constraints[" + i + "]", item,
+                    item.where(), Set.of()));
+        }
+        List<AnalyzerRef> analyzers = analyzers(list(doc.get("analyzers"), "analyzers"));
+        StopRule stop = stop(doc);
+        List<String> freeze = new ArrayList<>();
+        items = list(doc.get("freeze"), "freeze");
+        for (int i = 0; i < items.size(); i++) {
+            String glob = ((String) scalar(items.get(i), "freeze[" + i + "]", String.class)).strip();
+            if (glob.isEmpty()) {
+                throw new InvalidInputException(items.get(i).where() + ": freeze[" + i + "]", "the pattern is empty");
+            }
+            freeze.add(glob);
+        }
+        RunSpec spec = new RunSpec(name, seed, single, constraints, analyzers, stop, freeze, "", source);
+        return new Resolution(spec, components.used());
+    }
+
+    private List<AnalyzerRef> analyzers(List<Node> items) {
+        List<AnalyzerRef> out = new ArrayList<>();
+        Map<String, String> labels = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            Node item = items.get(i);
+            String path = "analyzers[" + i + "]";
+            ComponentRef ref = components.resolve(ComponentKind.ANALYZER, path, item, item.where(), ANALYZER_KEYS);
+            long every = 0;
+            String label = ref.name();
+            String labelWhere = item.where();
+            if (item instanceof Node.Mapping m) {
+                if (m.get("every") != null) {
+                    every = (Long) scalar(m.get("every"), path + ".every", long.class);
+                    if (every < 0) {
+                        throw new InvalidInputException(m.get("every").where() + ": " + path + ".every", "every "
+                                + every + " is negative (steps between analyses; 0 = at initialization and at the end)");
+                    }
+                }
+                if (m.get("label") != null) {
+                    labelWhere = m.get("label").where();
+                    label = ((String) scalar(m.get("label"), path + ".label", String.class)).strip();
+                    if (!LABEL.matcher(label).matches()) {
+                        throw new InvalidInputException(labelWhere + ": " + path + ".label", "label '" + label
+                                + "' may hold only letters, digits, '_' and '-' (it prefixes the metrics' names)");
+                    }
+                }
+            }
+            String first = labels.putIfAbsent(label, labelWhere);
+            if (first != null) {
+                throw new InvalidInputException(labelWhere, "two analyzers have the label '" + label
+                        + "' (first at " + first + "); give one a different 'label'");
+            }
+            out.add(new AnalyzerRef(ref, label, every));
+        }
+        return out;
+    }
+
+    private StopRule stop(Node.Mapping doc) {
+        Node.Entry entry = doc.entries().get("stop");
+        if (entry == null) {
+            throw new InvalidInputException(doc.where(), "missing key 'stop' (when to stop, e.g. stop: {maxSteps: 1000})");
+        }
+        if (!(entry.value() instanceof Node.Mapping stop)) {
+            throw new InvalidInputException(entry.value().where() + ": stop", "expected a mapping such as "
+                    + "{maxSteps: 1000, targetLoss: 1.0e-7}, got " + entry.value().describe());
+        }
+        stop.entries().forEach((key, e) -> {
+            if (!STOP_KEYS.contains(key)) {
+                throw new InvalidInputException(e.keyWhere(), unknownKey("stop." + key, key, STOP_KEYS));
+            }
+        });
+        Node max = stop.get("maxSteps");
+        if (max == null) {
+            throw new InvalidInputException(entry.keyWhere(), "stop needs maxSteps (the step budget, at least 1)");
+        }
+        long maxSteps = (Long) scalar(max, "stop.maxSteps", long.class);
+        if (maxSteps < 1) {
+            throw new InvalidInputException(max.where() + ": stop.maxSteps", "maxSteps " + maxSteps + " is below 1");
+        }
+        double target = 0;
+        if (stop.get("targetLoss") != null) {
+            target = (Double) scalar(stop.get("targetLoss"), "stop.targetLoss", double.class);
+            if (Double.isNaN(target)) {
+                throw new InvalidInputException(stop.get("targetLoss").where() + ": stop.targetLoss",
+                        "targetLoss is not a number");
+            }
+        }
+        return new StopRule(maxSteps, target);
+    }
+
+    /** @return the items of an optional list (a missing or empty value is an empty list) */
+    private static List<Node> list(Node node, String path) {
+        if (node == null || node instanceof Node.Scalar s && s.value() == null) {
+            return List.of();
+        }
+        if (!(node instanceof Node.Sequence q)) {
+            throw new InvalidInputException(node.where() + ": " + path, "expected a list, got " + node.describe());
+        }
+        return q.items();
+    }
+
+    /** @return the scalar converted to {@code type} (Long, Double, Boolean or String) */
+    private static Object scalar(Node node, String path, Class<?> type) {
+        if (!(node instanceof Node.Scalar s) || s.value() == null) {
+            throw new InvalidInputException(node.where() + ": " + path, "expected " + Config.typeName(type) + ", got "
+                    + node.describe());
+        }
+        try {
+            Object v = Config.convert(path, s.value(), type);
+            return v instanceof Integer n ? Long.valueOf(n) : v;
+        } catch (InvalidInputException e) {
+            throw e.locatedAt(node.where());
+        }
+    }
+
+    /** @return {@code unknown key 'x' (did you mean 'y'?)}, or the list of keys when nothing is close */
+    static String unknownKey(String key, List<String> valid) {
+        return unknownKey(key, key, valid);
+    }
+
+    /**
+     * @param shown the key as shown, e.g. {@code stop.maxStep}
+     * @param key the key compared with the valid ones, e.g. {@code maxStep}
+     * @param valid the valid keys
+     * @return {@code unknown key 'x' (did you mean 'y'?)}, or the list of keys when nothing is close
+     */
+    static String unknownKey(String shown, String key, List<String> valid) {
+        String hint = Names.suggestion(key, valid);
+        return "unknown key '" + shown + "'" + (hint.isEmpty() ? "; the keys are " + String.join(", ", valid) : hint);
+    }
+}

@@ -1,0 +1,108 @@
+package org.overparam.experiment.internal;
+
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.overparam.api.Component;
+import org.overparam.api.ComponentKind;
+import org.overparam.api.InvalidInputException;
+import org.overparam.api.Param;
+import org.overparam.api.run.ComponentInfo;
+import org.overparam.api.run.ComponentRegistry;
+import org.overparam.api.run.Names;
+import org.overparam.api.run.ParamSpec;
+
+/** A registry of a few fake components whose schemas come from the config annotations below. */
+final class FakeRegistry implements ComponentRegistry {
+    /** Data on the sphere. */
+    @interface Sphere {
+        @Param(value = "samples", min = 1) int n() default 64;
+        @Param(value = "input dimension", min = 1) int d() default 10;
+        @Param(value = "targets", options = {"teacher", "random"}) String target() default "teacher";
+    }
+
+    /** A fully connected net. */
+    @interface Fc {
+        @Param(value = "hidden layers", min = 1) int depth() default 2;
+        @Param(value = "units per hidden layer", min = 1) int width() default 512;
+        @Param(value = "nonlinearity", options = {"relu", "tanh"}) String activation() default "relu";
+    }
+
+    /** The NTK parameterization. */
+    @interface Ntk {
+        @Param(value = "weight scale", min = 0, minExclusive = true) double sigma() default 1.0;
+    }
+
+    /** No parameters. */
+    @interface None {
+    }
+
+    /** Gradient descent. */
+    @interface Gd {
+        @Param(value = "learning rate", min = 0, minExclusive = true) double lr() default 0.1;
+    }
+
+    /** Stochastic gradient descent. */
+    @interface Sgd {
+        @Param(value = "learning rate", min = 0, minExclusive = true) double lr() default 0.1;
+        @Param(value = "samples per step", min = 1) int batch() default 32;
+    }
+
+    /** A ball around the initialization; its radius is required. */
+    @interface Ball {
+        @Param(value = "radius", min = 0, minExclusive = true) double radius();
+    }
+
+    /** Training dynamics. */
+    @interface Dynamics {
+        @Param("count flipped ReLU patterns") boolean flips() default true;
+        @Param(value = "layers to watch", min = 1) int[] layers() default {1, 2};
+    }
+
+    private final List<ComponentInfo> infos = List.of(
+            info(ComponentKind.DATASET, "sphere", Sphere.class),
+            info(ComponentKind.ARCHITECTURE, "fc", Fc.class),
+            info(ComponentKind.INITIALIZER, "ntk", Ntk.class),
+            info(ComponentKind.LOSS, "squared", None.class),
+            info(ComponentKind.OPTIMIZER, "gd", Gd.class),
+            info(ComponentKind.OPTIMIZER, "sgd", Sgd.class),
+            info(ComponentKind.SCHEDULE, "constant", None.class),
+            info(ComponentKind.CONSTRAINT, "ball", Ball.class),
+            info(ComponentKind.ANALYZER, "dynamics", Dynamics.class),
+            info(ComponentKind.ANALYZER, "ntk", None.class));
+
+    private static ComponentInfo info(ComponentKind kind, String name, Class<? extends Annotation> config) {
+        return new ComponentInfo(kind, name, "fake " + name, ParamSpec.of(config), "test.plugins", "1.0.0");
+    }
+
+    @Override
+    public List<ComponentInfo> list() {
+        return infos;
+    }
+
+    @Override
+    public List<ComponentInfo> list(ComponentKind kind) {
+        return infos.stream().filter(i -> i.kind() == kind).toList();
+    }
+
+    @Override
+    public Optional<ComponentInfo> find(ComponentKind kind, String name) {
+        return list(kind).stream().filter(i -> i.name().equals(name)).findFirst();
+    }
+
+    @Override
+    public ComponentInfo require(ComponentKind kind, String name, String where) {
+        return find(kind, name).orElseThrow(() -> {
+            List<String> names = new ArrayList<>();
+            list(kind).forEach(i -> names.add(i.name()));
+            return new InvalidInputException(where, "no " + kind.key() + " named '" + name + "'"
+                    + Names.suggestion(name, names));
+        });
+    }
+
+    @Override
+    public <T extends Component> Optional<T> service(ComponentKind kind, String name, Class<T> type) {
+        return Optional.empty();
+    }
+}
