@@ -1,0 +1,193 @@
+package org.overparam.linalg.internal;
+
+import dev.ludovic.netlib.blas.BLAS;
+import dev.ludovic.netlib.blas.JavaBLAS;
+import dev.ludovic.netlib.blas.NativeBLAS;
+import dev.ludovic.netlib.lapack.JavaLAPACK;
+import dev.ludovic.netlib.lapack.LAPACK;
+import dev.ludovic.netlib.lapack.NativeLAPACK;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Chooses the kernels once, when this class initializes, and says which in one line.
+ *
+ * <p>Selection, by the system property {@value #MODE_PROPERTY} ({@code auto} by default):
+ * <ul>
+ *   <li>{@code native}: netlib's JNI binding to OpenBLAS, or an error if it cannot be loaded;</li>
+ *   <li>{@code java}: the pure-Java kernels (netlib's VectorBLAS when the JVM has
+ *       {@code --add-modules jdk.incubator.vector}, its plain Java BLAS otherwise), tiled and run
+ *       on {@value #THREADS_PROPERTY} Java threads;</li>
+ *   <li>{@code auto}: native when OpenBLAS loads, Java otherwise, with a one-line notice on
+ *       standard error.</li>
+ * </ul>
+ * Before netlib initializes, {@code dev.ludovic.netlib.blas.nativeLib} and
+ * {@code dev.ludovic.netlib.lapack.nativeLib} are set to {@value #OPENBLAS} unless already set, so
+ * the slow reference BLAS behind {@code libblas.so.3} is never picked by accident. netlib's own
+ * start-up warnings are silenced: this class reports instead. The choice is logged at
+ * {@code DEBUG} through {@link System.Logger}, and printed on standard error when
+ * {@value #VERBOSE_PROPERTY} is {@code true}.
+ *
+ * <p>One threading layer at a time: on the native path OpenBLAS threads (set by
+ * {@code OPENBLAS_NUM_THREADS}) and no Java threads; on the Java path Java threads only.
+ */
+public final class Backend {
+    /** System property forcing a path: {@code java}, {@code native} or {@code auto}. */
+    public static final String MODE_PROPERTY = "overparam.linalg";
+    /** System property: Java threads on the pure-Java path (default: available processors). */
+    public static final String THREADS_PROPERTY = "overparam.linalg.threads";
+    /** System property: print the chosen implementation on standard error. */
+    public static final String VERBOSE_PROPERTY = "overparam.linalg.verbose";
+    /** The native library pinned for BLAS and LAPACK. */
+    public static final String OPENBLAS = "libopenblas.so.0";
+    /** The notice printed when OpenBLAS is missing on the automatic path. */
+    public static final String NO_OPENBLAS_NOTICE =
+            "OpenBLAS not found; using pure-Java kernels (install libopenblas0 for the fast path)";
+
+    private static final Logger NETLIB_LOG = Logger.getLogger("dev.ludovic.netlib");
+    private static final Backend INSTANCE = choose();
+
+    private final boolean isNative;
+    private final BLAS blas;
+    private final LAPACK lapack;
+    private final int threads;
+    private final String description;
+
+    private Backend(boolean isNative, BLAS blas, LAPACK lapack, int threads, String description) {
+        this.isNative = isNative;
+        this.blas = blas;
+        this.lapack = lapack;
+        this.threads = threads;
+        this.description = description;
+    }
+
+    /** @return the chosen backend */
+    public static Backend get() {
+        return INSTANCE;
+    }
+
+    /** @return whether BLAS and LAPACK run in native OpenBLAS */
+    public boolean isNative() {
+        return isNative;
+    }
+
+    /** @return the BLAS to call (for the Java path: call it on tiles, see {@link JavaKernels}) */
+    public BLAS blas() {
+        return blas;
+    }
+
+    /** @return the LAPACK to call */
+    public LAPACK lapack() {
+        return lapack;
+    }
+
+    /** @return the threads of the one active threading layer */
+    public int threads() {
+        return threads;
+    }
+
+    /** @return e.g. {@code native OpenBLAS (libopenblas.so.0, JNIBLAS), 2 threads} */
+    public String description() {
+        return description;
+    }
+
+    private static Backend choose() {
+        String mode = System.getProperty(MODE_PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
+        if (!mode.equals("auto") && !mode.equals("java") && !mode.equals("native")) {
+            throw new IllegalArgumentException(MODE_PROPERTY + "=" + mode + " is not one of java, native, auto");
+        }
+        pin("dev.ludovic.netlib.blas.nativeLib");
+        pin("dev.ludovic.netlib.lapack.nativeLib");
+        Level before = NETLIB_LOG.getLevel();
+        NETLIB_LOG.setLevel(Level.OFF);
+        Backend b;
+        try {
+            b = mode.equals("java") ? java() : nativeOrNull();
+            if (b == null && mode.equals("native")) {
+                throw new IllegalStateException(MODE_PROPERTY + "=native but OpenBLAS ("
+                        + System.getProperty("dev.ludovic.netlib.blas.nativeLib") + ") could not be loaded");
+            }
+            if (b == null) {
+                System.err.println(NO_OPENBLAS_NOTICE);
+                b = java();
+            }
+        } finally {
+            NETLIB_LOG.setLevel(before);
+        }
+        System.getLogger("org.overparam.linalg").log(System.Logger.Level.DEBUG, "linalg: " + b.description);
+        if (Boolean.getBoolean(VERBOSE_PROPERTY)) {
+            System.err.println("linalg: " + b.description);
+        }
+        return b;
+    }
+
+    private static void pin(String property) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, OPENBLAS);
+        }
+    }
+
+    private static Backend nativeOrNull() {
+        try {
+            NativeBLAS blas = NativeBLAS.getInstance();
+            NativeLAPACK lapack = NativeLAPACK.getInstance();
+            int threads = openBlasThreads();
+            return new Backend(true, blas, lapack, threads, "native OpenBLAS ("
+                    + System.getProperty("dev.ludovic.netlib.blas.nativeLib") + ", "
+                    + blas.getClass().getSimpleName() + "), " + threads + " OpenBLAS thread" + (threads == 1 ? "" : "s"));
+        } catch (RuntimeException | LinkageError e) {
+            return null;
+        }
+    }
+
+    private static Backend java() {
+        BLAS blas = packagePrivateInstance("dev.ludovic.netlib.blas.VectorBLAS");
+        if (blas == null) {
+            blas = packagePrivateInstance("dev.ludovic.netlib.blas.Java11BLAS");
+        }
+        if (blas == null) {
+            blas = JavaBLAS.getInstance();
+        }
+        LAPACK lapack = packagePrivateInstance("dev.ludovic.netlib.lapack.F2jLAPACK");
+        if (lapack == null) {
+            lapack = JavaLAPACK.getInstance();
+        }
+        int threads = Math.max(1, Integer.getInteger(THREADS_PROPERTY, Runtime.getRuntime().availableProcessors()));
+        return new Backend(false, blas, lapack, threads, "pure-Java kernels ("
+                + blas.getClass().getSimpleName() + ", tiled), " + threads + " Java thread" + (threads == 1 ? "" : "s"));
+    }
+
+    /**
+     * netlib's Java implementations are package-private classes with a public {@code getInstance}.
+     * Calling them directly keeps the forced Java path from loading the JNI shim at all.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T> T packagePrivateInstance(String className) {
+        try {
+            java.lang.reflect.Method m = Class.forName(className, true, Backend.class.getClassLoader())
+                    .getDeclaredMethod("getInstance");
+            m.setAccessible(true);
+            return (T) m.invoke(null);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return null;
+        }
+    }
+
+    private static int openBlasThreads() {
+        for (String var : new String[] {"OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS"}) {
+            String v = System.getenv(var);
+            if (v != null) {
+                try {
+                    int t = Integer.parseInt(v.trim());
+                    if (t > 0) {
+                        return Math.min(t, Runtime.getRuntime().availableProcessors());
+                    }
+                } catch (NumberFormatException e) {
+                    // an unparsable value: OpenBLAS ignores it too
+                }
+            }
+        }
+        return Runtime.getRuntime().availableProcessors();
+    }
+}
