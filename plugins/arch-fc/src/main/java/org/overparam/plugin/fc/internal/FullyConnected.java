@@ -1,0 +1,64 @@
+package org.overparam.plugin.fc.internal;
+
+import org.osgi.service.component.annotations.Component;
+import org.overparam.api.Architecture;
+import org.overparam.api.InvalidInputException;
+import org.overparam.api.Model;
+import org.overparam.api.Param;
+import org.overparam.api.Shape;
+
+/**
+ * The architecture {@code fc}: a deep fully connected network with {@code depth} hidden layers of
+ * {@code width} units ({@link FcModel}), the model of arXiv 1811.03962 (ReLU) and, with a smooth
+ * activation and one hidden layer, of arXiv 2210.12001. Inputs of any shape are flattened.
+ * Multipliers of a parameterization (NTK, standard) are applied around the model by the run.
+ */
+@Component(service = Architecture.class, property = {
+    org.overparam.api.Component.NAME + "=fc",
+    org.overparam.api.Component.DESCRIPTION + "=Deep fully connected network (relu, softplus or tanh), exact gradients and Hessian-vector products"})
+public final class FullyConnected implements Architecture {
+
+    /** The parameters of {@code fc}. */
+    public @interface Config {
+        /** @return m */
+        @Param(value = "hidden units per layer (m)", min = 1)
+        int width() default 256;
+
+        /** @return L */
+        @Param(value = "number of hidden layers (L)", min = 1)
+        int depth() default 1;
+
+        /** @return whether layers have biases */
+        @Param("whether every layer has a bias vector (blocks b1..bL, b_out)")
+        boolean bias() default false;
+
+        /** @return the activation's name */
+        @Param(value = "hidden activation; softplus and tanh are smooth (arXiv 2210.12001)",
+                options = {"relu", "softplus", "tanh"})
+        String activation() default "relu";
+    }
+
+    @Override
+    public Class<Config> configType() {
+        return Config.class;
+    }
+
+    /**
+     * @throws InvalidInputException naming {@code width}, {@code depth} or {@code activation} when
+     *     one is out of range, or {@code outputs} for fewer than one output
+     */
+    @Override
+    public Model build(org.overparam.api.Config config, Shape inputShape, int outputs) {
+        Config c = config.as(Config.class);
+        if (c.width() < 1) {
+            throw new InvalidInputException("width", "width " + c.width() + " is below 1");
+        }
+        if (c.depth() < 1) {
+            throw new InvalidInputException("depth", "depth " + c.depth() + " is below 1 (depth counts hidden layers)");
+        }
+        if (outputs < 1) {
+            throw new InvalidInputException("outputs", "a network needs at least one output, got " + outputs);
+        }
+        return new FcModel(inputShape, c.width(), c.depth(), outputs, c.bias(), Nonlinearity.of(c.activation()));
+    }
+}

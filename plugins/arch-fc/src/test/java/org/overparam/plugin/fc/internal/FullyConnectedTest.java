@@ -1,0 +1,122 @@
+package org.overparam.plugin.fc.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.overparam.api.Activation;
+import org.overparam.api.Batch;
+import org.overparam.api.BlockRole;
+import org.overparam.api.BlockSpec;
+import org.overparam.api.Config;
+import org.overparam.api.InvalidInputException;
+import org.overparam.api.Model;
+import org.overparam.api.Params;
+import org.overparam.api.Shape;
+
+/** The component's configuration, the layout it builds and the forward pass. */
+class FullyConnectedTest {
+    private final FullyConnected fc = new FullyConnected();
+
+    static List<Nets.Case> cases() {
+        return Nets.cases();
+    }
+
+    @Test
+    void layoutWithoutBiasHasOneWeightPerLayerInPyTorchLayout() {
+        Model m = fc.build(Config.of(Map.of("width", 7L, "depth", 3L)), Shape.of(2, 5), 4);
+        assertEquals(List.of("W1", "W2", "W3", "W_out"), m.layout().names());
+        check(m.layout().block(0), Shape.of(7, 10), BlockRole.INPUT, 10);
+        check(m.layout().block(1), Shape.of(7, 7), BlockRole.HIDDEN, 7);
+        check(m.layout().block(2), Shape.of(7, 7), BlockRole.HIDDEN, 7);
+        check(m.layout().block(3), Shape.of(4, 7), BlockRole.OUTPUT, 7);
+        assertEquals(Shape.of(2, 5), m.inputShape());
+        assertEquals(4, m.outputSize());
+        assertEquals(70 + 49 + 49 + 28, m.layout().size());
+    }
+
+    @Test
+    void layoutWithBiasInterleavesBiasesAfterTheirWeights() {
+        Model m = fc.build(Config.of(Map.of("width", 3L, "depth", 1L, "bias", true)), Shape.of(2), 1);
+        assertEquals(List.of("W1", "b1", "W_out", "b_out"), m.layout().names());
+        check(m.layout().block(1), Shape.of(3), BlockRole.BIAS, 1);
+        check(m.layout().block(3), Shape.of(1), BlockRole.BIAS, 1);
+    }
+
+    @Test
+    void defaultsAreOneReluLayerWithoutBias() {
+        FcModel m = (FcModel) fc.build(Config.empty(), Shape.of(3), 1);
+        assertEquals(256, m.width());
+        assertEquals(1, m.depth());
+        assertEquals(Nonlinearity.RELU, m.sigma());
+        assertEquals(List.of("W1", "W_out"), m.layout().names());
+    }
+
+    @Test
+    void badWidthDepthAndActivationNameTheParameter() {
+        var e = assertThrows(InvalidInputException.class,
+                () -> fc.build(Config.of(Map.of("width", 0L)), Shape.of(3), 1));
+        assertEquals("width", e.where());
+        assertEquals("width 0 is below 1", e.getMessage());
+        e = assertThrows(InvalidInputException.class, () -> fc.build(Config.of(Map.of("depth", 0L)), Shape.of(3), 1));
+        assertEquals("depth", e.where());
+        e = assertThrows(InvalidInputException.class,
+                () -> fc.build(Config.of(Map.of("activation", "sigmoid")), Shape.of(3), 1));
+        assertEquals("activation", e.where());
+        assertTrue(e.getMessage().contains("relu, softplus or tanh"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void forwardMatchesScalarLoopsAndExposesPreActivations(Nets.Case c) {
+        FcModel model = c.model();
+        Batch batch = Nets.batch(model, 4, 101);
+        Params w = Nets.point(model, 102);
+        var f = model.forward(w, batch);
+        HyperDual[] ref = NaiveNet.outputs(model, w, null, null, batch.inputs(), batch.n());
+        for (int i = 0; i < ref.length; i++) {
+            assertEquals(ref[i].a(), f.output()[i], 1e-13 * (1 + Math.abs(ref[i].a())));
+        }
+        List<Activation> acts = f.activations();
+        assertEquals(c.depth(), acts.size());
+        for (int l = 0; l < acts.size(); l++) {
+            assertEquals("h" + (l + 1), acts.get(l).layer());
+            assertEquals(c.width(), acts.get(l).width());
+            assertEquals(batch.n() * c.width(), acts.get(l).preActivations().length);
+        }
+        assertEquals(batch, f.batch());
+    }
+
+    @Test
+    void activationsAndTheirDerivativesAreConsistent() {
+        for (Nonlinearity s : Nonlinearity.values()) {
+            for (double z = -3.1; z < 3.2; z += 0.37) {
+                double h = 1e-6;
+                assertEquals((s.value(z + h) - s.value(z - h)) / (2 * h), s.first(z), 1e-9, s + " at " + z);
+                assertEquals((s.first(z + h) - s.first(z - h)) / (2 * h), s.second(z), 1e-9, s + " at " + z);
+            }
+        }
+        assertEquals(Math.log1p(Math.exp(-800)) + 800, Nonlinearity.SOFTPLUS.value(800), 0);
+        assertEquals(0, Nonlinearity.SOFTPLUS.value(-800), 1e-300);
+    }
+
+    @Test
+    void batchOfAnotherInputSizeIsRefused() {
+        Model m = fc.build(Config.of(Map.of("width", 3L)), Shape.of(4), 1);
+        Batch b = new Batch(Shape.of(5), 1, new double[5], 1, new double[1], null);
+        assertThrows(IllegalArgumentException.class, () -> m.forward(Params.zeros(m.layout()), b));
+    }
+
+    private static void check(BlockSpec b, Shape shape, BlockRole role, int fanIn) {
+        assertEquals(shape, b.shape(), b.name());
+        assertEquals(role, b.role(), b.name());
+        assertEquals(fanIn, b.fanIn(), b.name());
+        assertTrue(b.trainable());
+        assertEquals(null, b.tiedTo());
+    }
+}
