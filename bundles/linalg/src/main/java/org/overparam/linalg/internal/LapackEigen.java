@@ -50,7 +50,8 @@ public final class LapackEigen {
         }
         double[] copy = java.util.Arrays.copyOf(a, n * n);
         double[] w = new double[n];
-        double[] z = vectors ? new double[n * n] : new double[1];
+        // netlib checks z as n x ldz even without vectors.
+        double[] z = new double[vectors ? n * n : n];
         int ldz = vectors ? n : 1;
         int[] isuppz = new int[2 * n];
         intW m = new intW(0);
