@@ -1,0 +1,167 @@
+package org.overparam.shell.internal;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
+import org.overparam.api.InvalidInputException;
+import org.overparam.api.run.ComponentRegistry;
+import org.overparam.api.run.ExperimentRunner;
+import org.overparam.api.run.Names;
+import org.overparam.api.run.SpecReader;
+
+/**
+ * Parses {@code overparam} arguments, runs the command and maps the outcome to an exit code: the
+ * single implementation behind the launcher's command line ({@link CliService}) and the Gogo
+ * commands ({@link GogoCommands}). Bad input prints exactly one line {@code overparam: <where>:
+ * <message>} to standard error and gives {@link #BAD_INPUT}; an unexpected exception prints one
+ * line and gives {@link #FAILED}; neither prints a stack trace.
+ */
+final class CommandLine {
+    /** Exit code: the run converged or completed; the listing or help was printed. */
+    static final int OK = 0;
+    /** Exit code: the run diverged, failed or was stopped, or something unexpected went wrong. */
+    static final int FAILED = 1;
+    /** Exit code: bad input (file, override, parameter, command or arguments). */
+    static final int BAD_INPUT = 2;
+    /** The system property naming the default runs folder. */
+    static final String RUNS_PROPERTY = "overparam.runs";
+
+    static final String USAGE = """
+            usage: overparam <command> [arguments]
+
+            commands:
+              run FILE [key=value ...] [--runs DIR]   run an experiment file; each key=value overrides a
+                                                      dotted path in it, e.g. architecture.width=2048,
+                                                      optimizer=sgd, stop.maxSteps=100, analyzers.0.every=5
+              list [KIND]                             the installed components and their parameters
+              describe KIND NAME                      one component: parameters and how to write it
+              help                                    this text
+
+            kinds: dataset, architecture, initializer, loss, optimizer, schedule, constraint, analyzer
+            runs folder: --runs DIR, else the system property overparam.runs, else ./runs
+            exit codes: 0 converged or completed, 1 diverged, failed or stopped, 2 bad input
+            """;
+    private static final List<String> COMMANDS = List.of("run", "list", "describe", "help");
+
+    private final ComponentHelp help;
+    private final RunCommand run;
+    private final UnaryOperator<String> properties;
+
+    /**
+     * @param registry the components present now
+     * @param reader reads experiment files
+     * @param runner runs experiments
+     * @param nanos a monotonic clock in nanoseconds
+     * @param properties system properties by name ({@code System::getProperty})
+     */
+    CommandLine(ComponentRegistry registry, SpecReader reader, ExperimentRunner runner, LongSupplier nanos,
+                UnaryOperator<String> properties) {
+        this.help = new ComponentHelp(registry);
+        this.run = new RunCommand(reader, runner, nanos);
+        this.properties = properties;
+    }
+
+    /**
+     * @param args the arguments, the command first
+     * @param t where to print
+     * @return the exit code
+     */
+    int execute(List<String> args, Terminal t) {
+        try {
+            return dispatch(args, t);
+        } catch (InvalidInputException e) {
+            t.error(e.oneLine());
+            return BAD_INPUT;
+        } catch (RuntimeException e) {
+            t.error("internal error: " + e);
+            return FAILED;
+        } finally {
+            t.out().flush();
+            t.err().flush();
+        }
+    }
+
+    private int dispatch(List<String> args, Terminal t) {
+        if (args.isEmpty() || List.of("help", "--help", "-h").contains(args.get(0))) {
+            t.out().print(USAGE);
+            return OK;
+        }
+        String command = args.get(0);
+        List<String> rest = args.subList(1, args.size());
+        switch (command) {
+            case "run":
+                return run(rest, t);
+            case "list":
+                expect(rest, 0, 1, "list [KIND]");
+                help.list(rest.isEmpty() ? null : rest.get(0), t.out());
+                return OK;
+            case "describe":
+                expect(rest, 2, 2, "describe KIND NAME");
+                help.describe(rest.get(0), rest.get(1), t.out());
+                return OK;
+            default:
+                throw new InvalidInputException("", "unknown command '" + command + "'"
+                        + Names.suggestion(command, COMMANDS) + "; try 'overparam help'");
+        }
+    }
+
+    private int run(List<String> args, Terminal t) {
+        String file = null;
+        String runs = null;
+        List<String> overrides = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--runs")) {
+                if (i + 1 >= args.size()) {
+                    throw new InvalidInputException("run", "--runs needs a folder");
+                }
+                runs = args.get(++i);
+            } else if (a.startsWith("--runs=")) {
+                runs = a.substring("--runs=".length());
+            } else if (a.startsWith("-")) {
+                String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+                throw new InvalidInputException("run", "unknown option '" + name + "'"
+                        + Names.suggestion(name, List.of("--runs")));
+            } else if (file == null) {
+                file = a;
+            } else {
+                overrides.add(a);
+            }
+        }
+        if (file == null) {
+            throw new InvalidInputException("run", "missing FILE; usage: overparam run FILE [key=value ...] [--runs DIR]");
+        }
+        if (runs != null && runs.isBlank()) {
+            throw new InvalidInputException("run", "--runs needs a folder");
+        }
+        return run.run(path(file), overrides, runsFolder(runs), t);
+    }
+
+    private static Path path(String text) {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new InvalidInputException(text, "not a valid path: " + e.getReason());
+        }
+    }
+
+    /** @return {@code --runs}, else the system property {@value #RUNS_PROPERTY}, else {@code runs} (relative to the working directory) */
+    Path runsFolder(String option) {
+        if (option != null) {
+            return path(option);
+        }
+        String property = properties.apply(RUNS_PROPERTY);
+        return path(property == null || property.isBlank() ? "runs" : property);
+    }
+
+    private static void expect(List<String> args, int min, int max, String usage) {
+        if (args.size() < min || args.size() > max) {
+            String command = usage.substring(0, usage.indexOf(' '));
+            throw new InvalidInputException(command, (args.size() < min ? "missing arguments" : "too many arguments")
+                    + "; usage: overparam " + usage);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.overparam.shell.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.overparam.api.run.ComponentRegistry;
+import org.overparam.api.run.ExperimentRunner;
+import org.overparam.api.run.SpecReader;
+
+/**
+ * The Gogo shell commands {@code op:run}, {@code op:list} and {@code op:describe}: the same arguments
+ * and output as the command line ({@link CommandLine}), written to the session's {@code System.out}
+ * and {@code System.err} (Gogo redirects both per session). Bad input prints the one-line error;
+ * nothing is thrown at the user. In Gogo, quote overrides holding braces, e.g.
+ * {@code op:run quickstart.yaml 'optimizer={name: sgd, lr: 0.1}'}.
+ */
+@Component(service = GogoCommands.class, property = {
+    "osgi.command.scope=op",
+    "osgi.command.function=run",
+    "osgi.command.function=list",
+    "osgi.command.function=describe"})
+public final class GogoCommands {
+    private final CommandLine commandLine;
+
+    /**
+     * @param registry the components present now
+     * @param reader reads experiment files
+     * @param runner runs experiments
+     */
+    @Activate
+    public GogoCommands(@Reference(name = "registry") ComponentRegistry registry,
+                        @Reference(name = "reader") SpecReader reader,
+                        @Reference(name = "runner") ExperimentRunner runner) {
+        this.commandLine = new CommandLine(registry, reader, runner, System::nanoTime, System::getProperty);
+    }
+
+    /**
+     * {@code op:run FILE [key=value ...] [--runs DIR]}: runs an experiment file.
+     *
+     * @param args the file, overrides and options
+     */
+    public void run(String... args) {
+        execute("run", args);
+    }
+
+    /**
+     * {@code op:list [KIND]}: the installed components and their parameters.
+     *
+     * @param args nothing, or a kind
+     */
+    public void list(String... args) {
+        execute("list", args);
+    }
+
+    /**
+     * {@code op:describe KIND NAME}: one component's parameters and how to write it.
+     *
+     * @param args a kind and a name
+     */
+    public void describe(String... args) {
+        execute("describe", args);
+    }
+
+    private void execute(String command, String[] args) {
+        List<String> all = new ArrayList<>();
+        all.add(command);
+        all.addAll(Arrays.asList(args));
+        commandLine.execute(all, Terminal.system());
+    }
+}
