@@ -1,0 +1,56 @@
+package org.overparam.plugin.scalings.internal;
+
+import org.osgi.service.component.annotations.Component;
+import org.overparam.api.Initialization;
+import org.overparam.api.Initializer;
+import org.overparam.api.Layout;
+import org.overparam.api.Param;
+import org.overparam.api.RandomStream;
+
+/**
+ * The initializer {@code standard}: the standard parameterization (He et al.'s initialization when
+ * {@code c = 2}). Raw weights are N(0, c / fanIn) and the network uses them as they are (multiplier
+ * 1), with {@code c = variance} for input and hidden layers and {@code c = outputVariance} for the
+ * output layer; biases are N(0, biasStd^2). The effective weights have the distribution of
+ * {@link NtkInitializer}'s; only the gradient's scale in raw coordinates differs. This is the
+ * initialization of arXiv 1811.03962 (entries N(0, 2/m)).
+ */
+@Component(service = Initializer.class, property = {
+    org.overparam.api.Component.NAME + "=standard",
+    org.overparam.api.Component.DESCRIPTION + "=Standard parameterization: raw N(0, c/fanIn) weights, multiplier 1"})
+public final class StandardInitializer implements Initializer {
+
+    /** The parameters of {@code standard}. */
+    public @interface Config {
+        /** @return c of input and hidden layers */
+        @Param(value = "c of input and hidden weights: N(0, c/fanIn) (2 for ReLU, arXiv 1811.03962)",
+                min = 0, minExclusive = true)
+        double variance() default 2.0;
+
+        /** @return c of the output layer */
+        @Param(value = "c of output weights: N(0, c/fanIn); 0 starts the output at zero", min = 0)
+        double outputVariance() default 1.0;
+
+        /** @return the biases' standard deviation */
+        @Param(value = "standard deviation of the biases (0: biases start at zero)", min = 0)
+        double biasStd() default 0.0;
+    }
+
+    @Override
+    public Class<Config> configType() {
+        return Config.class;
+    }
+
+    @Override
+    public Initialization initialize(org.overparam.api.Config config, Layout layout, RandomStream random) {
+        return of(config.as(Config.class)).initialize(layout, random);
+    }
+
+    /** @param c the parameters @return the standard parameterization they describe */
+    static Parameterization of(Config c) {
+        BlockRule weights = BlockRule.standard(Parameterization.checked("variance", c.variance(), true));
+        return new Parameterization(weights, weights,
+                BlockRule.standard(Parameterization.checked("outputVariance", c.outputVariance(), false)),
+                BlockRule.fixed(Parameterization.checked("biasStd", c.biasStd(), false), 1.0));
+    }
+}
