@@ -60,10 +60,15 @@ final class ComponentResolver {
                 origins.put(key, entry.keyWhere());
             }
         } else if (node instanceof Node.Sequence) {
-            throw new InvalidInputException(where, path + ": expected a " + kind.key()
+            throw new InvalidInputException(where, path + ": expected " + article(kind) + kind.key()
                     + " name or a mapping with 'name' and parameters, got a list");
         }
-        String name = name(kind, path, (Node.Scalar) nameNode);
+        if (!(nameNode instanceof Node.Scalar nameScalar)) {
+            throw new InvalidInputException(nameNode.where(), path + ".name: expected " + article(kind) + kind.key()
+                    + " name, got "
+                    + nameNode.describe());
+        }
+        String name = name(kind, path, nameScalar);
         ComponentInfo info = registry.require(kind, name, nameNode.where());
         Config given = info.configure(values, origins, where);
         Map<String, Object> all = new LinkedHashMap<>(given.values());
@@ -90,13 +95,19 @@ final class ComponentResolver {
 
     private String name(ComponentKind kind, String path, Node.Scalar s) {
         if (s.value() == null) {
-            throw new InvalidInputException(s.where(), path + ": no " + kind.key() + " given (" + installed(kind) + ")");
+            throw new InvalidInputException(s.where(), path + ": no " + kind.key() + " given (" + installed(kind)
+                    + ")");
         }
         if (!(s.value() instanceof String name) || name.isBlank()) {
-            throw new InvalidInputException(s.where(), path + ": expected a " + kind.key() + " name, got "
+            throw new InvalidInputException(s.where(), path + ": expected " + article(kind) + kind.key() + " name, got "
                     + s.describe());
         }
         return name.strip();
+    }
+
+    /** @return {@code "an "} before a vowel, else {@code "a "} */
+    private static String article(ComponentKind kind) {
+        return "aeiou".indexOf(kind.key().charAt(0)) >= 0 ? "an " : "a ";
     }
 
     private static void requireValues(Node node, String path) {

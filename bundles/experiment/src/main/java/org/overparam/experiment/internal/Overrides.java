@@ -102,14 +102,14 @@ final class Overrides {
         }
         Node.Mapping m = (Node.Mapping) requireContainer(node, joined(path, i), where);
         Node.Entry e = m.entries().get(segment);
-        if (e == null) {
+        if (e == null || e.value() instanceof Node.Scalar s && s.value() == null) {
             Node fresh = i == 0 && LIST_KEYS.contains(segment)
                     ? new Node.Sequence(new ArrayList<>(), where) : Node.Mapping.empty(where);
             m.entries().put(segment, new Node.Entry(where, fresh));
             return fresh;
         }
-        if (e.value() instanceof Node.Scalar s && componentSlot(path, i)) {
-            Node promoted = promote(s, where);
+        if (e.value() instanceof Node.Scalar name && componentSlot(path, i)) {
+            Node promoted = promote(name, where);
             m.entries().put(segment, new Node.Entry(e.keyWhere(), promoted));
             return promoted;
         }
@@ -146,7 +146,8 @@ final class Overrides {
 
     private static Node requireContainer(Node node, String shown, String where) {
         if (node instanceof Node.Scalar) {
-            throw new InvalidInputException(where, "'" + shown + "' is " + node.describe() + ", not a mapping or a list");
+            throw new InvalidInputException(where, "'" + shown + "' is " + node.describe()
+                    + ", not a mapping or a list");
         }
         return node;
     }
@@ -156,7 +157,8 @@ final class Overrides {
         try {
             index = Integer.parseInt(segment);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(where, "'" + shown + "' is a list: expected an index, got '" + segment + "'");
+            throw new InvalidInputException(where, "'" + shown + "' is a list: expected an index, got '"
+                    + segment + "'");
         }
         if (index < 0 || index > q.items().size()) {
             throw new InvalidInputException(where, "'" + shown + "' has " + q.items().size() + " item"

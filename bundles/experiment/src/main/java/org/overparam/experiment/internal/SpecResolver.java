@@ -133,7 +133,8 @@ final class SpecResolver {
                     every = (Long) scalar(m.get("every"), path + ".every", long.class);
                     if (every < 0) {
                         throw new InvalidInputException(m.get("every").where() + ": " + path + ".every", "every "
-                                + every + " is negative (steps between analyses; 0 = at initialization and at the end)");
+                                + every + " is negative (steps between analyses; 0 = at initialization and at "
+                                + "the end)");
                     }
                 }
                 if (m.get("label") != null) {
@@ -158,7 +159,8 @@ final class SpecResolver {
     private StopRule stop(Node.Mapping doc) {
         Node.Entry entry = doc.entries().get("stop");
         if (entry == null) {
-            throw new InvalidInputException(doc.where(), "missing key 'stop' (when to stop, e.g. stop: {maxSteps: 1000})");
+            throw new InvalidInputException(doc.where(),
+                    "missing key 'stop' (when to stop, e.g. stop: {maxSteps: 1000})");
         }
         if (!(entry.value() instanceof Node.Mapping stop)) {
             throw new InvalidInputException(entry.value().where() + ": stop", "expected a mapping such as "

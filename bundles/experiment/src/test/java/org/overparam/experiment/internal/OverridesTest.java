@@ -82,6 +82,16 @@ class OverridesTest {
     }
 
     @Test
+    void anEmptyValueInTheFileCanBeFilledIn() throws IOException {
+        file = Files.writeString(dir.resolve("e.yaml"), YamlSpecReaderTest.QUICKSTART
+                .replace("stop: {maxSteps: 2000, targetLoss: 1.0e-7}", "stop:").replace("constraints: [{name: ball, radius: 2}]",
+                        "constraints:"));
+        RunSpec s = read("stop.maxSteps=9", "constraints.0={name: ball, radius: 1}");
+        assertEquals(new StopRule(9, 0), s.stop());
+        assertEquals(Map.of("radius", 1.0), s.constraints().get(0).config().values());
+    }
+
+    @Test
     void laterOverridesWinAndTheResolvedTextShowsTheResult() {
         RunSpec s = read("seed=3", "seed=4", "architecture.width=7");
         assertEquals(4L, s.seed());

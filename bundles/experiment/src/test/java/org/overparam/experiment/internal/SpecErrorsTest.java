@@ -100,8 +100,8 @@ class SpecErrorsTest {
         assertEquals(file(10) + "seed: expected a whole number, got 'abc'", error(BASE + "seed: abc\n"));
         assertEquals(file(10) + "seed: expected a whole number, got 1.5", error(BASE + "seed: 1.5\n"));
         assertEquals(file(1) + "name: expected a string, got a list", error(replace(1, "name: [a, b]")));
-        assertEquals(file(4) + "initializer: expected a initializer name, got 3", error(replace(4, "initializer: 3")));
-        assertEquals(file(4) + "initializer: expected a initializer name or a mapping with 'name' and parameters, got a list",
+        assertEquals(file(4) + "initializer: expected an initializer name, got 3", error(replace(4, "initializer: 3")));
+        assertEquals(file(4) + "initializer: expected an initializer name or a mapping with 'name' and parameters, got a list",
                 error(replace(4, "initializer: [ntk]")));
         assertEquals(file(10) + "freeze: expected a list, got 'W1'", error(BASE + "freeze: W1\n"));
         assertEquals(file(9) + "stop: expected a mapping such as {maxSteps: 1000, targetLoss: 1.0e-7}, got 100",
@@ -112,6 +112,8 @@ class SpecErrorsTest {
     void missingComponents() throws IOException {
         assertEquals(file(1) + "missing key 'loss' (installed: squared)", error(replace(5, "")));
         assertEquals(file(5) + "loss: no loss given (installed: squared)", error(replace(5, "loss:")));
+        assertEquals(file(4) + "initializer.name: expected an initializer name, got a list",
+                error(replace(4, "initializer: {name: [ntk]}")));
         assertEquals(file(3) + "architecture needs a 'name' (installed: fc)",
                 error(replace(3, "architecture: {width: 64}")));
     }

@@ -132,7 +132,8 @@ final class CommandLine {
             }
         }
         if (file == null) {
-            throw new InvalidInputException("run", "missing FILE; usage: overparam run FILE [key=value ...] [--runs DIR]");
+            throw new InvalidInputException("run",
+                    "missing FILE; usage: overparam run FILE [key=value ...] [--runs DIR]");
         }
         if (runs != null && runs.isBlank()) {
             throw new InvalidInputException("run", "--runs needs a folder");
@@ -148,7 +149,11 @@ final class CommandLine {
         }
     }
 
-    /** @return {@code --runs}, else the system property {@value #RUNS_PROPERTY}, else {@code runs} (relative to the working directory) */
+    /**
+     * @param option the {@code --runs} option, or {@code null}
+     * @return the option, else the system property {@value #RUNS_PROPERTY}, else {@code runs} (relative to
+     *     the working directory)
+     */
     Path runsFolder(String option) {
         if (option != null) {
             return path(option);

@@ -14,8 +14,8 @@ final class Formats {
 
     /**
      * @param v a metric's value
-     * @return whole numbers as integers, others with 4 significant digits ({@code 0.01230},
-     *     {@code 1.000e-08})
+     * @return whole numbers as integers, others with at most 4 significant digits and no trailing
+     *     zeros ({@code 0.0123}, {@code 1.5e-08})
      */
     static String number(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
@@ -24,10 +24,19 @@ final class Formats {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return Double.toString(v);
         }
-        return String.format(Locale.ROOT, "%.4g", v);
+        String text = String.format(Locale.ROOT, "%.4g", v);
+        int e = text.indexOf('e');
+        String mantissa = e < 0 ? text : text.substring(0, e);
+        if (mantissa.contains(".")) {
+            mantissa = mantissa.replaceFirst("0+$", "").replaceFirst("\\.$", "");
+        }
+        return e < 0 ? mantissa : mantissa + text.substring(e);
     }
 
-    /** @param perSecond a speed @return it with 3 significant digits at most, e.g. {@code 850}, {@code 12.5}, {@code 0.42} */
+    /**
+     * @param perSecond a speed
+     * @return it with 3 significant digits at most, e.g. {@code 850}, {@code 12.5}, {@code 0.42}
+     */
     static String rate(double perSecond) {
         if (perSecond >= 100) {
             return String.format(Locale.ROOT, "%.0f", perSecond);

@@ -24,7 +24,7 @@ class SummaryTest {
                 run folder  runs/t-1
                 metrics (latest):
                   dyn.flipped        3
-                  dyn.lambda_min     1.500e-09
+                  dyn.lambda_min     1.5e-09
                   dyn.weight_change  0.01235
                 """.replace("runs/t-1", Path.of("runs", "t-1").toString()), c.out());
     }
@@ -39,5 +39,10 @@ class SummaryTest {
         assertEquals("0.42", Formats.rate(0.4201));
         assertEquals("-1.000e+00", Formats.loss(-1));
         assertEquals("NaN", Formats.number(Double.NaN));
+        assertEquals("0.5", Formats.number(0.5));
+        assertEquals("0.0123", Formats.number(0.0123));
+        assertEquals("-2.5e-07", Formats.number(-2.5e-7));
+        assertEquals("1.235e+20", Formats.number(1.2345e20));
+        assertEquals("42", Formats.number(42));
     }
 }
