@@ -18,7 +18,8 @@ import org.overparam.api.run.ParamSpec;
  * every parameter of the component: the values written in the file, checked by
  * {@link ComponentInfo#configure}, and the defaults of the others. A component is written either as
  * its name ({@code initializer: ntk}) or as a mapping with {@code name} and parameters
- * ({@code optimizer: {name: gd, lr: 0.5}}). Remembers the components it resolved, so that the
+ * ({@code optimizer: {name: gd, lr: 0.5}}). String parameters get their text as written, so
+ * {@code tag: no} stays {@code "no"} rather than YAML's {@code false}. Remembers the components it resolved, so that the
  * resolved text can name the bundle and version of each.
  */
 final class ComponentResolver {
@@ -42,22 +43,10 @@ final class ComponentResolver {
      */
     ComponentRef resolve(ComponentKind kind, String path, Node node, String where, Set<String> reserved) {
         Node nameNode = node;
-        Map<String, Object> values = new LinkedHashMap<>();
-        Map<String, String> origins = new LinkedHashMap<>();
         if (node instanceof Node.Mapping m) {
             nameNode = m.get("name");
             if (nameNode == null) {
                 throw new InvalidInputException(where, path + " needs a 'name' (" + installed(kind) + ")");
-            }
-            for (Map.Entry<String, Node.Entry> e : m.entries().entrySet()) {
-                String key = e.getKey();
-                if (key.equals("name") || reserved.contains(key)) {
-                    continue;
-                }
-                Node.Entry entry = e.getValue();
-                requireValues(entry.value(), kind.key() + "." + key);
-                values.put(key, Node.plain(entry.value()));
-                origins.put(key, entry.keyWhere());
             }
         } else if (node instanceof Node.Sequence) {
             throw new InvalidInputException(where, path + ": expected " + article(kind) + kind.key()
@@ -65,11 +54,22 @@ final class ComponentResolver {
         }
         if (!(nameNode instanceof Node.Scalar nameScalar)) {
             throw new InvalidInputException(nameNode.where(), path + ".name: expected " + article(kind) + kind.key()
-                    + " name, got "
-                    + nameNode.describe());
+                    + " name, got " + nameNode.describe());
         }
-        String name = name(kind, path, nameScalar);
-        ComponentInfo info = registry.require(kind, name, nameNode.where());
+        ComponentInfo info = registry.require(kind, name(kind, path, nameScalar), nameNode.where());
+        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, String> origins = new LinkedHashMap<>();
+        if (node instanceof Node.Mapping m) {
+            m.entries().forEach((key, entry) -> {
+                if (!key.equals("name") && !reserved.contains(key)) {
+                    requireValues(entry.value(), kind.key() + "." + key);
+                    ParamSpec p = info.param(key);
+                    boolean text = p != null && (p.type() == String.class || p.type() == String[].class);
+                    values.put(key, Node.plain(entry.value(), text));
+                    origins.put(key, entry.keyWhere());
+                }
+            });
+        }
         Config given = info.configure(values, origins, where);
         Map<String, Object> all = new LinkedHashMap<>(given.values());
         for (ParamSpec p : info.params()) {

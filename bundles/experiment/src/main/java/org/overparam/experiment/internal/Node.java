@@ -23,9 +23,16 @@ sealed interface Node permits Node.Scalar, Node.Mapping, Node.Sequence {
      *
      * @param value a {@code Long}, {@code Double}, {@code Boolean}, {@code String}, or {@code null}
      *     for an empty value
+     * @param text the value as written, for string parameters: YAML reads {@code no} as false and
+     *     {@code 1.10} as 1.1, but a string parameter wants the text ({@code null} for an empty value)
      * @param where where it was written
      */
-    record Scalar(Object value, String where) implements Node {
+    record Scalar(Object value, String text, String where) implements Node {
+        /** @return the text as written if the value is a string parameter's, else the value */
+        Object asString() {
+            return value == null ? null : text;
+        }
+
         @Override
         public String describe() {
             if (value == null) {
@@ -83,20 +90,22 @@ sealed interface Node permits Node.Scalar, Node.Mapping, Node.Sequence {
 
     /**
      * @param node a node
-     * @return its value as plain Java objects: scalars as they are, lists as {@link List}, mappings as
-     *     {@link Map} (key order kept)
+     * @param text whether scalars give their text as written ({@link Scalar#asString()}) rather than
+     *     their YAML value
+     * @return its value as plain Java objects: scalars, lists as {@link List}, mappings as {@link Map}
+     *     (key order kept)
      */
-    static Object plain(Node node) {
+    static Object plain(Node node, boolean text) {
         if (node instanceof Scalar s) {
-            return s.value();
+            return text ? s.asString() : s.value();
         }
         if (node instanceof Sequence q) {
             List<Object> out = new ArrayList<>(q.items().size());
-            q.items().forEach(n -> out.add(plain(n)));
+            q.items().forEach(n -> out.add(plain(n, text)));
             return out;
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        ((Mapping) node).entries().forEach((k, e) -> out.put(k, plain(e.value())));
+        ((Mapping) node).entries().forEach((k, e) -> out.put(k, plain(e.value(), text)));
         return out;
     }
 }

@@ -89,7 +89,7 @@ final class SpecResolver {
         for (ComponentKind kind : SINGLE) {
             Node.Entry e = doc.entries().get(kind.key());
             if (e == null && kind == ComponentKind.SCHEDULE) {
-                e = new Node.Entry(doc.where(), new Node.Scalar("constant", doc.where()));
+                e = new Node.Entry(doc.where(), new Node.Scalar("constant", "constant", doc.where()));
             } else if (e == null) {
                 throw new InvalidInputException(doc.where(), "missing key '" + kind.key() + "' ("
                         + components.installed(kind) + ")");
@@ -208,7 +208,7 @@ final class SpecResolver {
                     + node.describe());
         }
         try {
-            Object v = Config.convert(path, s.value(), type);
+            Object v = Config.convert(path, type == String.class ? s.asString() : s.value(), type);
             return v instanceof Integer n ? Long.valueOf(n) : v;
         } catch (InvalidInputException e) {
             throw e.locatedAt(node.where());

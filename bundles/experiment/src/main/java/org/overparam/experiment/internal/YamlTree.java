@@ -82,17 +82,17 @@ final class YamlTree {
                     throw new InvalidInputException(where, "aliases (*" + p.getText()
                             + ") are not supported; write the value out");
                 }
-                return new Node.Scalar(p.getText(), where);
+                return new Node.Scalar(p.getText(), p.getText(), where);
             case VALUE_NUMBER_INT:
-                return new Node.Scalar(integer(p), where);
+                return new Node.Scalar(integer(p), p.getText(), where);
             case VALUE_NUMBER_FLOAT:
-                return new Node.Scalar(p.getDoubleValue(), where);
+                return new Node.Scalar(p.getDoubleValue(), p.getText(), where);
             case VALUE_TRUE:
-                return new Node.Scalar(Boolean.TRUE, where);
+                return new Node.Scalar(Boolean.TRUE, p.getText(), where);
             case VALUE_FALSE:
-                return new Node.Scalar(Boolean.FALSE, where);
+                return new Node.Scalar(Boolean.FALSE, p.getText(), where);
             case VALUE_NULL:
-                return new Node.Scalar(null, where);
+                return new Node.Scalar(null, null, where);
             default:
                 throw new InvalidInputException(where, "unexpected YAML content (" + t + ")");
         }

@@ -20,6 +20,7 @@ final class FakeRegistry implements ComponentRegistry {
         @Param(value = "samples", min = 1) int n() default 64;
         @Param(value = "input dimension", min = 1) int d() default 10;
         @Param(value = "targets", options = {"teacher", "random"}) String target() default "teacher";
+        @Param("a free-form tag") String tag() default "";
     }
 
     /** A fully connected net. */

@@ -49,7 +49,7 @@ class YamlSpecReaderTest {
         RunSpec s = reader.read(f, List.of());
         assertEquals("quickstart", s.name());
         assertEquals(1L, s.seed());
-        assertEquals(Map.of("n", 32L, "d", 10L, "target", "teacher"), s.component(ComponentKind.DATASET).config().values());
+        assertEquals(Map.of("n", 32L, "d", 10L, "target", "teacher", "tag", ""), s.component(ComponentKind.DATASET).config().values());
         assertEquals(Map.of("depth", 3L, "width", 1024L, "activation", "relu"),
                 s.component(ComponentKind.ARCHITECTURE).config().values());
         assertEquals(Map.of("sigma", 1.0), s.component(ComponentKind.INITIALIZER).config().values());
@@ -89,6 +89,7 @@ class YamlSpecReaderTest {
                   name: sphere
                   d: 10
                   "n": 32
+                  tag: ""
                   target: teacher
                 architecture:
                   name: fc
@@ -147,6 +148,19 @@ class YamlSpecReaderTest {
         assertEquals(List.of(), s.constraints());
         assertEquals(List.of(), s.freeze());
         assertEquals(Map.of("lr", 0.1), s.component(ComponentKind.OPTIMIZER).config().values());
+    }
+
+    @Test
+    void stringsKeepTheirTextWhereYamlWouldReadABooleanOrANumber() throws IOException {
+        Path f = write("s.yaml", QUICKSTART.replace("name: quickstart ", "name: 1.10 ").replace("n: 32", "tag: no")
+                .replace("{name: dynamics, every: 10}", "{name: dynamics, every: 10, label: 007}"));
+        RunSpec s = reader.read(f, List.of());
+        assertEquals("1.10", s.name());
+        assertEquals("no", s.component(ComponentKind.DATASET).config().get("tag"));
+        assertEquals("007", s.analyzers().get(0).label());
+        assertEquals("1.0", reader.read(f, List.of("dataset.tag=1.0")).component(ComponentKind.DATASET).config().get("tag"));
+        RunSpec again = reader.read(write("again.yaml", s.text()), List.of());
+        assertEquals(comparable(s), comparable(again));
     }
 
     @Test
