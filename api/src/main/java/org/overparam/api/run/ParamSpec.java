@@ -93,7 +93,9 @@ public record ParamSpec(String name, Class<?> type, Object defaultValue, String 
         if (min == Double.NEGATIVE_INFINITY && max == Double.POSITIVE_INFINITY) {
             return "";
         }
-        return (minExclusive ? "(" : "[") + fmt(min) + ", " + fmt(max) + (maxExclusive ? ")" : "]");
+        boolean openLow = minExclusive || min == Double.NEGATIVE_INFINITY;
+        boolean openHigh = maxExclusive || max == Double.POSITIVE_INFINITY;
+        return (openLow ? "(" : "[") + fmt(min) + ", " + fmt(max) + (openHigh ? ")" : "]");
     }
 
     /** @return the type as users see it, e.g. {@code number} or {@code list of whole numbers} */

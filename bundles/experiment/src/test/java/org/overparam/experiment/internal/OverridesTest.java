@@ -123,7 +123,7 @@ class OverridesTest {
     void badValuesNameTheOverride() {
         assertEquals("override 'architecture.width=abc': architecture.width: expected a whole number, got 'abc'",
                 error("architecture.width=abc"));
-        assertEquals("override 'architecture.width=0': architecture.width: value 0 is out of range [1, inf]",
+        assertEquals("override 'architecture.width=0': architecture.width: value 0 is out of range [1, inf)",
                 error("architecture.width=0"));
         assertEquals("override 'seed=x': seed: expected a whole number, got 'x'", error("seed=x"));
         assertEquals("override 'stop.maxSteps=0': stop.maxSteps: maxSteps 0 is below 1", error("stop.maxSteps=0"));
@@ -138,6 +138,6 @@ class OverridesTest {
     void overridesApplyBeforeValidation() throws IOException {
         file = Files.writeString(dir.resolve("broken.yaml"), YamlSpecReaderTest.QUICKSTART.replace("width: 1024", "width: 0"));
         assertEquals(1L, read("architecture.width=1").component(ComponentKind.ARCHITECTURE).config().get("width"));
-        assertEquals(file + ":6: architecture.width: value 0 is out of range [1, inf]", error());
+        assertEquals(file + ":6: architecture.width: value 0 is out of range [1, inf)", error());
     }
 }

@@ -129,14 +129,14 @@ class SpecErrorsTest {
     void unknownOrBadParameters() throws IOException {
         assertEquals(file(3) + "unknown parameter 'widht' of architecture fc (did you mean 'width'?); "
                 + "its parameters: [activation, depth, width]", error(replace(3, "architecture: {name: fc, widht: 64}")));
-        assertEquals(file(5) + "architecture.width: value 0 is out of range [1, inf]",
+        assertEquals(file(5) + "architecture.width: value 0 is out of range [1, inf)",
                 error(replace(3, "architecture:\n  name: fc\n  width: 0")));
         assertEquals(file(3) + "architecture.activation: 'rel' is not one of [relu, tanh] (did you mean 'relu'?)",
                 error(replace(3, "architecture: {name: fc, activation: rel}")));
         assertEquals(file(6) + "optimizer.lr: expected a number, got 'fast'", error(replace(6, "optimizer: {name: gd, lr: fast}")));
         assertEquals(file(6) + "optimizer.lr: no value given", error(replace(6, "optimizer: {name: gd, lr: }")));
         assertEquals(file(10) + "constraint ball needs parameter 'radius' (radius)", error(BASE + "constraints: [ball]\n"));
-        assertEquals(file(8) + "analyzer.layers[1]: value 0 is out of range [1, inf]",
+        assertEquals(file(8) + "analyzer.layers[1]: value 0 is out of range [1, inf)",
                 error(replace(8, "  - {name: dynamics, layers: [1, 0]}")));
     }
 

@@ -24,10 +24,10 @@ class ComponentHelpTest {
                   fc - Fully connected ReLU network
                     activation  string                 default relu   one of relu, tanh, gelu  nonlinearity
                     bias        true or false          default false                           add a bias to each unit
-                    depth       whole number           default 2      [1, inf]                 hidden layers L
-                    sigma       number                 default 1.0    (0, inf]                 initial weight scale
-                    width       whole number           default 512    [1, inf]                 units per hidden layer m
-                    widths      list of whole numbers  default []     [1, inf]                 widths of the hidden layers, overriding width
+                    depth       whole number           default 2      [1, inf)                 hidden layers L
+                    sigma       number                 default 1.0    (0, inf)                 initial weight scale
+                    width       whole number           default 512    [1, inf)                 units per hidden layer m
+                    widths      list of whole numbers  default []     [1, inf)                 widths of the hidden layers, overriding width
                 """, out("list", "architecture"));
     }
 
@@ -43,7 +43,7 @@ class ComponentHelpTest {
         assertEquals("""
                 constraint
                   ball - Euclidean ball around the initialization
-                    radius  number  required  (0, inf]  radius around the initialization
+                    radius  number  required  (0, inf)  radius around the initialization
 
                 analyzer
                   dynamics - Weight movement and pattern flips
@@ -58,7 +58,7 @@ class ComponentHelpTest {
                 provided by org.example.plugins 1.2.0
 
                 parameters:
-                  lr  number  default 0.1  (0, inf]  learning rate eta
+                  lr  number  default 0.1  (0, inf)  learning rate eta
 
                 in an experiment file:
                   optimizer: {name: gd, lr: 0.1}
