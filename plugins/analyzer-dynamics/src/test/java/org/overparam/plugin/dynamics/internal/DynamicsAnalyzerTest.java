@@ -1,0 +1,108 @@
+package org.overparam.plugin.dynamics.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.overparam.api.Batch;
+import org.overparam.api.Config;
+import org.overparam.api.Data;
+import org.overparam.api.Params;
+import org.overparam.api.Shape;
+import org.overparam.api.Task;
+
+/** {@code dynamics} on a linear model whose losses, accuracies and movements are known by hand. */
+class DynamicsAnalyzerTest {
+    private final DynamicsAnalyzer dynamics = new DynamicsAnalyzer();
+    private final LinearModel regression = new LinearModel(2, 1);
+
+    private static Batch batch(int k, double[] x, double[] y, int[] labels) {
+        return new Batch(Shape.of(2), x.length / 2, x, k, y, labels);
+    }
+
+    private Data regressionData(boolean withTest) {
+        Batch train = batch(1, new double[] {1, 0, 0, 1, 1, 1}, new double[] {1, 2, 0}, null);
+        Batch test = withTest ? batch(1, new double[] {2, 0}, new double[] {1}, null)
+                : batch(1, new double[0], new double[0], null);
+        return new Data(train, test, Task.REGRESSION, Map.of(), "hand-made");
+    }
+
+    @Test
+    void regressionRecordsLossesAndRelativeMovement() {
+        Params initial = Params.wrap(regression.layout(), new double[][] {{3, 4}, {0}});
+        Params current = Params.wrap(regression.layout(), new double[][] {{3.6, 4.8}, {0.5}});
+        FakeSnapshot s = new FakeSnapshot(current, initial, regression, regressionData(true), Config.empty());
+        RecordingSink out = new RecordingSink();
+        dynamics.analyze(s, out);
+        assertEquals(List.of("train_loss", "test_loss", "movement.W", "displacement.b", "movement"),
+                List.copyOf(out.scalars.keySet()));
+        assertEquals(0.5 * (3.1 * 3.1 + 3.3 * 3.3 + 8.9 * 8.9), out.scalars.get("train_loss"), 1e-12);
+        assertEquals(0.5 * 6.7 * 6.7, out.scalars.get("test_loss"), 1e-12);
+        assertEquals(0.2, out.scalars.get("movement.W"), 1e-15);
+        assertEquals(0.5, out.scalars.get("displacement.b"), 1e-15);
+        assertEquals(Math.sqrt(1.25) / 5, out.scalars.get("movement"), 1e-15);
+        assertEquals(1, s.oracleLosses);
+        assertArrayEquals(new double[] {3, 4}, initial.block(0), 0);
+        assertArrayEquals(new double[] {3.6, 4.8}, current.block(0), 0);
+    }
+
+    @Test
+    void emptyTestSetAndOverallMovementOnly() {
+        Params initial = Params.wrap(regression.layout(), new double[][] {{3, 4}, {0}});
+        Params current = Params.wrap(regression.layout(), new double[][] {{3.6, 4.8}, {0.5}});
+        RecordingSink out = new RecordingSink();
+        dynamics.analyze(new FakeSnapshot(current, initial, regression, regressionData(false),
+                Config.of(Map.of("perBlock", false))), out);
+        assertEquals(List.of("train_loss", "movement"), List.copyOf(out.scalars.keySet()));
+    }
+
+    @Test
+    void aPointStartingAtZeroRecordsDisplacement() {
+        Params zero = Params.zeros(regression.layout());
+        Params current = Params.wrap(regression.layout(), new double[][] {{0, 3}, {4}});
+        RecordingSink out = new RecordingSink();
+        dynamics.analyze(new FakeSnapshot(current, zero, regression, regressionData(false), Config.empty()), out);
+        assertEquals(3.0, out.scalars.get("displacement.W"), 0);
+        assertEquals(4.0, out.scalars.get("displacement.b"), 0);
+        assertEquals(5.0, out.scalars.get("displacement"), 0);
+    }
+
+    @Test
+    void classificationRecordsAccuracyFromLabelsOrOneHotTargets() {
+        LinearModel model = new LinearModel(2, 2);
+        Params identity = Params.wrap(model.layout(), new double[][] {{1, 0, 0, 1}, {0, 0}});
+        double[] xTrain = {1, 0, 0, 1, 2, 1, 0, 3};
+        int[] yTrain = {0, 1, 1, 1};
+        double[] xTest = {1, 2, 3, 1};
+        int[] yTest = {1, 1};
+        for (boolean labels : new boolean[] {true, false}) {
+            Batch train = batch(2, xTrain, oneHot(yTrain), labels ? yTrain : null);
+            Batch test = batch(2, xTest, oneHot(yTest), labels ? yTest : null);
+            Data data = new Data(train, test, Task.CLASSIFICATION, Map.of(), "hand-made");
+            RecordingSink out = new RecordingSink();
+            dynamics.analyze(new FakeSnapshot(identity, identity.copy(), model, data, Config.empty()), out);
+            assertEquals(0.75, out.scalars.get("train_accuracy"), 0);
+            assertEquals(0.5, out.scalars.get("test_accuracy"), 0);
+            assertEquals(0.0, out.scalars.get("movement.W"), 0);
+            assertEquals(0.0, out.scalars.get("displacement.b"), 0);
+            assertEquals(0.0, out.scalars.get("movement"), 0);
+            assertEquals(0.5 * (4 + 4), out.scalars.get("train_loss"), 1e-15);
+        }
+    }
+
+    @Test
+    void argmaxTakesTheFirstOfTies() {
+        assertEquals(1, Accuracy.argmax(new double[] {9, 1, 3, 3, 0}, 1, 4));
+        assertEquals(0, Accuracy.argmax(new double[] {2, 2}, 0, 2));
+    }
+
+    private static double[] oneHot(int[] labels) {
+        double[] y = new double[labels.length * 2];
+        for (int i = 0; i < labels.length; i++) {
+            y[i * 2 + labels[i]] = 1;
+        }
+        return y;
+    }
+}

@@ -1,0 +1,32 @@
+package org.overparam.plugin.dynamics.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.overparam.api.MetricSink;
+
+/** A sink that keeps the scalars it receives and refuses everything else. */
+final class RecordingSink implements MetricSink {
+    final Map<String, Double> scalars = new LinkedHashMap<>();
+
+    @Override
+    public void scalar(String name, double value) {
+        if (scalars.put(name, value) != null) {
+            throw new AssertionError(name + " recorded twice");
+        }
+    }
+
+    @Override
+    public void series(String name, double[] x, double[] y) {
+        throw new AssertionError("unexpected series " + name);
+    }
+
+    @Override
+    public void matrix(String name, int rows, int cols, double[] values) {
+        throw new AssertionError("unexpected matrix " + name);
+    }
+
+    @Override
+    public void artifact(String fileName, byte[] content) {
+        throw new AssertionError("unexpected artifact " + fileName);
+    }
+}
