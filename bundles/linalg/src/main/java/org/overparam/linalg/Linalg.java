@@ -198,6 +198,37 @@ public final class Linalg {
     }
 
     /**
+     * {@code y = alpha A x + beta y} for a symmetric n x n matrix A of which only the lower triangle
+     * ({@code i >= j}, row-major) is read: half the memory traffic of {@link #gemv}, which is what
+     * bounds a matrix-vector product (e.g. each {@link Lanczos} step on an explicit Gram matrix).
+     *
+     * @param n A's order
+     * @param alpha the product's factor
+     * @param a A's values; not modified
+     * @param aOff offset of A's first element
+     * @param lda A's leading dimension
+     * @param x the vector's values; not modified
+     * @param xOff offset of x's first entry
+     * @param beta the factor of y's old value (0: y's old values are ignored)
+     * @param y the result's values, updated
+     * @param yOff offset of y's first entry
+     */
+    public static void symv(int n, double alpha, double[] a, int aOff, int lda, double[] x, int xOff,
+                            double beta, double[] y, int yOff) {
+        Checks.matrix("A", a.length, aOff, lda, n, n);
+        Checks.vector("x", x.length, xOff, n);
+        Checks.vector("y", y.length, yOff, n);
+        if (n == 0) {
+            return;
+        }
+        if (alpha == 0) {
+            Elementwise.scaleMatrix(1, n, beta, y, yOff, n);
+            return;
+        }
+        K.dsymv(n, alpha, a, aOff, lda, x, xOff, beta, y, yOff);
+    }
+
+    /**
      * The Gram matrix {@code C = alpha A A^T + beta C} (or {@code alpha A^T A + beta C}), both
      * triangles filled.
      *

@@ -15,11 +15,12 @@ public interface SymmetricOperator {
     void apply(double[] x, double[] y);
 
     /**
-     * @param a an n x n symmetric row-major matrix; not copied, not modified
+     * @param a an n x n symmetric row-major matrix (only its lower triangle is read); not copied,
+     *     not modified
      * @param n its order
-     * @return the operator {@code x -> A x}, one gemv per application
+     * @return the operator {@code x -> A x}, one {@link Linalg#symv} per application
      */
     static SymmetricOperator of(double[] a, int n) {
-        return (x, y) -> Linalg.gemv(false, n, n, 1.0, a, x, 0.0, y);
+        return (x, y) -> Linalg.symv(n, 1.0, a, 0, n, x, 0, 0.0, y, 0);
     }
 }

@@ -46,6 +46,29 @@ class VectorKernelsTest {
         }
     }
 
+    @ParameterizedTest(name = "n={0}")
+    @CsvSource({"1", "7", "129", "1031"})
+    void symvReadsOnlyTheLowerTriangle(int n) {
+        SplittableRandom r = new SplittableRandom(n + 5L);
+        int lda = n + 2;
+        double[] a = Reference.uniform(r, 1 + n * lda);
+        double[] full = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                full[i * n + j] = i >= j ? a[1 + i * lda + j] : a[1 + j * lda + i];
+            }
+            for (int j = i + 1; j < n; j++) {
+                a[1 + i * lda + j] = Double.NaN;
+            }
+        }
+        double[] x = Reference.uniform(r, n);
+        double[] y = Reference.uniform(r, n + 1);
+        double[] expected = y.clone();
+        Reference.gemm(false, false, n, 1, n, 2.0, full, 0, n, x, 0, 1, -1.0, expected, 1, 1);
+        Linalg.symv(n, 2.0, a, 1, lda, x, 0, -1.0, y, 1);
+        assertArrayEquals(expected, y, 4e-14 * n + 1e-15);
+    }
+
     @ParameterizedTest(name = "n={0} k={1} beta={2}")
     @CsvSource({"1,1,0", "7,129,0", "129,7,1.5", "1031,129,0", "300,1031,-1", "65,2,0"})
     void syrkFillsBothTriangles(int n, int k, double beta) {

@@ -59,6 +59,12 @@ final class JavaKernels implements Kernels {
     }
 
     @Override
+    public void dsymv(int n, double alpha, double[] a, int aOff, int lda, double[] x, int xOff, double beta,
+                      double[] y, int yOff) {
+        blas.dsymv("U", n, alpha, a, aOff, lda, x, xOff, 1, beta, y, yOff, 1);
+    }
+
+    @Override
     public void dsyrkLower(boolean trans, int n, int k, double alpha, double[] a, int aOff, int lda, double beta,
                            double[] c, int cOff, int ldc) {
         // Row panels of C; panel [i0, i1) computes columns [0, i1): the lower triangle and its

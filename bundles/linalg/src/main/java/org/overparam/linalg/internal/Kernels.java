@@ -24,6 +24,13 @@ public interface Kernels {
                double beta, double[] y, int yOff);
 
     /**
+     * {@code y = alpha A x + beta y} for a symmetric n x n row-major A of which only the lower
+     * triangle ({@code i >= j}) is read: half the memory traffic of {@link #dgemv}.
+     */
+    void dsymv(int n, double alpha, double[] a, int aOff, int lda, double[] x, int xOff, double beta,
+               double[] y, int yOff);
+
+    /**
      * The lower triangle (row-major, {@code i >= j}) of {@code C = alpha op(A) op(A)^T + beta C};
      * {@code op(A)} is n x k ({@code trans}: A stored k x n). The strict upper triangle is undefined
      * afterwards.

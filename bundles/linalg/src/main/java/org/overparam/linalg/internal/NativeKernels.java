@@ -39,6 +39,13 @@ final class NativeKernels implements Kernels {
     }
 
     @Override
+    public void dsymv(int n, double alpha, double[] a, int aOff, int lda, double[] x, int xOff, double beta,
+                      double[] y, int yOff) {
+        // Row-major lower = column-major upper.
+        blas.dsymv("U", n, alpha, a, aOff, lda, x, xOff, 1, beta, y, yOff, 1);
+    }
+
+    @Override
     public void dsyrkLower(boolean trans, int n, int k, double alpha, double[] a, int aOff, int lda, double beta,
                            double[] c, int cOff, int ldc) {
         // Row-major lower = column-major upper; A read column-major is A^T.
