@@ -50,11 +50,11 @@ public final class SphereDataset implements Dataset {
         @Param(value = "minimum pairwise distance of the training inputs, enforced by rejection", min = 0)
         double delta() default 0.0;
 
-        /** @return the fixed last coordinate, or NaN */
-        @Param(value = "fix the last coordinate to this value and scale the rest to norm sqrt(1 - c^2);"
-                + " arXiv 1811.03962 uses 1/sqrt(2) = 0.7071067811865476; unset: the whole sphere",
-                min = -1, max = 1, minExclusive = true, maxExclusive = true)
-        double lastCoordinate() default Double.NaN;
+        /** @return the fixed last coordinate, or 0 for none */
+        @Param(value = "fix the last coordinate to this value c and scale the rest to norm sqrt(1 - c^2);"
+                + " arXiv 1811.03962 uses 1/sqrt(2) = 0.7071067811865476; 0: off (the whole sphere)",
+                min = 0, max = 1, maxExclusive = true)
+        double lastCoordinate() default 0.0;
 
         /** @return the target function */
         @Param(value = "targets: a random ReLU teacher (standardized), Caron et al.'s mean 5 sin(pi x_j), or u.x",
@@ -69,9 +69,10 @@ public final class SphereDataset implements Dataset {
         @Param(value = "outputs per sample k (teacher only; sine and linear have one)", min = 1)
         int outputs() default 1;
 
-        /** @return the noise's standard deviation, or NaN for the target's default */
-        @Param(value = "standard deviation of Gaussian label noise; unset: 0.1 for sine, 0 otherwise", min = 0)
-        double noise() default Double.NaN;
+        /** @return the noise's standard deviation, or a negative number for the target's default */
+        @Param(value = "standard deviation of Gaussian label noise; negative (default): the target's own,"
+                + " 0.1 for sine (arXiv 2302.01002), 0 for teacher and linear", min = -1)
+        double noise() default -1.0;
     }
 
     @Override
@@ -92,9 +93,9 @@ public final class SphereDataset implements Dataset {
         if (!(delta >= 0) || Double.isInfinite(delta)) {
             throw new InvalidInputException("delta", "delta " + delta + " must be a finite number at least 0");
         }
-        double last = c.lastCoordinate();
-        if (!Double.isNaN(last) && !(Math.abs(last) < 1)) {
-            throw new InvalidInputException("lastCoordinate", "lastCoordinate " + last + " must lie strictly between -1 and 1");
+        double last = c.lastCoordinate() == 0 ? Double.NaN : c.lastCoordinate();
+        if (!Double.isNaN(last) && !(last > 0 && last < 1)) {
+            throw new InvalidInputException("lastCoordinate", "lastCoordinate " + last + " must lie in [0, 1) (0: off)");
         }
         if (!Double.isNaN(last) && d < 3) {
             throw new InvalidInputException("d", "with a fixed last coordinate d must be at least 3 (got " + d
@@ -104,9 +105,9 @@ public final class SphereDataset implements Dataset {
             throw new InvalidInputException("outputs", "outputs " + k + " needs target teacher; " + target.key()
                     + " has one output");
         }
-        double noise = Double.isNaN(c.noise()) ? target.defaultNoise() : c.noise();
-        if (!(noise >= 0) || Double.isInfinite(noise)) {
-            throw new InvalidInputException("noise", "noise " + noise + " must be a finite number at least 0");
+        double noise = c.noise() < 0 ? target.defaultNoise() : c.noise();
+        if (!Double.isFinite(noise)) {
+            throw new InvalidInputException("noise", "noise " + noise + " must be a finite number");
         }
         Sphere sphere = new Sphere(d, last);
         double[] x = Arrays.copyOf(Rejection.draw(n, sphere, delta, random.derive("train")), (n + nTest) * d);
@@ -133,7 +134,7 @@ public final class SphereDataset implements Dataset {
     private static String describe(Config c, int n, int nTest, int d, int k, Target target, double noise, Double delta) {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%d train / %d test points on the unit sphere in R^%d",
                 n, nTest, d));
-        if (!Double.isNaN(c.lastCoordinate())) {
+        if (c.lastCoordinate() != 0) {
             s.append(String.format(Locale.ROOT, " with last coordinate %.4g", c.lastCoordinate()));
         }
         if (delta != null) {

@@ -160,6 +160,19 @@ class SphereDatasetTest {
                 () -> load(11, "d", 2L, "lastCoordinate", 0.5)).where());
         assertEquals("target", assertThrows(InvalidInputException.class, () -> load(11, "target", "cosine")).where());
         assertEquals("n", assertThrows(InvalidInputException.class, () -> load(11, "n", 0L)).where());
+        assertEquals("lastCoordinate", assertThrows(InvalidInputException.class,
+                () -> load(11, "lastCoordinate", -0.5)).where());
+    }
+
+    @Test
+    void zeroLastCoordinateAndNegativeNoiseMeanTheDefaults() {
+        Data byDefault = load(14, "n", 20L, "d", 4L, "target", "sine");
+        Data explicit = load(14, "n", 20L, "d", 4L, "target", "sine", "lastCoordinate", 0.0, "noise", -1.0);
+        Data tenth = load(14, "n", 20L, "d", 4L, "target", "sine", "noise", 0.1);
+        assertArrayEquals(byDefault.train().inputs(), explicit.train().inputs(), 0);
+        assertArrayEquals(byDefault.train().targets(), explicit.train().targets(), 0);
+        assertArrayEquals(byDefault.train().targets(), tenth.train().targets(), 0);
+        assertTrue(byDefault.description().endsWith("sine targets, noise sd 0.100"), byDefault.description());
     }
 
     @Test
