@@ -1,0 +1,154 @@
+package org.overparam.engine.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.osgi.framework.Version;
+import org.overparam.api.Component;
+import org.overparam.api.ComponentKind;
+import org.overparam.api.InvalidInputException;
+import org.overparam.api.run.ComponentInfo;
+import org.overparam.api.run.ComponentRegistry;
+import org.overparam.api.run.Names;
+
+/**
+ * The registry's bookkeeping without OSGi: the component services present now, keyed by their
+ * service id, and the rules that pick one per kind and name and explain a name that is missing.
+ *
+ * <p>When two services share a kind and name, the one with the highest service ranking wins, then
+ * the one from the highest bundle version, then the oldest registration (lowest service id), as
+ * OSGi's own lookup does. {@link #require} waits for a missing component until the start-up grace
+ * deadline (plugins in the watched folder start a moment after the container), then fails at once.
+ *
+ * <p>Thread-safe: the tracker thread adds and removes entries while runs look them up.
+ */
+final class ComponentTable implements ComponentRegistry {
+    private static final Comparator<Entry> PREFERENCE = Comparator.comparingInt(Entry::ranking).reversed()
+            .thenComparing(Entry::version, Comparator.reverseOrder())
+            .thenComparingLong(Entry::serviceId);
+
+    /**
+     * One registered component service.
+     *
+     * @param info its metadata
+     * @param ranking its service ranking (0 if unset)
+     * @param version its bundle's version
+     * @param serviceId its service id
+     * @param service the service object, held only while the service is registered
+     */
+    record Entry(ComponentInfo info, int ranking, Version version, long serviceId, Component service) {
+    }
+
+    private final Map<Long, Entry> entries = new HashMap<>();
+    private final LongSupplier nanoClock;
+    private final long graceDeadline;
+
+    /**
+     * @param nanoClock a monotonic clock in nanoseconds, e.g. {@code System::nanoTime}
+     * @param graceDeadline the clock value until which {@link #require} waits for missing components
+     */
+    ComponentTable(LongSupplier nanoClock, long graceDeadline) {
+        this.nanoClock = nanoClock;
+        this.graceDeadline = graceDeadline;
+    }
+
+    /** @return a table that never waits, on the system clock */
+    static ComponentTable withoutGrace() {
+        return new ComponentTable(System::nanoTime, System.nanoTime());
+    }
+
+    /** Adds or replaces (same service id) an entry and wakes callers waiting in {@link #require}. @param e the entry */
+    synchronized void put(Entry e) {
+        entries.put(e.serviceId(), e);
+        notifyAll();
+    }
+
+    /** @param serviceId a service id @return the entry removed, or {@code null} */
+    synchronized Entry remove(long serviceId) {
+        return entries.remove(serviceId);
+    }
+
+    /** @param kind a kind @param name a name @return the preferred entry of that kind and name, if any */
+    synchronized Optional<Entry> best(ComponentKind kind, String name) {
+        return entries.values().stream()
+                .filter(e -> e.info().kind() == kind && e.info().name().equals(name))
+                .min(PREFERENCE);
+    }
+
+    @Override
+    public synchronized List<ComponentInfo> list() {
+        List<ComponentInfo> out = new ArrayList<>();
+        for (ComponentKind k : ComponentKind.values()) {
+            out.addAll(list(k));
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized List<ComponentInfo> list(ComponentKind kind) {
+        List<ComponentInfo> out = new ArrayList<>();
+        for (String name : names(kind)) {
+            best(kind, name).ifPresent(e -> out.add(e.info()));
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<ComponentInfo> find(ComponentKind kind, String name) {
+        return best(kind, name).map(Entry::info);
+    }
+
+    @Override
+    public synchronized ComponentInfo require(ComponentKind kind, String name, String where) {
+        while (true) {
+            Optional<Entry> e = best(kind, name);
+            if (e.isPresent()) {
+                return e.get().info();
+            }
+            long left = graceDeadline - nanoClock.getAsLong();
+            if (left <= 0) {
+                throw new InvalidInputException(where, unknown(kind, name, names(kind)));
+            }
+            try {
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new InvalidInputException(where, unknown(kind, name, names(kind)));
+            }
+        }
+    }
+
+    @Override
+    public <T extends Component> Optional<T> service(ComponentKind kind, String name, Class<T> type) {
+        return best(kind, name).map(Entry::service).filter(type::isInstance).map(type::cast);
+    }
+
+    /** @param kind a kind @return the distinct names of that kind present now, sorted */
+    synchronized List<String> names(ComponentKind kind) {
+        TreeSet<String> names = new TreeSet<>();
+        for (Entry e : entries.values()) {
+            if (e.info().kind() == kind) {
+                names.add(e.info().name());
+            }
+        }
+        return new ArrayList<>(names);
+    }
+
+    /**
+     * @param kind the kind asked for
+     * @param name the name asked for
+     * @param available the names present
+     * @return e.g. {@code unknown optimizer 'nestrov' (did you mean 'nesterov'?); available: gd, nesterov}
+     */
+    static String unknown(ComponentKind kind, String name, List<String> available) {
+        String head = "unknown " + kind.key() + " '" + name + "'" + Names.suggestion(name, available);
+        return available.isEmpty() ? head + "; no " + kind.key() + " is installed"
+                : head + "; available: " + String.join(", ", available);
+    }
+}

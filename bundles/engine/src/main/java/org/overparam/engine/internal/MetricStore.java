@@ -1,0 +1,83 @@
+package org.overparam.engine.internal;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Every scalar metric of a run in memory: for each full name ({@code train.loss}, {@code ntk.lambda_min})
+ * its history as two growable arrays (steps and values) and its latest value. Each record is also
+ * handed to a {@link Sink} (the run's metrics.csv) in recording order.
+ */
+final class MetricStore {
+    /** Receives each record as it is made. */
+    interface Sink {
+        /** @param step the step @param name the full name @param value the value */
+        void record(long step, String name, double value);
+    }
+
+    private static final class History {
+        long[] steps = new long[16];
+        double[] values = new double[16];
+        int size;
+
+        void add(long step, double value) {
+            if (size == steps.length) {
+                steps = Arrays.copyOf(steps, size * 2);
+                values = Arrays.copyOf(values, size * 2);
+            }
+            steps[size] = step;
+            values[size] = value;
+            size++;
+        }
+    }
+
+    private final Map<String, History> histories = new HashMap<>();
+    private final TreeMap<String, Double> latest = new TreeMap<>();
+    private final Map<String, Double> latestView = Collections.unmodifiableMap(latest);
+    private final Sink sink;
+
+    /** @param sink where each record goes as well */
+    MetricStore(Sink sink) {
+        this.sink = sink;
+    }
+
+    /**
+     * @param step the step the value belongs to
+     * @param name the full metric name
+     * @param value the value (NaN and infinities are kept)
+     */
+    void record(long step, String name, double value) {
+        histories.computeIfAbsent(name, k -> new History()).add(step, value);
+        latest.put(name, value);
+        sink.record(step, name, value);
+    }
+
+    /** @return the latest value of every metric, sorted by name (a live, unmodifiable view) */
+    Map<String, Double> latest() {
+        return latestView;
+    }
+
+    /** @return a sorted copy of the latest values */
+    Map<String, Double> latestCopy() {
+        return new TreeMap<>(latest);
+    }
+
+    /**
+     * @param name a full metric name
+     * @return {@code [steps, values]}, copies of equal length (both empty for an unknown metric)
+     */
+    double[][] history(String name) {
+        History h = histories.get(name);
+        if (h == null) {
+            return new double[][] {new double[0], new double[0]};
+        }
+        double[] s = new double[h.size];
+        for (int i = 0; i < h.size; i++) {
+            s[i] = h.steps[i];
+        }
+        return new double[][] {s, Arrays.copyOf(h.values, h.size)};
+    }
+}

@@ -1,0 +1,207 @@
+package org.overparam.engine.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+import org.overparam.api.InvalidInputException;
+import org.overparam.api.run.ComponentInfo;
+import org.overparam.api.run.ComponentRef;
+import org.overparam.api.run.ComponentRegistry;
+import org.overparam.api.run.RunListener;
+import org.overparam.api.run.RunResult;
+import org.overparam.api.run.RunSpec;
+import org.overparam.api.run.RunStatus;
+
+/**
+ * One experiment from its spec to its result, on the calling thread: {@link RunSetup} (nothing on
+ * disk yet), then the run folder ({@link RunFolder}), then the {@link StepLoop}, then result.json.
+ *
+ * <p>An {@link InvalidInputException} during setup reaches the caller and leaves nothing on disk. Any
+ * other failure during setup, or any failure of a component during the loop, ends the run FAILED:
+ * the message names the component ({@code optimizer gd threw IllegalStateException: boom}), the stack
+ * trace goes to run.log, and everything recorded so far is kept.
+ */
+final class Run {
+    /** How long the loop waits for a component whose bundle went away before failing. */
+    static final long MISSING_WAIT_MILLIS = 10_000;
+    private final ComponentRegistry registry;
+    private final RunSpec spec;
+    private final Path runsDirectory;
+    private final RunListener listener;
+    private final long missingWaitMillis;
+    private RunLog log;
+    private Events events;
+    private StepLoop loop;
+
+    /**
+     * @param registry where components are looked up, by name, at every step
+     * @param spec the experiment
+     * @param runsDirectory where the run folder goes
+     * @param listener receives the run's events
+     * @param missingWaitMillis how long to wait for a component that went away
+     */
+    Run(ComponentRegistry registry, RunSpec spec, Path runsDirectory, RunListener listener, long missingWaitMillis) {
+        this.registry = registry;
+        this.spec = spec;
+        this.runsDirectory = runsDirectory;
+        this.listener = listener == null ? RunListener.NONE : listener;
+        this.missingWaitMillis = missingWaitMillis;
+    }
+
+    /**
+     * @return how the run ended
+     * @throws InvalidInputException if the spec or a component's input is wrong before the first step
+     */
+    RunResult execute() {
+        long start = System.nanoTime();
+        LocalDateTime started = LocalDateTime.now();
+        Bindings bindings = new Bindings(registry, spec, missingWaitMillis, new Swaps());
+        Prepared prepared = null;
+        ComponentFailure setupFailure = null;
+        try {
+            prepared = RunSetup.prepare(registry, bindings, spec);
+        } catch (ComponentFailure f) {
+            setupFailure = f;
+        }
+        long setupNanos = System.nanoTime() - start;
+        RunFolder folder = createFolder(started);
+        MetricsWriter writer;
+        try {
+            log = new RunLog(folder.file("run.log"));
+            folder.writeText("spec.yaml", spec.text() == null ? "" : spec.text());
+            writer = new MetricsWriter(folder.file("metrics.csv"));
+        } catch (IOException | RuntimeException e) {
+            if (log != null) {
+                log.close();
+            }
+            deleteQuietly(folder.path());
+            throw new InvalidInputException(runsDirectory.toString(), "cannot write the run folder " + folder.id()
+                    + ": " + e.getMessage());
+        }
+        events = new Events(listener, folder.id(), spec.stop().maxSteps(), log);
+        log.info("run " + folder.id() + " started: " + spec.name() + ", seed " + spec.seed()
+                + (spec.source() == null || spec.source().isEmpty() ? "" : ", from " + spec.source()));
+        StepLoop.Outcome outcome;
+        try (writer) {
+            if (setupFailure != null) {
+                log.error("setup failed: " + setupFailure.getMessage(), setupFailure);
+                outcome = new StepLoop.Outcome(RunStatus.FAILED, 0, Double.NaN, setupFailure.getMessage(), 0, 0, 0);
+            } else {
+                describe(prepared);
+                MetricStore metrics = new MetricStore(writer);
+                loop = new StepLoop(spec, prepared, bindings, metrics, writer, folder, events, log);
+                events.started(spec.name() + ": " + prepared.model().layout().size() + " parameters, "
+                        + prepared.data().train().n() + " training samples, seed " + spec.seed());
+                outcome = loop.run();
+                events.progress(outcome.steps(), outcome.loss(), true);
+            }
+            writer.flushIfDue(true);
+        } catch (IOException e) {
+            log.error("closing metrics.csv failed", e);
+            outcome = new StepLoop.Outcome(RunStatus.FAILED, 0, Double.NaN, "cannot write metrics.csv: " + e, 0, 0, 0);
+        }
+        Map<String, Double> latest = loop == null ? Map.of() : loop.metrics().latestCopy();
+        long totalNanos = System.nanoTime() - start;
+        folder.writeText("result.json", new ResultJson()
+                .text("id", folder.id()).text("name", spec.name()).number("seed", spec.seed())
+                .text("status", outcome.status().name()).number("steps", outcome.steps()).number("loss", outcome.loss())
+                .text("message", outcome.message()).number("sample_gradients", outcome.sampleGradients())
+                .text("started", stamp(started)).text("finished", stamp(LocalDateTime.now()))
+                .object("timings", timings(setupNanos, outcome, totalNanos)).object("metrics", latest).build());
+        log.info("run " + folder.id() + " ended: " + outcome.status() + " after " + outcome.steps() + " steps, loss "
+                + outcome.loss() + " (" + outcome.message() + "); " + seconds(totalNanos) + " s");
+        log.close();
+        events.finished(outcome.steps(), outcome.loss(), latest, outcome.message());
+        if (outcome.status() == RunStatus.STOPPED) {
+            Thread.currentThread().interrupt();
+        }
+        return new RunResult(folder.id(), outcome.status(), outcome.steps(), outcome.loss(), folder.path(), latest,
+                outcome.message());
+    }
+
+    private RunFolder createFolder(LocalDateTime started) {
+        try {
+            return RunFolder.create(runsDirectory, spec.name(), started, () -> ThreadLocalRandom.current().nextInt());
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException(runsDirectory.toString(), "cannot create a run folder: " + e);
+        }
+    }
+
+    private void describe(Prepared p) {
+        for (Map.Entry<ComponentRef, ComponentInfo> e : p.infos().entrySet()) {
+            ComponentRef r = e.getKey();
+            log.info(r.kind().key() + " " + r.name() + " (" + e.getValue().bundle() + " " + e.getValue().version()
+                    + ") " + r.config().values());
+        }
+        log.info("data: " + p.data().description() + "; " + p.data().train().n() + " training and "
+                + p.data().test().n() + " test samples of shape " + p.data().train().inputShape() + ", "
+                + p.data().train().outputSize() + " outputs");
+        StringBuilder frozen = new StringBuilder();
+        for (int i = 0; i < p.trainable().length; i++) {
+            if (!p.trainable()[i]) {
+                frozen.append(frozen.length() == 0 ? "" : ", ").append(p.model().layout().block(i).name());
+            }
+        }
+        log.info("model: " + p.model().layout().size() + " parameters in " + p.model().layout() + "; frozen: "
+                + (frozen.length() == 0 ? "none" : frozen));
+        log.info("stop: at most " + spec.stop().maxSteps() + " steps"
+                + (spec.stop().targetLoss() > 0 ? ", or at loss <= " + spec.stop().targetLoss() : ""));
+    }
+
+    private static Map<String, Double> timings(long setupNanos, StepLoop.Outcome o, long totalNanos) {
+        Map<String, Double> t = new LinkedHashMap<>();
+        t.put("setup_seconds", seconds(setupNanos));
+        t.put("steps_seconds", seconds(o.stepNanos()));
+        t.put("analysis_seconds", seconds(o.analysisNanos()));
+        t.put("total_seconds", seconds(totalNanos));
+        return t;
+    }
+
+    private static String stamp(LocalDateTime t) {
+        return t.truncatedTo(ChronoUnit.MILLIS).atZone(ZoneId.systemDefault()).toOffsetDateTime().toString();
+    }
+
+    private static double seconds(long nanos) {
+        return Math.round(nanos / 1e6) / 1e3;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            dir.toFile().deleteOnExit();
+        }
+    }
+
+    /** Logs swaps and waits, with the loop's current step. */
+    private final class Swaps implements Bindings.Swaps {
+        @Override
+        public void swapped(ComponentRef ref, Optional<ComponentInfo> now) {
+            String what = now.map(i -> " now from " + i.bundle() + " " + i.version()).orElse("");
+            note(ref.kind().key() + " " + ref.name() + " swapped" + what);
+        }
+
+        @Override
+        public void waiting(ComponentRef ref) {
+            note("waiting for " + ref.kind().key() + " " + ref.name() + ", which is not installed right now");
+        }
+
+        private void note(String message) {
+            if (log == null) {
+                return;
+            }
+            long step = loop == null ? 0 : loop.step();
+            log.info("step " + step + ": " + message);
+            events.notice(step, loop == null ? Double.NaN : loop.loss(), message);
+        }
+    }
+}

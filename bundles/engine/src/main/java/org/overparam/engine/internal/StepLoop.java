@@ -1,0 +1,266 @@
+package org.overparam.engine.internal;
+
+import java.util.Map;
+import org.overparam.api.ComponentKind;
+import org.overparam.api.InvalidInputException;
+import org.overparam.api.Model;
+import org.overparam.api.Optimizer;
+import org.overparam.api.Params;
+import org.overparam.api.Schedule;
+import org.overparam.api.State;
+import org.overparam.api.run.ComponentRef;
+import org.overparam.api.run.RunSpec;
+import org.overparam.api.run.RunStatus;
+
+/**
+ * The training loop. For t = 0, 1, ...: resolve the step's components by name, take the schedule's
+ * factor, call {@code optimizer.step}, record {@code train.loss} at t as the loss the optimizer
+ * returned (the loss at x_t, or at the look-ahead point for Nesterov; evaluated at x_t when it
+ * returned NaN), and {@code optimizer.<name>} for its reports. Then the stop rule at t:
+ * <ul>
+ * <li>a non-finite loss: DIVERGED at t (the point goes back to x_t);</li>
+ * <li>loss at most the target (when the target is positive): CONVERGED at t, the point goes back to
+ * x_t and the step's update is dropped, so the run ends at the point whose loss met the target;</li>
+ * <li>otherwise the analyses scheduled at t run on x_t, and the step counts (t + 1 steps taken);
+ * non-finite parameters after it: DIVERGED.</li>
+ * </ul>
+ * After maxSteps steps the loss at the final point is evaluated and recorded at step maxSteps, and
+ * the same rule decides CONVERGED, DIVERGED or COMPLETED. A converged or completed run ends with one
+ * final analysis ({@code isFinal}) at its last step. An interrupt of the thread, checked before each
+ * step, ends the run STOPPED. Frozen blocks are reset to their initial values after each step.
+ *
+ * <p>Analyses at step t run after the optimizer's step t has returned (so {@code train.loss} at t is
+ * known and the final one can be told apart), on a copy of x_t; {@code train.sample_gradients} there
+ * counts the evaluations made before step t.
+ */
+final class StepLoop {
+    /**
+     * How the loop ended.
+     *
+     * @param status the status
+     * @param steps the steps taken
+     * @param loss the last training loss recorded
+     * @param message why it ended
+     * @param sampleGradients gradient evaluations spent
+     * @param stepNanos wall time in steps (analyses excluded)
+     * @param analysisNanos wall time in analyses
+     */
+    record Outcome(RunStatus status, long steps, double loss, String message, long sampleGradients, long stepNanos,
+                   long analysisNanos) {
+    }
+
+    private static final long SLOW_STEP_NANOS = 100_000_000L;
+    private final RunSpec spec;
+    private final Prepared run;
+    private final Bindings bindings;
+    private final MetricStore metrics;
+    private final MetricsWriter writer;
+    private final Events events;
+    private final RunLog log;
+    private final Oracle oracle;
+    private final StepContextImpl ctx;
+    private final Analyses analyses;
+    private final ComponentRef optimizerRef;
+    private final ComponentRef scheduleRef;
+    private Model model;
+    private long step;
+    private double loss = Double.NaN;
+
+    /**
+     * @param spec the experiment
+     * @param run the prepared run
+     * @param bindings the run's lookups
+     * @param metrics the run's metrics
+     * @param writer metrics.csv, flushed after steps
+     * @param folder the run's folder
+     * @param events the listener
+     * @param log the run log
+     */
+    StepLoop(RunSpec spec, Prepared run, Bindings bindings, MetricStore metrics, MetricsWriter writer, RunFolder folder,
+             Events events, RunLog log) {
+        this.spec = spec;
+        this.run = run;
+        this.bindings = bindings;
+        this.metrics = metrics;
+        this.writer = writer;
+        this.events = events;
+        this.log = log;
+        this.model = run.model();
+        this.optimizerRef = spec.component(ComponentKind.OPTIMIZER);
+        this.scheduleRef = spec.component(ComponentKind.SCHEDULE);
+        this.oracle = new Oracle(run.data().train(), run.trainable(), () -> model, bindings::loss,
+                spec.component(ComponentKind.LOSS), spec.component(ComponentKind.ARCHITECTURE));
+        Projector projector = new Projector(spec.constraints(), bindings::constraints, run.initial(), run.trainable());
+        this.ctx = new StepContextImpl(spec.stop().maxSteps(), run.params(), run.initial(), oracle, new State(),
+                optimizerRef.config(), run.optimizerStream(), metrics.latest(), projector);
+        this.analyses = new Analyses(spec, bindings, run, oracle, metrics, folder, () -> model);
+    }
+
+    /** @return the run's metrics */
+    MetricStore metrics() {
+        return metrics;
+    }
+
+    /** @return the index of the step under way (or the steps taken, between steps) */
+    long step() {
+        return step;
+    }
+
+    /** @return the latest training loss */
+    double loss() {
+        return loss;
+    }
+
+    /** @return how the run ended; component failures end it FAILED */
+    Outcome run() {
+        long max = spec.stop().maxSteps();
+        long loopStart = System.nanoTime();
+        long taken = 0;
+        RunStatus status = null;
+        String message = null;
+        Params params = run.params();
+        Params before = params.zerosLike();
+        try {
+            for (long t = 0; t < max && status == null; t++) {
+                step = t;
+                if (Thread.interrupted()) {
+                    status = RunStatus.STOPPED;
+                    message = "stopped on request after " + t + " steps";
+                    break;
+                }
+                long start = System.nanoTime();
+                long analysisBefore = analyses.nanos();
+                bind();
+                before.set(params);
+                long gradients = oracle.sampleGradients();
+                double l = takeStep(t, max, before);
+                if (!Double.isFinite(l)) {
+                    params.set(before);
+                    status = RunStatus.DIVERGED;
+                    message = "diverged: the loss is " + l + " at step " + t;
+                } else if (converged(l)) {
+                    params.set(before);
+                    status = RunStatus.CONVERGED;
+                    message = "converged: loss " + l + " <= target " + spec.stop().targetLoss() + " at step " + t;
+                } else {
+                    if (analyses.due(t)) {
+                        events.analysis(t, l, analyses.run(t, before, false, gradients), "analysis at step " + t);
+                    }
+                    taken = t + 1;
+                    if (!params.isFinite()) {
+                        status = RunStatus.DIVERGED;
+                        message = "diverged: the parameters are not finite after step " + t;
+                        loss = Double.NaN;
+                    } else {
+                        events.progress(taken, l, false);
+                    }
+                }
+                bindings.release();
+                long took = System.nanoTime() - start - (analyses.nanos() - analysisBefore);
+                writer.flushIfDue(took >= SLOW_STEP_NANOS || analyses.nanos() > analysisBefore);
+            }
+            if (status == null) {
+                step = max;
+                bind();
+                double l = oracle.loss(params, null);
+                record(max, "train.loss", l);
+                taken = max;
+                status = !Double.isFinite(l) ? RunStatus.DIVERGED : converged(l) ? RunStatus.CONVERGED : RunStatus.COMPLETED;
+                message = switch (status) {
+                    case DIVERGED -> "diverged: the loss is " + l + " after the last step";
+                    case CONVERGED -> "converged: loss " + l + " <= target " + spec.stop().targetLoss() + " at step " + max;
+                    default -> "completed " + max + " steps; loss " + l;
+                };
+            }
+            if (status == RunStatus.CONVERGED || status == RunStatus.COMPLETED) {
+                bind();
+                events.analysis(taken, loss, analyses.run(taken, params, true, oracle.sampleGradients()),
+                        "final analysis at step " + taken);
+            }
+        } catch (ComponentFailure f) {
+            status = RunStatus.FAILED;
+            message = f.getMessage();
+            log.error("step " + step + ": " + message, f);
+        } catch (InvalidInputException e) {
+            status = RunStatus.FAILED;
+            message = e.oneLine();
+            log.error("step " + step + ": " + message, e);
+        } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+            status = RunStatus.FAILED;
+            message = "engine error: " + e;
+            log.error("step " + step + ": " + message, e);
+        } finally {
+            bindings.release();
+        }
+        long stepNanos = System.nanoTime() - loopStart - analyses.nanos();
+        return new Outcome(status, taken, loss, message, oracle.sampleGradients(), stepNanos, analyses.nanos());
+    }
+
+    /** One optimizer step at index t from the point {@code before}; @return the loss recorded at t */
+    private double takeStep(long t, long max, Params before) {
+        Schedule schedule = bindings.schedule();
+        double factor = Guard.call(scheduleRef, () -> schedule.factor(scheduleRef.config(), t, max));
+        if (!(factor >= 0) || Double.isInfinite(factor)) {
+            throw new ComponentFailure(scheduleRef.kind(), scheduleRef.name(),
+                    new IllegalStateException("factor " + factor + " at step " + t + " is not a finite number >= 0"));
+        }
+        ctx.begin(t, factor);
+        Optimizer optimizer = bindings.optimizer();
+        double l;
+        try {
+            l = Guard.call(optimizerRef, () -> optimizer.step(ctx));
+        } catch (RuntimeException e) {
+            recordReports(t);
+            throw e;
+        }
+        resetFrozen();
+        if (Double.isNaN(l)) {
+            l = oracle.loss(before, null);
+        }
+        record(t, "train.loss", l);
+        recordReports(t);
+        return l;
+    }
+
+    private void recordReports(long t) {
+        for (Map.Entry<String, Double> e : ctx.takeReports().entrySet()) {
+            metrics.record(t, "optimizer." + e.getKey(), e.getValue());
+        }
+    }
+
+    private void record(long at, String name, double value) {
+        metrics.record(at, name, value);
+        if (name.equals("train.loss")) {
+            loss = value;
+        }
+    }
+
+    private boolean converged(double l) {
+        return spec.stop().targetLoss() > 0 && l <= spec.stop().targetLoss();
+    }
+
+    /** Resolves the step's components; rebuilds the model if the architecture was swapped. */
+    private void bind() {
+        bindings.bind();
+        if (bindings.architectureChanged()) {
+            ComponentRef arch = spec.component(ComponentKind.ARCHITECTURE);
+            Model raw = RunSetup.build(bindings, arch, run.data());
+            if (!raw.layout().equals(model.layout())) {
+                throw new ComponentFailure(arch.kind(), arch.name(), new IllegalStateException(
+                        "the new version builds the layout " + raw.layout() + ", the run has " + model.layout()));
+            }
+            model = run.scaling().wrap(raw);
+            bindings.modelRebuilt();
+            log.info("step " + step + ": model rebuilt with the new " + arch.kind().key() + " " + arch.name());
+        }
+    }
+
+    private void resetFrozen() {
+        Params p = run.params();
+        for (int i = 0; i < run.trainable().length; i++) {
+            if (!run.trainable()[i]) {
+                System.arraycopy(run.initial().block(i), 0, p.block(i), 0, p.block(i).length);
+            }
+        }
+    }
+}

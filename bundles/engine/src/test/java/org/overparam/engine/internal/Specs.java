@@ -1,0 +1,85 @@
+package org.overparam.engine.internal;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.overparam.api.ComponentKind;
+import org.overparam.api.Config;
+import org.overparam.api.run.AnalyzerRef;
+import org.overparam.api.run.ComponentRef;
+import org.overparam.api.run.RunSpec;
+import org.overparam.api.run.StopRule;
+
+/**
+ * Builds run specs over the fake components. Origins: {@code test.yaml:<2 + kind ordinal>} for the six
+ * main kinds (architecture at line 3, optimizer at line 6), 20+ for constraints, 30+ for analyzers.
+ */
+final class Specs {
+    private final Map<ComponentKind, ComponentRef> components = new EnumMap<>(ComponentKind.class);
+    private final List<ComponentRef> constraints = new ArrayList<>();
+    private final List<AnalyzerRef> analyzers = new ArrayList<>();
+    private final List<String> freeze = new ArrayList<>();
+    private long maxSteps = 100;
+    private double target;
+    private long seed = 7;
+
+    /** @return tiny data, the linear model, Gaussian init, squared loss, GD with lr 0.1, constant schedule */
+    static Specs base() {
+        return new Specs().with(ComponentKind.DATASET, "tiny", Map.of())
+                .with(ComponentKind.ARCHITECTURE, "linear", Map.of())
+                .with(ComponentKind.INITIALIZER, "gauss", Map.of())
+                .with(ComponentKind.LOSS, "squared", Map.of())
+                .with(ComponentKind.OPTIMIZER, "gd", Map.of("lr", 0.1))
+                .with(ComponentKind.SCHEDULE, "constant", Map.of());
+    }
+
+    /** @param kind a kind @param name a name @param config its values @return this */
+    Specs with(ComponentKind kind, String name, Map<String, ?> config) {
+        components.put(kind, ref(kind, name, config));
+        return this;
+    }
+
+    /** @param name a constraint @param config its values @return this */
+    Specs constraint(String name, Map<String, ?> config) {
+        constraints.add(ref(ComponentKind.CONSTRAINT, name, config));
+        return this;
+    }
+
+    /** @param name an analyzer @param label its label @param every its interval @param config its values @return this */
+    Specs analyzer(String name, String label, long every, Map<String, ?> config) {
+        analyzers.add(new AnalyzerRef(ref(ComponentKind.ANALYZER, name, config), label, every));
+        return this;
+    }
+
+    /** @param glob a block glob to freeze @return this */
+    Specs freeze(String glob) {
+        freeze.add(glob);
+        return this;
+    }
+
+    /** @param steps max steps @param targetLoss the target (0: none) @return this */
+    Specs stop(long steps, double targetLoss) {
+        this.maxSteps = steps;
+        this.target = targetLoss;
+        return this;
+    }
+
+    /** @param s the seed @return this */
+    Specs seed(long s) {
+        this.seed = s;
+        return this;
+    }
+
+    /** @return the spec */
+    RunSpec build() {
+        return new RunSpec("test", seed, components, constraints, analyzers, new StopRule(maxSteps, target), freeze,
+                "name: test\nseed: " + seed + "\n", "test.yaml");
+    }
+
+    private ComponentRef ref(ComponentKind kind, String name, Map<String, ?> config) {
+        int line = kind == ComponentKind.CONSTRAINT ? 20 + constraints.size()
+                : kind == ComponentKind.ANALYZER ? 30 + analyzers.size() : 2 + kind.ordinal();
+        return new ComponentRef(kind, name, Config.of(config), "test.yaml:" + line);
+    }
+}
