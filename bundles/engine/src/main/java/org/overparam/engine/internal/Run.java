@@ -102,7 +102,9 @@ final class Run {
                 events.started(spec.name() + ": " + prepared.model().layout().size() + " parameters, "
                         + prepared.data().train().n() + " training samples, seed " + spec.seed());
                 outcome = loop.run();
-                events.progress(outcome.steps(), outcome.loss(), true);
+                if (outcome.steps() > 0 || !Double.isNaN(outcome.loss())) {
+                    events.progress(outcome.steps(), outcome.loss(), true);
+                }
             }
             writer.flushIfDue(true);
         } catch (IOException e) {
