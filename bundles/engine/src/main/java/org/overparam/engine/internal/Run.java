@@ -188,7 +188,7 @@ final class Run {
     private final class Swaps implements Bindings.Swaps {
         @Override
         public void swapped(ComponentRef ref, Optional<ComponentInfo> now) {
-            String what = now.map(i -> " now from " + i.bundle() + " " + i.version()).orElse("");
+            String what = now.map(i -> ": now " + i.bundle() + " " + i.version()).orElse("");
             note(ref.kind().key() + " " + ref.name() + " swapped" + what);
         }
 

@@ -45,10 +45,11 @@ class ComponentTableTest {
         assertEquals("1.10.0", r.table().find(ComponentKind.OPTIMIZER, "gd").orElseThrow().version());
 
         r.add(ComponentKind.OPTIMIZER, "gd", ranked, 5, "0.1.0");
+        long rankedId = r.lastId();
         assertSame(ranked, r.table().service(ComponentKind.OPTIMIZER, "gd", Optimizer.class).orElseThrow());
         assertEquals(1, r.table().list(ComponentKind.OPTIMIZER).size(), "one entry per name");
 
-        r.table().remove(3);
+        r.table().remove(rankedId);
         assertSame(newer, r.table().service(ComponentKind.OPTIMIZER, "gd", Optimizer.class).orElseThrow(),
                 "after the ranked one leaves, the next in line takes over");
     }

@@ -135,7 +135,7 @@ final class FakeComponents {
      * Reports {@code grad_norm} and {@code draw} (one value of its random stream per step); throws
      * at step {@code failAt} when that is not negative.
      */
-    static final class Gd implements Optimizer {
+    static class Gd implements Optimizer {
         public @interface Config {
             @Param(value = "learning rate", min = 0, minExclusive = true) double lr() default 0.5;
 

@@ -8,8 +8,9 @@ import org.overparam.api.run.ParamSpec;
 
 /** Builds a {@link ComponentTable} (the registry without OSGi) from component objects. */
 final class TestRegistry {
+    private static final java.util.concurrent.atomic.AtomicLong NEXT_ID = new java.util.concurrent.atomic.AtomicLong(1);
     private final ComponentTable table;
-    private long nextId = 1;
+    private long lastId;
 
     /** @param table the table to fill */
     TestRegistry(ComponentTable table) {
@@ -46,8 +47,14 @@ final class TestRegistry {
     TestRegistry add(ComponentKind kind, String name, Component c, int ranking, String version) {
         ComponentInfo info = new ComponentInfo(kind, name, name + " (test)", ParamSpec.of(c.configType()),
                 "test.bundle." + name, version);
-        table.put(new ComponentTable.Entry(info, ranking, Version.parseVersion(version), nextId++, c));
+        lastId = NEXT_ID.getAndIncrement();
+        table.put(new ComponentTable.Entry(info, ranking, Version.parseVersion(version), lastId, c));
         return this;
+    }
+
+    /** @return the service id given to the last component added (ids are unique across tables) */
+    long lastId() {
+        return lastId;
     }
 
     /** @return the table */
