@@ -11,7 +11,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.overparam.api.ComponentKind;
+import org.overparam.api.Config;
+import org.overparam.api.Initialization;
+import org.overparam.api.Initializer;
 import org.overparam.api.InvalidInputException;
+import org.overparam.api.Layout;
+import org.overparam.api.RandomStream;
 import org.overparam.api.run.RunEvent;
 import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunSpec;
@@ -54,6 +59,32 @@ class RunFailureTest {
     void misspelledComponentIsRejectedWithASuggestion() {
         InvalidInputException e = rejected(Specs.base().with(ComponentKind.OPTIMIZER, "gdd", Map.of()).build());
         assertEquals("test.yaml:6: unknown optimizer 'gdd' (did you mean 'gd'?); available: gd", e.oneLine());
+    }
+
+    @Test
+    void componentBugDuringSetupFailsTheRunWithItsTraceOnDisk() {
+        ComponentTable registry = TestRegistry.standard();
+        new TestRegistry(registry).add(ComponentKind.INITIALIZER, "broken", new Initializer() {
+            @Override
+            public Class<FakeComponents.Constant.Config> configType() {
+                return FakeComponents.Constant.Config.class;
+            }
+
+            @Override
+            public Initialization initialize(Config config, Layout layout, RandomStream random) {
+                throw new IllegalStateException("no init for " + layout);
+            }
+        });
+        List<RunEvent> events = new ArrayList<>();
+        RunResult r = new Run(registry, Specs.base().with(ComponentKind.INITIALIZER, "broken", Map.of()).build(), runs(),
+                events::add, 0).execute();
+
+        assertEquals(RunStatus.FAILED, r.status());
+        assertEquals("initializer broken threw IllegalStateException: no init for [W 1x3, b 1]", r.message());
+        assertEquals(0, r.steps());
+        assertEquals(List.of("metrics.csv", "result.json", "run.log", "spec.yaml"), RunFiles.tree(r.directory()));
+        assertTrue(RunFiles.text(r.directory().resolve("run.log")).contains("at org.overparam.engine.internal.RunSetup"));
+        assertEquals(List.of(RunEvent.Type.FINISHED), events.stream().map(RunEvent::type).toList());
     }
 
     @Test
