@@ -125,6 +125,39 @@ class GemmTest {
     }
 
     @Test
+    void theJavaPathDoesNotDependOnTilingOrWarmUp() {
+        SplittableRandom r = new SplittableRandom(13);
+        int m = 131;
+        int n = 127;
+        int k = 300;
+        double[] a = Reference.uniform(r, m * k);
+        double[] b = Reference.uniform(r, k * n);
+        float[] af = Reference.uniformFloat(r, m * k);
+        float[] bf = Reference.uniformFloat(r, k * n);
+        double[] whole = new double[m * n];
+        float[] wholeF = new float[m * n];
+        Linalg.gemm(false, false, m, n, k, 1.0, a, b, 0.0, whole);
+        Linalg.sgemm(false, false, m, n, k, 1f, af, bf, 0f, wholeF);
+        for (int rep = 0; rep < 100; rep++) {
+            double[] again = new double[m * n];
+            float[] againF = new float[m * n];
+            Linalg.gemm(false, false, m, n, k, 1.0, a, b, 0.0, again);
+            Linalg.sgemm(false, false, m, n, k, 1f, af, bf, 0f, againF);
+            assertArrayEquals(whole, again, 0.0, "repetition " + rep);
+            assertArrayEquals(wholeF, againF, 0f, "repetition " + rep);
+        }
+        if (!Linalg.isNative()) {
+            // Rows computed in separate calls (another split among threads) give the same bits.
+            double[] byRows = new double[m * n];
+            for (int i0 = 0; i0 < m; i0 += 17) {
+                int rows = Math.min(17, m - i0);
+                Linalg.gemm(false, false, rows, n, k, 1.0, a, i0 * k, k, b, 0, n, 0.0, byRows, i0 * n, n);
+            }
+            assertArrayEquals(whole, byRows, 0.0);
+        }
+    }
+
+    @Test
     void resultsAreTheSameRunToRun() {
         SplittableRandom r = new SplittableRandom(11);
         int m = 300;

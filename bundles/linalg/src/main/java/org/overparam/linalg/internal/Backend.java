@@ -154,7 +154,8 @@ public final class Backend {
             lapack = JavaLAPACK.getInstance();
         }
         int threads = Math.max(1, Integer.getInteger(THREADS_PROPERTY, Runtime.getRuntime().availableProcessors()));
-        return new Backend(false, blas, lapack, threads, "pure-Java kernels ("
+        String gemm = JavaKernels.vectorApiWorks() ? "Vector API gemm, " : "";
+        return new Backend(false, blas, lapack, threads, "pure-Java kernels (" + gemm
                 + blas.getClass().getSimpleName() + ", tiled), " + threads + " Java thread" + (threads == 1 ? "" : "s"));
     }
 

@@ -3,9 +3,10 @@ package org.overparam.linalg.internal;
 import dev.ludovic.netlib.blas.BLAS;
 
 /**
- * Pure-Java kernels: netlib's Java BLAS (VectorBLAS with the incubating Vector API) called on
- * cache tiles ({@link Tiles}), with the rows or columns of C shared among Java threads
- * ({@link Parallel}). Row-major matrices are passed to the column-major BLAS by the transpose
+ * Pure-Java kernels: for gemm and syrk, netlib's Java BLAS (VectorBLAS with the incubating Vector
+ * API) called on cache tiles ({@link Tiles}), with the rows or columns of C shared among Java
+ * threads ({@link Parallel}); for the memory-bound dot, axpy, gemv and symv, fixed-order loops
+ * ({@link Loops}). Row-major matrices are passed to the column-major BLAS by the transpose
  * identity ({@code C^T = op(B)^T op(A)^T}), as in {@link NativeKernels}.
  *
  * <p>Each element of C is computed by one thread, with the inner dimension always cut at the same
@@ -17,14 +18,41 @@ final class JavaKernels implements Kernels {
     private final BLAS blas;
     private final Parallel parallel;
 
+    private final boolean vectorGemm;
+
     JavaKernels(BLAS blas, int threads) {
         this.blas = blas;
         this.parallel = new Parallel(threads);
+        this.vectorGemm = vectorApiWorks();
+    }
+
+    /** @return whether the JVM has the Vector API (--add-modules jdk.incubator.vector) for {@link VectorGemm} */
+    static boolean vectorApiWorks() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return false;
+        }
+        try {
+            double[] c = new double[1];
+            VectorGemm.block(false, false, 0, 1, 0, 1, 1, 1.0, new double[] {2}, 0, 1, new double[] {3}, 0, 1, 0.0, c, 0, 1);
+            return c[0] == 6;
+        } catch (LinkageError e) {
+            return false;
+        }
+    }
+
+    /** @return a short name of the gemm in use */
+    String gemmName() {
+        return vectorGemm ? "Vector API gemm" : blas.getClass().getSimpleName() + " tiled";
     }
 
     @Override
     public void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, int aOff,
                       int lda, double[] b, int bOff, int ldb, double beta, double[] c, int cOff, int ldc) {
+        if (vectorGemm) {
+            split(m, n, k, (i0, i1, j0, j1) -> VectorGemm.block(transA, transB, i0, i1, j0, j1, k, alpha,
+                    a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc));
+            return;
+        }
         split(m, n, k, (i0, i1, j0, j1) -> Tiles.forEach(i0, i1, j0, j1, k, (ra, rb, ca, cb, pa, pb) ->
                 blas.dgemm(transB ? "T" : "N", transA ? "T" : "N", cb - ca, rb - ra, pb - pa, alpha,
                         b, bOff + (transB ? ca * ldb + pa : pa * ldb + ca), ldb,
@@ -35,6 +63,11 @@ final class JavaKernels implements Kernels {
     @Override
     public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff,
                       int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+        if (vectorGemm) {
+            split(m, n, k, (i0, i1, j0, j1) -> VectorSgemm.block(transA, transB, i0, i1, j0, j1, k, alpha,
+                    a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc));
+            return;
+        }
         split(m, n, k, (i0, i1, j0, j1) -> Tiles.forEach(i0, i1, j0, j1, k, (ra, rb, ca, cb, pa, pb) ->
                 blas.sgemm(transB ? "T" : "N", transA ? "T" : "N", cb - ca, rb - ra, pb - pa, alpha,
                         b, bOff + (transB ? ca * ldb + pa : pa * ldb + ca), ldb,
@@ -51,9 +84,9 @@ final class JavaKernels implements Kernels {
             int s = Tiles.start(len, parts, p);
             int e = Tiles.start(len, parts, p + 1);
             if (trans) {
-                blas.dgemv("N", e - s, m, alpha, a, aOff + s, lda, x, xOff, 1, beta, y, yOff + s, 1);
+                Loops.gemvTransColumns(s, e, m, alpha, a, aOff, lda, x, xOff, beta, y, yOff);
             } else {
-                blas.dgemv("T", n, e - s, alpha, a, aOff + s * lda, lda, x, xOff, 1, beta, y, yOff + s, 1);
+                Loops.gemvRows(s, e, n, alpha, a, aOff, lda, x, xOff, beta, y, yOff);
             }
         });
     }
@@ -61,7 +94,7 @@ final class JavaKernels implements Kernels {
     @Override
     public void dsymv(int n, double alpha, double[] a, int aOff, int lda, double[] x, int xOff, double beta,
                       double[] y, int yOff) {
-        blas.dsymv("U", n, alpha, a, aOff, lda, x, xOff, 1, beta, y, yOff, 1);
+        Loops.symvLower(n, alpha, a, aOff, lda, x, xOff, beta, y, yOff);
     }
 
     @Override
@@ -78,7 +111,9 @@ final class JavaKernels implements Kernels {
             // Later panels are wider: split by equal area of the triangle.
             int i0 = (int) Math.round(n * Math.sqrt((double) p / count));
             int i1 = (int) Math.round(n * Math.sqrt((double) (p + 1) / count));
-            if (i1 > i0) {
+            if (i1 > i0 && vectorGemm) {
+                VectorGemm.block(trans, !trans, i0, i1, 0, i1, k, alpha, a, aOff, lda, a, aOff, lda, beta, c, cOff, ldc);
+            } else if (i1 > i0) {
                 Tiles.forEach(i0, i1, 0, i1, k, (ra, rb, ca, cb, pa, pb) ->
                         blas.dgemm(trans ? "N" : "T", trans ? "T" : "N", cb - ca, rb - ra, pb - pa, alpha,
                                 a, aOff + (trans ? pa * lda + ca : ca * lda + pa), lda,
@@ -90,12 +125,12 @@ final class JavaKernels implements Kernels {
 
     @Override
     public double ddot(int n, double[] x, int xOff, double[] y, int yOff) {
-        return blas.ddot(n, x, xOff, 1, y, yOff, 1);
+        return Loops.dot(n, x, xOff, y, yOff);
     }
 
     @Override
     public void daxpy(int n, double alpha, double[] x, int xOff, double[] y, int yOff) {
-        blas.daxpy(n, alpha, x, xOff, 1, y, yOff, 1);
+        Loops.axpy(n, alpha, x, xOff, y, yOff);
     }
 
     /** The block of C one thread computes: rows [i0, i1), columns [j0, j1). */

@@ -1,7 +1,8 @@
 package org.overparam.linalg.internal;
 
 /**
- * Cache tiles for the pure-Java gemm. netlib's Java dgemm packs its operands in blocks of at
+ * Cache tiles for the pure-Java gemm when the JVM lacks the Vector API (then netlib's plain Java
+ * BLAS runs; with it, {@link VectorGemm} does its own blocking). netlib's Java dgemm packs its operands in blocks of at
  * most 1000 x 500 but computes {@code m * n * k} in an int: above about 1290^3 the product
  * overflows and it silently takes its unblocked path, ten times slower (the "collapse above
  * n ~ 1500"). Calling it on tiles of at most {@value #ROWS} x {@value #COLS} x {@value #DEPTH}
