@@ -45,7 +45,11 @@ final class ComponentTable implements ComponentRegistry {
     record Entry(ComponentInfo info, int ranking, Version version, long serviceId, Component service) {
     }
 
+    private record Key(ComponentKind kind, String name) {
+    }
+
     private final Map<Long, Entry> entries = new HashMap<>();
+    private final Map<Key, Optional<Entry>> bestCache = new HashMap<>();
     private final LongSupplier nanoClock;
     private final long graceDeadline;
 
@@ -65,20 +69,28 @@ final class ComponentTable implements ComponentRegistry {
 
     /** Adds or replaces (same service id) an entry and wakes callers waiting in {@link #require}. @param e the entry */
     synchronized void put(Entry e) {
-        entries.put(e.serviceId(), e);
+        Entry old = entries.put(e.serviceId(), e);
+        if (old != null) {
+            bestCache.remove(new Key(old.info().kind(), old.info().name()));
+        }
+        bestCache.remove(new Key(e.info().kind(), e.info().name()));
         notifyAll();
     }
 
     /** @param serviceId a service id @return the entry removed, or {@code null} */
     synchronized Entry remove(long serviceId) {
-        return entries.remove(serviceId);
+        Entry old = entries.remove(serviceId);
+        if (old != null) {
+            bestCache.remove(new Key(old.info().kind(), old.info().name()));
+        }
+        return old;
     }
 
     /** @param kind a kind @param name a name @return the preferred entry of that kind and name, if any */
     synchronized Optional<Entry> best(ComponentKind kind, String name) {
-        return entries.values().stream()
+        return bestCache.computeIfAbsent(new Key(kind, name), k -> entries.values().stream()
                 .filter(e -> e.info().kind() == kind && e.info().name().equals(name))
-                .min(PREFERENCE);
+                .min(PREFERENCE));
     }
 
     @Override
