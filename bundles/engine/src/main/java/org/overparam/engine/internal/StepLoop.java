@@ -160,22 +160,20 @@ final class StepLoop {
                 writer.flushIfDue(took >= SLOW_STEP_NANOS || analyses.nanos() > analysisBefore);
             }
             if (status == null) {
-                step = max;
-                bind();
-                double l = oracle.loss(params, null);
-                record(max, "train.loss", l);
                 taken = max;
-                status = !Double.isFinite(l) ? RunStatus.DIVERGED : converged(l) ? RunStatus.CONVERGED : RunStatus.COMPLETED;
+                status = finalPoint(max);
                 message = switch (status) {
-                    case DIVERGED -> "diverged: the loss is " + l + " after the last step";
-                    case CONVERGED -> "converged: loss " + l + " <= target " + spec.stop().targetLoss() + " at step " + max;
-                    default -> "completed " + max + " steps; loss " + l;
+                    case DIVERGED -> "diverged: the loss is " + loss + " after the last step";
+                    case CONVERGED -> "converged: loss " + loss + " <= target " + spec.stop().targetLoss() + " at step " + max;
+                    default -> "completed " + max + " steps; loss " + loss;
                 };
             }
             if (status == RunStatus.CONVERGED || status == RunStatus.COMPLETED) {
                 bind();
-                events.analysis(taken, loss, analyses.run(taken, params, true, oracle.sampleGradients()),
-                        "final analysis at step " + taken);
+                Map<String, Double> scalars = analyses.run(taken, params, true, oracle.sampleGradients());
+                if (!spec.analyzers().isEmpty()) {
+                    events.analysis(taken, loss, scalars, "final analysis at step " + taken);
+                }
             }
         } catch (ComponentFailure f) {
             status = RunStatus.FAILED;
@@ -194,6 +192,16 @@ final class StepLoop {
         }
         long stepNanos = System.nanoTime() - loopStart - analyses.nanos();
         return new Outcome(status, taken, loss, message, oracle.sampleGradients(), stepNanos, analyses.nanos());
+    }
+
+    /** Evaluates and records the loss after the last step; @return the status it gives */
+    private RunStatus finalPoint(long max) {
+        step = max;
+        bind();
+        double l = oracle.loss(run.params(), null);
+        record(max, "train.loss", l);
+        bindings.release();
+        return !Double.isFinite(l) ? RunStatus.DIVERGED : converged(l) ? RunStatus.CONVERGED : RunStatus.COMPLETED;
     }
 
     /** One optimizer step at index t from the point {@code before}; @return the loss recorded at t */
