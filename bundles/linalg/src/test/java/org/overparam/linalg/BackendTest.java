@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The path this JVM runs on is the one asked for: {@code overparam.linalg=java} gives the Java
  * kernels; the automatic choice gives native OpenBLAS exactly when {@code libopenblas.so.0} is
- * installed (Debian's libopenblas0), and pins that library rather than the reference BLAS.
+ * installed (Debian's libopenblas0), and pins that library rather than the reference BLAS;
+ * {@code overparam.linalg.level3=java} moves gemm and syrk to the Java Vector API kernels.
  */
 class BackendTest {
     private static boolean openBlasInstalled() {
@@ -35,6 +36,9 @@ class BackendTest {
         if (Linalg.isNative()) {
             assertEquals("libopenblas.so.0", System.getProperty("dev.ludovic.netlib.blas.nativeLib"));
             assertTrue(Linalg.implementation().contains("JNIBLAS"), Linalg.implementation());
+            boolean javaLevel3 = "java".equals(System.getProperty("overparam.linalg.level3"))
+                    && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+            assertEquals(javaLevel3, Linalg.implementation().contains("Java Vector API"), Linalg.implementation());
         }
     }
 
@@ -42,7 +46,7 @@ class BackendTest {
     void theJavaPathUsesTheVectorApiWhenTheJvmHasIt() {
         boolean vectorModule = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
         if (!Linalg.isNative() && vectorModule) {
-            assertTrue(Linalg.implementation().contains("VectorBLAS"), Linalg.implementation());
+            assertTrue(Linalg.implementation().contains("Vector API gemm"), Linalg.implementation());
         }
     }
 }

@@ -30,7 +30,9 @@ import java.util.logging.Logger;
  * {@value #VERBOSE_PROPERTY} is {@code true}.
  *
  * <p>One threading layer at a time: on the native path OpenBLAS threads (set by
- * {@code OPENBLAS_NUM_THREADS}) and no Java threads; on the Java path Java threads only.
+ * {@code OPENBLAS_NUM_THREADS}) and no Java threads; on the Java path Java threads only. With
+ * {@value #LEVEL3_PROPERTY}{@code =java} gemm and syrk use Java threads and the rest OpenBLAS's, one
+ * call at a time.
  */
 public final class Backend {
     /** System property forcing a path: {@code java}, {@code native} or {@code auto}. */
@@ -39,6 +41,12 @@ public final class Backend {
     public static final String THREADS_PROPERTY = "overparam.linalg.threads";
     /** System property: print the chosen implementation on standard error. */
     public static final String VERBOSE_PROPERTY = "overparam.linalg.verbose";
+    /**
+     * System property: {@code java} runs gemm, sgemm and syrk on the Java Vector API kernels even
+     * on the native path (LAPACK, gemv, dot stay native). Pays where the JVM has wider vectors than
+     * the OpenBLAS kernel in use, e.g. AVX-512 with {@code OPENBLAS_CORETYPE=Haswell}.
+     */
+    public static final String LEVEL3_PROPERTY = "overparam.linalg.level3";
     /** The native library pinned for BLAS and LAPACK. */
     public static final String OPENBLAS = "libopenblas.so.0";
     /** The notice printed when OpenBLAS is missing on the automatic path. */
@@ -53,13 +61,20 @@ public final class Backend {
     private final LAPACK lapack;
     private final int threads;
     private final String description;
+    private final Kernels kernels;
 
-    private Backend(boolean isNative, BLAS blas, LAPACK lapack, int threads, String description) {
+    private Backend(boolean isNative, BLAS blas, LAPACK lapack, int threads, String description, Kernels kernels) {
         this.isNative = isNative;
         this.blas = blas;
         this.lapack = lapack;
         this.threads = threads;
         this.description = description;
+        this.kernels = kernels;
+    }
+
+    /** @return the kernels behind {@code Linalg} */
+    Kernels kernels() {
+        return kernels;
     }
 
     /** @return the chosen backend */
@@ -133,30 +148,43 @@ public final class Backend {
             NativeBLAS blas = NativeBLAS.getInstance();
             NativeLAPACK lapack = NativeLAPACK.getInstance();
             int threads = openBlasThreads();
-            return new Backend(true, blas, lapack, threads, "native OpenBLAS ("
-                    + System.getProperty("dev.ludovic.netlib.blas.nativeLib") + ", "
-                    + blas.getClass().getSimpleName() + "), " + threads + " OpenBLAS thread" + (threads == 1 ? "" : "s"));
+            String description = "native OpenBLAS (" + System.getProperty("dev.ludovic.netlib.blas.nativeLib") + ", "
+                    + blas.getClass().getSimpleName() + "), " + threads + " OpenBLAS thread" + (threads == 1 ? "" : "s");
+            Kernels kernels = new NativeKernels(blas);
+            if ("java".equals(System.getProperty(LEVEL3_PROPERTY)) && JavaKernels.vectorApiWorks()) {
+                int javaThreads = javaThreads();
+                kernels = new HybridKernels(kernels, new JavaKernels(javaBlas(), javaThreads));
+                description += "; gemm and syrk on the Java Vector API kernels, " + javaThreads + " Java thread"
+                        + (javaThreads == 1 ? "" : "s");
+            }
+            return new Backend(true, blas, lapack, threads, description, kernels);
         } catch (RuntimeException | LinkageError e) {
             return null;
         }
     }
 
-    private static Backend java() {
+    private static BLAS javaBlas() {
         BLAS blas = packagePrivateInstance("dev.ludovic.netlib.blas.VectorBLAS");
         if (blas == null) {
             blas = packagePrivateInstance("dev.ludovic.netlib.blas.Java11BLAS");
         }
-        if (blas == null) {
-            blas = JavaBLAS.getInstance();
-        }
+        return blas != null ? blas : JavaBLAS.getInstance();
+    }
+
+    private static int javaThreads() {
+        return Math.max(1, Integer.getInteger(THREADS_PROPERTY, Runtime.getRuntime().availableProcessors()));
+    }
+
+    private static Backend java() {
+        BLAS blas = javaBlas();
         LAPACK lapack = packagePrivateInstance("dev.ludovic.netlib.lapack.F2jLAPACK");
         if (lapack == null) {
             lapack = JavaLAPACK.getInstance();
         }
-        int threads = Math.max(1, Integer.getInteger(THREADS_PROPERTY, Runtime.getRuntime().availableProcessors()));
-        String gemm = JavaKernels.vectorApiWorks() ? "Vector API gemm, " : "";
-        return new Backend(false, blas, lapack, threads, "pure-Java kernels (" + gemm
-                + blas.getClass().getSimpleName() + ", tiled), " + threads + " Java thread" + (threads == 1 ? "" : "s"));
+        int threads = javaThreads();
+        JavaKernels kernels = new JavaKernels(blas, threads);
+        return new Backend(false, blas, lapack, threads, "pure-Java kernels (" + kernels.gemmName() + "), "
+                + threads + " Java thread" + (threads == 1 ? "" : "s"), kernels);
     }
 
     /**

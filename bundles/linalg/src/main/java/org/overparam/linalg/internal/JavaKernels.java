@@ -40,7 +40,7 @@ final class JavaKernels implements Kernels {
         }
     }
 
-    /** @return a short name of the gemm in use */
+    /** @return a short name of the gemm in use, e.g. {@code Vector API gemm} */
     String gemmName() {
         return vectorGemm ? "Vector API gemm" : blas.getClass().getSimpleName() + " tiled";
     }

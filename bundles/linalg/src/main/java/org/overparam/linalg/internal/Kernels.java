@@ -46,9 +46,7 @@ public interface Kernels {
 
     /** Holds the one instance, made on first use. */
     final class Holder {
-        static final Kernels KERNELS = Backend.get().isNative()
-                ? new NativeKernels(Backend.get().blas())
-                : new JavaKernels(Backend.get().blas(), Backend.get().threads());
+        static final Kernels KERNELS = Backend.get().kernels();
 
         private Holder() {
         }
