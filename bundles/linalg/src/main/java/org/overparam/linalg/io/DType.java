@@ -133,9 +133,7 @@ public enum DType {
             }
             default -> throw new IllegalStateException("no decoder for " + this);
         }
-        if (this != F64) {
-            src.position(src.position() + out.length * bytes);
-        }
+        src.position(src.position() + out.length * bytes);
     }
 
     /**

@@ -41,7 +41,7 @@ public record Tensor(DType dtype, int[] shape, double[] values) {
 
     /**
      * @param shape sizes
-     * @return their product (1 for no sizes)
+     * @return their product (1 for no sizes), capped at 2^40 (more than any array holds)
      * @throws IllegalArgumentException if a size is negative
      */
     static long elements(int[] shape) {
@@ -50,10 +50,10 @@ public record Tensor(DType dtype, int[] shape, double[] values) {
             if (d < 0) {
                 throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " has a negative size");
             }
-            n *= d;
-            if (n > Integer.MAX_VALUE) {
-                return Long.MAX_VALUE;
+            if (d == 0) {
+                return 0;
             }
+            n = n > (1L << 40) / d ? 1L << 40 : n * d;
         }
         return n;
     }
