@@ -1,0 +1,128 @@
+package org.overparam.plugin.cnn.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.overparam.api.InvalidInputException;
+import org.overparam.api.Shape;
+
+/**
+ * The checked geometry of a {@code cnn}: its parameters read against the data's sample shape, layer
+ * by layer. A sample {@code [d]} is read as {@code [1, d]}, {@code [c, l]} is 1-D and
+ * {@code [c, h, w]} 2-D (square kernels, equal strides and paddings along both axes); the
+ * {@code inputShape} parameter reads the samples as another shape with as many values.
+ *
+ * @param dataShape the data's sample shape (what batches hold)
+ * @param twoD whether the convolutions are 2-D
+ * @param convs the conv layers, first to last
+ * @param pooling the head's pooling
+ * @param outputs k
+ * @param bias whether every layer has a bias
+ */
+record CnnPlan(Shape dataShape, boolean twoD, List<ConvMap> convs, Pooling pooling, int outputs, boolean bias) {
+
+    /**
+     * @param c the parameters
+     * @param dataShape the data's sample shape
+     * @param outputs k
+     * @return the checked plan
+     * @throws InvalidInputException naming the parameter, the layer and the shapes when they do not fit
+     */
+    static CnnPlan of(ConvolutionalNet.Config c, Shape dataShape, int outputs) {
+        if (outputs < 1) {
+            throw new InvalidInputException("outputs", "a network needs at least one output, got " + outputs);
+        }
+        int[] shape = readShape(c.inputShape(), dataShape);
+        boolean twoD = shape.length == 3;
+        int[] channels = c.channels();
+        int layers = channels.length;
+        if (layers == 0) {
+            throw new InvalidInputException("channels", "give at least one conv layer, e.g. [16, 16]");
+        }
+        int[] kernel = perLayer("kernel", c.kernel(), layers);
+        int[] stride = perLayer("stride", c.stride(), layers);
+        int[] padding = perLayer("padding", c.padding(), layers);
+        Pooling pooling = Pooling.of(c.head());
+        int ch = shape[0];
+        int h = twoD ? shape[1] : 1;
+        int w = shape[shape.length - 1];
+        List<ConvMap> convs = new ArrayList<>(layers);
+        for (int l = 0; l < layers; l++) {
+            String layer = "layer conv" + (l + 1) + ": ";
+            atLeast("channels", layer, "channels", channels[l], 1);
+            atLeast("kernel", layer, "kernel", kernel[l], 1);
+            atLeast("stride", layer, "stride", stride[l], 1);
+            atLeast("padding", layer, "padding", padding[l], 0);
+            int k = kernel[l];
+            int p = padding[l];
+            int padH = twoD ? h + 2 * p : 1;
+            int padW = w + 2 * p;
+            if (k > padW || (twoD && k > padH)) {
+                throw new InvalidInputException("kernel", layer + "kernel " + k + " is larger than its padded input "
+                        + (twoD ? padH + "x" + padW : Integer.toString(padW)) + " (input "
+                        + (twoD ? ch + "x" + h + "x" + w : ch + "x" + w) + ", padding " + p + ")");
+            }
+            ConvMap m = twoD
+                    ? new ConvMap(ch, h, w, channels[l], k, k, stride[l], stride[l], p, p)
+                    : new ConvMap(ch, 1, w, channels[l], 1, k, 1, stride[l], 0, p);
+            convs.add(m);
+            ch = m.out();
+            h = m.oh();
+            w = m.ow();
+        }
+        return new CnnPlan(dataShape, twoD, List.copyOf(convs), pooling, outputs, c.bias());
+    }
+
+    /** @return the head's input features per sample */
+    int features() {
+        ConvMap last = convs.get(convs.size() - 1);
+        return pooling.features(last.out(), last.positions());
+    }
+
+    private static int[] readShape(int[] override, Shape dataShape) {
+        if (override.length == 0) {
+            if (dataShape.rank() == 1) {
+                return new int[] {1, dataShape.dim(0)};
+            }
+            if (dataShape.rank() == 2 || dataShape.rank() == 3) {
+                return dataShape.dims();
+            }
+            throw new InvalidInputException("inputShape", "the cnn reads samples of shape [d], [c, l] or [c, h, w];"
+                    + " the data's are " + dataShape + "; set inputShape to read them as one of those");
+        }
+        if (override.length < 2 || override.length > 3) {
+            throw new InvalidInputException("inputShape", "give [c, l] or [c, h, w], got " + override.length
+                    + " sizes");
+        }
+        long size = 1;
+        for (int s : override) {
+            if (s < 1) {
+                throw new InvalidInputException("inputShape", "size " + s + " is below 1");
+            }
+            size *= s;
+        }
+        if (size != dataShape.size()) {
+            throw new InvalidInputException("inputShape", "inputShape " + Shape.of(override) + " has " + size
+                    + " values but the data's samples have " + dataShape.size() + " (shape " + dataShape + ")");
+        }
+        return override.clone();
+    }
+
+    private static int[] perLayer(String name, int[] values, int layers) {
+        if (values.length == 1) {
+            int[] out = new int[layers];
+            java.util.Arrays.fill(out, values[0]);
+            return out;
+        }
+        if (values.length != layers) {
+            throw new InvalidInputException(name, values.length + " values for " + layers
+                    + " conv layers; give one value or one per layer");
+        }
+        return values.clone();
+    }
+
+    private static void atLeast(String where, String layer, String what, int value, int min) {
+        if (value < min) {
+            throw new InvalidInputException(where, layer + what + " " + value + " is below " + min);
+        }
+    }
+}
