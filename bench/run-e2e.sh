@@ -38,6 +38,8 @@ echo "writing the shared data and weights..." >&2
 "$JAVA" "${FLAGS[@]}" -cp "$CP" org.overparam.bench.EndToEnd prepare "$OUT" 2>/dev/null
 echo "timing Overparam, native path..." >&2
 "$JAVA" "${FLAGS[@]}" -cp "$CP" org.overparam.bench.EndToEnd measure "$OUT" "$OUT/native.txt" "$REPS" 2>/dev/null
+echo "timing Overparam, native path with gemm/syrk on the Java Vector API kernels..." >&2
+"$JAVA" "${FLAGS[@]}" -Doverparam.linalg.level3=java -cp "$CP" org.overparam.bench.EndToEnd measure "$OUT" "$OUT/level3.txt" "$REPS" 2>/dev/null
 echo "timing Overparam, pure-Java path..." >&2
 "$JAVA" "${FLAGS[@]}" -Doverparam.linalg=java -cp "$CP" org.overparam.bench.EndToEnd measure "$OUT" "$OUT/java.txt" "$REPS" 2>/dev/null
 echo "timing PyTorch and numpy ($PEER_PYTHON)..." >&2

@@ -11,11 +11,13 @@ import org.overparam.linalg.internal.Kernels;
  *
  * <p>Output arrays must not alias inputs.
  *
- * <p>The kernels run on native OpenBLAS when {@code libopenblas0} is installed, on tiled pure-Java
- * kernels otherwise (fast with {@code --add-modules jdk.incubator.vector}); the system property
- * {@code overparam.linalg=java|native|auto} forces a path. The choice is made once, when this class
- * initializes: see {@link #implementation()}. Results are deterministic for a given path and
- * thread count.
+ * <p>The kernels run on native OpenBLAS when {@code libopenblas0} is installed, on pure-Java
+ * kernels otherwise (a blocked Vector API gemm with {@code --add-modules jdk.incubator.vector},
+ * netlib's Java BLAS on tiles without it); the system property
+ * {@code overparam.linalg=java|native|auto} forces a path, and {@code overparam.linalg.level3=java}
+ * moves gemm and syrk to the Java kernels beside native LAPACK. The choice is made once, when this
+ * class initializes: see {@link #implementation()}. Results are the same run to run; on the Java
+ * path they also do not depend on the thread count.
  */
 public final class Linalg {
     private static final Kernels K = Kernels.get();
