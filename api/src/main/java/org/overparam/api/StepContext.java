@@ -27,6 +27,18 @@ public interface StepContext {
     /** @return the optimizer's parameters */
     Config config();
 
+    /**
+     * The parameters of the run's component of another kind, e.g. the loss's {@code reduction}, which
+     * tells a mini-batch method whether a subset's loss is a sum or a mean.
+     *
+     * @param kind a component kind
+     * @return the parameters of the run's component of that kind in effect at this step (empty if the
+     *     run has none, or if the context does not provide them)
+     */
+    default Config componentConfig(ComponentKind kind) {
+        return Config.empty();
+    }
+
     /** @return the learning-rate multiplier of the run's schedule at this step (1 for constant) */
     double schedule();
 
