@@ -26,7 +26,8 @@ import org.overparam.api.run.RunSpec;
  * <p>A component that has gone (its bundle is being updated) is waited for up to a bound, then the
  * run fails. When a name resolves to another service object than at the previous lookup, the
  * {@link Swaps} callback hears of it (for the run log and a NOTICE event); the run rebuilds its model
- * when the architecture changed ({@link #architectureChanged()}).
+ * when the architecture changed ({@link #architectureChanged()}). The optimizer and schedule are the
+ * spec's until a switch of the spec replaces them ({@link #use}).
  */
 final class Bindings {
     /** Hears of components that changed or went missing between two lookups. */
@@ -44,6 +45,8 @@ final class Bindings {
     private final long missingWaitMillis;
     private final Swaps swaps;
     private final Map<ComponentRef, WeakReference<Component>> last = new IdentityHashMap<>();
+    private ComponentRef optimizerRef;
+    private ComponentRef scheduleRef;
     private Optimizer optimizer;
     private Schedule schedule;
     private Loss loss;
@@ -61,12 +64,25 @@ final class Bindings {
         this.spec = spec;
         this.missingWaitMillis = missingWaitMillis;
         this.swaps = swaps;
+        this.optimizerRef = spec.component(ComponentKind.OPTIMIZER);
+        this.scheduleRef = spec.component(ComponentKind.SCHEDULE);
+    }
+
+    /**
+     * Makes later {@link #bind()} calls resolve these components: what a switch of the spec does.
+     *
+     * @param optimizer the optimizer from now on
+     * @param schedule the schedule from now on
+     */
+    void use(ComponentRef optimizer, ComponentRef schedule) {
+        this.optimizerRef = optimizer;
+        this.scheduleRef = schedule;
     }
 
     /** Resolves the optimizer, schedule, loss, constraints and architecture for the coming step. */
     void bind() {
-        optimizer = resolve(spec.component(ComponentKind.OPTIMIZER), Optimizer.class);
-        schedule = resolve(spec.component(ComponentKind.SCHEDULE), Schedule.class);
+        optimizer = resolve(optimizerRef, Optimizer.class);
+        schedule = resolve(scheduleRef, Schedule.class);
         loss = resolve(spec.component(ComponentKind.LOSS), Loss.class);
         List<Constraint> c = new ArrayList<>();
         for (ComponentRef ref : spec.constraints()) {

@@ -20,6 +20,7 @@ import org.overparam.api.run.RunListener;
 import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStatus;
+import org.overparam.api.run.Switch;
 
 /**
  * One experiment from its spec to its result, on the calling thread: {@link RunSetup} (nothing on
@@ -157,6 +158,13 @@ final class Run {
                 + (frozen.length() == 0 ? "none" : frozen));
         log.info("stop: at most " + spec.stop().maxSteps() + " steps"
                 + (spec.stop().targetLoss() > 0 ? ", or at loss <= " + spec.stop().targetLoss() : ""));
+        for (Switch s : spec.switches()) {
+            String opt = s.optimizer() == null ? ""
+                    : " optimizer " + s.optimizer().name() + " " + s.optimizer().config().values();
+            String sched = s.schedule() == null ? ""
+                    : " schedule " + s.schedule().name() + " " + s.schedule().config().values();
+            log.info("switch planned at step " + s.at() + ":" + opt + sched);
+        }
     }
 
     private static Map<String, Double> timings(long setupNanos, StepLoop.Outcome o, long totalNanos) {

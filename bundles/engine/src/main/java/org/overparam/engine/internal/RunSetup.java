@@ -26,9 +26,11 @@ import org.overparam.api.run.ComponentInfo;
 import org.overparam.api.run.ComponentRef;
 import org.overparam.api.run.ComponentRegistry;
 import org.overparam.api.run.RunSpec;
+import org.overparam.api.run.Switch;
 
 /**
- * Everything a run does before its first write to disk: finds every component (waiting out the
+ * Everything a run does before its first write to disk: finds every component, those of the spec's
+ * switches included (waiting out the
  * registry's start-up grace), re-checks each one's parameters against its current schema, loads the
  * data, builds the model, initializes the parameters, copies tied blocks (values and multipliers of
  * the block they are tied to), wraps the model in the parameterization's multipliers and decides
@@ -124,6 +126,14 @@ final class RunSetup {
             }
         }
         refs.addAll(spec.constraints());
+        for (Switch s : spec.switches()) {
+            if (s.optimizer() != null) {
+                refs.add(s.optimizer());
+            }
+            if (s.schedule() != null) {
+                refs.add(s.schedule());
+            }
+        }
         Set<String> labels = new HashSet<>();
         for (AnalyzerRef a : spec.analyzers()) {
             refs.add(a.component());

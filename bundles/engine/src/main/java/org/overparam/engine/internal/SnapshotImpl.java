@@ -21,7 +21,8 @@ import org.overparam.api.run.RunSpec;
  * What one analyzer sees at one analysis point. {@link #params()} copies the point; the state and
  * random stream are the analyzer's own, kept by the run across calls; the metrics are the run's
  * in-memory store. For {@link ComponentKind#ANALYZER} the component queries answer with this
- * analyzer, for {@link ComponentKind#CONSTRAINT} with the run's first constraint.
+ * analyzer, for {@link ComponentKind#CONSTRAINT} with the run's first constraint, for the optimizer
+ * and schedule with those in effect for the step from this point (after any switch of the spec).
  */
 final class SnapshotImpl implements Snapshot {
     private final long step;
@@ -150,6 +151,6 @@ final class SnapshotImpl implements Snapshot {
         if (kind == ComponentKind.CONSTRAINT) {
             return spec.constraints().isEmpty() ? null : spec.constraints().get(0);
         }
-        return spec.component(kind);
+        return spec.componentAt(kind, step);
     }
 }

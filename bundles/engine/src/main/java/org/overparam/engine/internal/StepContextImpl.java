@@ -1,7 +1,9 @@
 package org.overparam.engine.internal;
 
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.overparam.api.ComponentKind;
 import org.overparam.api.Config;
 import org.overparam.api.GradientOracle;
 import org.overparam.api.Params;
@@ -11,7 +13,8 @@ import org.overparam.api.StepContext;
 
 /**
  * What the optimizer sees during a step. One object serves the whole run; {@link #begin} sets the
- * step index and the schedule's factor before each step. The optimizer's state and random stream
+ * step index, the schedule's factor and the configs of the optimizer and schedule in effect (a switch
+ * of the spec changes them) before each step. The optimizer's state and random stream
  * are the run's, kept across steps. Reported values are collected (the last one per name wins) and
  * taken by the run after the step with {@link #takeReports()}, to be recorded as
  * {@code optimizer.<name>} at the step's index.
@@ -22,7 +25,8 @@ final class StepContextImpl implements StepContext {
     private final Params initial;
     private final GradientOracle oracle;
     private final State state;
-    private final Config config;
+    private final Map<ComponentKind, Config> configs = new EnumMap<>(ComponentKind.class);
+    private Config config;
     private final RandomStream random;
     private final Map<String, Double> latest;
     private final Projector projector;
@@ -36,28 +40,39 @@ final class StepContextImpl implements StepContext {
      * @param initial the initial point
      * @param oracle the run's oracle
      * @param state the run's optimizer state
-     * @param config the optimizer's parameters
+     * @param configs the parameters of the run's components by kind (one per kind: the spec's
+     *     {@code components}); the optimizer's and schedule's are replaced at each {@link #begin}
      * @param random the optimizer's stream
      * @param latest the run's latest metrics (a live, unmodifiable view)
      * @param projector the run's feasible set
      */
-    StepContextImpl(long totalSteps, Params params, Params initial, GradientOracle oracle, State state, Config config,
-                    RandomStream random, Map<String, Double> latest, Projector projector) {
+    StepContextImpl(long totalSteps, Params params, Params initial, GradientOracle oracle, State state,
+                    Map<ComponentKind, Config> configs, RandomStream random, Map<String, Double> latest,
+                    Projector projector) {
         this.totalSteps = totalSteps;
         this.params = params;
         this.initial = initial;
         this.oracle = oracle;
         this.state = state;
-        this.config = config;
+        this.configs.putAll(configs);
+        this.config = configs.getOrDefault(ComponentKind.OPTIMIZER, Config.empty());
         this.random = random;
         this.latest = latest;
         this.projector = projector;
     }
 
-    /** @param stepIndex the step about to be taken @param factor the schedule's factor for it */
-    void begin(long stepIndex, double factor) {
+    /**
+     * @param stepIndex the step about to be taken
+     * @param factor the schedule's factor for it
+     * @param optimizerConfig the parameters of the optimizer taking it
+     * @param scheduleConfig the parameters of the schedule in effect
+     */
+    void begin(long stepIndex, double factor, Config optimizerConfig, Config scheduleConfig) {
         this.step = stepIndex;
         this.schedule = factor;
+        this.config = optimizerConfig;
+        configs.put(ComponentKind.OPTIMIZER, optimizerConfig);
+        configs.put(ComponentKind.SCHEDULE, scheduleConfig);
         reports.clear();
     }
 
@@ -101,6 +116,11 @@ final class StepContextImpl implements StepContext {
     @Override
     public Config config() {
         return config;
+    }
+
+    @Override
+    public Config componentConfig(ComponentKind kind) {
+        return configs.getOrDefault(kind, Config.empty());
     }
 
     @Override

@@ -1,7 +1,9 @@
 package org.overparam.engine.internal;
 
+import java.util.EnumMap;
 import java.util.Map;
 import org.overparam.api.ComponentKind;
+import org.overparam.api.Config;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.Model;
 import org.overparam.api.Optimizer;
@@ -11,6 +13,7 @@ import org.overparam.api.State;
 import org.overparam.api.run.ComponentRef;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStatus;
+import org.overparam.api.run.Switch;
 
 /**
  * The training loop. For t = 0, 1, ...: resolve the step's components by name, take the schedule's
@@ -28,6 +31,11 @@ import org.overparam.api.run.RunStatus;
  * the same rule decides CONVERGED, DIVERGED or COMPLETED. A converged or completed run ends with one
  * final analysis ({@code isFinal}) at its last step. An interrupt of the thread, checked before each
  * step, ends the run STOPPED. Frozen blocks are reset to their initial values after each step.
+ *
+ * <p>Switches of the spec apply between steps: before step {@code at} the optimizer and/or schedule
+ * are replaced (the optimizer's {@link State} is kept as it is, see there for the rule), which is
+ * logged and sent as a NOTICE event. A schedule sees steps counted from the step it took effect and
+ * the steps remaining from there.
  *
  * <p>Analyses at step t run after the optimizer's step t has returned (so {@code train.loss} at t is
  * known and the final one can be told apart), on a copy of x_t; {@code train.sample_gradients} there
@@ -60,8 +68,9 @@ final class StepLoop {
     private final Oracle oracle;
     private final StepContextImpl ctx;
     private final Analyses analyses;
-    private final ComponentRef optimizerRef;
-    private final ComponentRef scheduleRef;
+    private ComponentRef optimizerRef;
+    private ComponentRef scheduleRef;
+    private long scheduleStart;
     private Model model;
     private long step;
     private double loss = Double.NaN;
@@ -91,8 +100,10 @@ final class StepLoop {
         this.oracle = new Oracle(run.data().train(), run.trainable(), () -> model, bindings::loss,
                 spec.component(ComponentKind.LOSS), spec.component(ComponentKind.ARCHITECTURE));
         Projector projector = new Projector(spec.constraints(), bindings::constraints, run.initial(), run.trainable());
+        Map<ComponentKind, Config> configs = new EnumMap<>(ComponentKind.class);
+        spec.components().forEach((kind, ref) -> configs.put(kind, ref.config()));
         this.ctx = new StepContextImpl(spec.stop().maxSteps(), run.params(), run.initial(), oracle, new State(),
-                optimizerRef.config(), run.optimizerStream(), metrics.latest(), projector);
+                configs, run.optimizerStream(), metrics.latest(), projector);
         this.analyses = new Analyses(spec, bindings, run, oracle, metrics, folder, () -> model);
     }
 
@@ -130,6 +141,7 @@ final class StepLoop {
                 }
                 long start = System.nanoTime();
                 long analysisBefore = analyses.nanos();
+                applySwitch(t);
                 bind();
                 before.set(params);
                 long gradients = oracle.sampleGradients();
@@ -207,16 +219,19 @@ final class StepLoop {
     /** One optimizer step at index t from the point {@code before}; @return the loss recorded at t */
     private double takeStep(long t, long max, Params before) {
         Schedule schedule = bindings.schedule();
-        double factor = Guard.call(scheduleRef, () -> schedule.factor(scheduleRef.config(), t, max));
+        ComponentRef sched = scheduleRef;
+        long from = scheduleStart;
+        double factor = Guard.call(sched, () -> schedule.factor(sched.config(), t - from, max - from));
         if (!(factor >= 0) || Double.isInfinite(factor)) {
-            throw new ComponentFailure(scheduleRef.kind(), scheduleRef.name(),
+            throw new ComponentFailure(sched.kind(), sched.name(),
                     new IllegalStateException("factor " + factor + " at step " + t + " is not a finite number >= 0"));
         }
-        ctx.begin(t, factor);
+        ComponentRef opt = optimizerRef;
+        ctx.begin(t, factor, opt.config(), sched.config());
         Optimizer optimizer = bindings.optimizer();
         double l;
         try {
-            l = Guard.call(optimizerRef, () -> optimizer.step(ctx));
+            l = Guard.call(opt, () -> optimizer.step(ctx));
         } catch (RuntimeException e) {
             recordReports(t);
             throw e;
@@ -245,6 +260,31 @@ final class StepLoop {
 
     private boolean converged(double l) {
         return spec.stop().targetLoss() > 0 && l <= spec.stop().targetLoss();
+    }
+
+    /** Applies the spec's switch at step t, if it has one: new optimizer and/or schedule, same state. */
+    private void applySwitch(long t) {
+        for (Switch s : spec.switches()) {
+            if (s.at() != t) {
+                continue;
+            }
+            StringBuilder what = new StringBuilder();
+            if (s.optimizer() != null) {
+                what.append("optimizer ").append(optimizerRef.name()).append(" -> ").append(s.optimizer().name())
+                        .append(' ').append(s.optimizer().config().values());
+                optimizerRef = s.optimizer();
+            }
+            if (s.schedule() != null) {
+                what.append(what.length() == 0 ? "" : ", ").append("schedule ").append(scheduleRef.name())
+                        .append(" -> ").append(s.schedule().name()).append(' ').append(s.schedule().config().values());
+                scheduleRef = s.schedule();
+                scheduleStart = t;
+            }
+            bindings.use(optimizerRef, scheduleRef);
+            String message = "step " + t + ": switched " + what;
+            log.info(message + "; optimizer state carried over: " + ctx.state());
+            events.notice(t, loss, message);
+        }
     }
 
     /** Resolves the step's components; rebuilds the model if the architecture was swapped. */

@@ -236,4 +236,63 @@ final class FakeComponents {
             }
         }
     }
+
+    /** Factor {@code 1 - step / totalSteps}: tells which step count and budget a schedule is given. */
+    static final class Ramp implements Schedule {
+        public @interface Config {
+        }
+
+        @Override
+        public Class<Config> configType() {
+            return Config.class;
+        }
+
+        @Override
+        public double factor(org.overparam.api.Config config, long step, long totalSteps) {
+            return 1.0 - (double) step / totalSteps;
+        }
+    }
+
+    /**
+     * Nesterov's method with the switching rule of the momentum plugin: {@code y = w + beta v},
+     * {@code w' = y - lr * schedule * grad F(y)}, {@code v' = w' - w}; the state's {@code velocity}
+     * counts only if {@code velocity_step} says the previous step wrote it. Reports {@code velocity_in}
+     * (the norm of the velocity it started from), {@code schedule} and {@code state_steps} (the
+     * counter it shares with {@link Gd}).
+     */
+    static final class Nesterov implements Optimizer {
+        public @interface Config {
+            @Param(value = "learning rate", min = 0, minExclusive = true) double lr() default 0.1;
+
+            @Param(value = "momentum", min = 0, max = 1, maxExclusive = true) double momentum() default 0.5;
+        }
+
+        @Override
+        public Class<Config> configType() {
+            return Config.class;
+        }
+
+        @Override
+        public double step(StepContext ctx) {
+            Config c = ctx.config().as(Config.class);
+            Params w = ctx.params();
+            boolean fresh = ctx.state().scalar("velocity_step", -1) == ctx.step();
+            Params v = ctx.state().params("velocity", w.layout());
+            if (!fresh) {
+                v.scale(0);
+            }
+            ctx.report("velocity_in", v.norm());
+            Params y = w.copy().axpy(c.momentum(), v);
+            Params g = w.zerosLike();
+            double loss = ctx.oracle().gradient(y, null, g);
+            y.axpy(-c.lr() * ctx.schedule(), g);
+            v.set(y).axpy(-1, w);
+            w.set(y);
+            ctx.state().setScalar("velocity_step", ctx.step() + 1);
+            ctx.state().setScalar("steps", ctx.state().scalar("steps", 0) + 1);
+            ctx.report("state_steps", ctx.state().scalar("steps", 0));
+            ctx.report("schedule", ctx.schedule());
+            return loss;
+        }
+    }
 }

@@ -10,16 +10,19 @@ import org.overparam.api.run.AnalyzerRef;
 import org.overparam.api.run.ComponentRef;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.StopRule;
+import org.overparam.api.run.Switch;
 
 /**
  * Builds run specs over the fake components. Origins: {@code test.yaml:<2 + kind ordinal>} for the six
- * main kinds (architecture at line 3, optimizer at line 6), 20+ for constraints, 30+ for analyzers.
+ * main kinds (architecture at line 3, optimizer at line 6), 20+ for constraints, 30+ for analyzers, 40+
+ * for switches.
  */
 final class Specs {
     private final Map<ComponentKind, ComponentRef> components = new EnumMap<>(ComponentKind.class);
     private final List<ComponentRef> constraints = new ArrayList<>();
     private final List<AnalyzerRef> analyzers = new ArrayList<>();
     private final List<String> freeze = new ArrayList<>();
+    private final List<Switch> switches = new ArrayList<>();
     private long maxSteps = 100;
     private double target;
     private long seed = 7;
@@ -58,6 +61,21 @@ final class Specs {
         return this;
     }
 
+    /**
+     * @param at the first step of the new components
+     * @param optimizer the new optimizer's name, or {@code null}
+     * @param optimizerConfig its values
+     * @param schedule the new schedule's name, or {@code null}
+     * @return this
+     */
+    Specs switchAt(long at, String optimizer, Map<String, ?> optimizerConfig, String schedule) {
+        switches.add(new Switch(at, optimizer == null ? null : new ComponentRef(ComponentKind.OPTIMIZER, optimizer,
+                Config.of(optimizerConfig), "test.yaml:" + (40 + switches.size())),
+                schedule == null ? null : new ComponentRef(ComponentKind.SCHEDULE, schedule, Config.empty(),
+                        "test.yaml:" + (40 + switches.size()))));
+        return this;
+    }
+
     /** @param steps max steps @param targetLoss the target (0: none) @return this */
     Specs stop(long steps, double targetLoss) {
         this.maxSteps = steps;
@@ -74,7 +92,7 @@ final class Specs {
     /** @return the spec */
     RunSpec build() {
         return new RunSpec("test", seed, components, constraints, analyzers, new StopRule(maxSteps, target), freeze,
-                "name: test\nseed: " + seed + "\n", "test.yaml");
+                switches, "name: test\nseed: " + seed + "\n", "test.yaml");
     }
 
     private ComponentRef ref(ComponentKind kind, String name, Map<String, ?> config) {
