@@ -24,12 +24,24 @@ import org.overparam.api.Task;
  * zero-initialized biases, has no relative movement: its absolute {@code displacement.<block> =
  * ||W_t||} (or {@code displacement}) is recorded instead.
  *
+ * <p>Optionally (all on by default) it also records per-node movement of the hidden weight blocks
+ * ({@link NodeMovement}: {@code node_movement.<block>} series and statistics, and movement against
+ * {@code lambda_j} under asymmetrical node scaling, arXiv 2302.01002), the fraction of ReLU
+ * patterns flipped since initialization ({@link PatternFlips}: {@code flip.<layer>}, {@code flip};
+ * arXiv 1811.03962), and the fitted linear rate of the log training loss with the steps taken to
+ * reach a target ({@link LossRate}: {@code rate}, {@code rate_stderr}, {@code rate_r2},
+ * {@code log_rate}, {@code log_rate_stderr}, {@code steps_to_target}) from the run's
+ * {@code train.loss} history.
+ *
  * <p>Cost per call: one oracle loss, a forward pass on the test set, a forward pass on the training
- * set for classification, and O(P) for the norms. It keeps no state.
+ * set for classification, one on up to {@code flipPoints} samples for the flips (two on the first
+ * call), O(P) for the norms and O(T) for the loss history. Its only state is the flip analysis's
+ * samples and initial patterns.
  */
 @Component(service = Analyzer.class, property = {
     org.overparam.api.Component.NAME + "=dynamics",
-    org.overparam.api.Component.DESCRIPTION + "=Train/test loss and accuracy, relative weight movement per block"})
+    org.overparam.api.Component.DESCRIPTION + "=Train/test loss and accuracy, weight movement per block and node, "
+        + "flipped ReLU patterns, fitted linear rate of log loss"})
 public final class DynamicsAnalyzer implements Analyzer {
 
     /** The parameters of {@code dynamics}. */
@@ -37,6 +49,27 @@ public final class DynamicsAnalyzer implements Analyzer {
         /** @return whether to record per-block movement */
         @Param("record movement.<block> for every block, not only the overall movement")
         boolean perBlock() default true;
+
+        /** @return whether to record per-node movement */
+        @Param("record per-node movement ||w_j - w_j^0||^2 of the rows of input and hidden weight blocks "
+                + "(series node_movement.<block>, its mean, max and top-10% share)")
+        boolean perNode() default true;
+
+        /** @return whether to record pattern flips */
+        @Param("record the fraction of ReLU activation patterns flipped since initialization (flip.<layer>, flip)")
+        boolean flips() default true;
+
+        /** @return the samples for the flips */
+        @Param(value = "training samples on which flips are counted (a seeded subset kept for the run); 0 = all", min = 0)
+        int flipPoints() default 1000;
+
+        /** @return the fit's window */
+        @Param(value = "number of latest train.loss values in the fit of log loss against steps; 0 = all", min = 0)
+        int rateWindow() default 100;
+
+        /** @return the target loss */
+        @Param(value = "training loss whose first crossing is recorded as steps_to_target", min = 0, minExclusive = true)
+        double target() default 1e-6;
     }
 
     @Override
@@ -63,6 +96,13 @@ public final class DynamicsAnalyzer implements Analyzer {
                 out.scalar("test_accuracy", Accuracy.of(f.output(), test));
             }
         }
+        if (c.perNode()) {
+            NodeMovement.record(w, snapshot.initial(), snapshot.scaling(), out);
+        }
+        if (c.flips()) {
+            PatternFlips.record(snapshot, c.flipPoints(), out);
+        }
+        LossRate.record(snapshot.history("train.loss"), c.rateWindow(), c.target(), out);
         movement(w, snapshot.initial(), c.perBlock(), out);
     }
 

@@ -2,6 +2,7 @@ package org.overparam.plugin.dynamics.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -36,8 +37,10 @@ class DynamicsAnalyzerTest {
         FakeSnapshot s = new FakeSnapshot(current, initial, regression, regressionData(true), Config.empty());
         RecordingSink out = new RecordingSink();
         dynamics.analyze(s, out);
-        assertEquals(List.of("train_loss", "test_loss", "movement.W", "displacement.b", "movement"),
+        assertEquals(List.of("train_loss", "test_loss", "rate", "rate_stderr", "rate_r2", "log_rate",
+                "log_rate_stderr", "steps_to_target", "movement.W", "displacement.b", "movement"),
                 List.copyOf(out.scalars.keySet()));
+        assertTrue(out.series.isEmpty(), "a model with no hidden blocks has no per-node movement");
         assertEquals(0.5 * (3.1 * 3.1 + 3.3 * 3.3 + 8.9 * 8.9), out.scalars.get("train_loss"), 1e-12);
         assertEquals(0.5 * 6.7 * 6.7, out.scalars.get("test_loss"), 1e-12);
         assertEquals(0.2, out.scalars.get("movement.W"), 1e-15);
@@ -55,7 +58,10 @@ class DynamicsAnalyzerTest {
         RecordingSink out = new RecordingSink();
         dynamics.analyze(new FakeSnapshot(current, initial, regression, regressionData(false),
                 Config.of(Map.of("perBlock", false))), out);
-        assertEquals(List.of("train_loss", "movement"), List.copyOf(out.scalars.keySet()));
+        assertEquals(List.of("train_loss", "rate", "rate_stderr", "rate_r2", "log_rate", "log_rate_stderr",
+                "steps_to_target", "movement"), List.copyOf(out.scalars.keySet()));
+        assertTrue(Double.isNaN(out.scalars.get("rate")), "no loss history yet");
+        assertTrue(Double.isNaN(out.scalars.get("steps_to_target")));
     }
 
     @Test

@@ -16,7 +16,10 @@ import org.overparam.api.Scaling;
 import org.overparam.api.Snapshot;
 import org.overparam.api.State;
 
-/** A snapshot over a model, data and the squared loss {@code 1/2 sum (f - y)^2}; counts oracle calls. */
+/**
+ * A snapshot over a model, data and the squared loss {@code 1/2 sum (f - y)^2}; counts oracle calls.
+ * Step, state, scaling and metric histories are fields a test sets.
+ */
 final class FakeSnapshot implements Snapshot {
     private final Params current;
     private final Params initial;
@@ -24,6 +27,10 @@ final class FakeSnapshot implements Snapshot {
     private final Data data;
     private final Config config;
     int oracleLosses;
+    long step = 10;
+    State state = new State();
+    Scaling scaling;
+    final Map<String, double[][]> histories = new java.util.HashMap<>();
 
     FakeSnapshot(Params current, Params initial, Model model, Data data, Config config) {
         this.current = current;
@@ -31,6 +38,7 @@ final class FakeSnapshot implements Snapshot {
         this.model = model;
         this.data = data;
         this.config = config;
+        this.scaling = Scaling.identity(model.layout());
     }
 
     static OutputLoss squared(Batch batch) {
@@ -57,7 +65,7 @@ final class FakeSnapshot implements Snapshot {
 
     @Override
     public long step() {
-        return 10;
+        return step;
     }
 
     @Override
@@ -155,7 +163,7 @@ final class FakeSnapshot implements Snapshot {
 
     @Override
     public Scaling scaling() {
-        return Scaling.identity(model.layout());
+        return scaling;
     }
 
     @Override
@@ -165,7 +173,7 @@ final class FakeSnapshot implements Snapshot {
 
     @Override
     public State state() {
-        return new State();
+        return state;
     }
 
     @Override
@@ -175,6 +183,6 @@ final class FakeSnapshot implements Snapshot {
 
     @Override
     public double[][] history(String metric) {
-        return new double[][] {new double[0], new double[0]};
+        return histories.getOrDefault(metric, new double[][] {new double[0], new double[0]});
     }
 }

@@ -4,9 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.overparam.api.MetricSink;
 
-/** A sink that keeps the scalars it receives and refuses everything else. */
+/** A sink that keeps the scalars and series it receives and refuses matrices and artifacts. */
 final class RecordingSink implements MetricSink {
     final Map<String, Double> scalars = new LinkedHashMap<>();
+    final Map<String, double[][]> series = new LinkedHashMap<>();
 
     @Override
     public void scalar(String name, double value) {
@@ -17,7 +18,12 @@ final class RecordingSink implements MetricSink {
 
     @Override
     public void series(String name, double[] x, double[] y) {
-        throw new AssertionError("unexpected series " + name);
+        if (x.length != y.length) {
+            throw new AssertionError("series " + name + " has " + x.length + " x and " + y.length + " y values");
+        }
+        if (series.put(name, new double[][] {x.clone(), y.clone()}) != null) {
+            throw new AssertionError(name + " recorded twice");
+        }
     }
 
     @Override
