@@ -1,0 +1,100 @@
+package org.overparam.launcher;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.framework.wiring.FrameworkWiring;
+
+/**
+ * Installs the jars of {@code bundles/} and starts them: everything is installed first and
+ * resolved together, then every bundle that is not a fragment is started in file-name order.
+ * The bundles in {@link #SHELL_ONLY} (Gogo's JLine console, which takes over the terminal) are
+ * installed but started only in shell mode, after all the others. Failures do not stop the boot:
+ * each is recorded as one line.
+ */
+public final class BundleInstaller {
+    /** Symbolic names of bundles started only by {@code overparam shell}. */
+    public static final Set<String> SHELL_ONLY = Set.of("org.apache.felix.gogo.jline");
+
+    private final BundleContext context;
+    private final List<String> failures = new ArrayList<>();
+
+    /** @param context the system bundle's context */
+    public BundleInstaller(BundleContext context) {
+        this.context = context;
+    }
+
+    /**
+     * @param jars the jars to install, in order
+     * @return the installed bundles, in the same order; jars that are not bundles are left out
+     */
+    public List<Bundle> install(List<Path> jars) {
+        List<Bundle> installed = new ArrayList<>();
+        for (Path jar : jars) {
+            String name = jar.getFileName().toString();
+            try {
+                Bundle bundle = context.installBundle(jar.toUri().toString());
+                if (bundle.getSymbolicName() == null) {
+                    bundle.uninstall();
+                    failures.add(name + " is not an OSGi bundle (no Bundle-SymbolicName); skipped");
+                } else {
+                    installed.add(bundle);
+                }
+            } catch (BundleException | RuntimeException e) {
+                failures.add("cannot install " + name + ": " + Log.oneLine(e.getMessage()));
+            }
+        }
+        return installed;
+    }
+
+    /**
+     * @param framework the started framework
+     * @param bundles the bundles to start
+     * @param shell whether the {@link #SHELL_ONLY} bundles are started too (last)
+     */
+    public void start(Framework framework, List<Bundle> bundles, boolean shell) {
+        framework.adapt(FrameworkWiring.class).resolveBundles(bundles);
+        List<Bundle> last = new ArrayList<>();
+        for (Bundle bundle : bundles) {
+            if (isFragment(bundle)) {
+                continue;
+            }
+            if (SHELL_ONLY.contains(bundle.getSymbolicName())) {
+                if (shell) {
+                    last.add(bundle);
+                }
+                continue;
+            }
+            start(bundle);
+        }
+        last.forEach(this::start);
+    }
+
+    private void start(Bundle bundle) {
+        try {
+            bundle.start();
+        } catch (BundleException | RuntimeException e) {
+            failures.add("cannot start " + bundle.getSymbolicName() + ": " + Log.oneLine(e.getMessage()));
+        }
+    }
+
+    /**
+     * @param bundle any bundle
+     * @return whether it is a fragment (resolved, never started)
+     */
+    public static boolean isFragment(Bundle bundle) {
+        BundleRevision revision = bundle.adapt(BundleRevision.class);
+        return revision != null && (revision.getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;
+    }
+
+    /** @return one line per bundle that could not be installed or started */
+    public List<String> failures() {
+        return List.copyOf(failures);
+    }
+}

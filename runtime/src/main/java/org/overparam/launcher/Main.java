@@ -1,0 +1,76 @@
+package org.overparam.launcher;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The {@code overparam} command: boots the OSGi framework of the distribution this jar belongs
+ * to and then either runs the interactive Gogo shell ({@code overparam shell}, until the
+ * framework stops) or hands the arguments to the command line service ({@link CliCall}) and exits
+ * with its code. Launcher options ({@code --verbose}) come before the command; see
+ * {@link LaunchArgs}. User errors are one line on stderr, never a stack trace (except with
+ * {@code --verbose}).
+ */
+public final class Main {
+    private Main() {
+    }
+
+    /**
+     * @param args launcher options, then the command and its arguments
+     */
+    public static void main(String[] args) {
+        int code;
+        try {
+            code = run(args);
+        } catch (LaunchException e) {
+            Log.error(e.getMessage());
+            Log.trace(e.getCause());
+            code = e.exitCode();
+        } catch (InterruptedException e) {
+            Log.error("interrupted");
+            code = 130;
+        } catch (RuntimeException | LinkageError e) {
+            Log.error("internal error: " + e);
+            Log.trace(e);
+            code = 1;
+        }
+        System.out.flush();
+        System.err.flush();
+        System.exit(code);
+    }
+
+    private static int run(String[] rawArgs) throws LaunchException, InterruptedException {
+        LaunchArgs args = LaunchArgs.parse(rawArgs);
+        Log.setVerbose(args.verbose());
+        Distribution distribution = Distribution.locate();
+        quietConsoleLogging(args.shell());
+        List<Path> plugins = Distribution.jars(distribution.plugins());
+        try (FrameworkBoot boot = FrameworkBoot.start(distribution, args.shell(), args.verbose())) {
+            Runtime.getRuntime().addShutdownHook(new Thread(boot::close, "overparam-shutdown"));
+            boot.failures().forEach(Log::error);
+            Log.detail("framework started in " + boot.bootMillis() + " ms from " + distribution.home());
+            if (args.shell()) {
+                boot.awaitStop();
+                return 0;
+            }
+            long settleStart = System.currentTimeMillis();
+            boolean settled = PluginSettle.await(boot.context(), plugins);
+            Log.detail((settled ? "plugins active after " : "plugins not all active after ")
+                    + (System.currentTimeMillis() - settleStart) + " ms");
+            return CliCall.run(boot.context(), args.commandArray());
+        }
+    }
+
+    /**
+     * One line per java.util.logging record (FileInstall's errors, JLine's warnings), and no
+     * warning from JLine when the shell's input is not a terminal.
+     */
+    private static void quietConsoleLogging(boolean shell) {
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "overparam: %4$s: %5$s%6$s%n");
+        }
+        if (shell && System.getProperty("org.jline.terminal.dumb") == null) {
+            System.setProperty("org.jline.terminal.dumb", "true");
+        }
+    }
+}
