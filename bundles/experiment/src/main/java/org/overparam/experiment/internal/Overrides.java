@@ -9,8 +9,9 @@ import org.overparam.api.InvalidInputException;
 /**
  * Applies command-line overrides {@code key=value} to an experiment document before it is
  * validated. The key is a dotted path into the document: {@code seed}, {@code architecture.width},
- * {@code stop.maxSteps}, {@code analyzers.0.every} (list items by index; the index one past the end
- * appends). The value is read as YAML: a scalar ({@code 2048}, {@code 0.1}, {@code true}, {@code sgd})
+ * {@code stop.maxSteps}, {@code analyzers.0.every}, {@code switch.0.optimizer.lr} (list items by
+ * index; the index one past the end appends). The value is read as YAML: a scalar ({@code 2048},
+ * {@code 0.1}, {@code true}, {@code sgd})
  * or a flow collection ({@code [W1, W2]}, {@code {name: sgd, lr: 0.1}}). Setting a component to a
  * name ({@code optimizer=sgd}) replaces it, dropping its old parameters; setting a parameter of a
  * component written as a bare name turns it into a mapping. Nodes from an override are located at
@@ -18,7 +19,7 @@ import org.overparam.api.InvalidInputException;
  */
 final class Overrides {
     private static final List<String> SCALAR_KEYS = List.of("name", "seed");
-    private static final List<String> LIST_KEYS = List.of("constraints", "analyzers", "freeze");
+    private static final List<String> LIST_KEYS = List.of("constraints", "analyzers", "freeze", "switch");
 
     private Overrides() {
     }
@@ -79,6 +80,15 @@ final class Overrides {
         if (top.equals("freeze") && path.length > 2) {
             throw new InvalidInputException(where, "a freeze pattern is a single value");
         }
+        if (top.equals("switch") && path.length > 2) {
+            if (!SpecResolver.SWITCH_KEYS.contains(path[2])) {
+                throw new InvalidInputException(where, SpecResolver.unknownKey("switch." + path[1] + "." + path[2],
+                        path[2], SpecResolver.SWITCH_KEYS));
+            }
+            if (path[2].equals("at") && path.length > 3) {
+                throw new InvalidInputException(where, "'switch." + path[1] + ".at' is a single value");
+            }
+        }
     }
 
     /** @return the node at {@code path[i]} inside {@code node}, created or promoted so that it can hold children */
@@ -135,7 +145,8 @@ final class Overrides {
     private static boolean componentSlot(String[] path, int i) {
         boolean single = i == 0 && ComponentKind.byKey(path[0]) != null;
         boolean listed = i == 1 && (path[0].equals("constraints") || path[0].equals("analyzers"));
-        return single || listed;
+        boolean switched = i == 2 && path[0].equals("switch") && !path[2].equals("at");
+        return single || listed || switched;
     }
 
     private static Node promote(Node.Scalar name, String where) {

@@ -17,20 +17,24 @@ import org.overparam.api.run.ComponentRegistry;
 import org.overparam.api.run.Names;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.StopRule;
+import org.overparam.api.run.Switch;
 
 /**
  * Validates an experiment document (after overrides) and resolves it into a {@link RunSpec}: the
  * top-level keys, the name and seed, one component per kind (the schedule defaults to
- * {@code constant}), constraints, analyzers with their schedules and unique labels, the stop rule
- * and the freeze globs. The first problem is reported as an {@link InvalidInputException} at the
- * line where it was written. The spec's text is left empty; {@link SpecWriter} renders it.
+ * {@code constant}), constraints, analyzers with their schedules and unique labels, the stop rule,
+ * the freeze globs and the switches ({@code switch: [{at: 500, optimizer: ..., schedule: ...}]}, each
+ * with {@code at >= 1}, in increasing order, changing the optimizer, the schedule or both). The first
+ * problem is reported as an {@link InvalidInputException} at the line where it was written. The spec's text is left empty; {@link SpecWriter} renders it.
  */
 final class SpecResolver {
     /** The top-level keys of an experiment file, in the order the resolved text uses. */
     static final List<String> KEYS = List.of("name", "seed", "dataset", "architecture", "initializer", "loss",
-            "optimizer", "schedule", "constraints", "analyzers", "stop", "freeze");
+            "optimizer", "schedule", "constraints", "analyzers", "stop", "freeze", "switch");
     /** The keys of {@code stop}. */
     static final List<String> STOP_KEYS = List.of("maxSteps", "targetLoss");
+    /** The keys of a {@code switch} entry. */
+    static final List<String> SWITCH_KEYS = List.of("at", "optimizer", "schedule");
     /** The keys of an analyzer entry that are not the analyzer's parameters. */
     static final Set<String> ANALYZER_KEYS = Set.of("every", "label");
     /** The kinds with exactly one component per run, in file order. */
@@ -114,7 +118,8 @@ final class SpecResolver {
             }
             freeze.add(glob);
         }
-        RunSpec spec = new RunSpec(name, seed, single, constraints, analyzers, stop, freeze, "", source);
+        List<Switch> switches = switches(list(doc.get("switch"), "switch"));
+        RunSpec spec = new RunSpec(name, seed, single, constraints, analyzers, stop, freeze, switches, "", source);
         return new Resolution(spec, components.used());
     }
 
@@ -154,6 +159,54 @@ final class SpecResolver {
             out.add(new AnalyzerRef(ref, label, every));
         }
         return out;
+    }
+
+    private List<Switch> switches(List<Node> items) {
+        List<Switch> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Node item = items.get(i);
+            String path = "switch[" + i + "]";
+            if (!(item instanceof Node.Mapping m)) {
+                throw new InvalidInputException(item.where() + ": " + path, "expected a mapping such as "
+                        + "{at: 500, optimizer: {name: nesterov, lr: 0.5, momentum: 0.9}}, got " + item.describe());
+            }
+            m.entries().forEach((key, e) -> {
+                if (!SWITCH_KEYS.contains(key)) {
+                    throw new InvalidInputException(e.keyWhere(), unknownKey(path + "." + key, key, SWITCH_KEYS));
+                }
+            });
+            Node atNode = m.get("at");
+            if (atNode == null) {
+                throw new InvalidInputException(item.where(), path
+                        + " needs 'at' (the first step of the new components)");
+            }
+            long at = (Long) scalar(atNode, path + ".at", long.class);
+            if (at < 1) {
+                throw new InvalidInputException(atNode.where() + ": " + path + ".at", "at " + at
+                        + " is below 1 (the step from which the new components are used)");
+            }
+            if (!out.isEmpty() && at <= out.get(out.size() - 1).at()) {
+                throw new InvalidInputException(atNode.where() + ": " + path + ".at", "at " + at
+                        + " is not after the previous switch's step " + out.get(out.size() - 1).at()
+                        + "; list switches in increasing order of 'at'");
+            }
+            ComponentRef optimizer = switchComponent(m, ComponentKind.OPTIMIZER, path);
+            ComponentRef schedule = switchComponent(m, ComponentKind.SCHEDULE, path);
+            if (optimizer == null && schedule == null) {
+                throw new InvalidInputException(item.where(), path + " changes nothing: give 'optimizer', "
+                        + "'schedule' or both");
+            }
+            out.add(new Switch(at, optimizer, schedule));
+        }
+        return out;
+    }
+
+    private ComponentRef switchComponent(Node.Mapping m, ComponentKind kind, String path) {
+        Node.Entry e = m.entries().get(kind.key());
+        if (e == null) {
+            return null;
+        }
+        return components.resolve(kind, path + "." + kind.key(), e.value(), e.keyWhere(), Set.of());
     }
 
     private StopRule stop(Node.Mapping doc) {

@@ -15,11 +15,13 @@ import org.overparam.api.run.AnalyzerRef;
 import org.overparam.api.run.ComponentInfo;
 import org.overparam.api.run.ComponentRef;
 import org.overparam.api.run.RunSpec;
+import org.overparam.api.run.Switch;
 
 /**
  * Renders a resolved {@link RunSpec} as the YAML text stored with a run: every key in file order,
  * every component as a mapping with its {@code name} and all its parameters (defaults included),
- * every analyzer with its {@code label} and {@code every}. A comment header names the bundle and
+ * every analyzer with its {@code label} and {@code every}, and the switches (only when there are
+ * some, so specs without switches read as before). A comment header names the bundle and
  * version that provided each component. Reading the text again gives the same spec and the same
  * text.
  */
@@ -73,6 +75,23 @@ final class SpecWriter {
                 g.writeString(f);
             }
             g.writeEndArray();
+            if (!spec.switches().isEmpty()) {
+                g.writeArrayFieldStart("switch");
+                for (Switch s : spec.switches()) {
+                    g.writeStartObject();
+                    g.writeNumberField("at", s.at());
+                    if (s.optimizer() != null) {
+                        g.writeFieldName("optimizer");
+                        component(g, s.optimizer(), null);
+                    }
+                    if (s.schedule() != null) {
+                        g.writeFieldName("schedule");
+                        component(g, s.schedule(), null);
+                    }
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -47,7 +47,7 @@ public final class YamlSpecReader implements SpecReader {
         SpecResolver.Resolution r = new SpecResolver(registry, source, defaultName(file)).resolve(root);
         RunSpec s = r.spec();
         return new RunSpec(s.name(), s.seed(), s.components(), s.constraints(), s.analyzers(), s.stop(), s.freeze(),
-                SpecWriter.write(s, r.used()), source);
+                s.switches(), SpecWriter.write(s, r.used()), source);
     }
 
     private static String text(Path file) {
