@@ -31,6 +31,15 @@ record BlockRule(double gain, double multiplierExponent, double std, double rawE
     }
 
     /**
+     * @param c the effective variance times fan-in at fan-in 1
+     * @return the mean-field rule (Yang and Hu's a = 1, b = 0): raw N(0, 1), multiplier
+     *     {@code sqrt(c) / fanIn}
+     */
+    static BlockRule meanField(double c) {
+        return new BlockRule(Math.sqrt(c), 1.0, 1.0, 0.0);
+    }
+
+    /**
      * @param std the raw standard deviation
      * @param scale the multiplier
      * @return a rule independent of fan-in: raw N(0, std^2), multiplier {@code scale} (for biases)

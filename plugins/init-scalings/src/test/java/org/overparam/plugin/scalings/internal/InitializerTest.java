@@ -164,7 +164,7 @@ class InitializerTest {
     }
 
     /** Asserts |var - expected| <= 2% of expected and the mean within 4 standard errors of 0. */
-    private static void checkVariance(double[] x, double expected) {
+    static void checkVariance(double[] x, double expected) {
         double mean = 0;
         for (double v : x) {
             mean += v;

@@ -12,7 +12,8 @@ import org.overparam.api.run.ParamSpec;
 class SchemaTest {
     @Test
     void defaultsPassTheirOwnSchema() {
-        for (Component c : List.<Component>of(new NtkInitializer(), new StandardInitializer())) {
+        for (Component c : List.<Component>of(new NtkInitializer(), new StandardInitializer(), new MeanFieldInitializer(),
+                new PerLayerInitializer())) {
             for (ParamSpec p : ParamSpec.of(c.configType())) {
                 assertFalse(p.description().isBlank(), p.name());
                 assertFalse(p.required(), p.name());
