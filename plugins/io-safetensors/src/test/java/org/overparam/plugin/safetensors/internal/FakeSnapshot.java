@@ -1,0 +1,144 @@
+package org.overparam.plugin.safetensors.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.overparam.api.Batch;
+import org.overparam.api.ComponentKind;
+import org.overparam.api.Config;
+import org.overparam.api.Data;
+import org.overparam.api.GradientOracle;
+import org.overparam.api.MetricSink;
+import org.overparam.api.Model;
+import org.overparam.api.OutputLoss;
+import org.overparam.api.Params;
+import org.overparam.api.RandomStream;
+import org.overparam.api.Scaling;
+import org.overparam.api.Snapshot;
+import org.overparam.api.State;
+
+/** A snapshot with what save-weights reads, and a sink that keeps artifacts and scalars. */
+final class FakeSnapshot implements Snapshot {
+    private final long step;
+    private final boolean last;
+    private final Params params;
+    private final Scaling scaling;
+    private final Config config;
+
+    FakeSnapshot(long step, boolean last, Params params, Scaling scaling, Config config) {
+        this.step = step;
+        this.last = last;
+        this.params = params;
+        this.scaling = scaling;
+        this.config = config;
+    }
+
+    /** Collects what an analyzer writes. */
+    static final class Sink implements MetricSink {
+        final Map<String, byte[]> artifacts = new LinkedHashMap<>();
+        final Map<String, Double> scalars = new LinkedHashMap<>();
+
+        @Override
+        public void scalar(String name, double value) {
+            scalars.put(name, value);
+        }
+
+        @Override
+        public void series(String name, double[] x, double[] y) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void matrix(String name, int rows, int cols, double[] values) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void artifact(String fileName, byte[] content) {
+            artifacts.put(fileName, content);
+        }
+    }
+
+    @Override
+    public long step() {
+        return step;
+    }
+
+    @Override
+    public boolean isFinal() {
+        return last;
+    }
+
+    @Override
+    public Params params() {
+        return params.copy();
+    }
+
+    @Override
+    public Params initial() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Model model() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Data data() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public OutputLoss loss(Batch batch) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public GradientOracle oracle() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Config config() {
+        return config;
+    }
+
+    @Override
+    public Config componentConfig(ComponentKind kind) {
+        return kind == ComponentKind.ARCHITECTURE ? Config.of(Map.of("width", 8L, "bias", true)) : Config.empty();
+    }
+
+    @Override
+    public String componentName(ComponentKind kind) {
+        return switch (kind) {
+            case ARCHITECTURE -> "fc";
+            case INITIALIZER -> "ntk";
+            default -> null;
+        };
+    }
+
+    @Override
+    public Scaling scaling() {
+        return scaling;
+    }
+
+    @Override
+    public RandomStream random() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public State state() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Map<String, Double> latestMetrics() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public double[][] history(String metric) {
+        throw new UnsupportedOperationException();
+    }
+}
