@@ -1,0 +1,83 @@
+package org.overparam.plugin.gated.internal;
+
+import org.overparam.api.OutputLoss;
+
+/** Losses in the outputs for the tests: weighted squared error and softmax cross-entropy. */
+final class TestLosses {
+    private TestLosses() {
+    }
+
+    /** {@code F = 1/2 sum_ij w_ij (f_ij - y_ij)^2}. */
+    static OutputLoss squared(double[] targets, double[] weights) {
+        return new OutputLoss() {
+            @Override
+            public double evaluate(double[] f, double[] g) {
+                double s = 0;
+                for (int i = 0; i < f.length; i++) {
+                    double r = f[i] - targets[i];
+                    s += 0.5 * weights[i] * r * r;
+                    if (g != null) {
+                        g[i] = weights[i] * r;
+                    }
+                }
+                return s;
+            }
+
+            @Override
+            public void hessianVector(double[] f, double[] v, double[] out) {
+                for (int i = 0; i < f.length; i++) {
+                    out[i] = weights[i] * v[i];
+                }
+            }
+        };
+    }
+
+    /** {@code F = sum_i (logsumexp(f_i) - f_i[label_i])}, k outputs per sample. */
+    static OutputLoss softmax(int[] labels, int k) {
+        return new OutputLoss() {
+            @Override
+            public double evaluate(double[] f, double[] g) {
+                double s = 0;
+                for (int i = 0; i < labels.length; i++) {
+                    double[] p = probabilities(f, i, k);
+                    s -= Math.log(p[labels[i]]);
+                    for (int j = 0; g != null && j < k; j++) {
+                        g[i * k + j] = p[j] - (j == labels[i] ? 1 : 0);
+                    }
+                }
+                return s;
+            }
+
+            @Override
+            public void hessianVector(double[] f, double[] v, double[] out) {
+                for (int i = 0; i < labels.length; i++) {
+                    double[] p = probabilities(f, i, k);
+                    double pv = 0;
+                    for (int j = 0; j < k; j++) {
+                        pv += p[j] * v[i * k + j];
+                    }
+                    for (int j = 0; j < k; j++) {
+                        out[i * k + j] = p[j] * (v[i * k + j] - pv);
+                    }
+                }
+            }
+        };
+    }
+
+    private static double[] probabilities(double[] f, int i, int k) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < k; j++) {
+            max = Math.max(max, f[i * k + j]);
+        }
+        double[] p = new double[k];
+        double z = 0;
+        for (int j = 0; j < k; j++) {
+            p[j] = Math.exp(f[i * k + j] - max);
+            z += p[j];
+        }
+        for (int j = 0; j < k; j++) {
+            p[j] /= z;
+        }
+        return p;
+    }
+}
