@@ -12,7 +12,8 @@ import org.overparam.api.run.ParamSpec;
 class SchemaTest {
     @Test
     void defaultsPassTheirOwnSchema() {
-        for (Component c : List.<Component>of(new GradientDescent(), new ConstantSchedule())) {
+        for (Component c : List.<Component>of(new GradientDescent(), new ConstantSchedule(), new StepSchedule(),
+                new CosineSchedule(), new WarmupSchedule())) {
             for (ParamSpec p : ParamSpec.of(c.configType())) {
                 assertFalse(p.description().isBlank(), p.name());
                 assertFalse(p.required(), p.name());

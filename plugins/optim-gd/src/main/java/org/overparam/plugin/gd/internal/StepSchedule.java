@@ -1,0 +1,46 @@
+package org.overparam.plugin.gd.internal;
+
+import org.osgi.service.component.annotations.Component;
+import org.overparam.api.InvalidInputException;
+import org.overparam.api.Param;
+import org.overparam.api.Schedule;
+
+/**
+ * The schedule {@code step}: the factor {@code gamma^floor(t / every)}, i.e. the learning rate is
+ * multiplied by gamma every {@code every} steps (PyTorch's StepLR). t counts the steps this schedule
+ * has been in effect (from 0; from the switch when a run switches to it).
+ */
+@Component(service = Schedule.class, property = {
+    org.overparam.api.Component.NAME + "=step",
+    org.overparam.api.Component.DESCRIPTION + "=Step decay: factor gamma^floor(t / every)"})
+public final class StepSchedule implements Schedule {
+
+    /** The parameters of {@code step}. */
+    public @interface Config {
+        /** @return gamma */
+        @Param(value = "factor gamma applied every 'every' steps", min = 0, minExclusive = true)
+        double gamma() default 0.1;
+
+        /** @return the interval */
+        @Param(value = "steps between two decays", min = 1)
+        long every() default 1000;
+    }
+
+    @Override
+    public Class<Config> configType() {
+        return Config.class;
+    }
+
+    /** @throws InvalidInputException naming {@code gamma} or {@code every} when out of range */
+    @Override
+    public double factor(org.overparam.api.Config config, long step, long totalSteps) {
+        Config c = config.as(Config.class);
+        if (!(c.gamma() > 0) || Double.isInfinite(c.gamma())) {
+            throw new InvalidInputException("gamma", "gamma " + c.gamma() + " must be a finite number above 0");
+        }
+        if (c.every() < 1) {
+            throw new InvalidInputException("every", "every " + c.every() + " is below 1");
+        }
+        return Math.pow(c.gamma(), Math.floorDiv(step, c.every()));
+    }
+}
