@@ -82,6 +82,53 @@ class GradientDescentTest {
         assertTrue(q.loss(ctx.params(), null) - q.loss(star, null) < 1e-18);
     }
 
+    /**
+     * kappa = 100 (eigenvalues 1, 10, 100), eta = 1/L: the error falls as (1 - 1/kappa)^t; the
+     * least-squares slope of log ||w_t - w*|| over steps 750..1499 must be within 1% of log(0.99).
+     */
+    @Test
+    void rateAtOneOverLIsOneMinusOneOverKappa() {
+        double[] lambda = {1, 10, 100};
+        double[][] rot = rotation(0.4, 1.1);
+        double[][] a = new double[3][3];
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                for (int e = 0; e < 3; e++) {
+                    a[i][j] += rot[i][e] * lambda[e] * rot[j][e];
+                }
+            }
+        }
+        double[] wStar = {1, -1, 2};
+        double[] b = new double[3];
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                b[i] += a[i][j] * wStar[j];
+            }
+        }
+        Quadratic q = new Quadratic(a, b);
+        FakeContext ctx = new FakeContext(q.point(0, 0, 0), q, Config.of(Map.of("lr", 0.01)));
+        Params star = q.point(wStar);
+        double sx = 0;
+        double sy = 0;
+        double sxx = 0;
+        double sxy = 0;
+        int count = 0;
+        for (int t = 0; t < 1500; t++) {
+            if (t >= 750) {
+                double y = Math.log(ctx.params().copy().axpy(-1, star).norm());
+                sx += t;
+                sy += y;
+                sxx += (double) t * t;
+                sxy += t * y;
+                count++;
+            }
+            ctx.step = t;
+            gd.step(ctx);
+        }
+        double slope = (count * sxy - sx * sy) / (count * sxx - sx * sx);
+        assertEquals(Math.log(0.99), slope, 0.01 * Math.abs(Math.log(0.99)), "fitted log-rate " + slope);
+    }
+
     @Test
     void learningRateMustBePositive() {
         ParamSpec lr = ParamSpec.of(GradientDescent.Config.class).get(0);
