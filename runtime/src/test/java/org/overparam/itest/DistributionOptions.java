@@ -1,0 +1,65 @@
+package org.overparam.itest;
+
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.workingDirectory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.ops4j.pax.exam.Option;
+
+/**
+ * Pax Exam options that provision the assembled distribution ({@code target/overparam}) the way
+ * the launcher does: every jar of {@code bundles/} and {@code plugins/}, each a bundle of its own,
+ * so the tests see components wired at run time across bundle boundaries. The interactive shell
+ * and the folder watcher are left out: the tests drive the services directly.
+ */
+final class DistributionOptions {
+    private static final Set<String> LEFT_OUT = Set.of("org.apache.felix.gogo.jline", "jline", "org.apache.felix.fileinstall");
+
+    /** Pax Logging's fallback logger prints DEBUG lines to stdout unless told otherwise. */
+    static final String QUIET_LOGGING = "org.ops4j.pax.logging.DefaultServiceLog.level";
+
+    private DistributionOptions() {
+    }
+
+    /** @return the options for a test configuration */
+    static Option[] all() {
+        Path home = Path.of(System.getProperty("overparam.home", "target/overparam"));
+        List<Option> options = new ArrayList<>();
+        options.add(junitBundles());
+        options.add(cleanCaches());
+        options.add(workingDirectory("target/pax-exam"));
+        options.add(frameworkProperty("felix.log.level").value("1"));
+        options.add(systemProperty(QUIET_LOGGING).value("NONE"));
+        options.add(systemProperty("org.ops4j.pax.url.mvn.localRepository")
+                .value(System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository")));
+        options.add(systemProperty("overparam.examples").value(System.getProperty("overparam.examples", "../examples")));
+        for (Path jar : jars(home.resolve("bundles"))) {
+            options.add(bundle(jar.toUri().toString()));
+        }
+        for (Path jar : jars(home.resolve("plugins"))) {
+            options.add(bundle(jar.toUri().toString()));
+        }
+        return options.toArray(new Option[0]);
+    }
+
+    private static List<Path> jars(Path folder) {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.filter(p -> p.toString().endsWith(".jar"))
+                    .filter(p -> LEFT_OUT.stream().noneMatch(n -> p.getFileName().toString().startsWith(n + "-")))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder + " (run mvn package first)", e);
+        }
+    }
+}
