@@ -257,8 +257,9 @@ final class FakeComponents {
      * Nesterov's method with the switching rule of the momentum plugin: {@code y = w + beta v},
      * {@code w' = y - lr * schedule * grad F(y)}, {@code v' = w' - w}; the state's {@code velocity}
      * counts only if {@code velocity_step} says the previous step wrote it. Reports {@code velocity_in}
-     * (the norm of the velocity it started from), {@code schedule} and {@code state_steps} (the
-     * counter it shares with {@link Gd}).
+     * (the norm of the velocity it started from), {@code schedule}, {@code state_steps} (the
+     * counter it shares with {@link Gd}) and {@code own_momentum} (its momentum as
+     * {@code componentConfig(OPTIMIZER)} gives it).
      */
     static final class Nesterov implements Optimizer {
         public @interface Config {
@@ -292,6 +293,8 @@ final class FakeComponents {
             ctx.state().setScalar("steps", ctx.state().scalar("steps", 0) + 1);
             ctx.report("state_steps", ctx.state().scalar("steps", 0));
             ctx.report("schedule", ctx.schedule());
+            Object m = ctx.componentConfig(org.overparam.api.ComponentKind.OPTIMIZER).get("momentum");
+            ctx.report("own_momentum", m instanceof Double d ? d : Double.NaN);
             return loss;
         }
     }

@@ -65,6 +65,9 @@ class SwitchTest {
         assertEquals(1.0, factor.get(0).value(), 0.0, "the new schedule starts counting at the switch");
         assertEquals(1.0 - 2.0 / 7, factor.get(2).value(), 1e-15, "over the 7 steps that remain");
 
+        assertEquals(0.5, RunFiles.of(rows, "optimizer.own_momentum").get(0).value(), 0.0,
+                "componentConfig(OPTIMIZER) is the switched optimizer's");
+
         List<RunEvent> notices = events.stream().filter(e -> e.type() == RunEvent.Type.NOTICE).toList();
         assertEquals(1, notices.size());
         assertEquals(5, notices.get(0).step());
