@@ -68,8 +68,9 @@ public final class CsvDataset implements Dataset {
         int nTest() default 0;
 
         /** @return the normalization */
-        @Param(value = "unit: each row's inputs to norm 1 (the theory's assumption); standard: each column to zero"
-                + " mean and unit variance over the training rows; none: as written", options = {"unit", "standard", "none"})
+        @Param(value = "unit: each row's inputs to norm 1 (the theory's assumption); centered: the training rows'"
+                + " mean subtracted, then norm 1; standard: each column to zero mean and unit variance over the"
+                + " training rows; none: as written", options = {"unit", "centered", "standard", "none"})
         String normalize() default "unit";
 
         /** @return the delimiter */

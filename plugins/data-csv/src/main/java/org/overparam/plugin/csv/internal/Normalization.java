@@ -4,13 +4,16 @@ import org.overparam.api.InvalidInputException;
 
 /**
  * How input columns are scaled. {@code unit}: each row divided by its Euclidean norm, the unit-norm
- * inputs the convergence theorems assume (arXiv 1811.03962, 2107.01832); {@code standard}: each
+ * inputs the convergence theorems assume (arXiv 1811.03962, 2107.01832); {@code centered}: the
+ * training rows' mean subtracted from every row, then unit norm; {@code standard}: each
  * column shifted and scaled to zero mean and unit variance over the training rows (the same map
  * applied to the test rows; a constant column becomes 0); {@code none}: the values as written.
  */
 enum Normalization {
     /** Every input to norm 1. */
     UNIT("unit"),
+    /** The training inputs' mean subtracted from every input, then every input to norm 1. */
+    CENTERED("centered"),
     /** Every coordinate to zero mean, unit variance over the training inputs. */
     STANDARD("standard"),
     /** Unchanged. */
@@ -38,7 +41,7 @@ enum Normalization {
                 return n;
             }
         }
-        throw new InvalidInputException("normalize", "unknown normalization '" + key + "'; choose unit, standard or none");
+        throw new InvalidInputException("normalize", "unknown normalization '" + key + "'; choose unit, centered, standard or none");
     }
 
     /**
@@ -54,6 +57,23 @@ enum Normalization {
     void apply(double[] train, int n, double[] test, int nTest, int d, ZeroInput zero) {
         switch (this) {
             case UNIT -> {
+                unit(train, n, d, zero, false);
+                unit(test, nTest, d, zero, true);
+            }
+            case CENTERED -> {
+                for (int j = 0; j < d; j++) {
+                    double mean = 0;
+                    for (int i = 0; i < n; i++) {
+                        mean += train[i * d + j];
+                    }
+                    mean /= n;
+                    for (int i = 0; i < n; i++) {
+                        train[i * d + j] -= mean;
+                    }
+                    for (int i = 0; i < nTest; i++) {
+                        test[i * d + j] -= mean;
+                    }
+                }
                 unit(train, n, d, zero, false);
                 unit(test, nTest, d, zero, true);
             }

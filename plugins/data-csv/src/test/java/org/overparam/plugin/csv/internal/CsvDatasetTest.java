@@ -107,11 +107,14 @@ class CsvDatasetTest {
     }
 
     @Test
-    void standardNormalizationUsesTrainingStatisticsForTheTestRows() throws IOException {
+    void standardAndCenteredNormalizationUseTrainingStatisticsForTheTestRows() throws IOException {
         String f = write("a.csv", "x,z,y\n1,5,0\n3,5,0\n");
         String t = write("b.csv", "x,z,y\n5,7,1\n");
         Data data = load(1, "file", f, "testFile", t, "normalize", "standard");
         assertArrayEquals(new double[] {-1, 0, 1, 0}, data.train().inputs(), 0, "a constant column becomes 0");
         assertArrayEquals(new double[] {3, 0}, data.test().inputs(), 0);
+        Data centered = load(1, "file", f, "testFile", t, "normalize", "centered");
+        assertArrayEquals(new double[] {-1, 0, 1, 0}, centered.train().inputs(), 0, "mean (2, 5) subtracted, then norm 1");
+        assertArrayEquals(new double[] {3 / Math.sqrt(13), 2 / Math.sqrt(13)}, centered.test().inputs(), 1e-15);
     }
 }

@@ -87,9 +87,10 @@ public final class IdxDataset implements Dataset {
         int downsample() default 1;
 
         /** @return the normalization */
-        @Param(value = "unit: each input to norm 1 (the theory's assumption); standard: each pixel to zero mean and"
-                + " unit variance over the training set; none: pixel values in [0, 1]",
-                options = {"unit", "standard", "none"})
+        @Param(value = "unit: each input to norm 1 (the theory's assumption); centered: the training mean image"
+                + " subtracted, then norm 1 (better conditioned); standard: each pixel to zero mean and unit variance"
+                + " over the training set; none: pixel values in [0, 1]",
+                options = {"unit", "centered", "standard", "none"})
         String normalize() default "unit";
 
         /** @return the target encoding */

@@ -125,7 +125,7 @@ class IdxDatasetTest {
     }
 
     @Test
-    void unitAndStandardNormalization() throws IOException {
+    void unitCenteredAndStandardNormalization() throws IOException {
         IdxFiles.folder(dir, TRAIN, TEST, H, W, true);
         Data unit = load(4, "n", 50L, "nTest", 20L);
         int d = H * W;
@@ -135,6 +135,26 @@ class IdxDatasetTest {
             }
         }
         assertEquals(1.0, unit.facts().get("max_norm"), 1e-12);
+        Data none = load(4, "n", 50L, "nTest", 20L, "normalize", "none");
+        Data centered = load(4, "n", 50L, "nTest", 20L, "normalize", "centered");
+        double[] center = new double[d];
+        for (int s = 0; s < 50; s++) {
+            for (int j = 0; j < d; j++) {
+                center[j] += none.train().inputs()[s * d + j] / 50;
+            }
+        }
+        for (Batch[] pair : new Batch[][] {{none.train(), centered.train()}, {none.test(), centered.test()}}) {
+            for (int s = 0; s < pair[0].n(); s++) {
+                double[] v = new double[d];
+                for (int j = 0; j < d; j++) {
+                    v[j] = pair[0].inputs()[s * d + j] - center[j];
+                }
+                double norm = Math.sqrt(dot(v, 0, v, 0, d));
+                for (int j = 0; j < d; j++) {
+                    assertEquals(v[j] / norm, pair[1].inputs()[s * d + j], 1e-12, "the training mean, then unit norm");
+                }
+            }
+        }
         Data std = load(4, "n", 50L, "normalize", "standard");
         double[] x = std.train().inputs();
         for (int j = 0; j < d; j++) {
