@@ -11,7 +11,9 @@ import java.util.Objects;
  * @param inputs {@code n x inputShape.size()} values
  * @param outputSize the number of model outputs per sample (k)
  * @param targets {@code n x k} targets (one-hot for classification)
- * @param labels {@code n} class indices in {@code [0, k)}, or {@code null} for regression
+ * @param labels {@code n} class indices in {@code [0, k)}, or {@code null} for regression; for two
+ *     classes with a single signed output ({@code k = 1}, targets -1 and +1) the labels are 0 (target
+ *     -1) and 1 (target +1), and the predicted class is 1 where the output is positive
  */
 public record Batch(Shape inputShape, int n, double[] inputs, int outputSize, double[] targets, int[] labels) {
     /** Checks the sizes. */
