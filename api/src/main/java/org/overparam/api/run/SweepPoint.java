@@ -13,21 +13,19 @@ import java.util.Objects;
  *
  * @param index the run's position in the sweep, from 1
  * @param key the run's deterministic key: {@link #key(String)} of {@code spec.text()}; the same
- *     resolved experiment always has the same key, whatever sweep it belongs to
- * @param folder the name of the run's folder inside the sweep folder, e.g. {@code 003-3fa2b1c9d0e1}
- *     (the index, then the key's first 12 digits); the run's own run folder goes inside it
+ *     resolved experiment always has the same key, whatever sweep it belongs to. A run folder belongs to this point when the SHA-256 of its
+ *     {@code spec.yaml} is this key
  * @param values the swept keys' values at this point, as text, in axis order, e.g.
  *     {@code {architecture.width=256, seed=1}}
  * @param spec the resolved, validated and pinned run
  */
-public record SweepPoint(int index, String key, String folder, Map<String, String> values, RunSpec spec) {
+public record SweepPoint(int index, String key, Map<String, String> values, RunSpec spec) {
     /** Checks the fields and copies the values, keeping their order. */
     public SweepPoint {
         if (index < 1) {
             throw new IllegalArgumentException("index " + index + " is below 1");
         }
         Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(folder, "folder");
         Objects.requireNonNull(spec, "spec");
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
