@@ -13,8 +13,8 @@ import java.util.Objects;
  *
  * @param index the run's position in the sweep, from 1
  * @param key the run's deterministic key: {@link #key(String)} of {@code spec.text()}; the same
- *     resolved experiment always has the same key, whatever sweep it belongs to. A run folder belongs to this point when the SHA-256 of its
- *     {@code spec.yaml} is this key
+ *     resolved experiment always has the same key, whatever sweep it belongs to; a run folder belongs
+ *     to this point when the SHA-256 of its {@code spec.yaml} is this key
  * @param values the swept keys' values at this point, as text, in axis order, e.g.
  *     {@code {architecture.width=256, seed=1}}
  * @param spec the resolved, validated and pinned run
