@@ -15,14 +15,14 @@ import org.overparam.api.Scaling;
  * ({@link BlockScale#perInput()}, which asymmetrical node scaling sets to {@code sqrt(lambda_j)}),
  * and its output weight {@code u_j^2} is the squared norm of column j of the output block (raw
  * values; one entry per output, so for one output it is {@code u_j^2}). The pruning score is
- * {@code lambda_j u_j^2}. A symmetric network (no per-input multipliers) has every
- * {@code lambda_j = 1}: the score is {@code u_j^2} alone and the ranking by lambda is only the
- * node order.
+ * {@code lambda_j u_j^2}. A symmetric network has no per-input multipliers (every
+ * {@code lambda_j} is taken as 1) or equal ones (Caron's {@code a = 1}, {@code lambda_j = 1/p}):
+ * the order is then that of {@code u_j^2} alone and the ranking by lambda is only the node order.
  *
  * @param outputBlock the position of the output weight block ({@code [k, m]})
  * @param lambda {@code lambda_j}, m values
  * @param u2 {@code u_j^2}, m values
- * @param symmetric whether the output block has no per-input multipliers
+ * @param symmetric whether the output block has no per-input multipliers, or equal ones
  */
 record NodeScores(int outputBlock, double[] lambda, double[] u2, boolean symmetric) {
 
@@ -52,7 +52,16 @@ record NodeScores(int outputBlock, double[] lambda, double[] u2, boolean symmetr
             }
             u2[j] = s;
         }
-        return new NodeScores(out, lambda, u2, per == null);
+        return new NodeScores(out, lambda, u2, per == null || equal(lambda));
+    }
+
+    private static boolean equal(double[] v) {
+        for (double x : v) {
+            if (Math.abs(x - v[0]) > 1e-12 * Math.abs(v[0])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return the number of hidden nodes m */

@@ -100,7 +100,7 @@ public final class PruningAnalyzer implements Analyzer {
         int count = (int) Math.ceil(1.0 / step - 1e-9);
         double[] f = new double[count + 1];
         for (int i = 0; i <= count; i++) {
-            f[i] = Math.min(1.0, i * step);
+            f[i] = Math.min(1.0, Math.rint(i * step * 1e9) / 1e9);
         }
         f[count] = 1.0;
         return f;

@@ -51,6 +51,14 @@ class NodeScoresTest {
     }
 
     @Test
+    void equalMultipliersCountAsSymmetric() {
+        Scaling s = new Scaling(LAYOUT, List.of(BlockScale.of(1), new BlockScale(1, new double[] {0.5, 0.5, 0.5, 0.5})));
+        NodeScores n = NodeScores.of(point(), s);
+        assertTrue(n.symmetric());
+        assertArrayEquals(new int[] {2, 0, 1, 3}, n.pruningOrder());
+    }
+
+    @Test
     void aLayoutWithoutAnOutputBlockIsRefused() {
         Layout l = new Layout(List.of(BlockSpec.of("W1", Shape.of(4, 3), BlockRole.INPUT, 3)));
         assertEquals("pruning", assertThrows(InvalidInputException.class, () -> NodeScores.outputBlock(l)).where());
