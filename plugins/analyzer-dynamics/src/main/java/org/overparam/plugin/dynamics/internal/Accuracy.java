@@ -3,9 +3,11 @@ package org.overparam.plugin.dynamics.internal;
 import org.overparam.api.Batch;
 
 /**
- * Classification accuracy: the fraction of samples whose largest output (the first one on ties)
- * is their class. The class is the batch's label or, for a batch without labels, the position of
- * the largest target (one-hot targets).
+ * Classification accuracy: the fraction of samples whose predicted class is their class. With
+ * several outputs the prediction is the largest output (the first one on ties) and the class is
+ * the batch's label or, without labels, the position of the largest target (one-hot targets).
+ * With one output (signed targets, -1 for class 0 and +1 for class 1) the prediction is class 1
+ * when the output is positive, and the class is the label or the target's sign.
  */
 final class Accuracy {
     private Accuracy() {
@@ -21,12 +23,16 @@ final class Accuracy {
         int k = batch.outputSize();
         int correct = 0;
         for (int i = 0; i < n; i++) {
-            int truth = batch.labels() != null ? batch.labels()[i] : argmax(batch.targets(), i * k, k);
-            if (argmax(outputs, i * k, k) == truth) {
+            int truth = batch.labels() != null ? batch.labels()[i] : predicted(batch.targets(), i, k);
+            if (predicted(outputs, i, k) == truth) {
                 correct++;
             }
         }
         return n == 0 ? Double.NaN : (double) correct / n;
+    }
+
+    private static int predicted(double[] values, int i, int k) {
+        return k == 1 ? (values[i] > 0 ? 1 : 0) : argmax(values, i * k, k);
     }
 
     /** @return the position in {@code [0, k)} of the largest of {@code a[off .. off + k)}, the first on ties */

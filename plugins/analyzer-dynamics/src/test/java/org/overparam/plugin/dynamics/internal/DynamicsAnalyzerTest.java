@@ -99,6 +99,17 @@ class DynamicsAnalyzerTest {
     }
 
     @Test
+    void oneSignedOutputPredictsClassOneWhenPositive() {
+        double[] targets = {-1, 1, 1, -1};
+        Batch withLabels = new Batch(Shape.of(1), 4, new double[4], 1, targets, new int[] {0, 1, 1, 0});
+        Batch withoutLabels = new Batch(Shape.of(1), 4, new double[4], 1, targets, null);
+        double[] outputs = {-0.3, 0.2, -0.1, 0.0};
+        assertEquals(0.5, Accuracy.of(outputs, withLabels), 0);
+        assertEquals(0.5, Accuracy.of(outputs, withoutLabels), 0);
+        assertEquals(1.0, Accuracy.of(targets, withLabels), 0);
+    }
+
+    @Test
     void argmaxTakesTheFirstOfTies() {
         assertEquals(1, Accuracy.argmax(new double[] {9, 1, 3, 3, 0}, 1, 4));
         assertEquals(0, Accuracy.argmax(new double[] {2, 2}, 0, 2));
