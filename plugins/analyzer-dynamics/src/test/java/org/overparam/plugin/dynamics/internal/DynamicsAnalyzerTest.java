@@ -104,8 +104,9 @@ class DynamicsAnalyzerTest {
         Batch withLabels = new Batch(Shape.of(1), 4, new double[4], 1, targets, new int[] {0, 1, 1, 0});
         Batch withoutLabels = new Batch(Shape.of(1), 4, new double[4], 1, targets, null);
         double[] outputs = {-0.3, 0.2, -0.1, 0.0};
-        assertEquals(0.5, Accuracy.of(outputs, withLabels), 0);
-        assertEquals(0.5, Accuracy.of(outputs, withoutLabels), 0);
+        // -0.3 -> class 0 (right), 0.2 -> 1 (right), -0.1 -> 0 (wrong), 0.0 -> 0 (right)
+        assertEquals(0.75, Accuracy.of(outputs, withLabels), 0);
+        assertEquals(0.75, Accuracy.of(outputs, withoutLabels), 0);
         assertEquals(1.0, Accuracy.of(targets, withLabels), 0);
     }
 
