@@ -19,15 +19,19 @@ import org.overparam.api.ComponentKind;
  *     architecture and initializer freeze
  * @param switches changes of optimizer and/or schedule between steps, in strictly increasing order of
  *     {@link Switch#at()} (empty: the same components throughout)
+ * @param checkpoint when the run writes its checkpoint ({@link CheckpointRule#DEFAULT} when the
+ *     experiment gives none)
  * @param text the resolved spec as YAML, stored with the run
  * @param source where the spec came from (a file path), for messages
  */
 public record RunSpec(String name, long seed, Map<ComponentKind, ComponentRef> components,
                       List<ComponentRef> constraints, List<AnalyzerRef> analyzers, StopRule stop,
-                      List<String> freeze, List<Switch> switches, String text, String source) {
+                      List<String> freeze, List<Switch> switches, CheckpointRule checkpoint, String text,
+                      String source) {
     /** Checks that the required kinds are present and the switches ordered, and copies the collections. */
     public RunSpec {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(checkpoint, "checkpoint");
         components = Map.copyOf(components);
         constraints = List.copyOf(constraints);
         analyzers = List.copyOf(analyzers);
@@ -49,6 +53,28 @@ public record RunSpec(String name, long seed, Map<ComponentKind, ComponentRef> c
     }
 
     /**
+     * A spec with the default checkpoints: the form before checkpoints were configurable, kept for
+     * source compatibility.
+     *
+     * @param name the experiment's name
+     * @param seed the run's seed
+     * @param components one component per required kind
+     * @param constraints the feasible sets to intersect
+     * @param analyzers the analyzers with their schedules
+     * @param stop when to stop
+     * @param freeze glob patterns of block names not to train
+     * @param switches changes of optimizer and/or schedule between steps
+     * @param text the resolved spec as YAML
+     * @param source where the spec came from
+     */
+    public RunSpec(String name, long seed, Map<ComponentKind, ComponentRef> components, List<ComponentRef> constraints,
+                   List<AnalyzerRef> analyzers, StopRule stop, List<String> freeze, List<Switch> switches, String text,
+                   String source) {
+        this(name, seed, components, constraints, analyzers, stop, freeze, switches, CheckpointRule.DEFAULT, text,
+                source);
+    }
+
+    /**
      * A spec without switches: the form before switches existed, kept for source compatibility.
      *
      * @param name the experiment's name
@@ -63,7 +89,8 @@ public record RunSpec(String name, long seed, Map<ComponentKind, ComponentRef> c
      */
     public RunSpec(String name, long seed, Map<ComponentKind, ComponentRef> components, List<ComponentRef> constraints,
                    List<AnalyzerRef> analyzers, StopRule stop, List<String> freeze, String text, String source) {
-        this(name, seed, components, constraints, analyzers, stop, freeze, List.of(), text, source);
+        this(name, seed, components, constraints, analyzers, stop, freeze, List.of(), CheckpointRule.DEFAULT, text,
+                source);
     }
 
     /**
