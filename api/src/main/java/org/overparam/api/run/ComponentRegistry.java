@@ -1,5 +1,6 @@
 package org.overparam.api.run;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
@@ -43,4 +44,18 @@ public interface ComponentRegistry {
      * @return the service object (use it for one call, then let go), if present now
      */
     <T extends Component> Optional<T> service(ComponentKind kind, String name, Class<T> type);
+
+    /**
+     * Where the bundle providing a component (the one {@link #find} answers with) was installed
+     * from, for the run's provenance (the SHA-256 of that jar). The default knows no files.
+     *
+     * @param kind a kind
+     * @param name a short name
+     * @return the jar or folder the bundle was installed from, if the component is present now and
+     *     its bundle's location is a local file
+     * @since 1.3
+     */
+    default Optional<Path> bundleFile(ComponentKind kind, String name) {
+        return Optional.empty();
+    }
 }
