@@ -1,7 +1,9 @@
 package org.overparam.plugin.ntk.internal;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.IntPredicate;
 import org.overparam.api.Batch;
@@ -77,27 +79,28 @@ final class StructuredGram {
         int n = batch.n();
         double[] k = new double[n * n];
         double[] gg = new double[n * n];
-        double[][] xx = null;
+        // X X^T depends on the layer only: kept across outputs, by weight block.
+        Map<String, double[]> xx = new HashMap<>();
         for (int a = 0; a < outputs.length; a++) {
             List<DenseLayerPiece> pieces = a == 0 ? first : model.denseLayerPieces(params, batch, outputs[a]).orElseThrow();
-            if (xx == null) {
-                xx = new double[pieces.size()][];
-            }
-            for (int l = 0; l < pieces.size(); l++) {
-                DenseLayerPiece p = pieces.get(l);
+            for (DenseLayerPiece p : pieces) {
                 Layer layer = Layer.of(model.layout(), p, trainable);
                 if (layer.skipped()) {
                     continue;
                 }
-                if (layer.weight() && xx[l] == null) {
-                    xx[l] = new double[n * n];
-                    Linalg.syrk(false, n, p.in(), 1.0, p.inputs(), 0.0, xx[l]);
+                double[] x = null;
+                if (layer.weight()) {
+                    x = xx.get(p.weightBlock());
+                    if (x == null) {
+                        x = new double[n * n];
+                        Linalg.syrk(false, n, p.in(), 1.0, p.inputs(), 0.0, x);
+                        if (outputs.length > 1) {
+                            xx.put(p.weightBlock(), x);
+                        }
+                    }
                 }
                 Linalg.syrk(false, n, p.out(), 1.0, p.signals(), 0.0, gg);
-                accumulate(k, layer.weight() ? xx[l] : null, layer.bias2(), gg);
-                if (outputs.length == 1) {
-                    xx[l] = null;
-                }
+                accumulate(k, x, layer.bias2(), gg);
             }
         }
         return k;
