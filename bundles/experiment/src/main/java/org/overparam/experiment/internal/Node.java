@@ -90,6 +90,48 @@ sealed interface Node permits Node.Scalar, Node.Mapping, Node.Sequence {
 
     /**
      * @param node a node
+     * @return a deep copy (scalars are shared: they are immutable), so that edits of the copy leave
+     *     {@code node} as it was
+     */
+    static Node copy(Node node) {
+        if (node instanceof Mapping m) {
+            Mapping out = Mapping.empty(m.where());
+            m.entries().forEach((k, e) -> out.entries().put(k, new Entry(e.keyWhere(), copy(e.value()))));
+            return out;
+        }
+        if (node instanceof Sequence q) {
+            ArrayList<Node> items = new ArrayList<>(q.items().size());
+            q.items().forEach(n -> items.add(copy(n)));
+            return new Sequence(items, q.where());
+        }
+        return node;
+    }
+
+    /**
+     * @param node a node
+     * @return it as one line of flow YAML, as written where possible: {@code 256}, {@code sgd},
+     *     {@code [W1, W2]}, {@code {name: sgd, lr: 0.1}}
+     */
+    static String flow(Node node) {
+        if (node instanceof Scalar s) {
+            return s.value() == null ? "null" : s.text() != null ? s.text() : s.value().toString();
+        }
+        StringBuilder b = new StringBuilder();
+        if (node instanceof Sequence q) {
+            b.append('[');
+            for (int i = 0; i < q.items().size(); i++) {
+                b.append(i == 0 ? "" : ", ").append(flow(q.items().get(i)));
+            }
+            return b.append(']').toString();
+        }
+        b.append('{');
+        ((Mapping) node).entries().forEach((k, e) -> b.append(b.length() == 1 ? "" : ", ").append(k).append(": ")
+                .append(flow(e.value())));
+        return b.append('}').toString();
+    }
+
+    /**
+     * @param node a node
      * @param text whether scalars give their text as written ({@link Scalar#asString()}) rather than
      *     their YAML value
      * @return its value as plain Java objects: scalars, lists as {@link List}, mappings as {@link Map}

@@ -41,17 +41,36 @@ final class Overrides {
         if (eq <= 0) {
             throw new InvalidInputException(where, "expected key=value, e.g. architecture.width=2048");
         }
-        String[] path = override.substring(0, eq).strip().split("\\.", -1);
-        for (String segment : path) {
-            if (segment.isBlank()) {
-                throw new InvalidInputException(where, "the key has an empty part");
-            }
-        }
+        String[] path = split(override.substring(0, eq), where);
         Node value = YamlTree.parse(override.substring(eq + 1), line -> where);
         if (value == null) {
             throw new InvalidInputException(where, "no value after '='");
         }
         check(path, where);
+        put(root, path, value, where);
+    }
+
+    /**
+     * @param key a dotted key, e.g. {@code architecture.width}
+     * @param where the key's location, for errors
+     * @return its parts, checked against the document's structure
+     * @throws InvalidInputException if a part is empty or names no key of an experiment
+     */
+    static String[] path(String key, String where) {
+        String[] path = split(key, where);
+        check(path, where);
+        return path;
+    }
+
+    /**
+     * Sets the value at a path, creating or promoting the containers on the way (as an override does).
+     *
+     * @param root the document, edited in place
+     * @param path a path from {@link #path}
+     * @param value the new value (not copied)
+     * @param where the value's location, for errors
+     */
+    static void put(Node.Mapping root, String[] path, Node value, String where) {
         Node container = root;
         for (int i = 0; i < path.length - 1; i++) {
             container = child(container, path, i, where);
@@ -59,11 +78,25 @@ final class Overrides {
         set(container, path, path.length - 1, value, where);
     }
 
+    private static String[] split(String key, String where) {
+        String[] path = key.strip().split("\\.", -1);
+        for (String segment : path) {
+            if (segment.isBlank()) {
+                throw new InvalidInputException(where, "the key has an empty part");
+            }
+        }
+        return path;
+    }
+
     /** Checks the parts of the path that the document's structure fixes. */
     private static void check(String[] path, String where) {
         String top = path[0];
-        if (!SpecResolver.KEYS.contains(top)) {
-            throw new InvalidInputException(where, SpecResolver.unknownKey(top, SpecResolver.KEYS));
+        if (top.equals("include")) {
+            throw new InvalidInputException(where, "includes are read with the file, before overrides; "
+                    + "override the keys they set instead");
+        }
+        if (!SpecResolver.FILE_KEYS.contains(top)) {
+            throw new InvalidInputException(where, SpecResolver.unknownKey(top, SpecResolver.FILE_KEYS));
         }
         if (SCALAR_KEYS.contains(top) && path.length > 1) {
             throw new InvalidInputException(where, "'" + top + "' is a single value; write " + top + "=...");

@@ -23,14 +23,19 @@ import org.overparam.api.run.Switch;
  * Validates an experiment document (after overrides) and resolves it into a {@link RunSpec}: the
  * top-level keys, the name and seed, one component per kind (the schedule defaults to
  * {@code constant}), constraints, analyzers with their schedules and unique labels, the stop rule,
- * the freeze globs and the switches ({@code switch: [{at: 500, optimizer: ..., schedule: ...}]}, each
- * with {@code at >= 1}, in increasing order, changing the optimizer, the schedule or both). The first
- * problem is reported as an {@link InvalidInputException} at the line where it was written. The spec's text is left empty; {@link SpecWriter} renders it.
+ * the freeze globs, the switches ({@code switch: [{at: 500, optimizer: ..., schedule: ...}]}, each
+ * with {@code at >= 1}, in increasing order, changing the optimizer, the schedule or both) and the
+ * pins ({@link Pins}). The first problem is reported as an {@link InvalidInputException} at the line
+ * where it was written. The spec's text is left empty; {@link SpecWriter} renders it.
  */
 final class SpecResolver {
     /** The top-level keys of an experiment file, in the order the resolved text uses. */
     static final List<String> KEYS = List.of("name", "seed", "dataset", "architecture", "initializer", "loss",
-            "optimizer", "schedule", "constraints", "analyzers", "stop", "freeze", "switch");
+            "optimizer", "schedule", "constraints", "analyzers", "stop", "freeze", "switch", "pinned");
+    /** The top-level keys an experiment file may hold: the resolved ones, then the composition keys. */
+    static final List<String> FILE_KEYS = List.of("name", "seed", "dataset", "architecture", "initializer", "loss",
+            "optimizer", "schedule", "constraints", "analyzers", "stop", "freeze", "switch", "pinned", "include",
+            "sweep");
     /** The keys of {@code stop}. */
     static final List<String> STOP_KEYS = List.of("maxSteps", "targetLoss");
     /** The keys of a {@code switch} entry. */
@@ -57,28 +62,29 @@ final class SpecResolver {
 
     /**
      * @param registry the components present now
+     * @param library the fragments component names may refer to
      * @param source the file, as the user named it
      * @param defaultName the name when the file gives none (the file name without extension)
      */
-    SpecResolver(ComponentRegistry registry, String source, String defaultName) {
-        this.components = new ComponentResolver(registry);
+    SpecResolver(ComponentRegistry registry, FragmentLibrary library, String source, String defaultName) {
+        this.components = new ComponentResolver(registry, library);
         this.source = source;
         this.defaultName = defaultName;
     }
 
     /**
-     * @param root the document
+     * @param root the document, its includes merged in and its sweep taken out
      * @return the resolved spec
      * @throws InvalidInputException at the line of the first problem
      */
     Resolution resolve(Node root) {
         if (!(root instanceof Node.Mapping doc)) {
             throw new InvalidInputException(root.where(), "an experiment file is a mapping of keys ("
-                    + String.join(", ", KEYS) + "), not " + root.describe());
+                    + String.join(", ", FILE_KEYS) + "), not " + root.describe());
         }
         doc.entries().forEach((key, e) -> {
             if (!KEYS.contains(key)) {
-                throw new InvalidInputException(e.keyWhere(), unknownKey(key, KEYS));
+                throw new InvalidInputException(e.keyWhere(), unknownKey(key, FILE_KEYS));
             }
         });
         String name = defaultName;
@@ -120,6 +126,7 @@ final class SpecResolver {
         }
         List<Switch> switches = switches(list(doc.get("switch"), "switch"));
         RunSpec spec = new RunSpec(name, seed, single, constraints, analyzers, stop, freeze, switches, "", source);
+        Pins.check(doc.entries().get("pinned"), components.used());
         return new Resolution(spec, components.used());
     }
 
@@ -127,7 +134,7 @@ final class SpecResolver {
         List<AnalyzerRef> out = new ArrayList<>();
         Map<String, String> labels = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
-            Node item = items.get(i);
+            Node item = components.expand(ComponentKind.ANALYZER, items.get(i));
             String path = "analyzers[" + i + "]";
             ComponentRef ref = components.resolve(ComponentKind.ANALYZER, path, item, item.where(), ANALYZER_KEYS);
             long every = 0;

@@ -6,10 +6,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.overparam.api.ComponentKind;
 import org.overparam.api.run.AnalyzerRef;
 import org.overparam.api.run.ComponentInfo;
@@ -21,8 +19,8 @@ import org.overparam.api.run.Switch;
  * Renders a resolved {@link RunSpec} as the YAML text stored with a run: every key in file order,
  * every component as a mapping with its {@code name} and all its parameters (defaults included),
  * every analyzer with its {@code label} and {@code every}, and the switches (only when there are
- * some, so specs without switches read as before). A comment header names the bundle and
- * version that provided each component. Reading the text again gives the same spec and the same
+ * some, so specs without switches read as before), and the {@code pinned} mapping of the bundle
+ * and version that provide each component ({@link Pins}). Reading the text again gives the same spec and the same
  * text.
  */
 final class SpecWriter {
@@ -37,16 +35,12 @@ final class SpecWriter {
 
     /**
      * @param spec the resolved spec
-     * @param used the metadata of the components it uses, for the header
+     * @param used the metadata of the components it uses, for the pins
      * @return the YAML text
      */
     static String write(RunSpec spec, List<ComponentInfo> used) {
-        StringBuilder header = new StringBuilder("# Resolved experiment: every parameter, defaults included.\n");
-        Set<String> providers = new LinkedHashSet<>();
-        for (ComponentInfo i : used) {
-            providers.add("# " + i.kind().key() + " " + i.name() + ": " + i.bundle() + " " + i.version() + "\n");
-        }
-        providers.forEach(header::append);
+        String header = "# Resolved experiment: every parameter, defaults included; pinned: the bundle@version "
+                + "of each component.\n";
         StringWriter out = new StringWriter();
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.writeStartObject();
@@ -92,11 +86,27 @@ final class SpecWriter {
                 }
                 g.writeEndArray();
             }
+            g.writeObjectFieldStart("pinned");
+            for (Map.Entry<String, String> e : Pins.of(used).entrySet()) {
+                g.writeStringField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return header + out.toString();
+    }
+
+    /**
+     * @param spec a spec
+     * @param text its resolved text
+     * @param source where it came from
+     * @return a copy of the spec, every field kept, with that text and source
+     */
+    static RunSpec withText(RunSpec spec, String text, String source) {
+        return new RunSpec(spec.name(), spec.seed(), spec.components(), spec.constraints(), spec.analyzers(),
+                spec.stop(), spec.freeze(), spec.switches(), spec.checkpoint(), text, source);
     }
 
     private static void component(JsonGenerator g, ComponentRef c, AnalyzerRef schedule) throws IOException {

@@ -73,16 +73,7 @@ class YamlSpecReaderTest {
     void resolvedTextListsEveryParameterAndItsProvider() throws IOException {
         Path f = write("q.yaml", QUICKSTART);
         String expected = """
-                # Resolved experiment: every parameter, defaults included.
-                # dataset sphere: test.plugins 1.0.0
-                # architecture fc: test.plugins 1.0.0
-                # initializer ntk: test.plugins 1.0.0
-                # loss squared: test.plugins 1.0.0
-                # optimizer gd: test.plugins 1.0.0
-                # schedule constant: test.plugins 1.0.0
-                # constraint ball: test.plugins 1.0.0
-                # analyzer dynamics: test.plugins 1.0.0
-                # analyzer ntk: test.plugins 1.0.0
+                # Resolved experiment: every parameter, defaults included; pinned: the bundle@version of each component.
                 name: quickstart
                 seed: 1
                 dataset:
@@ -126,6 +117,16 @@ class YamlSpecReaderTest {
                 freeze:
                 - W1
                 - b*
+                pinned:
+                  dataset.sphere: test.plugins@1.0.0
+                  architecture.fc: test.plugins@1.0.0
+                  initializer.ntk: test.plugins@1.0.0
+                  loss.squared: test.plugins@1.0.0
+                  optimizer.gd: test.plugins@1.0.0
+                  schedule.constant: test.plugins@1.0.0
+                  constraint.ball: test.plugins@1.0.0
+                  analyzer.dynamics: test.plugins@1.0.0
+                  analyzer.ntk: test.plugins@1.0.0
                 """;
         assertEquals(expected, reader.read(f, List.of()).text());
     }
