@@ -1,0 +1,43 @@
+package org.overparam.report.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.osgi.service.component.annotations.Component;
+import org.overparam.api.InvalidInputException;
+import org.overparam.api.run.ReportWriter;
+
+/**
+ * The {@link ReportWriter} service: a run folder (it holds {@code metrics.csv}) gets a run report;
+ * any other folder is a sweep, whose run folders (its sub-folders holding {@code metrics.csv}, one
+ * or two levels down) each get a run report, and the sweep a report of its own that aggregates the
+ * seeds. Plots are drawn off-screen with AWT: run the JVM with {@code -Djava.awt.headless=true}
+ * where there is no display (without a {@code DISPLAY}, Linux JVMs are headless by default).
+ */
+@Component(service = ReportWriter.class)
+public final class ReportService implements ReportWriter {
+
+    @Override
+    public Path report(Path runOrSweepFolder) {
+        Path folder = runOrSweepFolder.toAbsolutePath().normalize();
+        if (!Files.isDirectory(folder)) {
+            throw new InvalidInputException(runOrSweepFolder.toString(), "no such folder");
+        }
+        if (RunReader.isRun(folder)) {
+            return RunReport.write(RunReader.read(folder));
+        }
+        List<Path> found = SweepFinder.runs(folder);
+        if (found.isEmpty()) {
+            throw new InvalidInputException(runOrSweepFolder.toString(), "neither a run folder (no "
+                    + RunReader.METRICS + ") nor a sweep folder (no run folder inside)");
+        }
+        List<RunData> runs = new ArrayList<>();
+        for (Path p : found) {
+            RunData run = RunReader.read(p);
+            RunReport.write(run);
+            runs.add(run);
+        }
+        return SweepReport.write(folder, runs);
+    }
+}
