@@ -4,6 +4,7 @@
 #
 #   bench/run-e2e.sh                 build, measure (5 repetitions after warm-up), print the report
 #   REPS=9 bench/run-e2e.sh          more repetitions
+#   ROUNDS=3 bench/run-e2e.sh        three rounds in alternating order, best median per configuration
 #   SKIP_BUILD=1 bench/run-e2e.sh    reuse bench/target (after a build)
 #
 # Needs: JDK 17+ (JAVA_HOME or java on PATH), Maven, and Debian's packages
@@ -36,20 +37,31 @@ if command -v gcc >/dev/null; then
 fi
 echo "writing the shared data and weights..." >&2
 "$JAVA" "${FLAGS[@]}" -cp "$CP" org.overparam.bench.EndToEnd prepare "$OUT" 2>/dev/null
-echo "timing Overparam, native path..." >&2
-"$JAVA" "${FLAGS[@]}" -cp "$CP" org.overparam.bench.EndToEnd measure "$OUT" "$OUT/native.txt" "$REPS" 2>/dev/null
-echo "timing Overparam, native path with gemm/syrk on the Java Vector API kernels..." >&2
-"$JAVA" "${FLAGS[@]}" -Doverparam.linalg.level3=java -cp "$CP" org.overparam.bench.EndToEnd measure "$OUT" "$OUT/level3.txt" "$REPS" 2>/dev/null
-echo "timing Overparam, pure-Java path..." >&2
-"$JAVA" "${FLAGS[@]}" -Doverparam.linalg=java -cp "$CP" org.overparam.bench.EndToEnd measure "$OUT" "$OUT/java.txt" "$REPS" 2>/dev/null
-echo "timing PyTorch and numpy ($PEER_PYTHON)..." >&2
-"$PEER_PYTHON" bench/peer.py "$OUT" "$OUT/peer.txt" "$REPS"
-rm -f "$OUT/peer-numpy.txt"
+# ROUNDS rounds in alternating order; the report keeps, per configuration, the smallest median
+# over the rounds (other engineers' builds on a shared machine only ever slow a run down).
+ROUNDS=${ROUNDS:-1}
+rm -f "$OUT"/native.*.txt "$OUT"/level3.*.txt "$OUT"/java.*.txt "$OUT"/peer.*.txt "$OUT"/peer-numpy.*.txt
 PATH_PYTHON=$(command -v python3 || true)
-if [ -n "$PATH_PYTHON" ] && [ "$(readlink -f "$PATH_PYTHON")" != "$(readlink -f "$PEER_PYTHON")" ] \
-        && "$PATH_PYTHON" -c 'import numpy' 2>/dev/null; then
-    echo "timing numpy from $PATH_PYTHON..." >&2
-    "$PATH_PYTHON" bench/peer.py "$OUT" "$OUT/peer-numpy.txt" "$REPS" --eigen-only
-fi
+overparam() {  # overparam NAME [JVM flags...]
+    local name=$1; shift
+    echo "round $r: Overparam, $name..." >&2
+    "$JAVA" "${FLAGS[@]}" "$@" -cp "$CP" org.overparam.bench.EndToEnd measure "$OUT" "$OUT/$name.$r.txt" "$REPS" 2>/dev/null
+}
+peers() {
+    echo "round $r: PyTorch and numpy ($PEER_PYTHON)..." >&2
+    "$PEER_PYTHON" bench/peer.py "$OUT" "$OUT/peer.$r.txt" "$REPS"
+    if [ -n "$PATH_PYTHON" ] && [ "$(readlink -f "$PATH_PYTHON")" != "$(readlink -f "$PEER_PYTHON")" ] \
+            && "$PATH_PYTHON" -c 'import numpy' 2>/dev/null; then
+        echo "round $r: numpy from $PATH_PYTHON..." >&2
+        "$PATH_PYTHON" bench/peer.py "$OUT" "$OUT/peer-numpy.$r.txt" "$REPS" --eigen-only
+    fi
+}
+for r in $(seq 1 "$ROUNDS"); do
+    if [ $((r % 2)) = 1 ]; then
+        overparam native; overparam level3 -Doverparam.linalg.level3=java; overparam java -Doverparam.linalg=java; peers
+    else
+        peers; overparam java -Doverparam.linalg=java; overparam level3 -Doverparam.linalg.level3=java; overparam native
+    fi
+done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$JAVA" -cp "$CP" org.overparam.bench.Report "$OUT"

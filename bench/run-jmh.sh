@@ -4,9 +4,10 @@
 #   bench/run-jmh.sh                                   everything on the automatic path
 #   bench/run-jmh.sh GemmBenchmark -p n=1024           one class, one size
 #   bench/run-jmh.sh -jvmArgsAppend -Doverparam.linalg=java    the pure-Java kernels
+# Results are also written to ${JMH_RESULTS:-bench/target/jmh.txt}.
 # Build first: mvn -q -B package -pl bench -am -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 exec "$JAVA" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
-    -cp "bench/target/classes:bench/target/lib/*" org.openjdk.jmh.Main -rf text -rff bench/target/jmh.txt "$@"
+    -cp "bench/target/classes:bench/target/lib/*" org.openjdk.jmh.Main -rf text -rff "${JMH_RESULTS:-bench/target/jmh.txt}" "$@"

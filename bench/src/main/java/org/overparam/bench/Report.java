@@ -24,11 +24,11 @@ public final class Report {
     private final String peakSource;
 
     private Report(Path dir) throws IOException {
-        nat = read(dir.resolve("native.txt"));
-        java = read(dir.resolve("java.txt"));
-        level3 = read(dir.resolve("level3.txt"));
-        peer = read(dir.resolve("peer.txt"));
-        pipNumpy = read(dir.resolve("peer-numpy.txt"));
+        nat = rounds(dir, "native");
+        java = rounds(dir, "java");
+        level3 = rounds(dir, "level3");
+        peer = rounds(dir, "peer");
+        pipNumpy = rounds(dir, "peer-numpy");
         Map<String, String> peak = read(dir.resolve("peak.txt"));
         if (peak.containsKey("avx2")) {
             peakCore = Double.parseDouble(peak.get("avx2"));
@@ -47,6 +47,27 @@ public final class Report {
      */
     public static void main(String[] args) throws IOException {
         new Report(Path.of(args[0])).print();
+    }
+
+    /**
+     * Merges {@code NAME.1.txt, NAME.2.txt, ...}: for a time ({@code *_s}) the smallest median over
+     * the rounds, otherwise the first round's value; {@code rounds} counts them.
+     */
+    private static Map<String, String> rounds(Path dir, String name) throws IOException {
+        Map<String, String> merged = new HashMap<>();
+        int count = 0;
+        for (int r = 1; Files.exists(dir.resolve(name + "." + r + ".txt")); r++) {
+            count++;
+            for (Map.Entry<String, String> e : read(dir.resolve(name + "." + r + ".txt")).entrySet()) {
+                String old = merged.get(e.getKey());
+                boolean time = e.getKey().endsWith("_s");
+                if (old == null || time && Double.parseDouble(e.getValue()) < Double.parseDouble(old)) {
+                    merged.put(e.getKey(), e.getValue());
+                }
+            }
+        }
+        merged.put("rounds", Integer.toString(count));
+        return merged;
     }
 
     private static Map<String, String> read(Path file) throws IOException {
@@ -76,6 +97,8 @@ public final class Report {
                 level3.get("impl"), java.get("impl"));
         System.out.printf(Locale.ROOT, "Peers: Python %s, PyTorch %s, numpy %s%s%n", peer.get("python"), peer.get("torch"),
                 peer.get("numpy"), pipNumpy.isEmpty() ? "" : " (and numpy " + pipNumpy.get("numpy") + " from PATH)");
+        System.out.printf(Locale.ROOT, "Times: median of the repetitions within a round, smallest over %s round(s)%n",
+                nat.get("rounds"));
         System.out.printf(Locale.ROOT, "%nFull-batch GD step, FC ReLU net n=%d d=%d m=%d L=%d, %.1f GFLOP per step%n",
                 Workload.N, Workload.D, Workload.M, Workload.L, flops / 1e9);
         System.out.printf(Locale.ROOT, "  %-46s %9s %9s %11s %9s%n", "", "median s", "GFLOP/s", "% AVX2 pk", "vs peer");

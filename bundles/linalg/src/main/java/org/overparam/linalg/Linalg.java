@@ -17,7 +17,7 @@ import org.overparam.linalg.internal.Kernels;
  * {@code overparam.linalg=java|native|auto} forces a path, and {@code overparam.linalg.level3=java}
  * moves gemm and syrk to the Java kernels beside native LAPACK. The choice is made once, when this
  * class initializes: see {@link #implementation()}. Results are the same run to run; on the Java
- * path they also do not depend on the thread count.
+ * path with the Vector API they also do not depend on the thread count or the JIT tier.
  */
 public final class Linalg {
     private static final Kernels K = Kernels.get();
