@@ -5,8 +5,12 @@ import java.util.function.Function;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.overparam.api.run.ComponentRegistry;
 import org.overparam.api.run.ExperimentRunner;
+import org.overparam.api.run.ReportWriter;
 import org.overparam.api.run.SpecReader;
 
 /**
@@ -20,6 +24,10 @@ public final class CliService implements Function<String[], Integer> {
     /** The service property the launcher filters on. */
     public static final String PROPERTY = "overparam.cli";
     private final CommandLine commandLine;
+    /** The report service; optional: without the report bundle, {@code report} says it is missing. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ReportWriter reports;
 
     /**
      * @param registry the components present now
@@ -30,7 +38,8 @@ public final class CliService implements Function<String[], Integer> {
     public CliService(@Reference(name = "registry") ComponentRegistry registry,
                       @Reference(name = "reader") SpecReader reader,
                       @Reference(name = "runner") ExperimentRunner runner) {
-        this.commandLine = new CommandLine(registry, reader, runner, System::nanoTime, System::getProperty);
+        this.commandLine = new CommandLine(registry, reader, runner, System::nanoTime, System::getProperty)
+                .reports(() -> reports);
     }
 
     /**

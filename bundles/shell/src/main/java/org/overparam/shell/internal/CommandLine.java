@@ -36,6 +36,8 @@ final class CommandLine {
               run FILE [key=value ...] [--runs DIR]   run an experiment file; each key=value overrides a
                                                       dotted path in it, e.g. architecture.width=2048,
                                                       optimizer=sgd, stop.maxSteps=100, analyzers.0.every=5
+              report RUN|SWEEP [--runs DIR]           plots and report.html of a run (its folder, or its id
+                                                      under the runs folder) or of a sweep folder
               list [KIND]                             the installed components and their parameters
               describe KIND NAME                      one component: parameters and how to write it
               help                                    this text
@@ -44,11 +46,12 @@ final class CommandLine {
             runs folder: --runs DIR, else the system property overparam.runs, else ./runs
             exit codes: 0 converged or completed, 1 diverged, failed or stopped, 2 bad input
             """;
-    private static final List<String> COMMANDS = List.of("run", "list", "describe", "help");
+    private static final List<String> COMMANDS = List.of("run", "report", "list", "describe", "help");
 
     private final ComponentHelp help;
     private final RunCommand run;
     private final UnaryOperator<String> properties;
+    private java.util.function.Supplier<org.overparam.api.run.ReportWriter> reports = () -> null;
 
     /**
      * @param registry the components present now
@@ -62,6 +65,16 @@ final class CommandLine {
         this.help = new ComponentHelp(registry);
         this.run = new RunCommand(reader, runner, nanos);
         this.properties = properties;
+    }
+
+    /**
+     * @param reports gives the report service at the time of a {@code report} command, or {@code null}
+     *     when the report bundle is not installed
+     * @return this
+     */
+    CommandLine reports(java.util.function.Supplier<org.overparam.api.run.ReportWriter> reports) {
+        this.reports = reports;
+        return this;
     }
 
     /**
@@ -94,6 +107,8 @@ final class CommandLine {
         switch (command) {
             case "run":
                 return run(rest, t);
+            case "report":
+                return new ReportCommand(reports.get()).execute(rest, this::runsFolder, t);
             case "list":
                 expect(rest, 0, 1, "list [KIND]");
                 help.list(rest.isEmpty() ? null : rest.get(0), t.out());

@@ -38,10 +38,10 @@ final class Formats {
      * @return it with 3 significant digits at most, e.g. {@code 850}, {@code 12.5}, {@code 0.42}
      */
     static String rate(double perSecond) {
-        if (perSecond >= 100) {
+        if (perSecond >= 99.95) {
             return String.format(Locale.ROOT, "%.0f", perSecond);
         }
-        return String.format(Locale.ROOT, perSecond >= 10 ? "%.1f" : "%.2f", perSecond);
+        return String.format(Locale.ROOT, perSecond >= 9.995 ? "%.1f" : "%.2f", perSecond);
     }
 
     /** @param seconds a duration @return {@code m:ss} or {@code h:mm:ss}, e.g. an ETA of {@code 2:05} */

@@ -6,8 +6,12 @@ import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.overparam.api.run.ComponentRegistry;
 import org.overparam.api.run.ExperimentRunner;
+import org.overparam.api.run.ReportWriter;
 import org.overparam.api.run.SpecReader;
 
 /**
@@ -20,10 +24,15 @@ import org.overparam.api.run.SpecReader;
 @Component(service = GogoCommands.class, property = {
     "osgi.command.scope=op",
     "osgi.command.function=run",
+    "osgi.command.function=report",
     "osgi.command.function=list",
     "osgi.command.function=describe"})
 public final class GogoCommands {
     private final CommandLine commandLine;
+    /** The report service; optional: without the report bundle, {@code report} says it is missing. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ReportWriter reports;
 
     /**
      * @param registry the components present now
@@ -34,7 +43,8 @@ public final class GogoCommands {
     public GogoCommands(@Reference(name = "registry") ComponentRegistry registry,
                         @Reference(name = "reader") SpecReader reader,
                         @Reference(name = "runner") ExperimentRunner runner) {
-        this.commandLine = new CommandLine(registry, reader, runner, System::nanoTime, System::getProperty);
+        this.commandLine = new CommandLine(registry, reader, runner, System::nanoTime, System::getProperty)
+                .reports(() -> reports);
     }
 
     /**
@@ -44,6 +54,15 @@ public final class GogoCommands {
      */
     public void run(String... args) {
         execute("run", args);
+    }
+
+    /**
+     * {@code op:report RUN|SWEEP [--runs DIR]}: writes the plots and report.html of a run or a sweep.
+     *
+     * @param args a run folder or run id, or a sweep folder; and options
+     */
+    public void report(String... args) {
+        execute("report", args);
     }
 
     /**

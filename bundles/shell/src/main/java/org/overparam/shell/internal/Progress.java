@@ -1,21 +1,29 @@
 package org.overparam.shell.internal;
 
 import java.io.PrintStream;
+import java.util.function.DoubleFunction;
 import java.util.function.LongSupplier;
 import org.overparam.api.run.RunEvent;
 import org.overparam.api.run.RunListener;
 
 /**
- * Shows a run's progress on standard error: on a terminal, one line redrawn with {@code '\r'}
- * ({@code step 1200/2000 (60%)  loss 3.142e-04  850 steps/s  ETA 0:01}); otherwise a plain line each
- * time another tenth of the steps is done, and at the end. Notices (swaps, pauses) get lines of their
- * own. The speed counts steps since the run started, over wall time.
+ * Shows a run's progress on standard error. On a terminal: one line redrawn with {@code '\r'} at
+ * most every 100 ms, a bar with the steps, loss, speed and ETA ({@link ProgressLine}); otherwise
+ * (output to a file or a pipe) a plain line each time another tenth of the steps is done, and at
+ * the end ({@code step 1200/2000 (60%)  loss 3.142e-04  850 steps/s  ETA 0:01}). Notices (swaps,
+ * pauses) get lines of their own. The speed counts steps since the run started, over wall time.
+ *
+ * <p>In a sweep, {@link SweepProgress#run} makes the run's Progress: its lines start with
+ * {@code run k/N} and the terminal line ends with the sweep's ETA.
  */
 final class Progress implements RunListener {
     private static final long REDRAW_NANOS = 100_000_000L;
     private final PrintStream err;
     private final boolean live;
     private final LongSupplier nanos;
+    private final int columns;
+    private final String prefix;
+    private final DoubleFunction<String> suffix;
     private long startNanos;
     private long startStep;
     private long total;
@@ -26,14 +34,33 @@ final class Progress implements RunListener {
     private String drawn = "";
 
     /**
+     * A single run's progress, {@code COLUMNS} characters wide (80 when unset).
+     *
      * @param err where to write
      * @param live whether {@code err} is a terminal
      * @param nanos a monotonic clock in nanoseconds
      */
     Progress(PrintStream err, boolean live, LongSupplier nanos) {
+        this(err, live, nanos, ProgressLine.columns(System.getenv("COLUMNS")), "", f -> "");
+    }
+
+    /**
+     * @param err where to write
+     * @param live whether {@code err} is a terminal
+     * @param nanos a monotonic clock in nanoseconds
+     * @param columns the terminal's width in characters
+     * @param prefix the start of every line, e.g. {@code run 3/12}; may be empty
+     * @param suffix the end of the terminal line for the fraction of this run done, e.g.
+     *     {@code sweep ETA 2:05}; may return an empty string
+     */
+    Progress(PrintStream err, boolean live, LongSupplier nanos, int columns, String prefix,
+             DoubleFunction<String> suffix) {
         this.err = err;
         this.live = live;
         this.nanos = nanos;
+        this.columns = columns;
+        this.prefix = prefix;
+        this.suffix = suffix;
     }
 
     @Override
@@ -44,12 +71,12 @@ final class Progress implements RunListener {
                 startStep = e.step();
                 total = e.totalSteps();
                 nextMark = mark(e.step());
-                println("run " + e.runId() + ": " + e.totalSteps() + " steps");
+                println(lead() + "run " + e.runId() + ": " + e.totalSteps() + " steps");
             }
             case PROGRESS -> step(e, false);
             case NOTICE -> {
                 if (!e.message().isEmpty()) {
-                    println(e.message());
+                    println(lead() + e.message());
                 }
             }
             case FINISHED -> step(e, true);
@@ -66,11 +93,17 @@ final class Progress implements RunListener {
         err.flush();
     }
 
+    private String lead() {
+        return prefix.isEmpty() ? "" : prefix + ": ";
+    }
+
     private void step(RunEvent e, boolean last) {
         long now = nanos.getAsLong();
         if (live) {
             if (last || !everDrawn || now - lastDraw >= REDRAW_NANOS) {
-                draw(line(e, now));
+                long t = e.totalSteps() > 0 ? e.totalSteps() : total;
+                double fraction = t > 0 ? Math.min(1, e.step() / (double) t) : 0;
+                draw(ProgressLine.render(prefix, e.step(), t, e.loss(), rate(e, now), suffix.apply(fraction), columns));
                 lastDraw = now;
                 everDrawn = true;
             }
@@ -78,11 +111,18 @@ final class Progress implements RunListener {
                 finish();
             }
         } else if (e.step() >= nextMark || last && e.step() != lastStep) {
-            err.println(line(e, now));
+            err.println(lead() + line(e, now));
             err.flush();
             lastStep = e.step();
             nextMark = mark(e.step());
         }
+    }
+
+    /** @return steps per second since the start, or NaN before any step or time has passed */
+    private double rate(RunEvent e, long now) {
+        double seconds = (now - startNanos) / 1e9;
+        long done = e.step() - startStep;
+        return seconds > 0 && done > 0 ? done / seconds : Double.NaN;
     }
 
     /** @return the first step at or after the next tenth of the budget beyond {@code step} */
@@ -101,10 +141,8 @@ final class Progress implements RunListener {
             b.append(" (").append(e.step() * 100 / t).append("%)");
         }
         b.append("  loss ").append(Formats.loss(e.loss()));
-        double seconds = (now - startNanos) / 1e9;
-        long done = e.step() - startStep;
-        if (seconds > 0 && done > 0) {
-            double rate = done / seconds;
+        double rate = rate(e, now);
+        if (rate > 0) {
             b.append("  ").append(Formats.rate(rate)).append(" steps/s");
             if (t > e.step()) {
                 b.append("  ETA ").append(Formats.clock((t - e.step()) / rate));

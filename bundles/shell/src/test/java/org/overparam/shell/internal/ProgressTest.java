@@ -39,14 +39,16 @@ class ProgressTest {
     }
 
     @Test
-    void onATerminalOneLineRedrawnWithCarriageReturns() {
+    void onATerminalOneBarRedrawnWithCarriageReturns() {
         Fakes.Captured c = new Fakes.Captured(true);
-        Progress p = new Progress(c.terminal.err(), true, () -> clock[0] += 10_000_000L);
+        Progress p = new Progress(c.terminal.err(), true, () -> clock[0] += 10_000_000L, 100, "", f -> "");
         feed(p);
         p.finish();
         String err = c.err();
-        assertTrue(err.startsWith("run r-1: 1000 steps\n\rstep 1/1000 (0%)  loss 1.000e+00"), err);
-        assertTrue(err.endsWith("\rstep 255/1000 (25%)  loss 3.000e-03  102 steps/s  ETA 0:07\n"), err);
+        assertTrue(err.startsWith("run r-1: 1000 steps\n\r[>                             ]   0%  step 1/1000  loss 1.000e+00"),
+                err);
+        assertTrue(err.endsWith("\r[=======>                      ]  25%  step 255/1000  loss 3.000e-03  102 steps/s  ETA 0:07\n"),
+                err);
         assertTrue(err.contains("\roptimizer gd updated to 1.1.0\n"), err);
         // redrawn at most every 100 ms (10 readings): 250 progress events give 25 draws (steps 1, 11, ..., 241),
         // the notice clears the line (2) and the end draws once
