@@ -92,6 +92,24 @@ final class Analyses {
         return recorded;
     }
 
+    /** @return the state of each analyzer called so far, by label in the spec's order (live: for checkpoints) */
+    Map<String, State> states() {
+        Map<String, State> out = new LinkedHashMap<>();
+        for (AnalyzerRef a : spec.analyzers()) {
+            State s = states.get(a.label());
+            if (s != null) {
+                out.put(a.label(), s);
+            }
+        }
+        return out;
+    }
+
+    /** @param restored the analyzers' states from a checkpoint, by label; they become the run's */
+    void restore(Map<String, State> restored) {
+        states.clear();
+        states.putAll(restored);
+    }
+
     /** @return the wall time spent in analyses so far, in nanoseconds */
     long nanos() {
         return nanos;

@@ -2,23 +2,34 @@ package org.overparam.engine.internal;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Function;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.overparam.api.run.ComponentRegistry;
 import org.overparam.api.run.ExperimentRunner;
 import org.overparam.api.run.RunListener;
 import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunSpec;
+import org.overparam.api.run.RunStore;
 
 /**
  * The container's {@link ExperimentRunner}: each call runs one {@link Run} on the calling thread,
  * looking its components up in the {@link ComponentRegistry} by name at every step. Several calls
- * may run at once on different threads; they share nothing but the registry.
+ * may run at once on different threads; they share nothing but the registry. {@link #resume}
+ * continues a run from its checkpoint ({@link Resume}), cutting the {@link RunStore}'s rows back too
+ * when a store is present; {@link #requestStop} asks a run to stop ({@link RunLock}).
  */
 @Component(service = ExperimentRunner.class)
 public final class EngineRunner implements ExperimentRunner {
     private final ComponentRegistry registry;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile RunStore store;
 
     /** @param registry the registry of component services */
     @Activate
@@ -31,5 +42,18 @@ public final class EngineRunner implements ExperimentRunner {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(runsDirectory, "runsDirectory");
         return new Run(registry, spec, runsDirectory, listener, Run.MISSING_WAIT_MILLIS).execute();
+    }
+
+    @Override
+    public RunResult resume(Path runFolder, Function<Path, RunSpec> readSpec, RunListener listener) {
+        Objects.requireNonNull(runFolder, "runFolder");
+        Objects.requireNonNull(readSpec, "readSpec");
+        return Resume.resume(registry, runFolder, readSpec, listener, Run.MISSING_WAIT_MILLIS, store);
+    }
+
+    @Override
+    public boolean requestStop(Path runFolder) {
+        Objects.requireNonNull(runFolder, "runFolder");
+        return RunLock.requestStop(runFolder);
     }
 }

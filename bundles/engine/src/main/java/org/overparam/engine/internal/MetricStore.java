@@ -65,6 +65,35 @@ final class MetricStore {
         return new TreeMap<>(latest);
     }
 
+    /** @return a copy of every metric's history, sorted by name: what a checkpoint keeps */
+    Map<String, Checkpoint.Series> series() {
+        Map<String, Checkpoint.Series> out = new TreeMap<>();
+        histories.forEach((name, h) -> out.put(name, new Checkpoint.Series(Arrays.copyOf(h.steps, h.size),
+                Arrays.copyOf(h.values, h.size))));
+        return out;
+    }
+
+    /**
+     * Puts back the histories of a checkpoint (the sink hears nothing: those rows are on disk already);
+     * each metric's latest value is the last of its history.
+     *
+     * @param series histories by full name, as {@link #series()} gave them
+     */
+    void restore(Map<String, Checkpoint.Series> series) {
+        histories.clear();
+        latest.clear();
+        series.forEach((name, s) -> {
+            History h = new History();
+            h.steps = s.steps().length == 0 ? new long[16] : s.steps().clone();
+            h.values = s.values().length == 0 ? new double[16] : s.values().clone();
+            h.size = s.steps().length;
+            histories.put(name, h);
+            if (h.size > 0) {
+                latest.put(name, h.values[h.size - 1]);
+            }
+        });
+    }
+
     /**
      * @param name a full metric name
      * @return {@code [steps, values]}, copies of equal length (both empty for an unknown metric)

@@ -105,6 +105,11 @@ final class Oracle implements GradientOracle {
         return sampleGradients;
     }
 
+    /** @param count the sample-gradient count of a checkpoint, from which counting goes on */
+    void restoreSampleGradients(long count) {
+        sampleGradients = count;
+    }
+
     /** @return a copy of the per-block trainable flags */
     boolean[] trainableMask() {
         return trainable.clone();

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -20,11 +21,15 @@ import org.overparam.api.run.RunListener;
 import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStatus;
+import org.overparam.api.run.SweepPoint;
 import org.overparam.api.run.Switch;
 
 /**
  * One experiment from its spec to its result, on the calling thread: {@link RunSetup} (nothing on
- * disk yet), then the run folder ({@link RunFolder}), then the {@link StepLoop}, then result.json.
+ * disk yet), then the run folder ({@link RunFolder}, locked by {@link RunLock} while the run runs),
+ * then the {@link StepLoop}, then result.json and, for a run that ended with a result, the final
+ * checkpoint. {@link #resume} continues a run in its existing folder from a checkpoint instead
+ * ({@link Resume} checks the folder first).
  *
  * <p>An {@link InvalidInputException} during setup reaches the caller and leaves nothing on disk. Any
  * other failure during setup, or any failure of a component during the loop, ends the run FAILED:
@@ -73,33 +78,103 @@ final class Run {
         } catch (ComponentFailure f) {
             setupFailure = f;
         }
-        long setupNanos = System.nanoTime() - start;
         RunFolder folder = createFolder(started);
-        MetricsWriter writer;
+        String text = spec.text() == null ? "" : spec.text();
+        MetricsWriter writer = null;
+        RunLock lock = null;
         try {
+            lock = RunLock.acquire(folder.path(), folder.id());
             log = new RunLog(folder.file("run.log"));
-            folder.writeText("spec.yaml", spec.text() == null ? "" : spec.text());
+            folder.writeText("spec.yaml", text);
             writer = new MetricsWriter(folder.file("metrics.csv"));
         } catch (IOException | RuntimeException e) {
             if (log != null) {
                 log.close();
             }
+            if (lock != null) {
+                lock.close();
+            }
             deleteQuietly(folder.path());
             throw new InvalidInputException(runsDirectory.toString(), "cannot write the run folder " + folder.id()
                     + ": " + e.getMessage());
         }
-        events = new Events(listener, folder.id(), spec.stop().maxSteps(), log);
         log.info("run " + folder.id() + " started: " + spec.name() + ", seed " + spec.seed()
                 + (spec.source() == null || spec.source().isEmpty() ? "" : ", from " + spec.source()));
-        StepLoop.Outcome outcome;
+        try {
+            return finish(folder, writer, bindings, prepared, setupFailure, null, SweepPoint.key(text), start, started);
+        } finally {
+            lock.close();
+        }
+    }
+
+    /**
+     * Continues a run in its folder; the caller holds the folder's lock and has checked the checkpoint.
+     *
+     * @param folder the run's folder
+     * @param from its checkpoint, or {@code null} to start again from step 0
+     * @param specSha the SHA-256 of its spec.yaml
+     * @param cutStore cuts the run store's rows back to the checkpoint, run when metrics.csv is cut
+     * @return how it ended
+     * @throws InvalidInputException if the spec or a component's input is wrong before the first step, or
+     *     the checkpoint does not fit the run set up now; nothing is changed on disk then
+     */
+    RunResult resume(RunFolder folder, Checkpoint from, String specSha, Runnable cutStore) {
+        long start = System.nanoTime();
+        LocalDateTime started = LocalDateTime.now();
+        Bindings bindings = new Bindings(registry, spec, missingWaitMillis, new Swaps());
+        Prepared prepared = null;
+        ComponentFailure setupFailure = null;
+        String where = CheckpointFile.in(folder.path()).toString();
+        try {
+            prepared = RunSetup.prepare(registry, bindings, spec);
+            if (from != null) {
+                prepared = Restore.apply(prepared, from, where);
+            }
+        } catch (ComponentFailure f) {
+            setupFailure = f;
+        }
+        MetricsWriter writer;
+        try {
+            log = new RunLog(folder.file("run.log"), true);
+            writer = from == null ? new MetricsWriter(folder.file("metrics.csv"))
+                    : MetricsWriter.resume(folder.file("metrics.csv"), from.metricsBytes());
+            Files.deleteIfExists(folder.file("result.json"));
+            cutStore.run();
+        } catch (IOException | RuntimeException e) {
+            if (log != null) {
+                log.close();
+            }
+            throw new InvalidInputException(folder.path().toString(), "cannot write the run folder: " + e.getMessage());
+        }
+        RunLock.clearStopRequest(folder.path());
+        log.info("run " + folder.id() + " resumed " + (from == null ? "from its first step (it has no checkpoint)"
+                : "from its checkpoint after " + from.steps() + " steps; metrics.csv cut back to its first "
+                + from.metricsBytes() + " bytes"));
+        if (from != null && prepared != null) {
+            for (String change : Restore.changes(from.providers(), Restore.providers(prepared.infos()))) {
+                log.info("component version differs: " + change);
+            }
+        }
+        return finish(folder, writer, bindings, prepared, setupFailure, from, specSha, start, started);
+    }
+
+    private RunResult finish(RunFolder folder, MetricsWriter writer, Bindings bindings, Prepared prepared,
+                             ComponentFailure setupFailure, Checkpoint from, String specSha, long start,
+                             LocalDateTime started) {
+        long setupNanos = System.nanoTime() - start;
+        events = new Events(listener, folder.id(), spec.stop().maxSteps(), log);
+        Checkpoints checkpoints = new Checkpoints(spec.checkpoint(), folder.path(), specSha,
+                prepared == null ? List.of() : Restore.providers(prepared.infos()), writer, log);
+        Outcome outcome;
         try (writer) {
             if (setupFailure != null) {
                 log.error("setup failed: " + setupFailure.getMessage(), setupFailure);
-                outcome = new StepLoop.Outcome(RunStatus.FAILED, 0, Double.NaN, setupFailure.getMessage(), 0, 0, 0);
+                outcome = new Outcome(RunStatus.FAILED, from == null ? 0 : from.steps(), Double.NaN,
+                        setupFailure.getMessage(), 0, 0, 0);
             } else {
                 describe(prepared);
                 MetricStore metrics = new MetricStore(writer);
-                loop = new StepLoop(spec, prepared, bindings, metrics, writer, folder, events, log);
+                loop = new StepLoop(spec, prepared, bindings, metrics, writer, folder, events, log, checkpoints, from);
                 events.started(spec.name() + ": " + prepared.model().layout().size() + " parameters, "
                         + prepared.data().train().n() + " training samples, seed " + spec.seed());
                 outcome = loop.run();
@@ -110,7 +185,7 @@ final class Run {
             writer.flushIfDue(true);
         } catch (IOException e) {
             log.error("closing metrics.csv failed", e);
-            outcome = new StepLoop.Outcome(RunStatus.FAILED, 0, Double.NaN, "cannot write metrics.csv: " + e, 0, 0, 0);
+            outcome = new Outcome(RunStatus.FAILED, 0, Double.NaN, "cannot write metrics.csv: " + e, 0, 0, 0);
         }
         Map<String, Double> latest = loop == null ? Map.of() : loop.metrics().latestCopy();
         long totalNanos = System.nanoTime() - start;
@@ -120,11 +195,18 @@ final class Run {
                 .text("message", outcome.message()).number("sample_gradients", outcome.sampleGradients())
                 .text("started", stamp(started)).text("finished", stamp(LocalDateTime.now()))
                 .object("timings", timings(setupNanos, outcome, totalNanos)).object("metrics", latest).build());
+        if (loop != null && outcome.status().isFinished()) {
+            if (checkpoints.enabled()) {
+                checkpoints.write(loop.capture(outcome.status(), outcome.steps()));
+            } else {
+                CheckpointFile.delete(folder.path());
+            }
+        }
         log.info("run " + folder.id() + " ended: " + outcome.status() + " after " + outcome.steps() + " steps, loss "
                 + outcome.loss() + " (" + outcome.message() + "); " + seconds(totalNanos) + " s");
         log.close();
         events.finished(outcome.steps(), outcome.loss(), latest, outcome.message());
-        if (outcome.status() == RunStatus.STOPPED) {
+        if (loop != null && loop.interrupted()) {
             Thread.currentThread().interrupt();
         }
         return new RunResult(folder.id(), outcome.status(), outcome.steps(), outcome.loss(), folder.path(), latest,
@@ -167,7 +249,7 @@ final class Run {
         }
     }
 
-    private static Map<String, Double> timings(long setupNanos, StepLoop.Outcome o, long totalNanos) {
+    private static Map<String, Double> timings(long setupNanos, Outcome o, long totalNanos) {
         Map<String, Double> t = new LinkedHashMap<>();
         t.put("setup_seconds", seconds(setupNanos));
         t.put("steps_seconds", seconds(o.stepNanos()));

@@ -24,6 +24,8 @@ import java.util.function.IntSupplier;
  * run.log                         start and end lines, swaps, stack traces ({@link RunLog})
  * series/&lt;label&gt;.&lt;name&gt;-step&lt;k&gt;.csv  analyzers' series (x,y) and matrices (rows of values)
  * artifacts/&lt;fileName&gt;           analyzers' files
+ * checkpoint/checkpoint.bin       the latest checkpoint ({@link CheckpointFile})
+ * run.lock                        locked while a process runs the run ({@link RunLock})
  * </pre>
  * Files are written with plain {@code java.io} streams, which an interrupt does not close.
  */
@@ -63,6 +65,15 @@ final class RunFolder {
                 }
             }
         }
+    }
+
+    /**
+     * @param folder an existing run folder
+     * @return it, its id being its name
+     */
+    static RunFolder existing(Path folder) {
+        Path name = folder.toAbsolutePath().normalize().getFileName();
+        return new RunFolder(name == null ? folder.toString() : name.toString(), folder);
     }
 
     /** @return the run's id, the folder's name */

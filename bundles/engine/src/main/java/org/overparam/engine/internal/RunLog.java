@@ -20,7 +20,17 @@ final class RunLog implements AutoCloseable {
 
     /** @param file the file to create @throws IOException if it cannot be created */
     RunLog(Path file) throws IOException {
-        out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(file.toFile()), StandardCharsets.UTF_8), true);
+        this(file, false);
+    }
+
+    /**
+     * @param file the file
+     * @param append whether to add to an existing log (a resumed run) rather than start a new one
+     * @throws IOException if it cannot be opened
+     */
+    RunLog(Path file, boolean append) throws IOException {
+        out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(file.toFile(), append),
+                StandardCharsets.UTF_8), true);
     }
 
     /** @param line the message */

@@ -1,6 +1,7 @@
 package org.overparam.engine.internal;
 
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.overparam.api.ComponentKind;
 import org.overparam.api.Config;
@@ -8,12 +9,12 @@ import org.overparam.api.InvalidInputException;
 import org.overparam.api.Model;
 import org.overparam.api.Optimizer;
 import org.overparam.api.Params;
+import org.overparam.api.RandomStream;
 import org.overparam.api.Schedule;
 import org.overparam.api.State;
 import org.overparam.api.run.ComponentRef;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStatus;
-import org.overparam.api.run.Switch;
 
 /**
  * The training loop. For t = 0, 1, ...: resolve the step's components by name, take the schedule's
@@ -29,8 +30,13 @@ import org.overparam.api.run.Switch;
  * </ul>
  * After maxSteps steps the loss at the final point is evaluated and recorded at step maxSteps, and
  * the same rule decides CONVERGED, DIVERGED or COMPLETED. A converged or completed run ends with one
- * final analysis ({@code isFinal}) at its last step. An interrupt of the thread, checked before each
- * step, ends the run STOPPED. Frozen blocks are reset to their initial values after each step.
+ * final analysis ({@code isFinal}) at its last step. Frozen blocks are reset to their initial values
+ * after each step.
+ *
+ * <p>Before each step the {@link Boundary} checks for a stop request (which writes a checkpoint and
+ * ends the run STOPPED) and writes the periodic checkpoint when one is due. A loop built from a
+ * checkpoint after k steps continues at step k with everything the checkpoint restored, so it records
+ * exactly the rows an uninterrupted run records from step k on.
  *
  * <p>Switches of the spec apply between steps: before step {@code at} the optimizer and/or schedule
  * are replaced (the optimizer's {@link State} is kept as it is, see there for the rule), which is
@@ -42,21 +48,6 @@ import org.overparam.api.run.Switch;
  * counts the evaluations made before step t.
  */
 final class StepLoop {
-    /**
-     * How the loop ended.
-     *
-     * @param status the status
-     * @param steps the steps taken
-     * @param loss the last training loss recorded
-     * @param message why it ended
-     * @param sampleGradients gradient evaluations spent
-     * @param stepNanos wall time in steps (analyses excluded)
-     * @param analysisNanos wall time in analyses
-     */
-    record Outcome(RunStatus status, long steps, double loss, String message, long sampleGradients, long stepNanos,
-                   long analysisNanos) {
-    }
-
     private static final long SLOW_STEP_NANOS = 100_000_000L;
     private final RunSpec spec;
     private final Prepared run;
@@ -68,9 +59,10 @@ final class StepLoop {
     private final Oracle oracle;
     private final StepContextImpl ctx;
     private final Analyses analyses;
-    private ComponentRef optimizerRef;
-    private ComponentRef scheduleRef;
-    private long scheduleStart;
+    private final InEffect effect;
+    private final Checkpoints checkpoints;
+    private final Boundary boundary;
+    private final long start;
     private Model model;
     private long step;
     private double loss = Double.NaN;
@@ -84,9 +76,12 @@ final class StepLoop {
      * @param folder the run's folder
      * @param events the listener
      * @param log the run log
+     * @param checkpoints writes the run's checkpoints
+     * @param from the checkpoint to continue from (its streams already in {@code run}), or {@code null}
+     *     to start at step 0
      */
     StepLoop(RunSpec spec, Prepared run, Bindings bindings, MetricStore metrics, MetricsWriter writer, RunFolder folder,
-             Events events, RunLog log) {
+             Events events, RunLog log, Checkpoints checkpoints, Checkpoint from) {
         this.spec = spec;
         this.run = run;
         this.bindings = bindings;
@@ -95,16 +90,50 @@ final class StepLoop {
         this.events = events;
         this.log = log;
         this.model = run.model();
-        this.optimizerRef = spec.component(ComponentKind.OPTIMIZER);
-        this.scheduleRef = spec.component(ComponentKind.SCHEDULE);
+        this.checkpoints = checkpoints;
+        this.effect = new InEffect(spec, bindings);
         this.oracle = new Oracle(run.data().train(), run.trainable(), () -> model, bindings::loss,
                 spec.component(ComponentKind.LOSS), spec.component(ComponentKind.ARCHITECTURE));
         Projector projector = new Projector(spec.constraints(), bindings::constraints, run.initial(), run.trainable());
         Map<ComponentKind, Config> configs = new EnumMap<>(ComponentKind.class);
         spec.components().forEach((kind, ref) -> configs.put(kind, ref.config()));
-        this.ctx = new StepContextImpl(spec.stop().maxSteps(), run.params(), run.initial(), oracle, new State(),
-                configs, run.optimizerStream(), metrics.latest(), projector);
+        this.ctx = new StepContextImpl(spec.stop().maxSteps(), run.params(), run.initial(), oracle,
+                from == null ? new State() : from.optimizerState(), configs, run.optimizerStream(), metrics.latest(),
+                projector);
         this.analyses = new Analyses(spec, bindings, run, oracle, metrics, folder, () -> model);
+        this.start = from == null ? 0 : from.steps();
+        this.boundary = new Boundary(checkpoints, folder.path(), events, log, start);
+        if (from != null) {
+            metrics.restore(from.histories());
+            analyses.restore(from.analyzerStates());
+            oracle.restoreSampleGradients(from.sampleGradients());
+            effect.restore(from.steps(), from.optimizer(), from.schedule(), from.scheduleStart(),
+                    CheckpointFile.in(folder.path()).toString());
+            loss = from.loss();
+            step = start;
+        }
+    }
+
+    /**
+     * The run's state between two steps, as a checkpoint (live references: write it at once).
+     *
+     * @param status RUNNING, STOPPED or the final status
+     * @param steps the steps taken
+     * @return the checkpoint
+     */
+    Checkpoint capture(RunStatus status, long steps) {
+        Map<String, Checkpoint.Stream> streams = new LinkedHashMap<>();
+        run.analyzerStreams().forEach((label, s) -> streams.put(label, new Checkpoint.Stream(s.seed(), s.position())));
+        RandomStream r = ctx.random();
+        return new Checkpoint(checkpoints.specSha(), status, steps, writer.bytes(), oracle.sampleGradients(),
+                effect.optimizer().name(), effect.schedule().name(), effect.scheduleStart(), loss,
+                checkpoints.providers(), run.params(), new Checkpoint.Stream(r.seed(), r.position()), streams,
+                ctx.state(), analyses.states(), metrics.series());
+    }
+
+    /** @return whether the loop stopped because its thread was interrupted (the caller sets the flag again) */
+    boolean interrupted() {
+        return boundary.interrupted();
     }
 
     /** @return the run's metrics */
@@ -126,20 +155,20 @@ final class StepLoop {
     Outcome run() {
         long max = spec.stop().maxSteps();
         long loopStart = System.nanoTime();
-        long taken = 0;
+        long taken = start;
         RunStatus status = null;
         String message = null;
         Params params = run.params();
         Params before = params.zerosLike();
         try {
-            for (long t = 0; t < max && status == null; t++) {
+            for (long t = start; t < max && status == null; t++) {
                 step = t;
-                if (Thread.interrupted()) {
+                if (boundary.stopsAt(t, loss, this::capture)) {
                     status = RunStatus.STOPPED;
                     message = "stopped on request after " + t + " steps";
                     break;
                 }
-                long start = System.nanoTime();
+                long stepStart = System.nanoTime();
                 long analysisBefore = analyses.nanos();
                 applySwitch(t);
                 bind();
@@ -168,7 +197,7 @@ final class StepLoop {
                     }
                 }
                 bindings.release();
-                long took = System.nanoTime() - start - (analyses.nanos() - analysisBefore);
+                long took = System.nanoTime() - stepStart - (analyses.nanos() - analysisBefore);
                 writer.flushIfDue(took >= SLOW_STEP_NANOS || analyses.nanos() > analysisBefore);
             }
             if (status == null) {
@@ -219,14 +248,14 @@ final class StepLoop {
     /** One optimizer step at index t from the point {@code before}; @return the loss recorded at t */
     private double takeStep(long t, long max, Params before) {
         Schedule schedule = bindings.schedule();
-        ComponentRef sched = scheduleRef;
-        long from = scheduleStart;
+        ComponentRef sched = effect.schedule();
+        long from = effect.scheduleStart();
         double factor = Guard.call(sched, () -> schedule.factor(sched.config(), t - from, max - from));
         if (!(factor >= 0) || Double.isInfinite(factor)) {
             throw new ComponentFailure(sched.kind(), sched.name(),
                     new IllegalStateException("factor " + factor + " at step " + t + " is not a finite number >= 0"));
         }
-        ComponentRef opt = optimizerRef;
+        ComponentRef opt = effect.optimizer();
         ctx.begin(t, factor, opt.config(), sched.config());
         Optimizer optimizer = bindings.optimizer();
         double l;
@@ -264,24 +293,9 @@ final class StepLoop {
 
     /** Applies the spec's switch at step t, if it has one: new optimizer and/or schedule, same state. */
     private void applySwitch(long t) {
-        for (Switch s : spec.switches()) {
-            if (s.at() != t) {
-                continue;
-            }
-            StringBuilder what = new StringBuilder();
-            if (s.optimizer() != null) {
-                what.append("optimizer ").append(optimizerRef.name()).append(" -> ").append(s.optimizer().name())
-                        .append(' ').append(s.optimizer().config().values());
-                optimizerRef = s.optimizer();
-            }
-            if (s.schedule() != null) {
-                what.append(what.length() == 0 ? "" : ", ").append("schedule ").append(scheduleRef.name())
-                        .append(" -> ").append(s.schedule().name()).append(' ').append(s.schedule().config().values());
-                scheduleRef = s.schedule();
-                scheduleStart = t;
-            }
-            bindings.use(optimizerRef, scheduleRef);
-            String message = "step " + t + ": switched " + what;
+        String change = effect.apply(t);
+        if (change != null) {
+            String message = "step " + t + ": switched " + change;
             log.info(message + "; optimizer state carried over: " + ctx.state());
             events.notice(t, loss, message);
         }

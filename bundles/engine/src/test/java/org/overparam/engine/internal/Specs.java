@@ -7,6 +7,7 @@ import java.util.Map;
 import org.overparam.api.ComponentKind;
 import org.overparam.api.Config;
 import org.overparam.api.run.AnalyzerRef;
+import org.overparam.api.run.CheckpointRule;
 import org.overparam.api.run.ComponentRef;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.StopRule;
@@ -26,6 +27,7 @@ final class Specs {
     private long maxSteps = 100;
     private double target;
     private long seed = 7;
+    private CheckpointRule checkpoint = CheckpointRule.DEFAULT;
 
     /** @return tiny data, the linear model, Gaussian init, squared loss, GD with lr 0.1, constant schedule */
     static Specs base() {
@@ -83,6 +85,12 @@ final class Specs {
         return this;
     }
 
+    /** @param every the checkpoint interval (0: off) @return this */
+    Specs checkpoint(long every) {
+        this.checkpoint = new CheckpointRule(every);
+        return this;
+    }
+
     /** @param s the seed @return this */
     Specs seed(long s) {
         this.seed = s;
@@ -92,7 +100,7 @@ final class Specs {
     /** @return the spec */
     RunSpec build() {
         return new RunSpec("test", seed, components, constraints, analyzers, new StopRule(maxSteps, target), freeze,
-                switches, "name: test\nseed: " + seed + "\n", "test.yaml");
+                switches, checkpoint, "name: test\nseed: " + seed + "\n", "test.yaml");
     }
 
     private ComponentRef ref(ComponentKind kind, String name, Map<String, ?> config) {

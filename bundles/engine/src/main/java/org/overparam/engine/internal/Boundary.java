@@ -1,0 +1,67 @@
+package org.overparam.engine.internal;
+
+import java.nio.file.Path;
+import java.util.function.BiFunction;
+import org.overparam.api.run.RunStatus;
+
+/**
+ * What a run does between two steps, before step t (t steps taken, every row of the steps below t
+ * recorded, none of step t): a stop request ({@link StopPoll}) writes a STOPPED checkpoint, removes
+ * the request, is logged and sent as a NOTICE, and ends the loop; otherwise the periodic checkpoint is
+ * written when due ({@link Checkpoints}), except at the step the loop started from (a resumed run's
+ * checkpoint is already there).
+ */
+final class Boundary {
+    private final Checkpoints checkpoints;
+    private final StopPoll poll;
+    private final Path folder;
+    private final Events events;
+    private final RunLog log;
+    private final long start;
+    private boolean interrupted;
+
+    /**
+     * @param checkpoints writes the run's checkpoints
+     * @param folder the run's folder
+     * @param events the run's listener
+     * @param log the run's log
+     * @param start the step the loop starts from
+     */
+    Boundary(Checkpoints checkpoints, Path folder, Events events, RunLog log, long start) {
+        this.checkpoints = checkpoints;
+        this.poll = new StopPoll(folder);
+        this.folder = folder;
+        this.events = events;
+        this.log = log;
+        this.start = start;
+    }
+
+    /**
+     * @param t the steps taken
+     * @param loss the latest training loss, for the event
+     * @param capture the run's state as a checkpoint, given its status and steps
+     * @return whether the run stops here
+     */
+    boolean stopsAt(long t, double loss, BiFunction<RunStatus, Long, Checkpoint> capture) {
+        String stop = poll.check();
+        if (stop != null) {
+            interrupted = stop.equals("interrupted");
+            boolean written = checkpoints.write(capture.apply(RunStatus.STOPPED, t));
+            RunLock.clearStopRequest(folder);
+            String message = "step " + t + ": stopped on request (" + stop + ")"
+                    + (written ? "; checkpoint written" : "; the checkpoint could not be written");
+            log.info(message);
+            events.notice(t, loss, message);
+            return true;
+        }
+        if (t != start && checkpoints.due(t)) {
+            checkpoints.write(capture.apply(RunStatus.RUNNING, t));
+        }
+        return false;
+    }
+
+    /** @return whether the run stopped because its thread was interrupted */
+    boolean interrupted() {
+        return interrupted;
+    }
+}

@@ -1,0 +1,314 @@
+package org.overparam.engine.internal;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.overparam.api.BlockRole;
+import org.overparam.api.BlockSpec;
+import org.overparam.api.Layout;
+import org.overparam.api.Params;
+import org.overparam.api.Shape;
+import org.overparam.api.State;
+import org.overparam.api.run.RunStatus;
+
+/**
+ * The body of a checkpoint file, in {@link DataOutputStream}'s big-endian encoding: a string is an
+ * {@code int} byte count and that many UTF-8 bytes; a double is the {@code long} of its raw bits
+ * ({@link Double#doubleToRawLongBits}, so NaN payloads survive); a boolean is one byte. In order:
+ * <pre>
+ * string specSha, string status, long steps, long metricsBytes, long sampleGradients,
+ * string optimizer, string schedule, long scheduleStart, double loss,
+ * int P, P x (string component, string bundle, string version)
+ * params                        the point
+ * long seed, long position      the optimizer's stream
+ * int A, A x (string label, long seed, long position)
+ * state                         the optimizer's
+ * int S, S x (string label, state)
+ * int H, H x (string metric, int n, n x long step, n x double value)
+ * </pre>
+ * where {@code params} is a layout (int blocks, then per block: string name, int rank, rank x int dim,
+ * string role, int fanIn, boolean trainable, boolean tied, [string tiedTo]) followed by every block's
+ * values, and {@code state} is {@code int B, B x (string name, params)}, {@code int R, R x (string name,
+ * int n, n x double)}, {@code int C, C x (string name, double)} in the state's own order.
+ */
+final class CheckpointCodec {
+    private static final int CHUNK = 8192;
+
+    private CheckpointCodec() {
+    }
+
+    /** @param c the checkpoint @param out where the body goes @throws IOException if it cannot be written */
+    static void write(Checkpoint c, DataOutputStream out) throws IOException {
+        string(out, c.specSha());
+        string(out, c.status().name());
+        out.writeLong(c.steps());
+        out.writeLong(c.metricsBytes());
+        out.writeLong(c.sampleGradients());
+        string(out, c.optimizer());
+        string(out, c.schedule());
+        out.writeLong(c.scheduleStart());
+        out.writeLong(Double.doubleToRawLongBits(c.loss()));
+        out.writeInt(c.providers().size());
+        for (Checkpoint.Provider p : c.providers()) {
+            string(out, p.component());
+            string(out, p.bundle());
+            string(out, p.version());
+        }
+        params(out, c.params());
+        out.writeLong(c.optimizerStream().seed());
+        out.writeLong(c.optimizerStream().position());
+        out.writeInt(c.analyzerStreams().size());
+        for (Map.Entry<String, Checkpoint.Stream> e : c.analyzerStreams().entrySet()) {
+            string(out, e.getKey());
+            out.writeLong(e.getValue().seed());
+            out.writeLong(e.getValue().position());
+        }
+        state(out, c.optimizerState());
+        out.writeInt(c.analyzerStates().size());
+        for (Map.Entry<String, State> e : c.analyzerStates().entrySet()) {
+            string(out, e.getKey());
+            state(out, e.getValue());
+        }
+        out.writeInt(c.histories().size());
+        for (Map.Entry<String, Checkpoint.Series> e : c.histories().entrySet()) {
+            string(out, e.getKey());
+            Checkpoint.Series s = e.getValue();
+            out.writeInt(s.steps().length);
+            for (long step : s.steps()) {
+                out.writeLong(step);
+            }
+            raw(out, s.values());
+        }
+    }
+
+    /**
+     * @param in the body, positioned after the header
+     * @return the checkpoint
+     * @throws IOException if the stream ends early or cannot be read
+     * @throws IllegalArgumentException if a value is out of place (a negative count, an unknown status)
+     */
+    static Checkpoint read(BoundedInput in) throws IOException {
+        String sha = in.string();
+        RunStatus status = RunStatus.valueOf(in.string());
+        long steps = in.nonNegativeLong("steps");
+        long metricsBytes = in.nonNegativeLong("metrics length");
+        long sampleGradients = in.nonNegativeLong("sample gradients");
+        String optimizer = in.string();
+        String schedule = in.string();
+        long scheduleStart = in.nonNegativeLong("schedule start");
+        double loss = Double.longBitsToDouble(in.readLong());
+        List<Checkpoint.Provider> providers = new ArrayList<>();
+        for (int i = in.count(); i > 0; i--) {
+            providers.add(new Checkpoint.Provider(in.string(), in.string(), in.string()));
+        }
+        Params params = params(in);
+        Checkpoint.Stream optimizerStream = new Checkpoint.Stream(in.readLong(), in.readLong());
+        Map<String, Checkpoint.Stream> streams = new LinkedHashMap<>();
+        for (int i = in.count(); i > 0; i--) {
+            streams.put(in.string(), new Checkpoint.Stream(in.readLong(), in.readLong()));
+        }
+        State optimizerState = state(in);
+        Map<String, State> states = new LinkedHashMap<>();
+        for (int i = in.count(); i > 0; i--) {
+            states.put(in.string(), state(in));
+        }
+        Map<String, Checkpoint.Series> histories = new LinkedHashMap<>();
+        for (int i = in.count(); i > 0; i--) {
+            String name = in.string();
+            int n = in.count();
+            long[] at = new long[n];
+            for (int j = 0; j < n; j++) {
+                at[j] = in.readLong();
+            }
+            histories.put(name, new Checkpoint.Series(at, in.doubles(n)));
+        }
+        return new Checkpoint(sha, status, steps, metricsBytes, sampleGradients, optimizer, schedule, scheduleStart,
+                loss, providers, params, optimizerStream, streams, optimizerState, states, histories);
+    }
+
+    private static void params(DataOutputStream out, Params p) throws IOException {
+        Layout layout = p.layout();
+        out.writeInt(layout.count());
+        for (BlockSpec b : layout.blocks()) {
+            string(out, b.name());
+            int[] dims = b.shape().dims();
+            out.writeInt(dims.length);
+            for (int d : dims) {
+                out.writeInt(d);
+            }
+            string(out, b.role().name());
+            out.writeInt(b.fanIn());
+            out.writeBoolean(b.trainable());
+            out.writeBoolean(b.tiedTo() != null);
+            if (b.tiedTo() != null) {
+                string(out, b.tiedTo());
+            }
+        }
+        for (int i = 0; i < layout.count(); i++) {
+            raw(out, p.block(i));
+        }
+    }
+
+    private static Params params(BoundedInput in) throws IOException {
+        List<BlockSpec> blocks = new ArrayList<>();
+        for (int i = in.count(); i > 0; i--) {
+            String name = in.string();
+            int[] dims = new int[in.count()];
+            for (int j = 0; j < dims.length; j++) {
+                dims[j] = in.readInt();
+            }
+            BlockRole role = BlockRole.valueOf(in.string());
+            int fanIn = in.readInt();
+            boolean trainable = in.readBoolean();
+            String tiedTo = in.readBoolean() ? in.string() : null;
+            blocks.add(new BlockSpec(name, Shape.of(dims), role, fanIn, trainable, tiedTo));
+        }
+        Layout layout = new Layout(blocks);
+        double[][] values = new double[layout.count()][];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.doubles(layout.block(i).size());
+        }
+        return Params.wrap(layout, values);
+    }
+
+    private static void state(DataOutputStream out, State s) throws IOException {
+        out.writeInt(s.allParams().size());
+        for (Map.Entry<String, Params> e : s.allParams().entrySet()) {
+            string(out, e.getKey());
+            params(out, e.getValue());
+        }
+        out.writeInt(s.allArrays().size());
+        for (Map.Entry<String, double[]> e : s.allArrays().entrySet()) {
+            string(out, e.getKey());
+            doubles(out, e.getValue());
+        }
+        out.writeInt(s.allScalars().size());
+        for (Map.Entry<String, Double> e : s.allScalars().entrySet()) {
+            string(out, e.getKey());
+            out.writeLong(Double.doubleToRawLongBits(e.getValue()));
+        }
+    }
+
+    private static State state(BoundedInput in) throws IOException {
+        State s = new State();
+        for (int i = in.count(); i > 0; i--) {
+            s.allParams().put(in.string(), params(in));
+        }
+        for (int i = in.count(); i > 0; i--) {
+            String name = in.string();
+            s.allArrays().put(name, in.doubles(in.count()));
+        }
+        for (int i = in.count(); i > 0; i--) {
+            String name = in.string();
+            s.allScalars().put(name, Double.longBitsToDouble(in.readLong()));
+        }
+        return s;
+    }
+
+    private static void string(DataOutputStream out, String s) throws IOException {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    private static void doubles(DataOutputStream out, double[] values) throws IOException {
+        out.writeInt(values.length);
+        raw(out, values);
+    }
+
+    /** Writes the raw bits of every value, big-endian, in chunks. */
+    private static void raw(DataOutputStream out, double[] values) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(CHUNK * Double.BYTES);
+        for (int from = 0; from < values.length; from += CHUNK) {
+            int n = Math.min(CHUNK, values.length - from);
+            buf.clear();
+            buf.asDoubleBuffer().put(values, from, n);
+            out.write(buf.array(), 0, n * Double.BYTES);
+        }
+    }
+
+    /**
+     * A {@link DataInputStream} that knows how many bytes the body has left, so that a damaged count
+     * cannot make it allocate more than the file holds.
+     */
+    static final class BoundedInput {
+        private final DataInputStream in;
+        private long remaining;
+
+        /** @param in the stream @param remaining the body's bytes left to read */
+        BoundedInput(DataInputStream in, long remaining) {
+            this.in = in;
+            this.remaining = remaining;
+        }
+
+        /** @return the bytes left */
+        long remaining() {
+            return remaining;
+        }
+
+        long readLong() throws IOException {
+            take(Long.BYTES);
+            return in.readLong();
+        }
+
+        int readInt() throws IOException {
+            take(Integer.BYTES);
+            return in.readInt();
+        }
+
+        boolean readBoolean() throws IOException {
+            take(1);
+            return in.readBoolean();
+        }
+
+        long nonNegativeLong(String what) throws IOException {
+            long v = readLong();
+            if (v < 0) {
+                throw new IllegalArgumentException(what + " " + v + " is negative");
+            }
+            return v;
+        }
+
+        /** @return a count, at least 0 and at most the bytes left */
+        int count() throws IOException {
+            int n = readInt();
+            if (n < 0 || n > remaining) {
+                throw new IllegalArgumentException("a count of " + n + " does not fit the " + remaining
+                        + " bytes left");
+            }
+            return n;
+        }
+
+        String string() throws IOException {
+            byte[] b = new byte[count()];
+            take(b.length);
+            in.readFully(b);
+            return new String(b, StandardCharsets.UTF_8);
+        }
+
+        double[] doubles(int n) throws IOException {
+            take((long) n * Double.BYTES);
+            double[] out = new double[n];
+            byte[] chunk = new byte[Math.min(n, CHUNK) * Double.BYTES];
+            for (int from = 0; from < n; from += CHUNK) {
+                int k = Math.min(CHUNK, n - from);
+                in.readFully(chunk, 0, k * Double.BYTES);
+                ByteBuffer.wrap(chunk, 0, k * Double.BYTES).asDoubleBuffer().get(out, from, k);
+            }
+            return out;
+        }
+
+        private void take(long bytes) {
+            if (bytes > remaining) {
+                throw new IllegalArgumentException("the body ends " + (bytes - remaining) + " bytes too early");
+            }
+            remaining -= bytes;
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package org.overparam.engine.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.overparam.api.InvalidInputException;
+import org.overparam.api.run.ComponentRegistry;
+import org.overparam.api.run.RunListener;
+import org.overparam.api.run.RunResult;
+import org.overparam.api.run.RunSpec;
+import org.overparam.api.run.RunStatus;
+import org.overparam.api.run.RunStore;
+
+/**
+ * {@code resume RUN}: checks a run folder and continues its run from the checkpoint. In order, each
+ * failure an {@link InvalidInputException} that leaves the folder as it was: the folder holds a
+ * {@code spec.yaml}; no process runs the run now (its {@link RunLock} is taken for the whole resume);
+ * its {@code result.json}, if any, does not say it finished; its checkpoint, if any, reads whole
+ * ({@link CheckpointFile}), was written for this {@code spec.yaml} (same SHA-256) and counts no more
+ * of {@code metrics.csv} than the file holds; the spec reads. Then {@link Run#resume} sets the run
+ * up again, restores the checkpoint, cuts {@code metrics.csv} (and the run store's rows, when a store
+ * is given: {@link RunStore#truncateAfter} with step k - 1 for a checkpoint after k steps) back to the
+ * checkpoint and goes on. A run without a checkpoint starts again from step 0
+ * in its folder.
+ */
+final class Resume {
+    private static final Pattern STATUS = Pattern.compile("\"status\": \"([A-Z]+)\"");
+    private static final Pattern STEPS = Pattern.compile("\"steps\": (\\d+)");
+
+    private Resume() {
+    }
+
+    /**
+     * @param registry the components
+     * @param folder the run's folder
+     * @param readSpec reads its spec.yaml
+     * @param listener receives the run's events
+     * @param missingWaitMillis how long to wait for a component that went away
+     * @param store the run store whose rows to cut back, or {@code null}
+     * @return how the run ended
+     * @throws InvalidInputException as the class says
+     */
+    static RunResult resume(ComponentRegistry registry, Path folder, Function<Path, RunSpec> readSpec,
+                            RunListener listener, long missingWaitMillis, RunStore store) {
+        if (!Files.isDirectory(folder)) {
+            throw new InvalidInputException(folder.toString(), "no such run folder");
+        }
+        Path specFile = folder.resolve("spec.yaml");
+        if (!Files.isRegularFile(specFile)) {
+            throw new InvalidInputException(folder.toString(), "not a run folder (it has no spec.yaml)");
+        }
+        RunFolder runFolder = RunFolder.existing(folder);
+        String id = runFolder.id();
+        try (RunLock lock = RunLock.acquire(folder, id)) {
+            String result = text(folder.resolve("result.json"));
+            Matcher status = STATUS.matcher(result);
+            if (status.find() && isFinished(status.group(1))) {
+                Matcher steps = STEPS.matcher(result);
+                throw new InvalidInputException(folder.toString(), "run " + id + " has already finished ("
+                        + status.group(1) + (steps.find() ? " after " + steps.group(1) + " steps" : "")
+                        + "); nothing to resume");
+            }
+            String sha = sha(specFile);
+            Path file = CheckpointFile.in(folder);
+            Checkpoint from = Files.exists(file) ? CheckpointFile.read(file) : null;
+            if (from != null) {
+                check(from, sha, folder, file, id);
+            }
+            RunSpec spec = readSpec.apply(specFile);
+            long steps = from == null ? 0 : from.steps();
+            Runnable cutStore = store == null ? () -> { } : () -> truncate(store, folder, id, steps);
+            Path runs = folder.toAbsolutePath().normalize().getParent();
+            return new Run(registry, spec, runs, listener, missingWaitMillis).resume(runFolder, from, sha, cutStore);
+        }
+    }
+
+    private static void check(Checkpoint from, String sha, Path folder, Path file, String id) {
+        if (!from.specSha().equals(sha)) {
+            throw new InvalidInputException(file.toString(), "a checkpoint from another spec: it was written for a "
+                    + "spec.yaml with SHA-256 " + from.specSha().substring(0, Math.min(12, from.specSha().length()))
+                    + "..., run " + id + "'s spec.yaml has " + sha.substring(0, 12) + "...");
+        }
+        if (from.status().isFinished()) {
+            throw new InvalidInputException(folder.toString(), "run " + id + " has already finished (" + from.status()
+                    + " after " + from.steps() + " steps, says its checkpoint; result.json is missing); nothing to resume");
+        }
+        Path metrics = folder.resolve("metrics.csv");
+        long have;
+        try {
+            have = Files.size(metrics);
+        } catch (IOException e) {
+            throw new InvalidInputException(metrics.toString(), "cannot read metrics.csv, which the checkpoint continues: "
+                    + e.getMessage());
+        }
+        if (have < from.metricsBytes()) {
+            throw new InvalidInputException(metrics.toString(), "has " + have + " bytes, fewer than the "
+                    + from.metricsBytes() + " the checkpoint after " + from.steps() + " steps counts; it was cut or "
+                    + "replaced");
+        }
+    }
+
+    /** Deletes the store's rows of steps k and above (those the resumed run records again). */
+    private static void truncate(RunStore store, Path folder, String id, long steps) {
+        Path runs = folder.toAbsolutePath().normalize().getParent();
+        try {
+            store.truncateAfter(runs, id, steps - 1);
+        } catch (InvalidInputException e) {
+            // The run is not in this store (it ran without one): there is nothing to cut back.
+        }
+    }
+
+    private static boolean isFinished(String status) {
+        try {
+            return RunStatus.valueOf(status).isFinished();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String sha(Path specFile) {
+        try {
+            return CheckpointFile.sha256(specFile);
+        } catch (IOException e) {
+            throw new InvalidInputException(specFile.toString(), "cannot read the run's spec: " + e.getMessage());
+        }
+    }
+
+    private static String text(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
