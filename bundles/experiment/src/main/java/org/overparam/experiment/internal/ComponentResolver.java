@@ -19,9 +19,10 @@ import org.overparam.api.run.ParamSpec;
  * every parameter of the component: the values written in the file, checked by
  * {@link ComponentInfo#configure}, and the defaults of the others. A component is written either as
  * its name ({@code initializer: ntk}) or as a mapping with {@code name} and parameters
- * ({@code optimizer: {name: gd, lr: 0.5}}); the name may be a fragment's ({@link ComponentFragments}). String parameters get their text as written, so
- * {@code tag: no} stays {@code "no"} rather than YAML's {@code false}. Remembers the components it resolved, so that the
- * resolved text can name the bundle and version of each.
+ * ({@code optimizer: {name: gd, lr: 0.5}}); the name may be a fragment's ({@link ComponentFragments}).
+ * String parameters get their text as written, so {@code tag: no} stays {@code "no"} rather than
+ * YAML's {@code false}. Remembers the components it resolved, so that the resolved text can pin the
+ * bundle and version of each.
  */
 final class ComponentResolver {
     private final ComponentRegistry registry;

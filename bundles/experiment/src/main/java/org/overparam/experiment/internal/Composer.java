@@ -58,7 +58,8 @@ final class Composer {
             Frame target = target(frame, name.strip(), site);
             for (Frame f : chain) {
                 if (f.id().equals(target.id())) {
-                    throw new InvalidInputException(site, "'" + name.strip() + "' includes itself: " + sites(chain, site));
+                    throw new InvalidInputException(site, "'" + name.strip() + "' includes itself: "
+                            + sites(chain, site));
                 }
             }
             String body = target.folder() == null ? library.find(FragmentLibrary.EXPERIMENT, name.strip()).text()
@@ -68,8 +69,8 @@ final class Composer {
                 throw new InvalidInputException(target.location() + ":1", "the included file is empty");
             }
             if (!(included instanceof Node.Mapping m)) {
-                throw new InvalidInputException(included.where(), "an included file is a mapping of experiment keys, not "
-                        + included.describe());
+                throw new InvalidInputException(included.where(), "an included file is a mapping of experiment "
+                        + "keys, not " + included.describe());
             }
             base = Merge.documents(base, m);
         }
@@ -102,7 +103,7 @@ final class Composer {
             Path p = from.folder().resolve(name).normalize();
             if (!Files.isRegularFile(p)) {
                 throw new InvalidInputException(site, "included file '" + name + "' not found (looked for " + p + ")"
-                        + Names.suggestion(name, yamlFiles(p.getParent())));
+                        + Names.suggestion(name, yamlFiles(p.getParent(), name)));
             }
             return new Frame(id(p), shown(from, name, p), p.getParent(), site);
         }
@@ -135,12 +136,14 @@ final class Composer {
         return b.append(last).toString();
     }
 
-    private static List<String> yamlFiles(Path dir) {
+    /** @return the YAML files beside the missing one, written as the include names them */
+    private static List<String> yamlFiles(Path dir, String name) {
         List<String> out = new ArrayList<>();
+        String prefix = name.contains("/") ? name.substring(0, name.lastIndexOf('/') + 1) : "";
         if (dir != null && Files.isDirectory(dir)) {
             try (Stream<Path> s = Files.list(dir)) {
                 s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml") || n.endsWith(".yml"))
-                        .forEach(out::add);
+                        .sorted().forEach(n -> out.add(prefix + n));
             } catch (IOException e) {
                 return out;
             }

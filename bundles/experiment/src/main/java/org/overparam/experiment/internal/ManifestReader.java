@@ -34,9 +34,9 @@ final class ManifestReader {
      */
     static Sweep read(String location, String text, BiFunction<Node, String, RunSpec> resolve) {
         Node root = YamlTree.parse(text, line -> location + ":" + line);
-        if (!(root instanceof Node.Mapping doc)) {
-            throw new InvalidInputException(location + ":1", "not a sweep manifest: expected the keys "
-                    + String.join(", ", KEYS));
+        if (!(root instanceof Node.Mapping doc) || doc.get("sweep") == null && doc.get("runs") == null) {
+            throw new InvalidInputException(root == null ? location + ":1" : root.where(), "not a sweep manifest "
+                    + "(it has no 'sweep' and 'runs' keys); give the folder that 'overparam sweep' created");
         }
         doc.entries().forEach((k, e) -> {
             if (!KEYS.contains(k)) {

@@ -9,7 +9,7 @@ import org.overparam.api.InvalidInputException;
 /**
  * Applies command-line overrides {@code key=value} to an experiment document before it is
  * validated. The key is a dotted path into the document: {@code seed}, {@code architecture.width},
- * {@code stop.maxSteps}, {@code analyzers.0.every}, {@code switch.0.optimizer.lr} (list items by
+ * {@code stop.maxSteps}, {@code checkpoint.every}, {@code analyzers.0.every}, {@code switch.0.optimizer.lr} (list items by
  * index; the index one past the end appends). The value is read as YAML: a scalar ({@code 2048},
  * {@code 0.1}, {@code true}, {@code sgd})
  * or a flow collection ({@code [W1, W2]}, {@code {name: sgd, lr: 0.1}}). Setting a component to a
@@ -108,6 +108,15 @@ final class Overrides {
             }
             if (path.length > 2) {
                 throw new InvalidInputException(where, "'stop." + path[1] + "' is a single value");
+            }
+        }
+        if (top.equals("checkpoint") && path.length > 1) {
+            if (!SpecResolver.CHECKPOINT_KEYS.contains(path[1])) {
+                throw new InvalidInputException(where, SpecResolver.unknownKey("checkpoint." + path[1], path[1],
+                        SpecResolver.CHECKPOINT_KEYS));
+            }
+            if (path.length > 2) {
+                throw new InvalidInputException(where, "'checkpoint." + path[1] + "' is a single value");
             }
         }
         if (top.equals("freeze") && path.length > 2) {

@@ -11,6 +11,7 @@ import org.overparam.api.ComponentKind;
 import org.overparam.api.Config;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.run.AnalyzerRef;
+import org.overparam.api.run.CheckpointRule;
 import org.overparam.api.run.ComponentInfo;
 import org.overparam.api.run.ComponentRef;
 import org.overparam.api.run.ComponentRegistry;
@@ -24,20 +25,23 @@ import org.overparam.api.run.Switch;
  * top-level keys, the name and seed, one component per kind (the schedule defaults to
  * {@code constant}), constraints, analyzers with their schedules and unique labels, the stop rule,
  * the freeze globs, the switches ({@code switch: [{at: 500, optimizer: ..., schedule: ...}]}, each
- * with {@code at >= 1}, in increasing order, changing the optimizer, the schedule or both) and the
- * pins ({@link Pins}). The first problem is reported as an {@link InvalidInputException} at the line
+ * with {@code at >= 1}, in increasing order, changing the optimizer, the schedule or both), the
+ * checkpoint interval ({@code checkpoint: {every: 500}}, a whole number of steps at least 0, 0 turning
+ * checkpoints off; {@link CheckpointRule#DEFAULT} when absent) and the pins ({@link Pins}). The first problem is reported as an {@link InvalidInputException} at the line
  * where it was written. The spec's text is left empty; {@link SpecWriter} renders it.
  */
 final class SpecResolver {
     /** The top-level keys of an experiment file, in the order the resolved text uses. */
     static final List<String> KEYS = List.of("name", "seed", "dataset", "architecture", "initializer", "loss",
-            "optimizer", "schedule", "constraints", "analyzers", "stop", "freeze", "switch", "pinned");
+            "optimizer", "schedule", "constraints", "analyzers", "stop", "freeze", "switch", "checkpoint", "pinned");
     /** The top-level keys an experiment file may hold: the resolved ones, then the composition keys. */
     static final List<String> FILE_KEYS = List.of("name", "seed", "dataset", "architecture", "initializer", "loss",
-            "optimizer", "schedule", "constraints", "analyzers", "stop", "freeze", "switch", "pinned", "include",
-            "sweep");
+            "optimizer", "schedule", "constraints", "analyzers", "stop", "freeze", "switch", "checkpoint", "pinned",
+            "include", "sweep");
     /** The keys of {@code stop}. */
     static final List<String> STOP_KEYS = List.of("maxSteps", "targetLoss");
+    /** The keys of {@code checkpoint}. */
+    static final List<String> CHECKPOINT_KEYS = List.of("every");
     /** The keys of a {@code switch} entry. */
     static final List<String> SWITCH_KEYS = List.of("at", "optimizer", "schedule");
     /** The keys of an analyzer entry that are not the analyzer's parameters. */
@@ -125,7 +129,8 @@ final class SpecResolver {
             freeze.add(glob);
         }
         List<Switch> switches = switches(list(doc.get("switch"), "switch"));
-        RunSpec spec = new RunSpec(name, seed, single, constraints, analyzers, stop, freeze, switches, "", source);
+        RunSpec spec = new RunSpec(name, seed, single, constraints, analyzers, stop, freeze, switches, checkpoint(doc),
+                "", source);
         Pins.check(doc.entries().get("pinned"), components.used());
         return new Resolution(spec, components.used());
     }
@@ -214,6 +219,32 @@ final class SpecResolver {
             return null;
         }
         return components.resolve(kind, path + "." + kind.key(), e.value(), e.keyWhere(), Set.of());
+    }
+
+    private CheckpointRule checkpoint(Node.Mapping doc) {
+        Node.Entry entry = doc.entries().get("checkpoint");
+        if (entry == null || entry.value() instanceof Node.Scalar s && s.value() == null) {
+            return CheckpointRule.DEFAULT;
+        }
+        if (!(entry.value() instanceof Node.Mapping m)) {
+            throw new InvalidInputException(entry.value().where() + ": checkpoint", "expected a mapping such as "
+                    + "{every: 500} (steps between checkpoints; 0 = none), got " + entry.value().describe());
+        }
+        m.entries().forEach((key, e) -> {
+            if (!CHECKPOINT_KEYS.contains(key)) {
+                throw new InvalidInputException(e.keyWhere(), unknownKey("checkpoint." + key, key, CHECKPOINT_KEYS));
+            }
+        });
+        Node every = m.get("every");
+        if (every == null) {
+            return CheckpointRule.DEFAULT;
+        }
+        long steps = (Long) scalar(every, "checkpoint.every", long.class);
+        if (steps < 0) {
+            throw new InvalidInputException(every.where() + ": checkpoint.every", "every " + steps
+                    + " is negative (steps between checkpoints; 0 = none)");
+        }
+        return new CheckpointRule(steps);
     }
 
     private StopRule stop(Node.Mapping doc) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.overparam.api.ComponentKind;
 import org.overparam.api.run.AnalyzerRef;
+import org.overparam.api.run.CheckpointRule;
 import org.overparam.api.run.ComponentInfo;
 import org.overparam.api.run.ComponentRef;
 import org.overparam.api.run.RunSpec;
@@ -19,7 +20,9 @@ import org.overparam.api.run.Switch;
  * Renders a resolved {@link RunSpec} as the YAML text stored with a run: every key in file order,
  * every component as a mapping with its {@code name} and all its parameters (defaults included),
  * every analyzer with its {@code label} and {@code every}, and the switches (only when there are
- * some, so specs without switches read as before), and the {@code pinned} mapping of the bundle
+ * some, so specs without switches read as before), the checkpoint interval (only when it is not the
+ * default {@value org.overparam.api.run.CheckpointRule#DEFAULT_EVERY}, for the same reason), and the
+ * {@code pinned} mapping of the bundle
  * and version that provide each component ({@link Pins}). Reading the text again gives the same spec and the same
  * text.
  */
@@ -85,6 +88,11 @@ final class SpecWriter {
                     g.writeEndObject();
                 }
                 g.writeEndArray();
+            }
+            if (!spec.checkpoint().equals(CheckpointRule.DEFAULT)) {
+                g.writeObjectFieldStart("checkpoint");
+                g.writeNumberField("every", spec.checkpoint().every());
+                g.writeEndObject();
             }
             g.writeObjectFieldStart("pinned");
             for (Map.Entry<String, String> e : Pins.of(used).entrySet()) {

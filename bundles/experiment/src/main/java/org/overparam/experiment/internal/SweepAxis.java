@@ -36,7 +36,8 @@ record SweepAxis(String key, String[] path, List<Node> values, String where) {
         }
         if (!(sweep.value() instanceof Node.Mapping m)) {
             throw new InvalidInputException(sweep.value().where() + ": sweep", "expected a mapping of keys to "
-                    + "lists or ranges, e.g. {architecture.width: [256, 512], seeds: 3}, got " + sweep.value().describe());
+                    + "lists or ranges, e.g. {architecture.width: [256, 512], seeds: 3}, got "
+                    + sweep.value().describe());
         }
         flatten("", m, baseSeed, out);
         return out;
@@ -59,7 +60,8 @@ record SweepAxis(String key, String[] path, List<Node> values, String where) {
     private static void add(Map<String, SweepAxis> out, SweepAxis axis, String where) {
         if (out.containsKey(axis.key())) {
             throw new InvalidInputException(where, "'" + axis.key() + "' is swept twice (first at "
-                    + out.get(axis.key()).where() + ")" + (axis.key().equals("seed") ? "; give either seeds or seed" : ""));
+                    + out.get(axis.key()).where() + ")"
+                    + (axis.key().equals("seed") ? "; give either seeds or seed" : ""));
         }
         out.put(axis.key(), axis);
     }
@@ -115,7 +117,11 @@ record SweepAxis(String key, String[] path, List<Node> values, String where) {
             throw new InvalidInputException(where, "no values given; write a list [a, b] or a range(...)");
         }
         if (node instanceof Node.Scalar s && s.value() instanceof String text && Range.isRange(text)) {
-            return Range.values(text, node.where());
+            try {
+                return Range.values(text, node.where());
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(where, e.getMessage());
+            }
         }
         return List.of(node);
     }

@@ -75,10 +75,13 @@ public final class YamlSpecReader implements SpecReader {
 
     @Override
     public Sweep load(Path manifest) {
+        if (!Files.exists(manifest)) {
+            throw new InvalidInputException(manifest.toString(), "no such sweep folder");
+        }
         Path file = Files.isDirectory(manifest) ? manifest.resolve("sweep.yaml") : manifest;
         if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException(manifest.toString(), "no sweep manifest here (" + file.getFileName()
-                    + " not found); give the folder that 'overparam sweep' created");
+            throw new InvalidInputException(manifest.toString(), "no sweep manifest here (sweep.yaml not found); "
+                    + "give the folder that 'overparam sweep' created");
         }
         FragmentLibrary none = new FragmentLibrary(List.of(), Map.of());
         return ManifestReader.read(file.toString(), FragmentLibrary.read(file), (root, source) -> {

@@ -33,9 +33,14 @@ final class CommandLine {
             usage: overparam <command> [arguments]
 
             commands:
-              run FILE [key=value ...] [--runs DIR]   run an experiment file; each key=value overrides a
+              run FILE [key=value ...] [--runs DIR] [--fragments DIR]
+                                                      run an experiment file; each key=value overrides a
                                                       dotted path in it, e.g. architecture.width=2048,
                                                       optimizer=sgd, stop.maxSteps=100, analyzers.0.every=5
+              sweep FILE [key=value | key=a,b,c | key=range(A,B,xF) | seeds=N ...] [--runs DIR]
+                    [--fragments DIR] [--dry-run]     expand a sweep (the file's sweep: section and these
+                                                      arguments), validate every run, then run them all
+              sweep --resume SWEEPDIR                 run the points of a sweep that have not finished
               report RUN|SWEEP [--runs DIR]           plots and report.html of a run (its folder, or its id
                                                       under the runs folder) or of a sweep folder
               list [KIND]                             the installed components and their parameters
@@ -44,12 +49,15 @@ final class CommandLine {
 
             kinds: dataset, architecture, initializer, loss, optimizer, schedule, constraint, analyzer
             runs folder: --runs DIR, else the system property overparam.runs, else ./runs
+            fragments: --fragments DIR, else the system property overparam.fragments; then
+                       fragments/ beside the experiment file; then the shipped ones
             exit codes: 0 converged or completed, 1 diverged, failed or stopped, 2 bad input
             """;
-    private static final List<String> COMMANDS = List.of("run", "report", "list", "describe", "help");
+    private static final List<String> COMMANDS = List.of("run", "report", "sweep", "list", "describe", "help");
 
     private final ComponentHelp help;
     private final RunCommand run;
+    private final SweepCommand sweep;
     private final UnaryOperator<String> properties;
     private java.util.function.Supplier<org.overparam.api.run.ReportWriter> reports = () -> null;
 
@@ -64,6 +72,7 @@ final class CommandLine {
                 UnaryOperator<String> properties) {
         this.help = new ComponentHelp(registry);
         this.run = new RunCommand(reader, runner, nanos);
+        this.sweep = new SweepCommand(reader, runner, nanos, java.time.LocalDateTime::now);
         this.properties = properties;
     }
 
@@ -107,6 +116,8 @@ final class CommandLine {
         switch (command) {
             case "run":
                 return run(rest, t);
+            case "sweep":
+                return sweep.execute(rest, this::runsFolder, t);
             case "report":
                 return new ReportCommand(reports.get()).execute(rest, this::runsFolder, t);
             case "list":
@@ -127,9 +138,16 @@ final class CommandLine {
         String file = null;
         String runs = null;
         List<String> overrides = new ArrayList<>();
+        List<Path> fragments = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (a.equals("--runs")) {
+            if (a.equals("--fragments") || a.startsWith("--fragments=")) {
+                String dir = a.equals("--fragments") ? (i + 1 < args.size() ? args.get(++i) : "") : a.substring(12);
+                if (dir.isBlank()) {
+                    throw new InvalidInputException("run", "--fragments needs a folder");
+                }
+                fragments.add(path(dir));
+            } else if (a.equals("--runs")) {
                 if (i + 1 >= args.size()) {
                     throw new InvalidInputException("run", "--runs needs a folder");
                 }
@@ -139,7 +157,7 @@ final class CommandLine {
             } else if (a.startsWith("-")) {
                 String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
                 throw new InvalidInputException("run", "unknown option '" + name + "'"
-                        + Names.suggestion(name, List.of("--runs")));
+                        + Names.suggestion(name, List.of("--runs", "--fragments")));
             } else if (file == null) {
                 file = a;
             } else {
@@ -153,7 +171,7 @@ final class CommandLine {
         if (runs != null && runs.isBlank()) {
             throw new InvalidInputException("run", "--runs needs a folder");
         }
-        return run.run(path(file), overrides, runsFolder(runs), t);
+        return run.run(path(file), overrides, fragments, runsFolder(runs), t);
     }
 
     private static Path path(String text) {

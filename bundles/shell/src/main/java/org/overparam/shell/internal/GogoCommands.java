@@ -15,7 +15,7 @@ import org.overparam.api.run.ReportWriter;
 import org.overparam.api.run.SpecReader;
 
 /**
- * The Gogo shell commands {@code op:run}, {@code op:list} and {@code op:describe}: the same arguments
+ * The Gogo shell commands {@code op:run}, {@code op:sweep}, {@code op:list} and {@code op:describe}: the same arguments
  * and output as the command line ({@link CommandLine}), written to the session's {@code System.out}
  * and {@code System.err} (Gogo redirects both per session). Bad input prints the one-line error;
  * nothing is thrown at the user. In Gogo, quote overrides holding braces, e.g.
@@ -24,6 +24,7 @@ import org.overparam.api.run.SpecReader;
 @Component(service = GogoCommands.class, property = {
     "osgi.command.scope=op",
     "osgi.command.function=run",
+    "osgi.command.function=sweep",
     "osgi.command.function=report",
     "osgi.command.function=list",
     "osgi.command.function=describe"})
@@ -54,6 +55,17 @@ public final class GogoCommands {
      */
     public void run(String... args) {
         execute("run", args);
+    }
+
+    /**
+     * {@code op:sweep FILE [key=value | key=a,b | 'key=range(...)' | seeds=N ...] [--runs DIR]
+     * [--fragments DIR] [--dry-run]} or {@code op:sweep --resume SWEEPDIR}: expands, validates and runs a
+     * sweep.
+     *
+     * @param args the file, overrides, sweep arguments and options
+     */
+    public void sweep(String... args) {
+        execute("sweep", args);
     }
 
     /**

@@ -40,13 +40,14 @@ final class RunCommand {
     /**
      * @param file the experiment file
      * @param overrides {@code key=value} overrides
+     * @param fragments the user's fragment folders ({@code --fragments}); empty for the default search
      * @param runs the runs folder
      * @param t where to print
      * @return the exit code
      * @throws InvalidInputException if the file, an override or a component's parameters are bad
      */
-    int run(Path file, List<String> overrides, Path runs, Terminal t) {
-        RunSpec spec = reader.read(file, overrides);
+    int run(Path file, List<String> overrides, List<Path> fragments, Path runs, Terminal t) {
+        RunSpec spec = reader.read(file, overrides, fragments);
         Set<Path> before = folders(runs);
         Progress progress = new Progress(t.err(), t.live(), nanos);
         long start = nanos.getAsLong();

@@ -1,0 +1,199 @@
+package org.overparam.shell.internal;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.overparam.api.InvalidInputException;
+import org.overparam.api.run.ExperimentRunner;
+import org.overparam.api.run.Names;
+import org.overparam.api.run.RunResult;
+import org.overparam.api.run.RunStatus;
+import org.overparam.api.run.SpecReader;
+import org.overparam.api.run.Sweep;
+import org.overparam.api.run.SweepPoint;
+
+/**
+ * The {@code sweep} command: expands an experiment's sweep (every run resolved, validated and pinned
+ * before anything is written), creates the sweep folder with its manifest ({@link SweepFolder}), runs
+ * the points one after another with progress on standard error ({@code run 3/12 (...)}), and prints
+ * a table of the runs ({@link SweepTable}). With {@code --resume SWEEPDIR} it reads the manifest back
+ * and skips the points that already have a finished run. A run that is stopped (an interrupt) ends
+ * the sweep. Exit code 0 when every run converged or completed, 1 otherwise, 2 for bad input.
+ */
+final class SweepCommand {
+    /** The usage line. */
+    static final String USAGE = "sweep FILE [key=value | key=a,b | key=range(...) | seeds=N ...] [--runs DIR] "
+            + "[--fragments DIR] [--dry-run]  |  sweep --resume SWEEPDIR [--dry-run]";
+    private static final List<String> OPTIONS = List.of("--runs", "--fragments", "--resume", "--dry-run");
+    private final SpecReader reader;
+    private final ExperimentRunner runner;
+    private final LongSupplier nanos;
+    private final Supplier<LocalDateTime> clock;
+
+    /**
+     * @param reader reads and expands experiment files and manifests
+     * @param runner runs the points
+     * @param nanos a monotonic clock in nanoseconds
+     * @param clock the wall clock, for the sweep folder's name
+     */
+    SweepCommand(SpecReader reader, ExperimentRunner runner, LongSupplier nanos, Supplier<LocalDateTime> clock) {
+        this.reader = reader;
+        this.runner = runner;
+        this.nanos = nanos;
+        this.clock = clock;
+    }
+
+    /**
+     * @param args the arguments after {@code sweep}
+     * @param runsFolder the runs folder for a {@code --runs} option (or {@code null}: the default)
+     * @param t where to print
+     * @return the exit code
+     * @throws InvalidInputException for bad arguments, a bad experiment or manifest, or a runs folder
+     *     that cannot be written; nothing is written then
+     */
+    int execute(List<String> args, Function<String, Path> runsFolder, Terminal t) {
+        String file = null;
+        String runs = null;
+        String resume = null;
+        boolean dryRun = false;
+        List<Path> fragments = new ArrayList<>();
+        List<String> arguments = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            String option = a.startsWith("--") && a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            if (option.equals("--dry-run") && option.equals(a)) {
+                dryRun = true;
+            } else if (List.of("--runs", "--fragments", "--resume").contains(option)) {
+                String value = !a.equals(option) ? a.substring(option.length() + 1)
+                        : i + 1 < args.size() ? args.get(++i) : "";
+                if (value.isBlank()) {
+                    throw new InvalidInputException("sweep", option + " needs a folder");
+                }
+                switch (option) {
+                    case "--runs" -> runs = value;
+                    case "--fragments" -> fragments.add(path(value));
+                    default -> resume = value;
+                }
+            } else if (a.startsWith("-")) {
+                throw new InvalidInputException("sweep", "unknown option '" + option + "'"
+                        + Names.suggestion(option, OPTIONS));
+            } else if (file == null && resume == null) {
+                file = a;
+            } else {
+                arguments.add(a);
+            }
+        }
+        if (resume != null && (file != null || !arguments.isEmpty() || runs != null || !fragments.isEmpty())) {
+            throw new InvalidInputException("sweep",
+                    "--resume SWEEPDIR takes no FILE, arguments, --runs or --fragments");
+        }
+        if (resume == null && file == null) {
+            throw new InvalidInputException("sweep", "missing FILE; usage: overparam " + USAGE);
+        }
+        if (resume != null) {
+            Path dir = path(resume);
+            Sweep sweep = reader.load(dir);
+            return dryRun ? plan(sweep, SweepFolder.finished(dir), t) : runAll(sweep, dir, t);
+        }
+        Path runsDir = runsFolder.apply(runs);
+        Sweep sweep = reader.expand(path(file), arguments, fragments);
+        if (dryRun) {
+            return plan(sweep, Map.of(), t);
+        }
+        SweepFolder.requireWritable(runsDir);
+        return runAll(sweep, SweepFolder.create(runsDir, sweep.name(), clock.get(), sweep.manifest()), t);
+    }
+
+    private int plan(Sweep sweep, Map<String, SweepFolder.Done> done, Terminal t) {
+        List<SweepTable.Row> rows = new ArrayList<>();
+        for (SweepPoint p : sweep.points()) {
+            SweepFolder.Done d = done.get(p.key());
+            rows.add(d == null ? new SweepTable.Row(p, "to run", -1, Double.NaN, p.key().substring(0, 12), false)
+                    : new SweepTable.Row(p, d.status().name(), d.steps(), d.loss(), d.folder().getFileName().toString(),
+                    true));
+        }
+        SweepTable.print(sweep.axes(), rows, t.out());
+        t.out().println(sweep.points().size() + " run" + (sweep.points().size() == 1 ? "" : "s")
+                + " of sweep " + sweep.name() + "; nothing written (--dry-run)");
+        t.out().flush();
+        return CommandLine.OK;
+    }
+
+    private int runAll(Sweep sweep, Path dir, Terminal t) {
+        Map<String, SweepFolder.Done> done = SweepFolder.finished(dir);
+        int n = sweep.points().size();
+        long skip = sweep.points().stream().filter(p -> done.containsKey(p.key())).count();
+        t.err().println("sweep " + sweep.name() + ": " + n + " run" + (n == 1 ? "" : "s") + " in " + dir
+                + (skip > 0 ? "; " + skip + " finished before" : ""));
+        SweepProgress progress = new SweepProgress(t.err(), t.live(), nanos, n);
+        List<SweepTable.Row> rows = new ArrayList<>();
+        boolean stopped = false;
+        for (SweepPoint p : sweep.points()) {
+            SweepFolder.Done d = done.get(p.key());
+            if (stopped) {
+                rows.add(new SweepTable.Row(p, "not run", -1, Double.NaN, "-", false));
+            } else if (d != null) {
+                progress.skipped(p.index() - 1, shown(p));
+                rows.add(new SweepTable.Row(p, d.status().name(), d.steps(), d.loss(),
+                        d.folder().getFileName().toString(), true));
+            } else {
+                SweepTable.Row row = runOne(p, dir, progress, t);
+                stopped = row.status().equals(RunStatus.STOPPED.name());
+                rows.add(row);
+            }
+        }
+        progress.end();
+        SweepTable.print(sweep.axes(), rows, t.out());
+        long ok = rows.stream().filter(r -> r.status().equals("CONVERGED") || r.status().equals("COMPLETED")).count();
+        t.out().println(ok + " of " + n + " runs converged or completed; sweep folder " + dir);
+        t.out().flush();
+        if (stopped) {
+            t.error("sweep stopped; continue it with: overparam sweep --resume " + dir);
+        }
+        return ok == n ? CommandLine.OK : CommandLine.FAILED;
+    }
+
+    /** Runs one point; a run that throws is a row, not the end of the sweep. */
+    private SweepTable.Row runOne(SweepPoint p, Path dir, SweepProgress sweepProgress, Terminal t) {
+        int index = p.index() - 1;
+        Progress progress = sweepProgress.run(index, shown(p));
+        SweepTable.Row row;
+        try {
+            RunResult r = runner.run(p.spec(), dir, progress);
+            row = new SweepTable.Row(p, r.status().name(), r.steps(), r.loss(),
+                    r.directory() == null ? "-" : r.directory().getFileName().toString(), false);
+        } catch (InvalidInputException e) {
+            progress.finish();
+            t.error("run " + p.index() + ": " + e.oneLine());
+            row = new SweepTable.Row(p, "INVALID", -1, Double.NaN, "-", false);
+        } catch (RuntimeException e) {
+            progress.finish();
+            t.error("run " + p.index() + " failed: " + e);
+            row = new SweepTable.Row(p, RunStatus.FAILED.name(), -1, Double.NaN, "-", false);
+        }
+        progress.finish();
+        sweepProgress.finished(index, row.status().equals("INVALID") ? RunStatus.FAILED
+                : RunStatus.valueOf(row.status()));
+        return row;
+    }
+
+    private static String shown(SweepPoint p) {
+        StringBuilder b = new StringBuilder();
+        p.values().forEach((k, v) -> b.append(b.length() == 0 ? "" : " ").append(k).append('=').append(v));
+        return b.length() == 0 ? "no swept keys" : b.toString();
+    }
+
+    private static Path path(String text) {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new InvalidInputException(text, "not a valid path: " + e.getReason());
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package org.overparam.shell.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.overparam.api.InvalidInputException;
+import org.overparam.api.run.RunStatus;
+import org.overparam.api.run.SweepPoint;
+
+/**
+ * A sweep's folder, {@code <runs>/<name>-<yyyyMMdd-HHmmss>/}: the manifest {@code sweep.yaml} and the
+ * run folders the runner writes directly inside it. A run folder belongs to the point whose key is
+ * the SHA-256 of its {@code spec.yaml}; a point is done when one of its run folders has a
+ * {@code result.json} with a finished status (converged, completed or diverged).
+ */
+final class SweepFolder {
+    /** The manifest's file name. */
+    static final String MANIFEST = "sweep.yaml";
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z]+)\"");
+    private static final Pattern STEPS = Pattern.compile("\"steps\"\\s*:\\s*(\\d+)");
+    private static final Pattern LOSS = Pattern.compile("\"loss\"\\s*:\\s*(null|[-+0-9.eE]+|NaN|-?Infinity)");
+
+    /**
+     * A finished run found in the folder.
+     *
+     * @param folder the run folder
+     * @param status its status
+     * @param steps its steps
+     * @param loss its final training loss (NaN if not recorded)
+     */
+    record Done(Path folder, RunStatus status, long steps, double loss) {
+    }
+
+    private SweepFolder() {
+    }
+
+    /**
+     * Checks, without writing anything, that folders can be created in {@code runs}: its nearest
+     * existing ancestor must be a writable folder.
+     *
+     * @param runs the runs folder
+     * @throws InvalidInputException naming the runs folder if it cannot be written
+     */
+    static void requireWritable(Path runs) {
+        Path p = runs.toAbsolutePath();
+        while (p != null && !Files.exists(p)) {
+            p = p.getParent();
+        }
+        if (p == null || !Files.isDirectory(p)) {
+            throw new InvalidInputException(runs.toString(), "the runs folder cannot be created: " + p
+                    + " is a file, not a folder");
+        }
+        if (!Files.isWritable(p)) {
+            throw new InvalidInputException(runs.toString(), "the runs folder is not writable (permission denied"
+                    + " for " + p + ")");
+        }
+    }
+
+    /**
+     * Creates the sweep's folder and writes its manifest.
+     *
+     * @param runs the runs folder (checked by {@link #requireWritable} first)
+     * @param name the sweep's name; characters other than letters, digits, '.', '_' and '-' become '-'
+     * @param now the time for the folder's name
+     * @param manifest the manifest's text
+     * @return the new folder
+     * @throws InvalidInputException naming the runs folder if it cannot be written
+     */
+    static Path create(Path runs, String name, LocalDateTime now, String manifest) {
+        String safe = name.replaceAll("[^A-Za-z0-9._-]", "-");
+        String base = (safe.isEmpty() || safe.startsWith(".") ? "sweep" + safe : safe) + "-" + STAMP.format(now);
+        try {
+            Files.createDirectories(runs);
+            for (int i = 1; ; i++) {
+                Path dir = runs.resolve(i == 1 ? base : base + "-" + i);
+                try {
+                    Files.createDirectory(dir);
+                    Files.writeString(dir.resolve(MANIFEST), manifest, StandardCharsets.UTF_8);
+                    return dir;
+                } catch (FileAlreadyExistsException e) {
+                    if (i > 100) {
+                        throw e;
+                    }
+                }
+            }
+        } catch (AccessDeniedException e) {
+            throw new InvalidInputException(runs.toString(), "the runs folder is not writable (permission denied"
+                    + " for " + e.getFile() + ")");
+        } catch (IOException e) {
+            throw new InvalidInputException(runs.toString(), "cannot create the sweep folder: " + e);
+        }
+    }
+
+    /**
+     * @param sweep the sweep folder
+     * @return the finished runs in it, by the key of their spec (unreadable or unfinished folders are
+     *     left out)
+     */
+    static Map<String, Done> finished(Path sweep) {
+        Map<String, Done> out = new HashMap<>();
+        List<Path> dirs = new ArrayList<>();
+        try (Stream<Path> s = Files.list(sweep)) {
+            s.filter(Files::isDirectory).sorted().forEach(dirs::add);
+        } catch (IOException e) {
+            return out;
+        }
+        for (Path d : dirs) {
+            try {
+                Path spec = d.resolve("spec.yaml");
+                Path result = d.resolve("result.json");
+                if (Files.isRegularFile(spec) && Files.isRegularFile(result)) {
+                    Done done = done(d, Files.readString(result, StandardCharsets.UTF_8));
+                    if (done != null) {
+                        out.putIfAbsent(SweepPoint.key(Files.readString(spec, StandardCharsets.UTF_8)), done);
+                    }
+                }
+            } catch (IOException e) {
+                // an unreadable run folder counts as not done: the point runs again
+            }
+        }
+        return out;
+    }
+
+    private static Done done(Path folder, String json) {
+        Matcher status = STATUS.matcher(json);
+        if (!status.find()) {
+            return null;
+        }
+        RunStatus s;
+        try {
+            s = RunStatus.valueOf(status.group(1));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (!s.isFinished()) {
+            return null;
+        }
+        Matcher steps = STEPS.matcher(json);
+        Matcher loss = LOSS.matcher(json);
+        double l = Double.NaN;
+        if (loss.find() && !loss.group(1).equals("null")) {
+            l = Double.parseDouble(loss.group(1));
+        }
+        return new Done(folder, s, steps.find() ? Long.parseLong(steps.group(1)) : 0, l);
+    }
+}

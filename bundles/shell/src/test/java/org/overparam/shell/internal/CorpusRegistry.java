@@ -1,0 +1,109 @@
+package org.overparam.shell.internal;
+
+import java.lang.annotation.Annotation;
+import java.util.List;
+import java.util.Optional;
+import org.overparam.api.Component;
+import org.overparam.api.ComponentKind;
+import org.overparam.api.InvalidInputException;
+import org.overparam.api.Param;
+import org.overparam.api.run.ComponentInfo;
+import org.overparam.api.run.ComponentRegistry;
+import org.overparam.api.run.Names;
+import org.overparam.api.run.ParamSpec;
+
+/** The components the bad-input corpus is checked against: the quickstart's, with their real schemas' shape. */
+final class CorpusRegistry implements ComponentRegistry {
+    /** Points on the sphere. */
+    @interface Sphere {
+        @Param(value = "training points n", min = 1) int n() default 100;
+        @Param(value = "input dimension d", min = 2) int d() default 10;
+        @Param(value = "targets", options = {"teacher", "sine", "linear"}) String target() default "teacher";
+    }
+
+    /** A fully connected net. */
+    @interface Fc {
+        @Param(value = "hidden units per layer (m)", min = 1) int width() default 256;
+        @Param(value = "number of hidden layers (L)", min = 1) int depth() default 1;
+        @Param(value = "hidden activation", options = {"relu", "softplus", "tanh"}) String activation() default "relu";
+    }
+
+    /** The NTK parameterization. */
+    @interface Ntk {
+        @Param(value = "weight scale", min = 0, minExclusive = true) double sigma() default 1.0;
+    }
+
+    /** Gradient descent. */
+    @interface Gd {
+        @Param(value = "learning rate", min = 0, minExclusive = true) double lr() default 0.1;
+    }
+
+    /** Stochastic gradient descent. */
+    @interface Sgd {
+        @Param(value = "learning rate", min = 0, minExclusive = true) double lr() default 0.1;
+        @Param(value = "samples per step", min = 1) int batch() default 32;
+    }
+
+    /** Nesterov's method. */
+    @interface Nesterov {
+        @Param(value = "learning rate", min = 0, minExclusive = true) double lr() default 0.1;
+        @Param(value = "momentum beta", min = 0, max = 1, maxExclusive = true) double momentum() default 0.9;
+    }
+
+    /** A ball around the initialization. */
+    @interface Ball {
+        @Param(value = "radius", min = 0, minExclusive = true) double radius();
+    }
+
+    /** Training dynamics. */
+    @interface Dynamics {
+        @Param(value = "layers to watch", min = 1) int[] layers() default {1, 2};
+    }
+
+    /** No parameters. */
+    @interface None {
+    }
+
+    private final List<ComponentInfo> infos = List.of(
+            info(ComponentKind.DATASET, "sphere", Sphere.class),
+            info(ComponentKind.ARCHITECTURE, "fc", Fc.class),
+            info(ComponentKind.INITIALIZER, "ntk", Ntk.class),
+            info(ComponentKind.LOSS, "squared", None.class),
+            info(ComponentKind.OPTIMIZER, "gd", Gd.class),
+            info(ComponentKind.OPTIMIZER, "sgd", Sgd.class),
+            info(ComponentKind.OPTIMIZER, "nesterov", Nesterov.class),
+            info(ComponentKind.SCHEDULE, "constant", None.class),
+            info(ComponentKind.CONSTRAINT, "ball", Ball.class),
+            info(ComponentKind.ANALYZER, "dynamics", Dynamics.class),
+            info(ComponentKind.ANALYZER, "ntk", None.class));
+
+    private static ComponentInfo info(ComponentKind kind, String name, Class<? extends Annotation> config) {
+        return new ComponentInfo(kind, name, name, ParamSpec.of(config), "org.overparam.plugin.test", "1.0.0");
+    }
+
+    @Override
+    public List<ComponentInfo> list() {
+        return infos;
+    }
+
+    @Override
+    public List<ComponentInfo> list(ComponentKind kind) {
+        return infos.stream().filter(i -> i.kind() == kind).toList();
+    }
+
+    @Override
+    public Optional<ComponentInfo> find(ComponentKind kind, String name) {
+        return list(kind).stream().filter(i -> i.name().equals(name)).findFirst();
+    }
+
+    @Override
+    public ComponentInfo require(ComponentKind kind, String name, String where) {
+        return find(kind, name).orElseThrow(() -> new InvalidInputException(where, "no " + kind.key() + " named '"
+                + name + "'" + Names.suggestion(name, list(kind).stream().map(ComponentInfo::name).toList())));
+    }
+
+    @Override
+    public <T extends Component> Optional<T> service(ComponentKind kind, String name, Class<T> type) {
+        return Optional.empty();
+    }
+}
