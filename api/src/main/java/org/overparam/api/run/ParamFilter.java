@@ -54,7 +54,7 @@ public record ParamFilter(String key, Op op, String value) {
         if (key.isBlank()) {
             throw new InvalidInputException(key + op.symbol() + value, "the parameter key is empty");
         }
-        if (op != Op.EQ && op != Op.NE && number() == null) {
+        if (op != Op.EQ && op != Op.NE && numberOf(value) == null) {
             throw new InvalidInputException(key + op.symbol() + value, "'" + value + "' is not a number; "
                     + op.symbol() + " compares numbers");
         }
@@ -86,7 +86,11 @@ public record ParamFilter(String key, Op op, String value) {
 
     /** @return the value as a number, or {@code null} if it is not one */
     public Double number() {
-        String v = value.strip();
+        return numberOf(value);
+    }
+
+    private static Double numberOf(String text) {
+        String v = text.strip();
         return NUMBER.matcher(v).matches() ? Double.valueOf(v) : null;
     }
 

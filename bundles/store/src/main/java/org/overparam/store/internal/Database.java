@@ -1,0 +1,128 @@
+package org.overparam.store.internal;
+
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.overparam.api.InvalidInputException;
+
+/**
+ * One open store: a connection held for as long as the store service lives (it keeps the database
+ * open, and makes this process the one that serves it to others), a fresh connection per
+ * operation, and the cache of metric name keys. Thread-safe.
+ */
+final class Database implements AutoCloseable {
+    /** An operation on a connection. @param <T> its result */
+    @FunctionalInterface
+    interface Work<T> {
+        /** @param c a connection, auto-commit off @return the result @throws SQLException if a statement fails */
+        T run(Connection c) throws SQLException;
+    }
+
+    private final StoreLocation location;
+    private final Driver driver;
+    private final Connection keeper;
+    private final ConcurrentMap<String, Integer> metricIds = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Integer> runIds = new ConcurrentHashMap<>();
+
+    /**
+     * Opens (and, when missing, creates) the database and its schema.
+     *
+     * @param location where it is
+     * @param driver the H2 driver
+     * @throws InvalidInputException if it cannot be opened or was written by another version of the store
+     */
+    Database(StoreLocation location, Driver driver) {
+        this.location = location;
+        this.driver = driver;
+        try {
+            keeper = connect();
+            keeper.setAutoCommit(true);
+            String other = Schema.create(keeper);
+            if (other != null) {
+                keeper.close();
+                throw new InvalidInputException(location.label(), "the run store has schema version " + other
+                        + "; this store reads version " + Schema.VERSION);
+            }
+        } catch (SQLException e) {
+            throw error(location, "cannot open the run store", e);
+        }
+    }
+
+    /** @return where it is */
+    StoreLocation location() {
+        return location;
+    }
+
+    /** @return the cache of metric keys by name (filled by {@link Keys}) */
+    ConcurrentMap<String, Integer> metricIds() {
+        return metricIds;
+    }
+
+    /** @return the cache of run keys by run id (filled by {@link Keys}; runs are never deleted) */
+    ConcurrentMap<String, Integer> runIds() {
+        return runIds;
+    }
+
+    /**
+     * Runs an operation in one transaction on a fresh connection: committed when it returns, rolled
+     * back when it throws.
+     *
+     * @param what what the operation does, for the error message (e.g. {@code cannot list runs})
+     * @param work the operation
+     * @param <T> its result
+     * @return its result
+     * @throws InvalidInputException naming the store if a statement fails
+     */
+    <T> T transaction(String what, Work<T> work) {
+        try (Connection c = connect()) {
+            c.setAutoCommit(false);
+            try {
+                T out = work.run(c);
+                c.commit();
+                return out;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw error(location, what, e);
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        Connection c = driver.connect(location.url(), new Properties());
+        if (c == null) {
+            throw new SQLException("the H2 driver does not accept " + location.url());
+        }
+        return c;
+    }
+
+    /** Closes the held connection; H2 closes the database when its last connection goes. */
+    @Override
+    public void close() {
+        metricIds.clear();
+        runIds.clear();
+        try {
+            keeper.close();
+        } catch (SQLException e) {
+            // Best effort: the file is consistent after each commit, whatever happens here.
+            return;
+        }
+    }
+
+    /**
+     * @param location the store
+     * @param what what failed
+     * @param e the cause
+     * @return a one-line error naming the store
+     */
+    static InvalidInputException error(StoreLocation location, String what, SQLException e) {
+        String m = e.getMessage() == null ? e.toString() : e.getMessage();
+        int cut = m.indexOf('\n');
+        m = (cut < 0 ? m : m.substring(0, cut)).replaceAll(" \\[[0-9-]+]$", "").strip();
+        return new InvalidInputException(location.label(), what + ": " + m);
+    }
+}
