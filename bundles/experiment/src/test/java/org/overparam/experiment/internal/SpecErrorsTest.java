@@ -92,7 +92,8 @@ class SpecErrorsTest {
         assertEquals(file(6) + "unknown key 'optimiser' (did you mean 'optimizer'?)",
                 error(replace(6, "optimiser: gd")));
         assertEquals(file(10) + "unknown key 'colour'; the keys are name, seed, dataset, architecture, initializer, "
-                + "loss, optimizer, schedule, constraints, analyzers, stop, freeze, switch, checkpoint, pinned, include, sweep",
+                + "loss, optimizer, schedule, constraints, analyzers, stop, freeze, switch, checkpoint, pinned, include, "
+                + "sweep",
                 error(BASE + "colour: red\n"));
     }
 
@@ -171,7 +172,8 @@ class SpecErrorsTest {
         assertEquals(file(11) + "a second YAML document ('---') was found; an experiment file holds one document",
                 error(BASE + "---\nname: u\n"));
         assertEquals(file(1) + "an experiment file is a mapping of keys (name, seed, dataset, architecture, initializer, "
-                + "loss, optimizer, schedule, constraints, analyzers, stop, freeze, switch, checkpoint, pinned, include, sweep), not a list",
+                + "loss, optimizer, schedule, constraints, analyzers, stop, freeze, switch, checkpoint, pinned, include, "
+                + "sweep), not a list",
                 error("- a\n- b\n"));
     }
 
