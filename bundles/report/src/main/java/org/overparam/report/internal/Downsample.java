@@ -6,13 +6,13 @@ import java.util.Arrays;
  * Thins long curves for plotting: at most {@code max} points, the first and last always kept.
  * Over steps the points are log-spaced in {@code step + 1} (dense early, where the loss changes
  * fastest, sparse late, where a log-scale axis compresses them); over other abscissae they are
- * evenly spaced in index. A vector (SVG) plot of 100 points with a grid is ~0.6 MB with XChart,
- * so SVG plots are drawn from at most {@link #SVG} points per line; PNG plots from at most
+ * evenly spaced in index. XChart writes SVG text as glyph outlines and every line segment as an
+ * element: an empty chart is ~0.4 MB and 2000 points add ~0.7 MB, so SVG plots are drawn from at most {@link #SVG} points per line; PNG plots from at most
  * {@link #PNG}. Thinning shows the trend of a noisy curve (SGD), not every spike.
  */
 final class Downsample {
-    /** Points per line in SVG plots. */
-    static final int SVG = 2000;
+    /** Points per line in SVG plots: each segment is an SVG element of ~350 bytes. */
+    static final int SVG = 500;
     /** Points per line in PNG plots (a 900-pixel-wide plot shows no more). */
     static final int PNG = 4000;
 

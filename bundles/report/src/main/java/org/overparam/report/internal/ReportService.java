@@ -12,11 +12,20 @@ import org.overparam.api.run.ReportWriter;
  * The {@link ReportWriter} service: a run folder (it holds {@code metrics.csv}) gets a run report;
  * any other folder is a sweep, whose run folders (its sub-folders holding {@code metrics.csv}, one
  * or two levels down) each get a run report, and the sweep a report of its own that aggregates the
- * seeds. Plots are drawn off-screen with AWT: run the JVM with {@code -Djava.awt.headless=true}
- * where there is no display (without a {@code DISPLAY}, Linux JVMs are headless by default).
+ * seeds. Plots are drawn off-screen with AWT, headless (see the constructor).
  */
 @Component(service = ReportWriter.class)
 public final class ReportService implements ReportWriter {
+
+    /**
+     * Makes AWT headless unless the JVM was told otherwise: the plots are drawn off-screen, and a
+     * {@code DISPLAY} that cannot be reached would otherwise fail the first plot.
+     */
+    public ReportService() {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
 
     @Override
     public Path report(Path runOrSweepFolder) {

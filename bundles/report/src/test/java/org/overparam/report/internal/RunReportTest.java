@@ -69,6 +69,25 @@ class RunReportTest {
     }
 
     @Test
+    void longCurvesAreThinnedForTheSvg() throws Exception {
+        double[] x = new double[100_001];
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i;
+            y[i] = Math.exp(-i / 20_000.0);
+        }
+        PlotWriter w = new PlotWriter(tmp.resolve("thin"));
+        w.write("long", "long", "", max -> {
+            org.knowm.xchart.XYChart c = Charts.xy("long", "step", "loss", false, true);
+            Charts.line(c, "loss", x, y, max, true);
+            return c;
+        });
+        int segments = Files2.stroked(Files2.svg(tmp.resolve("thin/long.svg")), BLUE);
+        assertTrue(segments > 100 && segments < Downsample.SVG, "segments: " + segments);
+        assertTrue(Files.size(tmp.resolve("thin/long.svg")) < 1_000_000, "SVG bytes: " + Files.size(tmp.resolve("thin/long.svg")));
+    }
+
+    @Test
     void theCaptionGivesTheRateOfTheAnalyzer() {
         // log_rate = ln 0.99 is given; the intercept is fitted on the last 100 steps: exact here
         assertTrue(html.contains("exp(b) = 0.990000 per step"), html);
