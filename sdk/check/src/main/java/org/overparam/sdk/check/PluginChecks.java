@@ -1,0 +1,284 @@
+package org.overparam.sdk.check;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.ServiceReference;
+import org.overparam.api.Component;
+import org.overparam.api.ComponentKind;
+import org.overparam.api.InvalidInputException;
+import org.overparam.api.run.ComponentInfo;
+import org.overparam.api.run.ComponentRegistry;
+import org.overparam.api.run.ExperimentRunner;
+import org.overparam.api.run.ParamSpec;
+import org.overparam.api.run.RunListener;
+import org.overparam.api.run.RunResult;
+import org.overparam.api.run.SpecReader;
+
+/**
+ * The dynamic checks of a plugin in a running framework with Overparam's engine and experiment
+ * bundles: install and start it, read its components' metadata from the registry, run a tiny
+ * experiment with each ({@link TinyExperiment}), update it in the middle of a run
+ * ({@link SwapCheck}) and uninstall it ({@link UnloadCheck}). Experiment files and run folders go
+ * under a work folder the caller owns and deletes.
+ */
+public final class PluginChecks {
+    /** How long to wait for a started plugin's components to appear. */
+    static final long START_TIMEOUT_MS = 10_000;
+    /** How long to wait for a refresh. */
+    static final long REFRESH_TIMEOUT_MS = 30_000;
+    private final BundleContext context;
+    private final ComponentRegistry registry;
+    private final SpecReader reader;
+    private final ExperimentRunner runner;
+    private final Path workDir;
+    private final AtomicInteger files = new AtomicInteger();
+
+    /**
+     * @param context a bundle context of the framework (installs go through it)
+     * @param registry the framework's component registry
+     * @param reader its experiment reader
+     * @param runner its runner
+     * @param workDir a folder for experiment files and run folders (created if missing)
+     */
+    public PluginChecks(BundleContext context, ComponentRegistry registry, SpecReader reader, ExperimentRunner runner,
+                        Path workDir) {
+        this.context = Objects.requireNonNull(context, "context");
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.reader = Objects.requireNonNull(reader, "reader");
+        this.runner = Objects.requireNonNull(runner, "runner");
+        this.workDir = Objects.requireNonNull(workDir, "workDir");
+    }
+
+    /** @return the bundle context the checks install through */
+    public BundleContext context() {
+        return context;
+    }
+
+    /**
+     * Installs and starts a plugin jar and waits until each of its components is registered.
+     *
+     * @param jar the jar
+     * @return the started plugin
+     * @throws PluginException if the jar is unreadable, a bundle of the same name and version is
+     *     installed, or it does not resolve or start (the framework's reason, on one line)
+     */
+    public InstalledPlugin install(Path jar) throws PluginException {
+        PluginJar pj;
+        try {
+            pj = PluginJar.read(jar);
+        } catch (IOException e) {
+            throw new PluginException(e.getMessage(), e);
+        }
+        for (Bundle b : context.getBundles()) {
+            if (pj.symbolicName().equals(b.getSymbolicName()) && pj.version().equals(b.getVersion())) {
+                throw new PluginException(pj.identity() + " is already installed (bundle " + b.getBundleId() + " from "
+                        + b.getLocation() + "): remove it first, or raise the jar's version");
+            }
+        }
+        List<PluginComponent> components = new ArrayList<>();
+        ComponentCheck.check(pj.descriptors(), components);
+        Bundle bundle;
+        try {
+            bundle = BundleOps.install(context, jar);
+        } catch (BundleException | IOException e) {
+            throw new PluginException("cannot install " + jar.getFileName() + ": " + BundleOps.oneLine(e), e);
+        }
+        try {
+            bundle.start();
+        } catch (BundleException | RuntimeException e) {
+            uninstallQuietly(bundle);
+            try {
+                BundleOps.refresh(context, List.of(bundle), REFRESH_TIMEOUT_MS);
+            } catch (PluginException refresh) {
+                e.addSuppressed(refresh);
+            }
+            throw new PluginException(pj.identity() + " does not start: " + BundleOps.oneLine(e), e);
+        }
+        InstalledPlugin plugin = new InstalledPlugin(bundle, jar, components);
+        plugin.rememberLoader();
+        awaitComponents(plugin);
+        return plugin;
+    }
+
+    /**
+     * @param plugin an installed plugin
+     * @return the check {@code metadata}: every component is in the registry from this bundle, and
+     *     each parameter has a description and a default that passes its own range
+     */
+    public Check metadata(InstalledPlugin plugin) {
+        List<String> problems = new ArrayList<>();
+        List<String> found = new ArrayList<>();
+        for (PluginComponent c : plugin.components()) {
+            Optional<ComponentInfo> info = registry.find(c.kind(), c.name());
+            if (info.isEmpty()) {
+                problems.add(c + " is not in the registry: its service did not activate (a constructor or activate "
+                        + "method threw) or its configType() failed");
+                continue;
+            }
+            if (!ours(plugin, info.get())) {
+                problems.add(c + " is shadowed by " + info.get().bundle() + " " + info.get().version()
+                        + " (a higher service ranking or bundle version): rename it or raise its version");
+                continue;
+            }
+            List<String> names = new ArrayList<>();
+            for (ParamSpec p : info.get().params()) {
+                names.add(p.name());
+                if (p.description().isBlank()) {
+                    problems.add(c + "." + p.name() + " has no @Param description");
+                }
+                if (!p.required()) {
+                    try {
+                        p.check(c.kind().key() + "." + p.name(), p.defaultValue());
+                    } catch (InvalidInputException e) {
+                        problems.add(c + ": the default of " + e.oneLine());
+                    }
+                }
+            }
+            found.add(c + " (" + (names.isEmpty() ? "no parameters" : String.join(", ", names)) + ")");
+        }
+        if (!problems.isEmpty()) {
+            return Check.fail("metadata", String.join("; ", problems));
+        }
+        return Check.pass("metadata", String.join(", ", found) + ": every parameter documented, every default in range");
+    }
+
+    /**
+     * @param component a component of a plugin
+     * @return the tiny experiment that exercises it: the defaults with it in its place (an analyzer
+     *     every 10 steps; a constraint with {@code projected-gd} when that optimizer is installed)
+     */
+    public TinyExperiment experimentFor(PluginComponent component) {
+        TinyExperiment e = TinyExperiment.defaults().name("check-" + component.kind().key());
+        return switch (component.kind()) {
+            case ANALYZER -> e.with(ComponentKind.ANALYZER, component.name(), Map.of("every", 10));
+            case CONSTRAINT -> registry.find(ComponentKind.OPTIMIZER, "projected-gd").isPresent()
+                    ? e.with(ComponentKind.CONSTRAINT, component.name()).with(ComponentKind.OPTIMIZER, "projected-gd",
+                            Map.of("lr", 0.2))
+                    : e.with(ComponentKind.CONSTRAINT, component.name());
+            default -> e.with(component.kind(), component.name());
+        };
+    }
+
+    /**
+     * @param plugin an installed plugin
+     * @param component one of its components
+     * @return the check {@code run}: the component's tiny experiment ends CONVERGED, COMPLETED or
+     *     DIVERGED (skipped when the component has a parameter without default)
+     */
+    public Check tinyRun(InstalledPlugin plugin, PluginComponent component) {
+        Optional<ComponentInfo> info = registry.find(component.kind(), component.name());
+        if (info.isEmpty() || !ours(plugin, info.get())) {
+            return Check.skip("run", component + " is not available from this plugin");
+        }
+        List<String> required = info.get().params().stream().filter(ParamSpec::required).map(ParamSpec::name).toList();
+        if (!required.isEmpty()) {
+            return Check.skip("run", component + " needs " + String.join(", ", required)
+                    + " (no default): try it in an experiment of your own");
+        }
+        try {
+            RunResult r = run(experimentFor(component).yaml(), RunListener.NONE);
+            String what = component + ": " + r.status() + " after " + r.steps() + " steps, loss " + format(r.loss());
+            return r.status().isFinished() ? Check.pass("run", what) : Check.fail("run", what + ": " + r.message());
+        } catch (InvalidInputException e) {
+            return Check.fail("run", component + ": " + e.oneLine());
+        } catch (RuntimeException e) {
+            return Check.fail("run", component + " threw " + e.getClass().getSimpleName() + ": " + BundleOps.oneLine(e));
+        }
+    }
+
+    /**
+     * Reads an experiment and runs it to its end on the calling thread, in the work folder.
+     *
+     * @param yaml the experiment file's text
+     * @param listener the run's listener
+     * @return how the run ended
+     * @throws InvalidInputException if the experiment is invalid
+     */
+    public RunResult run(String yaml, RunListener listener) {
+        try {
+            Files.createDirectories(workDir);
+            Path file = workDir.resolve("experiment-" + files.incrementAndGet() + ".yaml");
+            Files.writeString(file, yaml, StandardCharsets.UTF_8);
+            return runner.run(reader.read(file, List.of()), workDir.resolve("runs"), listener);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the experiment file in " + workDir, e);
+        }
+    }
+
+    /**
+     * @param plugin an installed plugin
+     * @param experiment a run that uses it, of many steps
+     * @return the check {@code swap} (see {@link SwapCheck})
+     */
+    public Check swap(InstalledPlugin plugin, TinyExperiment experiment) {
+        return SwapCheck.run(this, plugin, experiment);
+    }
+
+    /**
+     * Uninstalls the plugin, refreshes, and checks that its class loaders are collected.
+     *
+     * @param plugin an installed plugin
+     * @return the check {@code unload} (see {@link UnloadCheck})
+     */
+    public Check unload(InstalledPlugin plugin) {
+        return UnloadCheck.run(context, plugin);
+    }
+
+    private void awaitComponents(InstalledPlugin plugin) {
+        long deadline = System.nanoTime() + START_TIMEOUT_MS * 1_000_000L;
+        while (System.nanoTime() < deadline && !registered(plugin)) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private boolean registered(InstalledPlugin plugin) {
+        ServiceReference<?>[] refs = plugin.bundle().getRegisteredServices();
+        for (PluginComponent c : plugin.components()) {
+            boolean service = false;
+            for (ServiceReference<?> r : refs == null ? new ServiceReference<?>[0] : refs) {
+                service |= c.name().equals(r.getProperty(Component.NAME))
+                        && List.of((String[]) r.getProperty("objectClass")).contains(c.kind().service().getName());
+            }
+            Optional<ComponentInfo> info = registry.find(c.kind(), c.name());
+            if (!service || info.isEmpty() || !ours(plugin, info.get())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean ours(InstalledPlugin plugin, ComponentInfo info) {
+        return info.bundle().equals(plugin.bundle().getSymbolicName())
+                && info.version().equals(plugin.bundle().getVersion().toString());
+    }
+
+    private static void uninstallQuietly(Bundle bundle) {
+        try {
+            bundle.uninstall();
+        } catch (BundleException | IllegalStateException e) {
+            return;
+        }
+    }
+
+    /** @param v a loss @return it with 4 significant digits */
+    static String format(double v) {
+        return Double.isFinite(v) ? String.format(java.util.Locale.ROOT, "%.4g", v) : Double.toString(v);
+    }
+}

@@ -1,0 +1,93 @@
+package org.overparam.sdk.check;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Verifies a plugin jar against a running container, one {@link Check} per line:
+ *
+ * <ol>
+ *   <li>{@code jar}: a readable OSGi bundle;</li>
+ *   <li>{@code imports}: only the plugin API, the framework and the JRE, in ranges the container
+ *       satisfies and that stop before the next major version ({@link ImportCheck});</li>
+ *   <li>{@code exports}: nothing;</li>
+ *   <li>{@code components}: Declarative Services components of Overparam kinds, each with a name and
+ *       a description ({@link ComponentCheck});</li>
+ *   <li>{@code install}: it installs, resolves and starts, and its components register;</li>
+ *   <li>{@code metadata}: each component's parameters are documented, their defaults in range;</li>
+ *   <li>{@code run}: a tiny experiment with each component ends normally ({@link TinyExperiment});</li>
+ *   <li>{@code swap}: an update in the middle of a 200-step run changes no number ({@link SwapCheck});</li>
+ *   <li>{@code unload}: after uninstall and refresh its class loaders are collected ({@link UnloadCheck}).</li>
+ * </ol>
+ *
+ * The dynamic checks (5 to 9) run only when the static ones found components; the plugin is always
+ * uninstalled again. Nothing is left in the container but what the tiny runs wrote to the work folder.
+ */
+public final class PluginVerifier {
+    /** The step budget of the run the plugin is updated in. */
+    static final long SWAP_STEPS = 200;
+    private final PluginChecks checks;
+
+    /** @param checks the framework to verify in */
+    public PluginVerifier(PluginChecks checks) {
+        this.checks = Objects.requireNonNull(checks, "checks");
+    }
+
+    /**
+     * @param jar the plugin jar
+     * @return the checks in order; the plugin passes when none {@link Check#failed() failed}
+     */
+    public List<Check> verify(Path jar) {
+        List<Check> out = new ArrayList<>();
+        PluginJar pj;
+        try {
+            pj = PluginJar.read(jar);
+        } catch (IOException e) {
+            out.add(Check.fail("jar", e.getMessage()));
+            return out;
+        }
+        out.add(Check.pass("jar", pj.identity() + ", " + pj.descriptors().size() + " component descriptor"
+                + (pj.descriptors().size() == 1 ? "" : "s")));
+        out.add(ImportCheck.check(pj.manifest(), ContainerPackages.of(checks.context())));
+        out.add(ImportCheck.exportCheck(pj.manifest()));
+        List<PluginComponent> components = new ArrayList<>();
+        out.add(ComponentCheck.check(pj.descriptors(), components));
+        if (components.isEmpty()) {
+            return out;
+        }
+        InstalledPlugin plugin;
+        try {
+            plugin = checks.install(jar);
+        } catch (PluginException e) {
+            out.add(Check.fail("install", e.getMessage()));
+            return out;
+        }
+        try {
+            out.add(Check.pass("install", plugin.identity() + " resolved and started; "
+                    + plugin.components().size() + " component" + (plugin.components().size() == 1 ? "" : "s")
+                    + " registered"));
+            out.add(checks.metadata(plugin));
+            TinyExperiment swapIn = null;
+            for (PluginComponent c : plugin.components()) {
+                Check run = checks.tinyRun(plugin, c);
+                out.add(run);
+                if (swapIn == null && run.outcome() == Check.Outcome.PASS) {
+                    swapIn = checks.experimentFor(c).steps(SWAP_STEPS);
+                }
+            }
+            out.add(swapIn == null ? Check.skip("swap", "no tiny run passed, so there is no run to update the plugin in")
+                    : checks.swap(plugin, swapIn));
+        } finally {
+            out.add(checks.unload(plugin));
+        }
+        return out;
+    }
+
+    /** @param checks a list of checks @return whether none failed */
+    public static boolean passed(List<Check> checks) {
+        return checks.stream().noneMatch(Check::failed);
+    }
+}

@@ -1,0 +1,87 @@
+package org.overparam.harness;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.overparam.api.ComponentKind;
+import org.overparam.api.run.ComponentInfo;
+import org.overparam.api.run.RunResult;
+import org.overparam.api.run.RunStatus;
+import org.overparam.sdk.check.Check;
+import org.overparam.sdk.check.InstalledPlugin;
+
+/** The harness on the shipped gd plugin: a tiny run, an update mid-run, and clean unloading. */
+class HarnessTest {
+    @Test
+    void tinyExperimentTrainsAndIsReproducible() throws Exception {
+        try (PluginHarness h = PluginHarness.start()) {
+            RunResult a = h.run(h.tiny());
+            RunResult b = h.run(h.tiny());
+            assertEquals(RunStatus.COMPLETED, a.status(), a.message());
+            assertEquals(50, a.steps());
+            List<String> rows = Files.readAllLines(a.directory().resolve("metrics.csv"));
+            double first = Double.parseDouble(rows.get(1).split(",")[2]);
+            assertTrue(rows.get(1).startsWith("0,train.loss,"), rows.get(1));
+            assertTrue(a.loss() < first / 20, "the loss fell from " + first + " to " + a.loss());
+            assertArrayEquals(Files.readAllBytes(a.directory().resolve("metrics.csv")),
+                    Files.readAllBytes(b.directory().resolve("metrics.csv")), "same spec and seed, same numbers");
+        }
+    }
+
+    @Test
+    void shippedGdPluginUnloadsCleanly() {
+        try (PluginHarness h = PluginHarness.start()) {
+            InstalledPlugin gd = h.install(Jars.gd());
+            ComponentInfo info = h.registry().find(ComponentKind.OPTIMIZER, "gd").orElseThrow();
+            assertEquals(gd.bundle().getSymbolicName(), info.bundle());
+            assertEquals(RunStatus.COMPLETED, h.run(h.tiny()).status());
+
+            Check unload = h.unload(gd).assertPassed();
+
+            assertTrue(unload.detail().startsWith("uninstalled and refreshed; its 1 class loader collected"), unload.line());
+            assertTrue(h.registry().find(ComponentKind.OPTIMIZER, "gd").isEmpty(), "gd left the registry");
+        }
+    }
+
+    @Test
+    void updatingGdInTheMiddleOfARunChangesNoNumber() {
+        try (PluginHarness h = PluginHarness.start()) {
+            InstalledPlugin gd = h.install(Jars.gd());
+            Check swap = h.swap(gd, h.tiny().steps(200)).assertPassed();
+            assertTrue(swap.detail().startsWith("updated at step 1 of 200; the engine noticed: 'optimizer gd swapped"),
+                    swap.line());
+            Check unload = h.unload(gd).assertPassed();
+            assertTrue(unload.detail().contains("its 2 class loaders collected"), "the old and the new revision: "
+                    + unload.line());
+        }
+    }
+
+    @Test
+    void verifyPassesTheShippedGdJar() {
+        try (PluginHarness h = PluginHarness.start()) {
+            List<Check> checks = h.verify(Jars.gd());
+            List<String> names = checks.stream().map(c -> c.outcome().label() + " " + c.name()).toList();
+            assertEquals(List.of("ok jar", "ok imports", "ok exports", "ok components", "ok install", "ok metadata",
+                    "ok run", "ok run", "ok run", "ok run", "ok run", "ok swap", "ok unload"), names,
+                    checks.stream().map(Check::line).toList().toString());
+            assertTrue(checks.get(1).detail().startsWith("org.overparam.api [1."), checks.get(1).line());
+            assertTrue(checks.get(3).detail().contains("optimizer gd"), checks.get(3).line());
+        }
+    }
+
+    @Test
+    void harnessWithoutDefaultsHasOnlyTheEngine() {
+        try (PluginHarness h = PluginHarness.builder().withoutDefaultPlugins().start()) {
+            assertEquals(List.of(), h.registry().list());
+            Path work = h.workDir();
+            assertTrue(Files.isDirectory(work));
+            h.close();
+            assertTrue(Files.notExists(work), "close deletes the work folder");
+        }
+    }
+}
