@@ -18,7 +18,8 @@ import org.overparam.api.run.RunStore;
 /**
  * {@code resume RUN}: checks a run folder and continues its run from the checkpoint. In order, each
  * failure an {@link InvalidInputException} that leaves the folder as it was: the folder holds a
- * {@code spec.yaml}; no process runs the run now (its {@link RunLock} is taken for the whole resume);
+ * {@code spec.yaml}; no process runs the run now (its {@link RunLock} is taken for the whole resume,
+ * and a stop request left from before, which can only be stale then, is removed);
  * its {@code result.json}, if any, does not say it finished; its checkpoint, if any, reads whole
  * ({@link CheckpointFile}), was written for this {@code spec.yaml} (same SHA-256) and counts no more
  * of {@code metrics.csv} than the file holds; the spec reads. Then {@link Run#resume} sets the run
@@ -56,6 +57,7 @@ final class Resume {
         RunFolder runFolder = RunFolder.existing(folder);
         String id = runFolder.id();
         try (RunLock lock = RunLock.acquire(folder, id)) {
+            RunLock.clearStopRequest(folder);
             String result = text(folder.resolve("result.json"));
             Matcher status = STATUS.matcher(result);
             if (status.find() && isFinished(status.group(1))) {

@@ -146,7 +146,6 @@ final class Run {
             }
             throw new InvalidInputException(folder.path().toString(), "cannot write the run folder: " + e.getMessage());
         }
-        RunLock.clearStopRequest(folder.path());
         log.info("run " + folder.id() + " resumed " + (from == null ? "from its first step (it has no checkpoint)"
                 : "from its checkpoint after " + from.steps() + " steps; metrics.csv cut back to its first "
                 + from.metricsBytes() + " bytes"));
