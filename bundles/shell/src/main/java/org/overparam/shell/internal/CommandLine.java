@@ -43,6 +43,10 @@ final class CommandLine {
               sweep --resume SWEEPDIR                 run the points of a sweep that have not finished
               report RUN|SWEEP [--runs DIR]           plots and report.html of a run (its folder, or its id
                                                       under the runs folder) or of a sweep folder
+              resume RUN [--runs DIR]                 continue a stopped, failed or killed run from its last
+                                                      checkpoint to the result it would have had
+              stop RUN [--runs DIR] [--wait]          ask a running run to stop after its current step,
+                                                      with a checkpoint (then: resume RUN)
               list [KIND]                             the installed components and their parameters
               describe KIND NAME                      one component: parameters and how to write it
               help                                    this text
@@ -53,11 +57,14 @@ final class CommandLine {
                        fragments/ beside the experiment file; then the shipped ones
             exit codes: 0 converged or completed, 1 diverged, failed or stopped, 2 bad input
             """;
-    private static final List<String> COMMANDS = List.of("run", "report", "sweep", "list", "describe", "help");
+    private static final List<String> COMMANDS = List.of("run", "report", "sweep", "resume", "stop", "list", "describe",
+            "help");
 
     private final ComponentHelp help;
     private final RunCommand run;
     private final SweepCommand sweep;
+    private final ResumeCommand resume;
+    private final StopCommand stop;
     private final UnaryOperator<String> properties;
     private java.util.function.Supplier<org.overparam.api.run.ReportWriter> reports = () -> null;
 
@@ -73,6 +80,8 @@ final class CommandLine {
         this.help = new ComponentHelp(registry);
         this.run = new RunCommand(reader, runner, nanos);
         this.sweep = new SweepCommand(reader, runner, nanos, java.time.LocalDateTime::now);
+        this.resume = new ResumeCommand(reader, runner, nanos);
+        this.stop = new StopCommand(runner);
         this.properties = properties;
     }
 
@@ -120,6 +129,10 @@ final class CommandLine {
                 return sweep.execute(rest, this::runsFolder, t);
             case "report":
                 return new ReportCommand(reports.get()).execute(rest, this::runsFolder, t);
+            case "resume":
+                return resume.execute(rest, this::runsFolder, t);
+            case "stop":
+                return stop.execute(rest, this::runsFolder, t);
             case "list":
                 expect(rest, 0, 1, "list [KIND]");
                 help.list(rest.isEmpty() ? null : rest.get(0), t.out());

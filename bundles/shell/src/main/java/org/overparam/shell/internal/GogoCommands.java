@@ -15,7 +15,8 @@ import org.overparam.api.run.ReportWriter;
 import org.overparam.api.run.SpecReader;
 
 /**
- * The Gogo shell commands {@code op:run}, {@code op:sweep}, {@code op:list} and {@code op:describe}: the same arguments
+ * The Gogo shell commands {@code op:run}, {@code op:sweep}, {@code op:report}, {@code op:resume},
+ * {@code op:stop}, {@code op:list} and {@code op:describe}: the same arguments
  * and output as the command line ({@link CommandLine}), written to the session's {@code System.out}
  * and {@code System.err} (Gogo redirects both per session). Bad input prints the one-line error;
  * nothing is thrown at the user. In Gogo, quote overrides holding braces, e.g.
@@ -26,6 +27,8 @@ import org.overparam.api.run.SpecReader;
     "osgi.command.function=run",
     "osgi.command.function=sweep",
     "osgi.command.function=report",
+    "osgi.command.function=resume",
+    "osgi.command.function=stop",
     "osgi.command.function=list",
     "osgi.command.function=describe"})
 public final class GogoCommands {
@@ -75,6 +78,25 @@ public final class GogoCommands {
      */
     public void report(String... args) {
         execute("report", args);
+    }
+
+    /**
+     * {@code op:resume RUN [--runs DIR]}: continues a stopped, failed or killed run from its checkpoint.
+     *
+     * @param args the run (folder or id) and options
+     */
+    public void resume(String... args) {
+        execute("resume", args);
+    }
+
+    /**
+     * {@code op:stop RUN [--runs DIR] [--wait]}: asks a running run (in this container or another
+     * process) to stop after its current step, with a checkpoint.
+     *
+     * @param args the run (folder or id) and options
+     */
+    public void stop(String... args) {
+        execute("stop", args);
     }
 
     /**

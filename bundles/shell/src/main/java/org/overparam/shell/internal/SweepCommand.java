@@ -22,8 +22,10 @@ import org.overparam.api.run.SweepPoint;
  * The {@code sweep} command: expands an experiment's sweep (every run resolved, validated and pinned
  * before anything is written), creates the sweep folder with its manifest ({@link SweepFolder}), runs
  * the points one after another with progress on standard error ({@code run 3/12 (...)}), and prints
- * a table of the runs ({@link SweepTable}). With {@code --resume SWEEPDIR} it reads the manifest back
- * and skips the points that already have a finished run. A run that is stopped (an interrupt) ends
+ * a table of the runs ({@link SweepTable}). With {@code --resume SWEEPDIR} it reads the manifest back,
+ * skips the points that already have a finished run, and continues a point's interrupted run (stopped,
+ * failed or killed) from its checkpoint ({@link ExperimentRunner#resume}) instead of starting it
+ * again. A run that is stopped (an interrupt, or {@code stop RUN}) ends
  * the sweep. Exit code 0 when every run converged or completed, 1 otherwise, 2 for bad input.
  */
 final class SweepCommand {
@@ -127,6 +129,7 @@ final class SweepCommand {
 
     private int runAll(Sweep sweep, Path dir, Terminal t) {
         Map<String, SweepFolder.Done> done = SweepFolder.finished(dir);
+        Map<String, Path> interrupted = SweepFolder.interrupted(dir);
         int n = sweep.points().size();
         long skip = sweep.points().stream().filter(p -> done.containsKey(p.key())).count();
         t.err().println("sweep " + sweep.name() + ": " + n + " run" + (n == 1 ? "" : "s") + " in " + dir
@@ -143,7 +146,7 @@ final class SweepCommand {
                 rows.add(new SweepTable.Row(p, d.status().name(), d.steps(), d.loss(),
                         d.folder().getFileName().toString(), true));
             } else {
-                SweepTable.Row row = runOne(p, dir, progress, t);
+                SweepTable.Row row = runOne(p, dir, interrupted.get(p.key()), progress, t);
                 stopped = row.status().equals(RunStatus.STOPPED.name());
                 rows.add(row);
             }
@@ -159,13 +162,17 @@ final class SweepCommand {
         return ok == n ? CommandLine.OK : CommandLine.FAILED;
     }
 
-    /** Runs one point; a run that throws is a row, not the end of the sweep. */
-    private SweepTable.Row runOne(SweepPoint p, Path dir, SweepProgress sweepProgress, Terminal t) {
+    /**
+     * Runs one point, or resumes its interrupted run from the run's checkpoint (its spec from the
+     * manifest); a run that throws is a row, not the end of the sweep.
+     */
+    private SweepTable.Row runOne(SweepPoint p, Path dir, Path interrupted, SweepProgress sweepProgress, Terminal t) {
         int index = p.index() - 1;
         Progress progress = sweepProgress.run(index, shown(p));
         SweepTable.Row row;
         try {
-            RunResult r = runner.run(p.spec(), dir, progress);
+            RunResult r = interrupted == null ? runner.run(p.spec(), dir, progress)
+                    : runner.resume(interrupted, file -> p.spec(), progress);
             row = new SweepTable.Row(p, r.status().name(), r.steps(), r.loss(),
                     r.directory() == null ? "-" : r.directory().getFileName().toString(), false);
         } catch (InvalidInputException e) {

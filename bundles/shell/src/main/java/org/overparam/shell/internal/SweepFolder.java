@@ -23,7 +23,9 @@ import org.overparam.api.run.SweepPoint;
  * A sweep's folder, {@code <runs>/<name>-<yyyyMMdd-HHmmss>/}: the manifest {@code sweep.yaml} and the
  * run folders the runner writes directly inside it. A run folder belongs to the point whose key is
  * the SHA-256 of its {@code spec.yaml}; a point is done when one of its run folders has a
- * {@code result.json} with a finished status (converged, completed or diverged).
+ * {@code result.json} with a finished status (converged, completed or diverged), and interrupted when
+ * it is not done but has a run folder (stopped, failed, or killed without a result.json), which
+ * {@code sweep --resume} continues from its checkpoint.
  */
 final class SweepFolder {
     /** The manifest's file name. */
@@ -129,6 +131,36 @@ final class SweepFolder {
                 }
             } catch (IOException e) {
                 // an unreadable run folder counts as not done: the point runs again
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param sweep the sweep folder
+     * @return for each key without a finished run, the latest of its run folders that has not finished
+     *     (no result.json, or one saying STOPPED or FAILED): the run to resume from its checkpoint
+     */
+    static Map<String, Path> interrupted(Path sweep) {
+        Map<String, Done> done = finished(sweep);
+        Map<String, Path> out = new HashMap<>();
+        List<Path> dirs = new ArrayList<>();
+        try (Stream<Path> s = Files.list(sweep)) {
+            s.filter(Files::isDirectory).sorted().forEach(dirs::add);
+        } catch (IOException e) {
+            return out;
+        }
+        for (Path d : dirs) {
+            try {
+                Path spec = d.resolve("spec.yaml");
+                if (Files.isRegularFile(spec)) {
+                    String key = SweepPoint.key(Files.readString(spec, StandardCharsets.UTF_8));
+                    if (!done.containsKey(key)) {
+                        out.put(key, d);
+                    }
+                }
+            } catch (IOException e) {
+                // an unreadable run folder is not resumed: the point runs again in a new folder
             }
         }
         return out;

@@ -76,6 +76,22 @@ class SweepCommandTest {
             }
             return new RunResult(d.getFileName().toString(), s, 12, 1e-8, d, Map.of(), "");
         }
+
+        /** Continues a run in its folder, as the engine does from a checkpoint: the same folder, a new result. */
+        @Override
+        public RunResult resume(Path runFolder, Function<Path, RunSpec> readSpec, RunListener listener) {
+            RunSpec spec = readSpec.apply(runFolder.resolve("spec.yaml"));
+            ran.add(spec.component(org.overparam.api.ComponentKind.ARCHITECTURE).config().get("width") + "/"
+                    + spec.seed() + " resumed");
+            RunStatus s = status.apply(spec);
+            try {
+                Files.writeString(runFolder.resolve("result.json"), "{\n  \"status\": \"" + s + "\",\n  \"steps\": 12,\n"
+                        + "  \"loss\": 1.0E-8,\n  \"metrics\": {\n    \"train.loss\": 1.0E-8\n  }\n}\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new RunResult(runFolder.getFileName().toString(), s, 12, 1e-8, runFolder, Map.of(), "");
+        }
     }
 
     Path file() throws IOException {
@@ -123,7 +139,8 @@ class SweepCommandTest {
         runner.ran.clear();
         Fakes.Captured second = new Fakes.Captured(false);
         assertEquals(0, command.execute(List.of("--resume", sweep.toString()), o -> null, second.terminal));
-        assertEquals(List.of("8/1", "16/0", "16/1"), runner.ran);
+        assertEquals(List.of("8/1 resumed", "16/0", "16/1"), runner.ran, "the stopped run goes on in its folder");
+        assertEquals(4, folders(sweep).size());
         assertTrue(second.out().startsWith("#   architecture.width  seed  status     steps  loss       run\n"
                 + "1*  8                   0     CONVERGED  12     1.000e-08  w-1\n"), second.out());
         assertTrue(second.out().contains("* finished before; skipped\n"), second.out());
