@@ -1,5 +1,8 @@
 package org.overparam.engine.internal;
 
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -41,8 +44,14 @@ final class ComponentTable implements ComponentRegistry {
      * @param version its bundle's version
      * @param serviceId its service id
      * @param service the service object, held only while the service is registered
+     * @param location the location its bundle was installed from (e.g. {@code file:/.../fc.jar}), or empty
      */
-    record Entry(ComponentInfo info, int ranking, Version version, long serviceId, Component service) {
+    record Entry(ComponentInfo info, int ranking, Version version, long serviceId, Component service,
+                 String location) {
+        /** An entry whose bundle location is unknown. */
+        Entry(ComponentInfo info, int ranking, Version version, long serviceId, Component service) {
+            this(info, ranking, version, serviceId, service, "");
+        }
     }
 
     private record Key(ComponentKind kind, String name) {
@@ -139,6 +148,28 @@ final class ComponentTable implements ComponentRegistry {
     @Override
     public <T extends Component> Optional<T> service(ComponentKind kind, String name, Class<T> type) {
         return best(kind, name).map(Entry::service).filter(type::isInstance).map(type::cast);
+    }
+
+    @Override
+    public Optional<Path> bundleFile(ComponentKind kind, String name) {
+        return best(kind, name).flatMap(e -> file(e.location()));
+    }
+
+    /**
+     * @param location a bundle location: a {@code file:} URI, possibly behind {@code reference:}, or a path
+     * @return the local file it names, if it names one that exists
+     */
+    static Optional<Path> file(String location) {
+        if (location == null || location.isBlank()) {
+            return Optional.empty();
+        }
+        String l = location.startsWith("reference:") ? location.substring("reference:".length()) : location;
+        try {
+            Path p = l.startsWith("file:") ? Path.of(URI.create(l)) : Path.of(l);
+            return Files.exists(p) ? Optional.of(p) : Optional.empty();
+        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            return Optional.empty();
+        }
     }
 
     /** @param kind a kind @return the distinct names of that kind present now, sorted */

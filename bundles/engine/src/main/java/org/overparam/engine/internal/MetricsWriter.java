@@ -23,6 +23,10 @@ import java.nio.file.Path;
  * written, so a checkpoint can say where the file ended; {@link #resume} reopens a file cut back to
  * such a length. Plain {@code java.io} streams are used so that an interrupt of the run's thread does
  * not close the file.
+ *
+ * <p>Each row also goes to the run's {@link StoreFeed} (the run store, when present), which is handed
+ * its rows at each flush and waited for at {@link #sync} (before a checkpoint), so the store follows
+ * the file.
  */
 final class MetricsWriter implements MetricStore.Sink, AutoCloseable {
     /** The header line, with its line break. */
@@ -34,6 +38,7 @@ final class MetricsWriter implements MetricStore.Sink, AutoCloseable {
     private long lastFlush = System.nanoTime();
     private boolean pending;
     private boolean closed;
+    private StoreFeed feed = StoreFeed.NONE;
 
     private MetricsWriter(FileOutputStream file, long length) {
         this.file = file;
@@ -79,8 +84,14 @@ final class MetricsWriter implements MetricStore.Sink, AutoCloseable {
         }
     }
 
+    /** @param feed where rows go besides the file (the run store) */
+    void feed(StoreFeed feed) {
+        this.feed = feed;
+    }
+
     @Override
     public void record(long step, String name, double value) {
+        feed.record(step, name, value);
         try {
             out.write(Long.toString(step));
             out.write(',');
@@ -117,6 +128,7 @@ final class MetricsWriter implements MetricStore.Sink, AutoCloseable {
             return;
         }
         flush();
+        feed.sync();
         try {
             file.getFD().sync();
         } catch (IOException e) {
@@ -131,6 +143,7 @@ final class MetricsWriter implements MetricStore.Sink, AutoCloseable {
         }
         try {
             out.flush();
+            feed.flush();
             file.getFD().sync();
         } finally {
             closed = true;
@@ -144,6 +157,7 @@ final class MetricsWriter implements MetricStore.Sink, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write metrics.csv", e);
         }
+        feed.flush();
         pending = false;
     }
 

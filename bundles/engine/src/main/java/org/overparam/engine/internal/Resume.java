@@ -76,7 +76,8 @@ final class Resume {
             long steps = from == null ? 0 : from.steps();
             Runnable cutStore = store == null ? () -> { } : () -> truncate(store, folder, id, steps);
             Path runs = folder.toAbsolutePath().normalize().getParent();
-            return new Run(registry, spec, runs, listener, missingWaitMillis).resume(runFolder, from, sha, cutStore);
+            return new Run(registry, spec, runs, listener, missingWaitMillis).withStore(store)
+                    .resume(runFolder, from, sha, cutStore);
         }
     }
 

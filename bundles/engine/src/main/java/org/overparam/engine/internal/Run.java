@@ -3,6 +3,7 @@ package org.overparam.engine.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.overparam.api.InvalidInputException;
@@ -18,9 +20,13 @@ import org.overparam.api.run.ComponentInfo;
 import org.overparam.api.run.ComponentRef;
 import org.overparam.api.run.ComponentRegistry;
 import org.overparam.api.run.RunListener;
+import org.overparam.api.run.Provenance;
+import org.overparam.api.run.RunOutcome;
+import org.overparam.api.run.RunRecord;
 import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStatus;
+import org.overparam.api.run.RunStore;
 import org.overparam.api.run.SweepPoint;
 import org.overparam.api.run.Switch;
 
@@ -28,7 +34,9 @@ import org.overparam.api.run.Switch;
  * One experiment from its spec to its result, on the calling thread: {@link RunSetup} (nothing on
  * disk yet), then the run folder ({@link RunFolder}, locked by {@link RunLock} while the run runs),
  * then the {@link StepLoop}, then result.json and, for a run that ended with a result, the final
- * checkpoint. {@link #resume} continues a run in its existing folder from a checkpoint instead
+ * checkpoint. Beside them it writes provenance.json ({@link ProvenanceProbe}) and, when a
+ * {@link RunStore} is present, indexes the run there as it goes ({@link StoreFeed}). {@link #resume}
+ * continues a run in its existing folder from a checkpoint instead
  * ({@link Resume} checks the folder first).
  *
  * <p>An {@link InvalidInputException} during setup reaches the caller and leaves nothing on disk. Any
@@ -47,6 +55,8 @@ final class Run {
     private RunLog log;
     private Events events;
     private StepLoop loop;
+    private RunStore store;
+    private StoreFeed feed = StoreFeed.NONE;
 
     /**
      * @param registry where components are looked up, by name, at every step
@@ -61,6 +71,15 @@ final class Run {
         this.runsDirectory = runsDirectory;
         this.listener = listener == null ? RunListener.NONE : listener;
         this.missingWaitMillis = missingWaitMillis;
+    }
+
+    /**
+     * @param runStore the run store to index the run in, or {@code null} for none
+     * @return this
+     */
+    Run withStore(RunStore runStore) {
+        this.store = runStore;
+        return this;
     }
 
     /**
@@ -162,6 +181,8 @@ final class Run {
                              LocalDateTime started) {
         long setupNanos = System.nanoTime() - start;
         events = new Events(listener, folder.id(), spec.stop().maxSteps(), log);
+        index(folder, prepared, specSha, started);
+        writer.feed(feed);
         Checkpoints checkpoints = new Checkpoints(spec.checkpoint(), folder.path(), specSha,
                 prepared == null ? List.of() : Restore.providers(prepared.infos()), writer, log);
         Outcome outcome;
@@ -201,6 +222,8 @@ final class Run {
                 CheckpointFile.delete(folder.path());
             }
         }
+        feed.finish(folder.path(), new RunOutcome(outcome.status(), outcome.steps(), outcome.loss(), outcome.message(),
+                Instant.now(), timings(setupNanos, outcome, totalNanos), latest));
         log.info("run " + folder.id() + " ended: " + outcome.status() + " after " + outcome.steps() + " steps, loss "
                 + outcome.loss() + " (" + outcome.message() + "); " + seconds(totalNanos) + " s");
         log.close();
@@ -210,6 +233,26 @@ final class Run {
         }
         return new RunResult(folder.id(), outcome.status(), outcome.steps(), outcome.loss(), folder.path(), latest,
                 outcome.message());
+    }
+
+    /**
+     * Writes provenance.json and registers the run in the store (when there is one), with its
+     * parameters, its sweep (the runs folder's name when it holds a sweep.yaml) and its provenance.
+     */
+    private void index(RunFolder folder, Prepared prepared, String specSha, LocalDateTime started) {
+        Map<ComponentRef, ComponentInfo> infos = prepared == null ? Map.of() : prepared.infos();
+        Provenance provenance = ProvenanceProbe.of(registry, infos);
+        try {
+            folder.writeText("provenance.json", ProvenanceJson.of(provenance));
+        } catch (RuntimeException e) {
+            log.error("cannot write provenance.json", e);
+        }
+        Path parent = folder.path().toAbsolutePath().normalize().getParent();
+        boolean inSweep = parent != null && Files.isRegularFile(parent.resolve("sweep.yaml"));
+        String sweep = inSweep && parent.getFileName() != null ? parent.getFileName().toString() : "";
+        feed = StoreFeed.begin(store, parent == null ? runsDirectory : parent, new RunRecord(folder.id(), spec.name(),
+                folder.path(), spec.text(), spec.seed(), SpecParams.of(spec, infos), Set.of(), sweep,
+                inSweep ? specSha : "", started.atZone(ZoneId.systemDefault()).toInstant(), provenance), log);
     }
 
     private RunFolder createFolder(LocalDateTime started) {
@@ -279,11 +322,14 @@ final class Run {
         public void swapped(ComponentRef ref, Optional<ComponentInfo> now) {
             String what = now.map(i -> ": now " + i.bundle() + " " + i.version()).orElse("");
             note(ref.kind().key() + " " + ref.name() + " swapped" + what);
+            feed.status(RunStatus.RUNNING, "");
         }
 
         @Override
         public void waiting(ComponentRef ref) {
-            note("waiting for " + ref.kind().key() + " " + ref.name() + ", which is not installed right now");
+            String message = "waiting for " + ref.kind().key() + " " + ref.name() + ", which is not installed right now";
+            note(message);
+            feed.status(RunStatus.PAUSED, message);
         }
 
         private void note(String message) {

@@ -1,5 +1,6 @@
 package org.overparam.engine.internal;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -88,6 +89,11 @@ public final class TrackingRegistry implements ComponentRegistry {
         return table.service(kind, name, type);
     }
 
+    @Override
+    public Optional<Path> bundleFile(ComponentKind kind, String name) {
+        return table.bundleFile(kind, name);
+    }
+
     /** Turns service events of one kind into table entries. */
     private final class Customizer implements ServiceTrackerCustomizer<Component, Component> {
         private final BundleContext context;
@@ -149,7 +155,7 @@ public final class TrackingRegistry implements ComponentRegistry {
             ComponentInfo info = new ComponentInfo(kind, name, d == null ? "" : d.toString(), params,
                     bundle.getSymbolicName(), bundle.getVersion().toString());
             return new ComponentTable.Entry(info, r instanceof Integer i ? i : 0, bundle.getVersion(),
-                    serviceId(ref), service);
+                    serviceId(ref), service, bundle.getLocation());
         }
 
         private long serviceId(ServiceReference<Component> ref) {

@@ -82,7 +82,7 @@ class RunFailureTest {
         assertEquals(RunStatus.FAILED, r.status());
         assertEquals("initializer broken threw IllegalStateException: no init for [W 1x3, b 1]", r.message());
         assertEquals(0, r.steps());
-        assertEquals(List.of("metrics.csv", "result.json", "run.lock", "run.log", "spec.yaml"),
+        assertEquals(List.of("metrics.csv", "provenance.json", "result.json", "run.lock", "run.log", "spec.yaml"),
                 RunFiles.tree(r.directory()));
         assertTrue(RunFiles.text(r.directory().resolve("run.log")).contains("at org.overparam.engine.internal.RunSetup"));
         assertEquals(List.of(RunEvent.Type.FINISHED), events.stream().map(RunEvent::type).toList());

@@ -65,8 +65,9 @@ class RunTest {
         assertEquals(3.0 * (r.steps() + 1), r.metrics().get("train.sample_gradients"), 0.0,
                 "n = 3 samples per gradient, one gradient per step including the dropped converging one");
 
-        assertEquals(List.of("artifacts/probe.txt", "checkpoint/checkpoint.bin", "metrics.csv", "result.json", "run.lock",
-                "run.log", "series/probe.losses-step" + r.steps() + ".csv", "spec.yaml"), RunFiles.tree(r.directory()));
+        assertEquals(List.of("artifacts/probe.txt", "checkpoint/checkpoint.bin", "metrics.csv", "provenance.json",
+                "result.json", "run.lock", "run.log", "series/probe.losses-step" + r.steps() + ".csv", "spec.yaml"),
+                RunFiles.tree(r.directory()));
         assertEquals(spec.text(), RunFiles.text(r.directory().resolve("spec.yaml")));
         assertEquals("steps " + r.steps() + "\n", RunFiles.text(r.directory().resolve("artifacts/probe.txt")));
         List<String> series = RunFiles.lines(r.directory().resolve("series/probe.losses-step" + r.steps() + ".csv"));
