@@ -11,7 +11,9 @@ import org.overparam.api.run.RunListener;
  * most every 100 ms, a bar with the steps, loss, speed and ETA ({@link ProgressLine}); otherwise
  * (output to a file or a pipe) a plain line each time another tenth of the steps is done, and at
  * the end ({@code step 1200/2000 (60%)  loss 3.142e-04  850 steps/s  ETA 0:01}). Notices (swaps,
- * pauses) get lines of their own. The speed counts steps since the run started, over wall time.
+ * pauses) get lines of their own. The speed counts steps over wall time from the first progress
+ * event on (so the analyses at step 0 and the first step's warm-up do not slow the estimate), and
+ * from the run's start for that first event.
  *
  * <p>In a sweep, {@link SweepProgress#run} makes the run's Progress: its lines start with
  * {@code run k/N} and the terminal line ends with the sweep's ETA.
@@ -26,6 +28,8 @@ final class Progress implements RunListener {
     private final DoubleFunction<String> suffix;
     private long startNanos;
     private long startStep;
+    private long firstNanos = -1;
+    private long firstStep;
     private long total;
     private long nextMark;
     private long lastStep = -1;
@@ -99,6 +103,10 @@ final class Progress implements RunListener {
 
     private void step(RunEvent e, boolean last) {
         long now = nanos.getAsLong();
+        if (firstNanos < 0) {
+            firstNanos = now;
+            firstStep = e.step();
+        }
         if (live) {
             if (last || !everDrawn || now - lastDraw >= REDRAW_NANOS) {
                 long t = e.totalSteps() > 0 ? e.totalSteps() : total;
@@ -118,8 +126,14 @@ final class Progress implements RunListener {
         }
     }
 
-    /** @return steps per second since the start, or NaN before any step or time has passed */
+    /**
+     * @return steps per second since the first progress event, or since the start at that event; NaN
+     *     before any step or time has passed
+     */
     private double rate(RunEvent e, long now) {
+        if (firstNanos >= 0 && e.step() > firstStep && now > firstNanos) {
+            return (e.step() - firstStep) / ((now - firstNanos) / 1e9);
+        }
         double seconds = (now - startNanos) / 1e9;
         long done = e.step() - startStep;
         return seconds > 0 && done > 0 ? done / seconds : Double.NaN;

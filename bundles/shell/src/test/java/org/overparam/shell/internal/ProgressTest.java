@@ -55,4 +55,20 @@ class ProgressTest {
         long draws = err.chars().filter(ch -> ch == '\r').count();
         assertEquals(28, draws);
     }
+
+    @Test
+    void theSpeedLeavesOutTheWarmUpBeforeTheFirstProgress() {
+        Fakes.Captured c = new Fakes.Captured(false);
+        // the run starts at 0 s; step 1 (with the analyses at step 0) ends at 10 s; then 10 ms per step
+        long[] times = {0, 10_000_000_000L};
+        int[] reading = {0};
+        Progress p = new Progress(c.terminal.err(), false, () -> reading[0] < 2 ? times[reading[0]++]
+                : times[1] + 10_000_000L * (reading[0]++ - 1), 100, "", f -> "");
+        p.onEvent(event(RunEvent.Type.STARTED, 0, 1, ""));
+        for (long s = 1; s <= 100; s++) {
+            p.onEvent(event(RunEvent.Type.PROGRESS, s, 1.0 / s, ""));
+        }
+        // at step 100: 99 steps in 0.99 s since step 1 = 100 steps/s, 900 steps left = 9 s
+        assertEquals("step 100/1000 (10%)  loss 1.000e-02  100 steps/s  ETA 0:09", c.errLines().get(1));
+    }
 }
