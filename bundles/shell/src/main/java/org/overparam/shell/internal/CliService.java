@@ -2,6 +2,7 @@ package org.overparam.shell.internal;
 
 import java.util.Arrays;
 import java.util.function.Function;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -30,16 +31,18 @@ public final class CliService implements Function<String[], Integer> {
     private volatile ReportWriter reports;
 
     /**
+     * @param context this bundle's context, through which {@code verify} installs the jar it checks
      * @param registry the components present now
      * @param reader reads experiment files
      * @param runner runs experiments
      */
     @Activate
-    public CliService(@Reference(name = "registry") ComponentRegistry registry,
+    public CliService(BundleContext context, @Reference(name = "registry") ComponentRegistry registry,
                       @Reference(name = "reader") SpecReader reader,
                       @Reference(name = "runner") ExperimentRunner runner) {
         this.commandLine = new CommandLine(registry, reader, runner, System::nanoTime, System::getProperty)
-                .reports(() -> reports);
+                .reports(() -> reports)
+                .verify(new VerifyCommand(context, registry, reader, runner));
     }
 
     /**

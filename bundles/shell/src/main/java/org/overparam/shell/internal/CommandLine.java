@@ -49,6 +49,8 @@ final class CommandLine {
                                                       with a checkpoint (then: resume RUN)
               list [KIND]                             the installed components and their parameters
               describe KIND NAME                      one component: parameters and how to write it
+              verify JAR                              check a plugin jar against this container: imports,
+                                                      metadata, a tiny run, hot swap, clean unloading
               help                                    this text
 
             kinds: dataset, architecture, initializer, loss, optimizer, schedule, constraint, analyzer
@@ -58,7 +60,7 @@ final class CommandLine {
             exit codes: 0 converged or completed, 1 diverged, failed or stopped, 2 bad input
             """;
     private static final List<String> COMMANDS = List.of("run", "report", "sweep", "resume", "stop", "list", "describe",
-            "help");
+            "verify", "help");
 
     private final ComponentHelp help;
     private final RunCommand run;
@@ -67,6 +69,7 @@ final class CommandLine {
     private final StopCommand stop;
     private final UnaryOperator<String> properties;
     private java.util.function.Supplier<org.overparam.api.run.ReportWriter> reports = () -> null;
+    private VerifyCommand verify;
 
     /**
      * @param registry the components present now
@@ -92,6 +95,15 @@ final class CommandLine {
      */
     CommandLine reports(java.util.function.Supplier<org.overparam.api.run.ReportWriter> reports) {
         this.reports = reports;
+        return this;
+    }
+
+    /**
+     * @param verify the {@code verify} command, or {@code null} where there is no container to verify in
+     * @return this
+     */
+    CommandLine verify(VerifyCommand verify) {
+        this.verify = verify;
         return this;
     }
 
@@ -133,6 +145,11 @@ final class CommandLine {
                 return resume.execute(rest, this::runsFolder, t);
             case "stop":
                 return stop.execute(rest, this::runsFolder, t);
+            case "verify":
+                if (verify == null) {
+                    throw new InvalidInputException("verify", "needs a running container");
+                }
+                return verify.execute(rest, t);
             case "list":
                 expect(rest, 0, 1, "list [KIND]");
                 help.list(rest.isEmpty() ? null : rest.get(0), t.out());

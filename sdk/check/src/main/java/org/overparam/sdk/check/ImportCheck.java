@@ -21,6 +21,8 @@ final class ImportCheck {
     /** The packages of the plugin API: the contract and the dense kernels. */
     static final Set<String> API = Set.of("org.overparam.api", "org.overparam.api.run", "org.overparam.linalg",
             "org.overparam.linalg.io");
+    /** The answer of {@link #problem} for a mandatory import outside the API; reported together. */
+    private static final String FOREIGN = "foreign";
     private static final List<String> JRE_PREFIXES = List.of("javax.", "org.w3c.", "org.xml.", "org.ietf.", "jdk.");
 
     private ImportCheck() {
@@ -35,13 +37,16 @@ final class ImportCheck {
         String header = manifest.getMainAttributes().getValue(Constants.IMPORT_PACKAGE);
         List<String> problems = new ArrayList<>();
         List<String> api = new ArrayList<>();
+        List<String> foreign = new ArrayList<>();
         int other = 0;
         for (HeaderClauses.Clause clause : HeaderClauses.parse(header)) {
             boolean optional = Constants.RESOLUTION_OPTIONAL.equals(clause.directives().get(Constants.RESOLUTION_DIRECTIVE));
             String range = clause.attributes().get(Constants.VERSION_ATTRIBUTE);
             for (String pkg : clause.paths()) {
                 String problem = problem(pkg, range, optional, container);
-                if (problem != null) {
+                if (FOREIGN.equals(problem)) {
+                    foreign.add(pkg);
+                } else if (problem != null) {
                     problems.add(problem);
                 } else if (API.contains(pkg)) {
                     api.add(pkg + " " + range + " accepts " + highest(container.of(pkg), new VersionRange(range)));
@@ -49,6 +54,11 @@ final class ImportCheck {
                     other++;
                 }
             }
+        }
+        if (!foreign.isEmpty()) {
+            problems.add(String.join(", ", foreign) + (foreign.size() == 1 ? " is" : " are")
+                    + " not part of the plugin API (org.overparam.api, org.overparam.linalg, org.osgi.*, the JRE): "
+                    + "embed the library in the plugin (bnd -includepackage) or drop the import");
         }
         if (!problems.isEmpty()) {
             return Check.fail("imports", String.join("; ", problems));
@@ -66,8 +76,7 @@ final class ImportCheck {
         boolean framework = pkg.startsWith("org.osgi.") || pkg.startsWith("java.");
         boolean jre = JRE_PREFIXES.stream().anyMatch(pkg::startsWith) && container.system().contains(pkg);
         if (!api && !framework && !jre) {
-            return optional ? null : pkg + " is not part of the plugin API (org.overparam.api, org.overparam.linalg, "
-                    + "org.osgi.*, the JRE): embed the library in the plugin (bnd -includepackage) or drop the import";
+            return optional ? null : FOREIGN;
         }
         List<Version> offered = container.of(pkg);
         if (pkg.startsWith("java.")) {

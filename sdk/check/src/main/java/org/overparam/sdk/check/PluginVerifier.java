@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Verifies a plugin jar against a running container, one {@link Check} per line:
@@ -41,20 +42,33 @@ public final class PluginVerifier {
      * @return the checks in order; the plugin passes when none {@link Check#failed() failed}
      */
     public List<Check> verify(Path jar) {
+        return verify(jar, c -> { });
+    }
+
+    /**
+     * @param jar the plugin jar
+     * @param each receives each check as soon as it is done (to print progress)
+     * @return the checks in order; the plugin passes when none {@link Check#failed() failed}
+     */
+    public List<Check> verify(Path jar, Consumer<Check> each) {
         List<Check> out = new ArrayList<>();
+        Consumer<Check> add = c -> {
+            out.add(c);
+            each.accept(c);
+        };
         PluginJar pj;
         try {
             pj = PluginJar.read(jar);
         } catch (IOException e) {
-            out.add(Check.fail("jar", e.getMessage()));
+            add.accept(Check.fail("jar", e.getMessage()));
             return out;
         }
-        out.add(Check.pass("jar", pj.identity() + ", " + pj.descriptors().size() + " component descriptor"
+        add.accept(Check.pass("jar", pj.identity() + ", " + pj.descriptors().size() + " component descriptor"
                 + (pj.descriptors().size() == 1 ? "" : "s")));
-        out.add(ImportCheck.check(pj.manifest(), ContainerPackages.of(checks.context())));
-        out.add(ImportCheck.exportCheck(pj.manifest()));
+        add.accept(ImportCheck.check(pj.manifest(), ContainerPackages.of(checks.context())));
+        add.accept(ImportCheck.exportCheck(pj.manifest()));
         List<PluginComponent> components = new ArrayList<>();
-        out.add(ComponentCheck.check(pj.descriptors(), components));
+        add.accept(ComponentCheck.check(pj.descriptors(), components));
         if (components.isEmpty()) {
             return out;
         }
@@ -62,26 +76,26 @@ public final class PluginVerifier {
         try {
             plugin = checks.install(jar);
         } catch (PluginException e) {
-            out.add(Check.fail("install", e.getMessage()));
+            add.accept(Check.fail("install", e.getMessage()));
             return out;
         }
         try {
-            out.add(Check.pass("install", plugin.identity() + " resolved and started; "
+            add.accept(Check.pass("install", plugin.identity() + " resolved and started; "
                     + plugin.components().size() + " component" + (plugin.components().size() == 1 ? "" : "s")
                     + " registered"));
-            out.add(checks.metadata(plugin));
+            add.accept(checks.metadata(plugin));
             TinyExperiment swapIn = null;
             for (PluginComponent c : plugin.components()) {
                 Check run = checks.tinyRun(plugin, c);
-                out.add(run);
+                add.accept(run);
                 if (swapIn == null && run.outcome() == Check.Outcome.PASS) {
                     swapIn = checks.experimentFor(c).steps(SWAP_STEPS);
                 }
             }
-            out.add(swapIn == null ? Check.skip("swap", "no tiny run passed, so there is no run to update the plugin in")
+            add.accept(swapIn == null ? Check.skip("swap", "no tiny run passed, so there is no run to update the plugin in")
                     : checks.swap(plugin, swapIn));
         } finally {
-            out.add(checks.unload(plugin));
+            add.accept(checks.unload(plugin));
         }
         return out;
     }

@@ -48,6 +48,10 @@ class ImportCheckTest {
         assertEquals(Check.Outcome.FAIL, c.outcome());
         assertEquals("com.fasterxml.jackson.core is not part of the plugin API (org.overparam.api, org.overparam.linalg, "
                 + "org.osgi.*, the JRE): embed the library in the plugin (bnd -includepackage) or drop the import", c.detail());
+        assertEquals("org.overparam.api [1.2,2) accepts none of the container's versions [1.1.0] (built against another "
+                + "API: rebuild against the container's); org.a, org.b are not part of the plugin API (org.overparam.api, "
+                + "org.overparam.linalg, org.osgi.*, the JRE): embed the library in the plugin (bnd -includepackage) or "
+                + "drop the import", check("org.a,org.overparam.api;version=\"[1.2,2)\",org.b").detail());
     }
 
     @Test

@@ -1,0 +1,53 @@
+package org.overparam.shell.internal;
+
+import java.util.Arrays;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.overparam.api.InvalidInputException;
+import org.overparam.api.run.ComponentRegistry;
+import org.overparam.api.run.ExperimentRunner;
+import org.overparam.api.run.SpecReader;
+
+/**
+ * The Gogo command {@code op:verify JAR}: the command line's {@code verify} ({@link VerifyCommand}) in
+ * the running shell, printing to the session. Verify a plugin before dropping it into
+ * {@code plugins/}: a bundle of the same name and version that is already installed makes the
+ * install check fail.
+ */
+@Component(service = VerifyGogoCommand.class, property = {
+    "osgi.command.scope=op",
+    "osgi.command.function=verify"})
+public final class VerifyGogoCommand {
+    private final VerifyCommand verify;
+
+    /**
+     * @param context this bundle's context
+     * @param registry the components present now
+     * @param reader reads experiment files
+     * @param runner runs experiments
+     */
+    @Activate
+    public VerifyGogoCommand(BundleContext context, @Reference(name = "registry") ComponentRegistry registry,
+                             @Reference(name = "reader") SpecReader reader,
+                             @Reference(name = "runner") ExperimentRunner runner) {
+        this.verify = new VerifyCommand(context, registry, reader, runner);
+    }
+
+    /**
+     * {@code op:verify JAR}: checks a plugin jar against this container.
+     *
+     * @param args the jar
+     */
+    public void verify(String... args) {
+        Terminal t = Terminal.system();
+        try {
+            verify.execute(Arrays.asList(args), t);
+        } catch (InvalidInputException e) {
+            t.error(e.oneLine());
+        } catch (RuntimeException e) {
+            t.error("internal error: " + e);
+        }
+    }
+}
