@@ -43,8 +43,9 @@ public interface RunStore {
 
     /**
      * Registers a run that starts, or starts again: its record replaces any earlier one of the same
-     * id (description, parameters, tags, provenance), its status becomes RUNNING, and its metric rows
-     * and artifacts are kept.
+     * id (description, parameters, tags, provenance; the first creation time is kept), its status
+     * becomes RUNNING, its result and final metrics are cleared, and its metric rows and artifacts are
+     * kept.
      *
      * @param runs the runs folder
      * @param run the run

@@ -51,6 +51,7 @@ public final class H2RunStore implements RunStore, AutoCloseable {
     private final String url;
     private final Driver driver;
     private final Map<String, Database> open = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     /** @param config the configuration */
     @Activate
@@ -72,6 +73,7 @@ public final class H2RunStore implements RunStore, AutoCloseable {
     @Deactivate
     @Override
     public void close() {
+        closed = true;
         open.values().forEach(Database::close);
         open.clear();
     }
@@ -184,6 +186,9 @@ public final class H2RunStore implements RunStore, AutoCloseable {
 
     private Database database(Path runs, boolean create) {
         Objects.requireNonNull(runs, "runs");
+        if (closed) {
+            throw new IllegalStateException("the run store service has stopped");
+        }
         StoreLocation at = StoreLocation.of(runs, url);
         Database db = open.get(at.url());
         if (db != null) {
