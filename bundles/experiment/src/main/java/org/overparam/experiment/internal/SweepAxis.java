@@ -12,7 +12,8 @@ import org.overparam.api.InvalidInputException;
  * joined with dots) and its value a YAML list, a range ({@link Range}) or a single value; {@code
  * seeds: N} repeats every point with the seeds {@code seed, seed+1, ..., seed+N-1} (the experiment's
  * {@code seed}, default 0). On the command line, {@code key=a,b,c} (commas outside brackets and
- * quotes), {@code key=range(...)} and {@code seeds=N} are sweep arguments.
+ * quotes), {@code key=range(...)} and {@code seeds=N} are sweep arguments ({@code sweep.key=...} is
+ * the same as {@code key=...}).
  *
  * @param key the dotted key, e.g. {@code architecture.width} ({@code seed} for {@code seeds})
  * @param path the key's parts, checked against the document's structure
@@ -88,7 +89,8 @@ record SweepAxis(String key, String[] path, List<Node> values, String where) {
     static SweepAxis fromArgument(String argument, long baseSeed) {
         String where = "override '" + argument + "'";
         int eq = argument.indexOf('=');
-        String key = argument.substring(0, eq).strip();
+        String written = argument.substring(0, eq).strip();
+        String key = written.startsWith("sweep.") ? written.substring("sweep.".length()) : written;
         String text = argument.substring(eq + 1);
         if (key.equals(SEEDS)) {
             Node n = YamlTree.parse(text, line -> where);

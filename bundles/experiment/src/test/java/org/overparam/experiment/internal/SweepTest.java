@@ -68,6 +68,7 @@ class SweepTest {
         assertEquals(List.of("architecture.width", "seed", "optimizer.lr"), s.axes());
         assertEquals(12, s.points().size());
         assertEquals("architecture.width=128 seed=9 optimizer.lr=0.2", SweepExpander.shown(s.points().get(11).values()));
+        assertEquals(points(s), points(expand(BASE, "sweep.architecture.width=range(64, 256, x2)", "optimizer.lr=0.1,0.2")));
         Sweep t = expand(BASE, "architecture.width=20", "seed=1");
         assertEquals(List.of(), t.axes());
         assertEquals(1, t.points().size());

@@ -120,7 +120,7 @@ final class SweepCommand {
                     : new SweepTable.Row(p, d.status().name(), d.steps(), d.loss(), d.folder().getFileName().toString(),
                     true));
         }
-        SweepTable.print(sweep.axes(), rows, t.out());
+        SweepTable.print(sweep.axes(), rows, "key", t.out());
         t.out().println(sweep.points().size() + " run" + (sweep.points().size() == 1 ? "" : "s")
                 + " of sweep " + sweep.name() + "; nothing written (--dry-run)");
         t.out().flush();
@@ -152,7 +152,7 @@ final class SweepCommand {
             }
         }
         progress.end();
-        SweepTable.print(sweep.axes(), rows, t.out());
+        SweepTable.print(sweep.axes(), rows, "run", t.out());
         long ok = rows.stream().filter(r -> r.status().equals("CONVERGED") || r.status().equals("COMPLETED")).count();
         t.out().println(ok + " of " + n + " runs converged or completed; sweep folder " + dir);
         t.out().flush();

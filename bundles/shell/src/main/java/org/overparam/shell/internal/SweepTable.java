@@ -7,8 +7,8 @@ import org.overparam.api.run.SweepPoint;
 
 /**
  * The table printed at the end of a sweep, one row per run: its index, the swept values, its status
- * (or {@code not run}), steps, final training loss and run folder; runs found finished from an
- * earlier invocation are marked {@code *}.
+ * (or {@code not run}), steps, final training loss and run folder (or, for a plan, the run's key);
+ * runs found finished by an earlier invocation are marked {@code *}.
  */
 final class SweepTable {
     /**
@@ -30,12 +30,13 @@ final class SweepTable {
     /**
      * @param axes the swept keys
      * @param rows the rows, in the sweep's order
+     * @param last the last column's title: {@code run} (the run folder) or {@code key} (the run key)
      * @param out where to print
      */
-    static void print(List<String> axes, List<Row> rows, PrintStream out) {
+    static void print(List<String> axes, List<Row> rows, String last, PrintStream out) {
         List<String> header = new ArrayList<>(List.of("#"));
         header.addAll(axes);
-        header.addAll(List.of("status", "steps", "loss", "run"));
+        header.addAll(List.of("status", "steps", "loss", last));
         List<List<String>> cells = new ArrayList<>();
         cells.add(header);
         for (Row r : rows) {

@@ -172,7 +172,7 @@ class SweepCommandTest {
         assertFalse(Files.exists(dir.resolve("runs")));
         List<String> lines = io.out().lines().toList();
         assertEquals(10, lines.size());
-        assertTrue(lines.get(0).startsWith("#  architecture.width  seed  optimizer.lr  status  steps  loss  run"),
+        assertTrue(lines.get(0).startsWith("#  architecture.width  seed  optimizer.lr  status  steps  loss  key"),
                 lines.get(0));
         assertEquals("8 runs of sweep w; nothing written (--dry-run)", lines.get(9));
     }
