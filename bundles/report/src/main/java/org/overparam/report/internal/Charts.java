@@ -147,6 +147,57 @@ final class Charts {
                 new float[] {8f, 5f}, 0f) : new BasicStroke(1.6f));
     }
 
+    /**
+     * Widens each log axis of a line chart that would show fewer than two labelled powers of ten
+     * (XChart labels only the decades of a log axis) to the decades enclosing its data, error bars
+     * included, so the axis always carries numbers. Call it once every series is added.
+     *
+     * @param c the chart
+     */
+    static void labelDecades(XYChart c) {
+        if (c.getStyler().isYAxisLogarithmic()) {
+            double[] r = range(c, false);
+            if (decadesWithin(r[0], r[1]) < 2) {
+                c.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(r[0]))));
+                c.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(r[1]))));
+            }
+        }
+        if (c.getStyler().isXAxisLogarithmic()) {
+            double[] r = range(c, true);
+            if (decadesWithin(r[0], r[1]) < 2) {
+                c.getStyler().setXAxisMin(Math.pow(10, Math.floor(Math.log10(r[0]))));
+                c.getStyler().setXAxisMax(Math.pow(10, Math.ceil(Math.log10(r[1]))));
+            }
+        }
+    }
+
+    /** @return the number of powers of ten in [lo, hi] (0 when the range is empty or not positive) */
+    static int decadesWithin(double lo, double hi) {
+        if (!(lo > 0) || !(hi >= lo) || Double.isInfinite(hi)) {
+            return 0;
+        }
+        return (int) (Math.floor(Math.log10(hi) + 1e-12) - Math.ceil(Math.log10(lo) - 1e-12) + 1);
+    }
+
+    private static double[] range(XYChart c, boolean x) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (XYSeries s : c.getSeriesMap().values()) {
+            double[] v = x ? s.getXData() : s.getYData();
+            double[] e = x ? null : s.getExtraValues();
+            for (int i = 0; i < v.length; i++) {
+                double err = e == null ? 0 : e[i];
+                if (v[i] - err > 0 && Double.isFinite(v[i])) {
+                    lo = Math.min(lo, v[i] - err);
+                }
+                if (Double.isFinite(v[i] + err)) {
+                    hi = Math.max(hi, v[i] + err);
+                }
+            }
+        }
+        return new double[] {lo, hi};
+    }
+
     /** @param c a chart @return whether any series was added */
     static boolean hasSeries(XYChart c) {
         return !c.getSeriesMap().isEmpty();

@@ -107,7 +107,11 @@ final class KernelAndWeightPlots {
                             "||w_j - w_j^0||^2 (log scale)", true, true);
                     c.getStyler().setDefaultSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
                     double[][] xy = last.xy();
-                    Charts.line(c, "step " + last.step(), xy[0], xy[1], max, false);
+                    org.knowm.xchart.XYSeries s = Charts.line(c, "step " + last.step(), xy[0], xy[1], max, false);
+                    if (s != null) {
+                        s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
+                        c.getStyler().setMarkerSize(4);
+                    }
                     return c;
                 }));
         }

@@ -14,7 +14,8 @@ import org.overparam.api.InvalidInputException;
 /**
  * Writes each plot twice into one folder: {@code <name>.png} (XChart's bitmap encoder, from at most
  * {@link Downsample#PNG} points per line) and {@code <name>.svg} (VectorGraphics2D through XChart,
- * from at most {@link Downsample#SVG} points per line). Names are made file-safe and unique.
+ * from at most {@link Downsample#SVG} points per line). Log axes get labelled decades
+ * ({@link Charts#labelDecades}). Names are made file-safe and unique.
  */
 final class PlotWriter {
     private final Path dir;
@@ -43,6 +44,12 @@ final class PlotWriter {
         if (png.getSeriesMap().isEmpty()) {
             return null;
         }
+        Chart<?, ?> svg = figure.chart(Downsample.SVG);
+        for (Chart<?, ?> c : java.util.List.of(png, svg)) {
+            if (c instanceof org.knowm.xchart.XYChart xy) {
+                Charts.labelDecades(xy);
+            }
+        }
         String base = unique(name.replaceAll("[^A-Za-z0-9._-]", "_"));
         try {
             Files.createDirectories(dir);
@@ -50,7 +57,7 @@ final class PlotWriter {
                 BitmapEncoder.saveBitmap(png, out, BitmapEncoder.BitmapFormat.PNG);
             }
             try (OutputStream out = Files.newOutputStream(dir.resolve(base + ".svg"))) {
-                VectorGraphicsEncoder.saveVectorGraphic(figure.chart(Downsample.SVG), out,
+                VectorGraphicsEncoder.saveVectorGraphic(svg, out,
                         VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
             }
         } catch (IOException e) {

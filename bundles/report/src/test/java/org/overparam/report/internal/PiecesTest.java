@@ -101,6 +101,22 @@ class PiecesTest {
     }
 
     @Test
+    void logAxesWithinADecadeAreWidenedToLabelledDecades() {
+        assertEquals(0, Charts.decadesWithin(0.02, 0.09));
+        assertEquals(1, Charts.decadesWithin(0.02, 0.1));
+        assertEquals(3, Charts.decadesWithin(1e-3, 0.5));
+        org.knowm.xchart.XYChart c = Charts.xy("t", "x", "y", false, true);
+        Charts.line(c, "loss", new double[] {0, 1, 2}, new double[] {0.09, 0.05, 0.03}, 100, true);
+        Charts.labelDecades(c);
+        assertEquals(0.01, c.getStyler().getYAxisMin(), 1e-15);
+        assertEquals(0.1, c.getStyler().getYAxisMax(), 1e-15);
+        org.knowm.xchart.XYChart wide = Charts.xy("t", "x", "y", false, true);
+        Charts.line(wide, "loss", new double[] {0, 1}, new double[] {30, 1e-4}, 100, true);
+        Charts.labelDecades(wide);
+        assertNull(wide.getStyler().getYAxisMin(), "six decades: left to XChart");
+    }
+
+    @Test
     void formatsAndEscapes() {
         assertEquals("0.0123", Format.number(0.0123));
         assertEquals("1.5e-08", Format.number(1.5e-8));
