@@ -29,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and analyzer's states and random positions), the series files, and result.json but for its id and
  * times. The run mixes mini-batch SGD (a random stream), a switch to heavy ball (a velocity state) at
  * step 2500 and the dynamics analyzer (its own state) every 200 steps, with a checkpoint every 400.
+ * Then, through the command line: resuming the finished run says so and exits with 0; a checkpoint
+ * beside a spec.yaml it was not written for is one line and exit code 2.
  */
 class KillAndResumeIT {
     private static final String SPEC = String.join("\n",
@@ -85,6 +87,17 @@ class KillAndResumeIT {
         assertTrue(result.contains("\"status\": \"COMPLETED\"") && result.contains("\"steps\": " + MAX_STEPS), result);
         String log = Files.readString(folder.resolve("run.log"), StandardCharsets.UTF_8);
         assertTrue(log.contains("resumed from its checkpoint after "), log);
+
+        assertEquals(0, finish(start("again", "resume", folder.toString())), "a finished run: nothing to do");
+        assertEquals("run " + folder.getFileName() + " has already finished (COMPLETED after " + MAX_STEPS
+                + " steps); nothing to resume", Files.readString(work.resolve("again.out")).strip());
+        Files.delete(folder.resolve("result.json"));
+        Files.writeString(folder.resolve("spec.yaml"), SPEC.replace("seed: 5", "seed: 6"));
+        assertEquals(2, finish(start("foreign", "resume", folder.toString())));
+        List<String> err = Files.readAllLines(work.resolve("foreign.err"));
+        assertEquals(1, err.size(), err.toString());
+        assertTrue(err.get(0).startsWith("overparam: " + folder.resolve("checkpoint").resolve("checkpoint.bin")
+                + ": a checkpoint from another spec: "), err.get(0));
     }
 
     /**
