@@ -27,7 +27,8 @@ import org.overparam.api.run.Switch;
  * the freeze globs, the switches ({@code switch: [{at: 500, optimizer: ..., schedule: ...}]}, each
  * with {@code at >= 1}, in increasing order, changing the optimizer, the schedule or both), the
  * checkpoint interval ({@code checkpoint: {every: 500}}, a whole number of steps at least 0, 0 turning
- * checkpoints off; {@link CheckpointRule#DEFAULT} when absent) and the pins ({@link Pins}). The first problem is reported as an {@link InvalidInputException} at the line
+ * checkpoints off; {@link CheckpointRule#DEFAULT} when absent; both read by {@link Limits}) and the
+ * pins ({@link Pins}). The first problem is reported as an {@link InvalidInputException} at the line
  * where it was written. The spec's text is left empty; {@link SpecWriter} renders it.
  */
 final class SpecResolver {
@@ -118,7 +119,7 @@ final class SpecResolver {
                     item.where(), Set.of()));
         }
         List<AnalyzerRef> analyzers = analyzers(list(doc.get("analyzers"), "analyzers"));
-        StopRule stop = stop(doc);
+        StopRule stop = Limits.stop(doc);
         List<String> freeze = new ArrayList<>();
         items = list(doc.get("freeze"), "freeze");
         for (int i = 0; i < items.size(); i++) {
@@ -129,8 +130,8 @@ final class SpecResolver {
             freeze.add(glob);
         }
         List<Switch> switches = switches(list(doc.get("switch"), "switch"));
-        RunSpec spec = new RunSpec(name, seed, single, constraints, analyzers, stop, freeze, switches, checkpoint(doc),
-                "", source);
+        RunSpec spec = new RunSpec(name, seed, single, constraints, analyzers, stop, freeze, switches,
+                Limits.checkpoint(doc), "", source);
         Pins.check(doc.entries().get("pinned"), components.used());
         return new Resolution(spec, components.used());
     }
@@ -221,66 +222,6 @@ final class SpecResolver {
         return components.resolve(kind, path + "." + kind.key(), e.value(), e.keyWhere(), Set.of());
     }
 
-    private CheckpointRule checkpoint(Node.Mapping doc) {
-        Node.Entry entry = doc.entries().get("checkpoint");
-        if (entry == null || entry.value() instanceof Node.Scalar s && s.value() == null) {
-            return CheckpointRule.DEFAULT;
-        }
-        if (!(entry.value() instanceof Node.Mapping m)) {
-            throw new InvalidInputException(entry.value().where() + ": checkpoint", "expected a mapping such as "
-                    + "{every: 500} (steps between checkpoints; 0 = none), got " + entry.value().describe());
-        }
-        m.entries().forEach((key, e) -> {
-            if (!CHECKPOINT_KEYS.contains(key)) {
-                throw new InvalidInputException(e.keyWhere(), unknownKey("checkpoint." + key, key, CHECKPOINT_KEYS));
-            }
-        });
-        Node every = m.get("every");
-        if (every == null) {
-            return CheckpointRule.DEFAULT;
-        }
-        long steps = (Long) scalar(every, "checkpoint.every", long.class);
-        if (steps < 0) {
-            throw new InvalidInputException(every.where() + ": checkpoint.every", "every " + steps
-                    + " is negative (steps between checkpoints; 0 = none)");
-        }
-        return new CheckpointRule(steps);
-    }
-
-    private StopRule stop(Node.Mapping doc) {
-        Node.Entry entry = doc.entries().get("stop");
-        if (entry == null) {
-            throw new InvalidInputException(doc.where(),
-                    "missing key 'stop' (when to stop, e.g. stop: {maxSteps: 1000})");
-        }
-        if (!(entry.value() instanceof Node.Mapping stop)) {
-            throw new InvalidInputException(entry.value().where() + ": stop", "expected a mapping such as "
-                    + "{maxSteps: 1000, targetLoss: 1.0e-7}, got " + entry.value().describe());
-        }
-        stop.entries().forEach((key, e) -> {
-            if (!STOP_KEYS.contains(key)) {
-                throw new InvalidInputException(e.keyWhere(), unknownKey("stop." + key, key, STOP_KEYS));
-            }
-        });
-        Node max = stop.get("maxSteps");
-        if (max == null) {
-            throw new InvalidInputException(entry.keyWhere(), "stop needs maxSteps (the step budget, at least 1)");
-        }
-        long maxSteps = (Long) scalar(max, "stop.maxSteps", long.class);
-        if (maxSteps < 1) {
-            throw new InvalidInputException(max.where() + ": stop.maxSteps", "maxSteps " + maxSteps + " is below 1");
-        }
-        double target = 0;
-        if (stop.get("targetLoss") != null) {
-            target = (Double) scalar(stop.get("targetLoss"), "stop.targetLoss", double.class);
-            if (Double.isNaN(target)) {
-                throw new InvalidInputException(stop.get("targetLoss").where() + ": stop.targetLoss",
-                        "targetLoss is not a number");
-            }
-        }
-        return new StopRule(maxSteps, target);
-    }
-
     /** @return the items of an optional list (a missing or empty value is an empty list) */
     private static List<Node> list(Node node, String path) {
         if (node == null || node instanceof Node.Scalar s && s.value() == null) {
@@ -293,7 +234,7 @@ final class SpecResolver {
     }
 
     /** @return the scalar converted to {@code type} (Long, Double, Boolean or String) */
-    private static Object scalar(Node node, String path, Class<?> type) {
+    static Object scalar(Node node, String path, Class<?> type) {
         if (!(node instanceof Node.Scalar s) || s.value() == null) {
             throw new InvalidInputException(node.where() + ": " + path, "expected " + Config.typeName(type) + ", got "
                     + node.describe());
