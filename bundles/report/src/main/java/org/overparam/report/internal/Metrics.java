@@ -1,21 +1,23 @@
 package org.overparam.report.internal;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.overparam.api.InvalidInputException;
 
 /**
  * A run's {@code metrics.csv} (long format: header {@code step,metric,value}, one row per recorded
- * scalar) read into one {@link Curve} per metric, in the order metrics first appear. A last line
- * without its line break (the run is still writing it) is ignored; any other malformed row is an
- * error naming {@code file:line}.
+ * scalar) read into one {@link Curve} per metric, in the order metrics first appear, streaming (a
+ * run's file can hold millions of rows: memory is 16 bytes per row). A last line without its line
+ * break (the run is still writing it) is ignored; any other malformed row is an error naming
+ * {@code file:line}.
  */
 final class Metrics {
     static final String HEADER = "step,metric,value";
@@ -36,41 +38,60 @@ final class Metrics {
      * @throws InvalidInputException if it cannot be read or a row is malformed
      */
     static Metrics read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+        Map<String, Builder> builders = new LinkedHashMap<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            boolean complete = endsWithNewline(file);
+            String line = in.readLine();
+            if (line == null || !line.strip().equals(HEADER)) {
+                throw new InvalidInputException(file + ":1", "expected the header '" + HEADER + "'");
+            }
+            int number = 1;
+            String next = in.readLine();
+            while (next != null) {
+                line = next;
+                next = in.readLine();
+                number++;
+                if (next == null && !complete) {
+                    break;
+                }
+                parse(file, number, line, builders);
+            }
         } catch (IOException e) {
             throw new InvalidInputException(file.toString(), "cannot read the metrics: " + e.getMessage());
-        }
-        List<String> lines = text.lines().toList();
-        int complete = text.endsWith("\n") ? lines.size() : lines.size() - 1;
-        if (complete < 1 || !lines.get(0).strip().equals(HEADER)) {
-            throw new InvalidInputException(file + ":1", "expected the header '" + HEADER + "'");
-        }
-        Map<String, Builder> builders = new LinkedHashMap<>();
-        for (int i = 1; i < complete; i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
-            }
-            int a = line.indexOf(',');
-            int b = line.lastIndexOf(',');
-            if (a < 0 || b == a) {
-                throw new InvalidInputException(file + ":" + (i + 1), "expected 'step,metric,value', found '" + line + "'");
-            }
-            long step;
-            double value;
-            try {
-                step = Long.parseLong(line.substring(0, a).strip());
-                value = Double.parseDouble(line.substring(b + 1).strip());
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException(file + ":" + (i + 1), "not a step and a number: '" + line + "'");
-            }
-            builders.computeIfAbsent(line.substring(a + 1, b), Builder::new).add(step, value);
         }
         Map<String, Curve> out = new LinkedHashMap<>();
         builders.forEach((name, builder) -> out.put(name, builder.build()));
         return new Metrics(out);
+    }
+
+    private static void parse(Path file, int number, String line, Map<String, Builder> builders) {
+        if (line.isBlank()) {
+            return;
+        }
+        int a = line.indexOf(',');
+        int b = line.lastIndexOf(',');
+        if (a < 0 || b == a) {
+            throw new InvalidInputException(file + ":" + number, "expected 'step,metric,value', found '" + line + "'");
+        }
+        long step;
+        double value;
+        try {
+            step = Long.parseLong(line.substring(0, a).strip());
+            value = Double.parseDouble(line.substring(b + 1).strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(file + ":" + number, "not a step and a number: '" + line + "'");
+        }
+        builders.computeIfAbsent(line.substring(a + 1, b), Builder::new).add(step, value);
+    }
+
+    private static boolean endsWithNewline(Path file) throws IOException {
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
+            if (f.length() == 0) {
+                return true;
+            }
+            f.seek(f.length() - 1);
+            return f.read() == '\n';
+        }
     }
 
     /** @param curves the curves by name, in display order @return them as metrics */
