@@ -9,13 +9,14 @@ import org.overparam.api.InvalidInputException;
 /**
  * Applies command-line overrides {@code key=value} to an experiment document before it is
  * validated. The key is a dotted path into the document: {@code seed}, {@code architecture.width},
- * {@code stop.maxSteps}, {@code checkpoint.every}, {@code analyzers.0.every}, {@code switch.0.optimizer.lr} (list items by
- * index; the index one past the end appends). The value is read as YAML: a scalar ({@code 2048},
- * {@code 0.1}, {@code true}, {@code sgd})
- * or a flow collection ({@code [W1, W2]}, {@code {name: sgd, lr: 0.1}}). Setting a component to a
- * name ({@code optimizer=sgd}) replaces it, dropping its old parameters; setting a parameter of a
- * component written as a bare name turns it into a mapping. Nodes from an override are located at
- * {@code override 'key=value'}, so later errors about them name the override.
+ * {@code stop.maxSteps}, {@code checkpoint.every}, {@code analyzers.0.every},
+ * {@code switch.0.optimizer.lr}, {@code sweep.seeds} (list items by index; the index one past the end
+ * appends); {@code include} cannot be overridden. The value is read as YAML: a scalar
+ * ({@code 2048}, {@code 0.1}, {@code true}, {@code sgd}) or a flow collection ({@code [W1, W2]},
+ * {@code {name: sgd, lr: 0.1}}). Setting a component to a name ({@code optimizer=sgd}) replaces it,
+ * dropping its old parameters; setting a parameter of a component written as a bare name turns it
+ * into a mapping. Nodes from an override are located at {@code override 'key=value'}, so later
+ * errors about them name the override. A sweep's values are set at each point with {@link #put}.
  */
 final class Overrides {
     private static final List<String> SCALAR_KEYS = List.of("name", "seed");
