@@ -159,7 +159,7 @@ final class CheckpointFile {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(file.toFile()),
                 1 << 16))) {
             in.skipNBytes(HEADER);
-            CheckpointCodec.BoundedInput body = new CheckpointCodec.BoundedInput(in, size - HEADER - TRAILER);
+            BoundedInput body = new BoundedInput(in, size - HEADER - TRAILER);
             Checkpoint c = CheckpointCodec.read(body);
             if (body.remaining() != 0) {
                 throw bad(where, "is corrupt (" + body.remaining() + " bytes after the body)");
