@@ -92,6 +92,22 @@ class PiecesTest {
     }
 
     @Test
+    void malformedRunFilesNameTheirLine() throws Exception {
+        Files.writeString(tmp.resolve("metrics.csv"), "step,metric,value\n0,train.loss,1\n");
+        Files.writeString(tmp.resolve("result.json"), "{\n  \"id\": \"x\",\n  \"status\": \n}\n");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> RunReader.read(tmp));
+        assertEquals(tmp.resolve("result.json") + ":4", e.where());
+        Files.delete(tmp.resolve("result.json"));
+        Files.writeString(tmp.resolve("spec.yaml"), "name: x\nseed: [1\n");
+        e = assertThrows(InvalidInputException.class, () -> RunReader.read(tmp));
+        assertTrue(e.where().startsWith(tmp.resolve("spec.yaml") + ":"), e.where());
+        Files.writeString(tmp.resolve("spec.yaml"), "name: x\n");
+        RunData run = RunReader.read(tmp);
+        assertEquals("UNKNOWN", run.status());
+        assertEquals(tmp.getFileName().toString(), run.id());
+    }
+
+    @Test
     void genericMetricsGroupBySiblingIndices() {
         Set<String> bases = Set.of("hessian.top1", "hessian.top2", "dynamics.rate_r2", "dynamics.rate", "train.loss");
         assertEquals("hessian.top", GenericPlots.group(bases, "hessian.top1"));

@@ -86,6 +86,29 @@ class SweepTest {
     }
 
     @Test
+    void anotherVaryingKeyMakesLinesOfPoints(@TempDir Path other) throws Exception {
+        List<RunData> mixed = new ArrayList<>();
+        for (int depth : new int[] {2, 3}) {
+            for (int width : new int[] {64, 128}) {
+                for (int seed = 1; seed <= 2; seed++) {
+                    Path run = SyntheticRun.write(other.resolve("d" + depth + "-w" + width + "-s" + seed), width, seed,
+                            0.1 * depth + seed * 0.01, 20);
+                    Path spec = run.resolve("spec.yaml");
+                    Files.writeString(spec, Files.readString(spec).replace("depth: 2", "depth: " + depth));
+                    mixed.add(RunReader.read(run));
+                }
+            }
+        }
+        Sweep s = Sweep.of(mixed);
+        assertEquals(List.of("architecture.depth=2", "architecture.depth=3"), s.lines());
+        assertEquals(4, s.points().size());
+        SweepPoint p = s.line("architecture.depth=3").get(1);
+        assertEquals("architecture.depth=3, width=128", p.label());
+        assertEquals(0.315, p.stats("dynamics.movement").mean(), 1e-15);
+        assertEquals(Math.sqrt(0.00005), p.stats("dynamics.movement").std(), 1e-15);
+    }
+
+    @Test
     void theMeanLossIsTakenOverTheStepsAllSeedsReached() {
         Curve mean = SweepPlots.meanLoss(Sweep.of(runs).points().get(1).finished());
         assertEquals(121, mean.size());
