@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.overparam.api.run.ComponentRegistry;
 import org.overparam.api.run.ExperimentRunner;
 import org.overparam.api.run.ReportWriter;
+import org.overparam.api.run.RunStore;
 import org.overparam.api.run.SpecReader;
 
 /**
@@ -29,6 +30,10 @@ public final class CliService implements Function<String[], Integer> {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ReportWriter reports;
+    /** The run store; optional: without the store bundle, {@code runs}, {@code show}, ... say it is missing. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile RunStore store;
 
     /**
      * @param context this bundle's context, through which {@code verify} installs the jar it checks
@@ -41,7 +46,7 @@ public final class CliService implements Function<String[], Integer> {
                       @Reference(name = "reader") SpecReader reader,
                       @Reference(name = "runner") ExperimentRunner runner) {
         this.commandLine = new CommandLine(registry, reader, runner, System::nanoTime, System::getProperty)
-                .reports(() -> reports)
+                .reports(() -> reports).store(() -> store)
                 .verify(new VerifyCommand(context, registry, reader, runner));
     }
 

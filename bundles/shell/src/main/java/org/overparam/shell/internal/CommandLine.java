@@ -47,6 +47,16 @@ final class CommandLine {
                                                       checkpoint to the result it would have had
               stop RUN [--runs DIR] [--wait]          ask a running run to stop after its current step,
                                                       with a checkpoint (then: resume RUN)
+              runs [FILTER ...] [--limit N] [--offset N] [--sort [-]KEY] [--csv|--json [FILE]]
+                                                      runs in the run store, newest first; filters:
+                                                      status=S, tag=T, name=GLOB, sweep=ID, key=value,
+                                                      key!=value, key<value, key>=value ... on the spec
+              show RUN [--json [FILE]] [--csv [FILE]] one run: status, timings, final metrics, artifacts,
+                                                      provenance, spec (--csv: its metric rows)
+              compare RUN RUN... [--csv|--json [FILE]]
+                                                      runs side by side: differing parameters, final metrics
+              compare --sweep ID [--metric NAME ...]  a sweep's final metrics over seeds: mean, std, min, max
+              tag RUN TAG... [--remove TAG]           tag a run in the run store
               list [KIND]                             the installed components and their parameters
               describe KIND NAME                      one component: parameters and how to write it
               verify JAR                              check a plugin jar against this container: imports,
@@ -60,7 +70,7 @@ final class CommandLine {
             exit codes: 0 converged or completed, 1 diverged, failed or stopped, 2 bad input
             """;
     private static final List<String> COMMANDS = List.of("run", "report", "sweep", "resume", "stop", "list", "describe",
-            "verify", "help");
+            "verify", "help", "runs", "show", "compare", "tag");
 
     private final ComponentHelp help;
     private final RunCommand run;
@@ -69,6 +79,7 @@ final class CommandLine {
     private final StopCommand stop;
     private final UnaryOperator<String> properties;
     private java.util.function.Supplier<org.overparam.api.run.ReportWriter> reports = () -> null;
+    private java.util.function.Supplier<org.overparam.api.run.RunStore> store = () -> null;
     private VerifyCommand verify;
 
     /**
@@ -95,6 +106,16 @@ final class CommandLine {
      */
     CommandLine reports(java.util.function.Supplier<org.overparam.api.run.ReportWriter> reports) {
         this.reports = reports;
+        return this;
+    }
+
+    /**
+     * @param store gives the run store at the time of a {@code runs}, {@code show}, {@code compare} or
+     *     {@code tag} command, or {@code null} when the store bundle is not installed
+     * @return this
+     */
+    CommandLine store(java.util.function.Supplier<org.overparam.api.run.RunStore> store) {
+        this.store = store;
         return this;
     }
 
@@ -145,6 +166,14 @@ final class CommandLine {
                 return resume.execute(rest, this::runsFolder, t);
             case "stop":
                 return stop.execute(rest, this::runsFolder, t);
+            case "runs":
+                return new RunsCommand(store.get()).execute(rest, this::runsFolder, t);
+            case "show":
+                return new ShowCommand(store.get()).execute(rest, this::runsFolder, t);
+            case "compare":
+                return new CompareCommand(store.get()).execute(rest, this::runsFolder, t);
+            case "tag":
+                return new TagCommand(store.get()).execute(rest, this::runsFolder, t);
             case "verify":
                 if (verify == null) {
                     throw new InvalidInputException("verify", "needs a running container");

@@ -12,11 +12,13 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.overparam.api.run.ComponentRegistry;
 import org.overparam.api.run.ExperimentRunner;
 import org.overparam.api.run.ReportWriter;
+import org.overparam.api.run.RunStore;
 import org.overparam.api.run.SpecReader;
 
 /**
  * The Gogo shell commands {@code op:run}, {@code op:sweep}, {@code op:report}, {@code op:resume},
- * {@code op:stop}, {@code op:list} and {@code op:describe}: the same arguments
+ * {@code op:stop}, {@code op:runs}, {@code op:show}, {@code op:compare}, {@code op:tag}, {@code op:list}
+ * and {@code op:describe}: the same arguments
  * and output as the command line ({@link CommandLine}), written to the session's {@code System.out}
  * and {@code System.err} (Gogo redirects both per session). Bad input prints the one-line error;
  * nothing is thrown at the user. In Gogo, quote overrides holding braces, e.g.
@@ -29,6 +31,10 @@ import org.overparam.api.run.SpecReader;
     "osgi.command.function=report",
     "osgi.command.function=resume",
     "osgi.command.function=stop",
+    "osgi.command.function=runs",
+    "osgi.command.function=show",
+    "osgi.command.function=compare",
+    "osgi.command.function=tag",
     "osgi.command.function=list",
     "osgi.command.function=describe"})
 public final class GogoCommands {
@@ -37,6 +43,10 @@ public final class GogoCommands {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ReportWriter reports;
+    /** The run store; optional: without the store bundle, {@code runs}, {@code show}, ... say it is missing. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile RunStore store;
 
     /**
      * @param registry the components present now
@@ -48,7 +58,7 @@ public final class GogoCommands {
                         @Reference(name = "reader") SpecReader reader,
                         @Reference(name = "runner") ExperimentRunner runner) {
         this.commandLine = new CommandLine(registry, reader, runner, System::nanoTime, System::getProperty)
-                .reports(() -> reports);
+                .reports(() -> reports).store(() -> store);
     }
 
     /**
@@ -97,6 +107,44 @@ public final class GogoCommands {
      */
     public void stop(String... args) {
         execute("stop", args);
+    }
+
+    /**
+     * {@code op:runs [FILTER ...] [--limit N] [--offset N] [--sort [-]KEY] [--csv|--json [FILE]] [--runs DIR]}:
+     * lists runs from the run store, e.g. {@code op:runs status=CONVERGED architecture.width=1024}.
+     *
+     * @param args filters and options
+     */
+    public void runs(String... args) {
+        execute("runs", args);
+    }
+
+    /**
+     * {@code op:show RUN [--json [FILE]] [--csv [FILE]] [--runs DIR]}: one run from the run store.
+     *
+     * @param args the run (id or id prefix) and options
+     */
+    public void show(String... args) {
+        execute("show", args);
+    }
+
+    /**
+     * {@code op:compare RUN RUN... [--csv|--json [FILE]]} or {@code op:compare --sweep ID}: runs side by
+     * side, or a sweep aggregated over seeds.
+     *
+     * @param args the runs, or {@code --sweep ID}, and options
+     */
+    public void compare(String... args) {
+        execute("compare", args);
+    }
+
+    /**
+     * {@code op:tag RUN TAG... [--remove TAG]}: tags a run in the run store.
+     *
+     * @param args the run, tags and options
+     */
+    public void tag(String... args) {
+        execute("tag", args);
     }
 
     /**
