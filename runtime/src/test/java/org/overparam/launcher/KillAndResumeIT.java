@@ -138,11 +138,19 @@ class KillAndResumeIT {
         }
     }
 
-    /** Starts the distribution's launcher with the command, its output going to files. */
+    /**
+     * Starts the distribution's launcher with the command, its output going to files, with the JVM
+     * options the {@code overparam} script gives (native access; on JDK 23+ no warning about
+     * sun.misc.Unsafe, which the framework uses).
+     */
     private Process start(String name, String... command) throws IOException {
         Path home = Path.of(System.getProperty(Distribution.HOME_PROPERTY));
         List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", home.resolve("lib").resolve("overparam-launcher.jar").toString()));
+                "--enable-native-access=ALL-UNNAMED"));
+        if (Runtime.version().feature() >= 23) {
+            args.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        args.addAll(List.of("-jar", home.resolve("lib").resolve("overparam-launcher.jar").toString()));
         args.addAll(List.of(command));
         ProcessBuilder b = new ProcessBuilder(args).directory(work.toFile())
                 .redirectOutput(work.resolve(name + ".out").toFile()).redirectError(work.resolve(name + ".err").toFile());
