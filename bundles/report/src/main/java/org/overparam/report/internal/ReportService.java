@@ -11,8 +11,8 @@ import org.overparam.api.run.ReportWriter;
 /**
  * The {@link ReportWriter} service: a run folder (it holds {@code metrics.csv}) gets a run report;
  * any other folder is a sweep, whose run folders (its sub-folders holding {@code metrics.csv}, one
- * or two levels down) each get a run report, and the sweep a report of its own that aggregates the
- * seeds. Plots are drawn off-screen with AWT, headless (see the constructor).
+ * or two levels down) each get a run report (redrawn only when a file of the run is newer than its
+ * report), and the sweep a report of its own that aggregates the seeds. Plots are drawn off-screen with AWT, headless (see the constructor).
  */
 @Component(service = ReportWriter.class)
 public final class ReportService implements ReportWriter {
@@ -44,7 +44,9 @@ public final class ReportService implements ReportWriter {
         List<RunData> runs = new ArrayList<>();
         for (Path p : found) {
             RunData run = RunReader.read(p);
-            RunReport.write(run);
+            if (!RunReport.upToDate(p)) {
+                RunReport.write(run);
+            }
             runs.add(run);
         }
         return SweepReport.write(folder, runs);

@@ -125,6 +125,31 @@ final class RunReport {
         return title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     }
 
+    /**
+     * @param folder a run folder
+     * @return whether its {@code report.html} exists and is at least as new as every file the report
+     *     reads (metrics, spec, result, provenance, log, and the series folder)
+     */
+    static boolean upToDate(Path folder) {
+        Path page = folder.resolve(PAGE);
+        if (!Files.isRegularFile(page)) {
+            return false;
+        }
+        try {
+            long made = Files.getLastModifiedTime(page).toMillis();
+            for (String name : List.of(RunReader.METRICS, RunReader.SPEC, RunReader.RESULT, RunReader.PROVENANCE,
+                    RunReader.LOG, "series")) {
+                Path f = folder.resolve(name);
+                if (Files.exists(f) && Files.getLastModifiedTime(f).toMillis() > made) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Deletes the PNG and SVG files of a previous report. */
     static void clear(Path plots) {
         if (!Files.isDirectory(plots)) {

@@ -83,6 +83,20 @@ class SweepTest {
             assertTrue(Files.exists(sweep.resolve("w64-s" + s + "/report.html")), "run report " + s);
         }
         assertTrue(html.contains("DIVERGED"));
+        // a second sweep report redraws only the runs whose files changed since their report
+        Path run0 = sweep.resolve("w64-s0");
+        long before = Files.getLastModifiedTime(sweep.resolve("w64-s1/report.html")).toMillis();
+        Files.setLastModifiedTime(run0.resolve("result.json"), java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(run0.resolve("report.html")).toMillis() + 5000));
+        Path run1 = sweep.resolve("w64-s1");
+        long made = Files.getLastModifiedTime(run1.resolve("report.html")).toMillis();
+        for (String f : List.of("metrics.csv", "spec.yaml", "result.json", "provenance.json", "run.log", "series")) {
+            Files.setLastModifiedTime(run1.resolve(f), java.nio.file.attribute.FileTime.fromMillis(made - 3_600_000));
+        }
+        assertTrue(!RunReport.upToDate(run0) && RunReport.upToDate(run1));
+        new ReportService().report(sweep);
+        assertTrue(RunReport.upToDate(run0));
+        assertEquals(before, Files.getLastModifiedTime(sweep.resolve("w64-s1/report.html")).toMillis());
     }
 
     @Test
