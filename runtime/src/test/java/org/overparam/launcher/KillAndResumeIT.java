@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * metrics.csv byte for byte, the final checkpoint byte for byte (the parameters' bits, the optimizer's
  * and analyzer's states and random positions), the series files, and result.json but for its id and
  * times. The run mixes mini-batch SGD (a random stream), a switch to heavy ball (a velocity state) at
- * step 2500 and the dynamics analyzer (its own state) every 200 steps, with a checkpoint every 400.
+ * step 1600 and the dynamics analyzer (its own state) every 200 steps, with a checkpoint every 400.
  * Then, through the command line: resuming the finished run says so and exits with 0; a checkpoint
  * beside a spec.yaml it was not written for is one line and exit code 2.
  */
@@ -42,13 +42,13 @@ class KillAndResumeIT {
             "loss: squared",
             "optimizer: {name: sgd, lr: 0.05, batchSize: 8}",
             "switch:",
-            "  - {at: 2500, optimizer: {name: heavy-ball, lr: 0.02, momentum: 0.5}}",
+            "  - {at: 1600, optimizer: {name: heavy-ball, lr: 0.02, momentum: 0.5}}",
             "analyzers:",
             "  - {name: dynamics, every: 200}",
             "checkpoint: {every: 400}",
-            "stop: {maxSteps: 6000}",
+            "stop: {maxSteps: 4000}",
             "");
-    private static final long MAX_STEPS = 6000;
+    private static final long MAX_STEPS = 4000;
     private static final long WAIT_SECONDS = 120;
 
     @TempDir
