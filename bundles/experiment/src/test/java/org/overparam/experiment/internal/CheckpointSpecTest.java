@@ -70,6 +70,22 @@ class CheckpointSpecTest {
                 error(BASE, "checkpoint.every.x=5"));
     }
 
+    /** What {@code resume} relies on: a run's own spec.yaml reads back with {@code pinned={}} whatever its pins say. */
+    @Test
+    void aResolvedTextReadsBackWithItsPinsLiftedByAnOverride() throws IOException {
+        RunSpec s = read(BASE + "checkpoint: {every: 50}\n");
+        String moved = s.text().replaceFirst("(optimizer\\.gd: [^@\\s]+)@\\S+", "$1@9.9.9");
+        Path file = Files.writeString(dir.resolve("spec.yaml"), moved);
+        assertTrue(assertThrows(InvalidInputException.class, () -> reader.read(file, List.of())).getMessage()
+                .contains("pinned to "), "pins are checked by default");
+        RunSpec again = reader.read(file, List.of("pinned={}"));
+        s.components().forEach((kind, ref) -> {
+            assertEquals(ref.name(), again.component(kind).name());
+            assertEquals(ref.config(), again.component(kind).config());
+        });
+        assertEquals(s.checkpoint(), again.checkpoint());
+    }
+
     @Test
     void badValuesNameTheLineAndTheKey() {
         String file = dir.resolve("c.yaml").toString();
