@@ -19,10 +19,10 @@ import org.overparam.api.run.RunStatus;
 import org.overparam.api.run.RunStore;
 
 /**
- * A run's link to the {@link RunStore}, when one is present. The run thread only buffers: rows
- * recorded between two flushes of metrics.csv are handed, at that flush, as one batch to a single
- * writer thread of this run, which appends them to the store in order. So the store never slows the
- * steps, and results do not depend on it.
+ * A run's link to the {@link RunStore}, when one is present. The run thread only hands work over:
+ * the registration ({@link RunStore#begin}), then the rows recorded between two flushes of
+ * metrics.csv as one batch at that flush, go to a single writer thread of this run, which makes the
+ * calls in order. So the store never slows the steps, and results do not depend on it.
  *
  * <p>{@link #sync} waits until every row handed so far is committed; {@link MetricsWriter#sync}
  * calls it before a checkpoint is written, so a checkpoint never counts a row the store lacks. At
@@ -61,25 +61,22 @@ final class StoreFeed implements MetricStore.Sink {
     }
 
     /**
-     * Registers the run (on the calling thread, so that the run is listed before its first step).
+     * Starts the feed with the run's registration, on the writer thread like everything else (opening
+     * the store, the first time in a process, takes a moment the steps need not wait for).
      *
      * @param store the store, or {@code null}
      * @param runs the runs folder
      * @param run the run
      * @param log the run's log
-     * @return the feed, or {@link #NONE} without a store or if the store refuses the run
+     * @return the feed, or {@link #NONE} without a store
      */
     static StoreFeed begin(RunStore store, Path runs, RunRecord run, RunLog log) {
         if (store == null) {
             return NONE;
         }
-        try {
-            store.begin(runs, run);
-        } catch (RuntimeException e) {
-            log.info("run store: cannot register the run (" + e.getMessage() + "); the run goes on without it");
-            return NONE;
-        }
-        return new StoreFeed(store, runs, run.id(), log);
+        StoreFeed feed = new StoreFeed(store, runs, run.id(), log);
+        feed.submit(() -> store.begin(runs, run));
+        return feed;
     }
 
     @Override
