@@ -184,6 +184,11 @@ public final class H2RunStore implements RunStore, AutoCloseable {
         Exports.comparison(compare(runs, runIds), format, out);
     }
 
+    /** @param runs a runs folder @return its open database (created if missing), for tools in this package */
+    Database database(Path runs) {
+        return database(runs, true);
+    }
+
     private Database database(Path runs, boolean create) {
         Objects.requireNonNull(runs, "runs");
         if (closed) {
