@@ -62,6 +62,20 @@ class HarnessTest {
     }
 
     @Test
+    void oldRevisionsAreCollectedAfterUpdatesWhileThePluginStays() throws Exception {
+        try (PluginHarness h = PluginHarness.start()) {
+            InstalledPlugin gd = h.install(Jars.gd());
+            for (int i = 0; i < 5; i++) {
+                h.checks().update(gd, gd.jar());
+                assertEquals(RunStatus.COMPLETED, h.run(h.tiny().steps(5)).status());
+            }
+            Check revisions = h.checks().oldRevisions(gd, false).assertPassed();
+            assertTrue(revisions.detail().startsWith("the class loaders of its 5 old revisions collected"), revisions.line());
+            assertTrue(h.unload(gd).assertPassed().detail().contains("its 6 class loaders collected"));
+        }
+    }
+
+    @Test
     void verifyPassesTheShippedGdJar() {
         try (PluginHarness h = PluginHarness.start()) {
             List<Check> checks = h.verify(Jars.gd());

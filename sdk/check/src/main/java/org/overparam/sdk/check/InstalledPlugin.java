@@ -68,6 +68,30 @@ public final class InstalledPlugin {
         return false;
     }
 
+    /** @return how many remembered class loaders, the current revision's excepted, are still reachable */
+    synchronized int reachableOldLoaders() {
+        ClassLoader current = currentLoader();
+        int n = 0;
+        for (WeakReference<ClassLoader> r : loaders) {
+            ClassLoader l = r.get();
+            if (l != null && l != current) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private ClassLoader currentLoader() {
+        for (PluginComponent c : components) {
+            try {
+                return bundle.loadClass(c.implementation()).getClassLoader();
+            } catch (ClassNotFoundException | IllegalStateException e) {
+                continue;
+            }
+        }
+        return null;
+    }
+
     /** @return how many remembered class loaders are still reachable */
     synchronized int reachableLoaders() {
         int n = 0;

@@ -118,40 +118,7 @@ public final class PluginChecks {
      *     each parameter has a description and a default that passes its own range
      */
     public Check metadata(InstalledPlugin plugin) {
-        List<String> problems = new ArrayList<>();
-        List<String> found = new ArrayList<>();
-        for (PluginComponent c : plugin.components()) {
-            Optional<ComponentInfo> info = registry.find(c.kind(), c.name());
-            if (info.isEmpty()) {
-                problems.add(c + " is not in the registry: its service did not activate (a constructor or activate "
-                        + "method threw) or its configType() failed");
-                continue;
-            }
-            if (!ours(plugin, info.get())) {
-                problems.add(c + " is shadowed by " + info.get().bundle() + " " + info.get().version()
-                        + " (a higher service ranking or bundle version): rename it or raise its version");
-                continue;
-            }
-            List<String> names = new ArrayList<>();
-            for (ParamSpec p : info.get().params()) {
-                names.add(p.name());
-                if (p.description().isBlank()) {
-                    problems.add(c + "." + p.name() + " has no @Param description");
-                }
-                if (!p.required()) {
-                    try {
-                        p.check(c.kind().key() + "." + p.name(), p.defaultValue());
-                    } catch (InvalidInputException e) {
-                        problems.add(c + ": the default of " + e.oneLine());
-                    }
-                }
-            }
-            found.add(c + " (" + (names.isEmpty() ? "no parameters" : String.join(", ", names)) + ")");
-        }
-        if (!problems.isEmpty()) {
-            return Check.fail("metadata", String.join("; ", problems));
-        }
-        return Check.pass("metadata", String.join(", ", found) + ": every parameter documented, every default in range");
+        return MetadataCheck.run(registry, plugin);
     }
 
     /**
@@ -227,6 +194,32 @@ public final class PluginChecks {
     }
 
     /**
+     * Updates the plugin's bundle from a jar (its own jar, or a new version of it) and remembers the
+     * new revision's class loader.
+     *
+     * @param plugin an installed plugin
+     * @param jar the jar to update from
+     * @throws PluginException if the update fails (the framework's reason)
+     */
+    public void update(InstalledPlugin plugin, Path jar) throws PluginException {
+        try {
+            BundleOps.update(plugin.bundle(), jar);
+        } catch (BundleException | IOException | IllegalStateException e) {
+            throw new PluginException("cannot update " + plugin.identity() + ": " + BundleOps.oneLine(e), e);
+        }
+        plugin.rememberLoader();
+    }
+
+    /**
+     * @param plugin an installed plugin, updated at least once
+     * @param refresh whether to refresh its bundle first
+     * @return the check {@code revisions}: the old revisions' class loaders are collected
+     */
+    public Check oldRevisions(InstalledPlugin plugin, boolean refresh) {
+        return UnloadCheck.oldRevisions(context, plugin, refresh);
+    }
+
+    /**
      * Uninstalls the plugin, refreshes, and checks that its class loaders are collected.
      *
      * @param plugin an installed plugin
@@ -264,7 +257,7 @@ public final class PluginChecks {
         return true;
     }
 
-    private static boolean ours(InstalledPlugin plugin, ComponentInfo info) {
+    static boolean ours(InstalledPlugin plugin, ComponentInfo info) {
         return info.bundle().equals(plugin.bundle().getSymbolicName())
                 && info.version().equals(plugin.bundle().getVersion().toString());
     }
