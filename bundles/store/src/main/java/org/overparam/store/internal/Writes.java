@@ -20,9 +20,10 @@ import org.overparam.api.run.RunRecord;
 import org.overparam.api.run.RunStatus;
 
 /**
- * The engine's side of the store, one transaction per call. Metric rows go in as one JDBC batch of
- * plain inserts; if a row's (run, metric, step) is already stored (a replayed step), the batch is
- * rolled back and merged row by row instead, so that the newer value wins and nothing is doubled.
+ * The engine's side of the store, one transaction per call. Metric rows go in as one insert over
+ * arrays; if a row's (run, metric, step) is already stored (a replayed step), the insert is rolled
+ * back and the rows are merged as a JDBC batch instead, so that the newer value wins and nothing is
+ * doubled.
  */
 final class Writes {
     private static final String DUPLICATE_KEY = "23505";
@@ -60,7 +61,7 @@ final class Writes {
         db.transaction("cannot append metrics of run " + runId, c -> {
             int rid = Keys.run(db, c, runId);
             try {
-                batch(c, "INSERT INTO metrics(rid, mid, step, val) VALUES(?, ?, ?, ?)", rid, mids, rows);
+                insert(c, rid, mids, rows);
             } catch (SQLException e) {
                 if (!DUPLICATE_KEY.equals(e.getSQLState())) {
                     throw e;
@@ -286,6 +287,34 @@ final class Writes {
                 ps.addBatch();
             }
             ps.executeBatch();
+        }
+    }
+
+    /**
+     * Inserts the rows with one statement over arrays ({@code INSERT ... SELECT FROM TABLE(...)}), which
+     * costs H2 less per row than a JDBC batch of single-row inserts.
+     */
+    private static void insert(Connection c, int rid, Map<String, Integer> mids, List<MetricRow> rows)
+            throws SQLException {
+        int n = rows.size();
+        Integer[] r = new Integer[n];
+        Integer[] m = new Integer[n];
+        Long[] s = new Long[n];
+        Double[] v = new Double[n];
+        for (int i = 0; i < n; i++) {
+            MetricRow row = rows.get(i);
+            r[i] = rid;
+            m[i] = mids.get(row.metric());
+            s[i] = row.step();
+            v[i] = row.value();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO metrics(rid, mid, step, val) SELECT * FROM"
+                + " TABLE(rid INT = ?, mid INT = ?, step BIGINT = ?, val DOUBLE PRECISION = ?)")) {
+            ps.setObject(1, r);
+            ps.setObject(2, m);
+            ps.setObject(3, s);
+            ps.setObject(4, v);
+            ps.executeUpdate();
         }
     }
 
