@@ -19,7 +19,7 @@ final class TextTable {
         this.numeric = numeric.clone();
     }
 
-    /** @param header the column titles; the first is text, the others numbers */
+    /** @param header the column titles @return a table whose first column is text, the others numbers */
     static TextTable firstTextThenNumbers(List<String> header) {
         boolean[] numeric = new boolean[header.size()];
         for (int i = 1; i < numeric.length; i++) {
@@ -37,11 +37,6 @@ final class TextTable {
         cells.forEach(c -> r.add(c == null || c.isEmpty() ? "-" : c));
         rows.add(r);
         return this;
-    }
-
-    /** @return the rows added */
-    int size() {
-        return rows.size();
     }
 
     /** @param out where to print the header and the rows */

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * The store's tables and indexes, created when a database is first opened. Runs have a text id (the
  * run folder's name) and a compact integer key {@code rid}; metric names an integer key {@code mid},
- * so that the ten million rows of {@code metrics} stay small (about 40 bytes each).
+ * so that the ten million rows of {@code metrics} stay small (about 30 bytes each on disk).
  *
  * <pre>
  * meta(name PK, text)                                         schema version
