@@ -86,8 +86,9 @@ class SweepTest {
         // a second sweep report redraws only the runs whose files changed since their report
         Path run0 = sweep.resolve("w64-s0");
         long before = Files.getLastModifiedTime(sweep.resolve("w64-s1/report.html")).toMillis();
+        // one millisecond newer than its report: stale now, and older than any report written later
         Files.setLastModifiedTime(run0.resolve("result.json"), java.nio.file.attribute.FileTime.fromMillis(
-                Files.getLastModifiedTime(run0.resolve("report.html")).toMillis() + 5000));
+                Files.getLastModifiedTime(run0.resolve("report.html")).toMillis() + 1));
         Path run1 = sweep.resolve("w64-s1");
         long made = Files.getLastModifiedTime(run1.resolve("report.html")).toMillis();
         for (String f : List.of("metrics.csv", "spec.yaml", "result.json", "provenance.json", "run.log", "series")) {
