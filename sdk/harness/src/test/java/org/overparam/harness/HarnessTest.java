@@ -89,6 +89,19 @@ class HarnessTest {
     }
 
     @Test
+    void aComponentThatRejectsTheTinySetupIsSkippedNotFailed() {
+        try (PluginHarness h = PluginHarness.start()) {
+            List<Check> checks = h.verify(Jars.of("org.overparam.plugin.losses"));
+            List<String> runs = checks.stream().filter(c -> c.name().equals("run")).map(Check::line).toList();
+            assertEquals(2, runs.size(), checks.toString());
+            assertEquals("skip run        loss cross-entropy rejects the tiny experiment (try it in an experiment of your "
+                    + "own): cross-entropy needs at least 2 outputs (classes), the data has 1", runs.get(0));
+            assertTrue(runs.get(1).startsWith("ok   run        loss squared: COMPLETED after 50 steps"), runs.get(1));
+            assertTrue(org.overparam.sdk.check.PluginVerifier.passed(checks), checks.toString());
+        }
+    }
+
+    @Test
     void harnessWithoutDefaultsHasOnlyTheEngine() {
         try (PluginHarness h = PluginHarness.builder().withoutDefaultPlugins().start()) {
             assertEquals(List.of(), h.registry().list());

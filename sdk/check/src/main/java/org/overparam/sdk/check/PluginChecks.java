@@ -122,12 +122,26 @@ public final class PluginChecks {
     }
 
     /**
-     * @param component a component of a plugin
+     * @param plugin the plugin the component belongs to
+     * @param component one of its components
      * @return the tiny experiment that exercises it: the defaults with it in its place (an analyzer
-     *     every 10 steps; a constraint with {@code projected-gd} when that optimizer is installed)
+     *     every 10 steps; a constraint with {@code projected-gd} when that optimizer is installed), and
+     *     the plugin's own architecture and data set, when it has ones that need no parameter, in place
+     *     of {@code fc} and {@code sphere} (an analyzer may work only on its plugin's architecture)
      */
-    public TinyExperiment experimentFor(PluginComponent component) {
+    public TinyExperiment experimentFor(InstalledPlugin plugin, PluginComponent component) {
         TinyExperiment e = TinyExperiment.defaults().name("check-" + component.kind().key());
+        for (ComponentKind kind : List.of(ComponentKind.ARCHITECTURE, ComponentKind.DATASET)) {
+            if (component.kind() == kind) {
+                continue;
+            }
+            for (PluginComponent other : plugin.components()) {
+                if (other.kind() == kind && runnableAlone(plugin, other)) {
+                    e = e.with(kind, other.name());
+                    break;
+                }
+            }
+        }
         return switch (component.kind()) {
             case ANALYZER -> e.with(ComponentKind.ANALYZER, component.name(), Map.of("every", 10));
             case CONSTRAINT -> registry.find(ComponentKind.OPTIMIZER, "projected-gd").isPresent()
@@ -142,7 +156,9 @@ public final class PluginChecks {
      * @param plugin an installed plugin
      * @param component one of its components
      * @return the check {@code run}: the component's tiny experiment ends CONVERGED, COMPLETED or
-     *     DIVERGED (skipped when the component has a parameter without default)
+     *     DIVERGED; skipped when the component has a parameter without default or rejects the tiny
+     *     experiment as input it cannot take ({@link InvalidInputException}, e.g. a loss for
+     *     classes on regression data), failed when it throws anything else
      */
     public Check tinyRun(InstalledPlugin plugin, PluginComponent component) {
         Optional<ComponentInfo> info = registry.find(component.kind(), component.name());
@@ -154,15 +170,26 @@ public final class PluginChecks {
             return Check.skip("run", component + " needs " + String.join(", ", required)
                     + " (no default): try it in an experiment of your own");
         }
+        String rejected = component + " rejects the tiny experiment (try it in an experiment of your own): ";
         try {
-            RunResult r = run(experimentFor(component).yaml(), RunListener.NONE);
+            RunResult r = run(experimentFor(plugin, component).yaml(), RunListener.NONE);
             String what = component + ": " + r.status() + " after " + r.steps() + " steps, loss " + format(r.loss());
-            return r.status().isFinished() ? Check.pass("run", what) : Check.fail("run", what + ": " + r.message());
+            if (r.status().isFinished()) {
+                return Check.pass("run", what);
+            }
+            String threw = " threw " + InvalidInputException.class.getSimpleName() + ": ";
+            return r.message().contains(threw) ? Check.skip("run", rejected + r.message().substring(
+                    r.message().indexOf(threw) + threw.length())) : Check.fail("run", what + ": " + r.message());
         } catch (InvalidInputException e) {
-            return Check.fail("run", component + ": " + e.oneLine());
+            return Check.skip("run", rejected + e.getMessage());
         } catch (RuntimeException e) {
             return Check.fail("run", component + " threw " + e.getClass().getSimpleName() + ": " + BundleOps.oneLine(e));
         }
+    }
+
+    private boolean runnableAlone(InstalledPlugin plugin, PluginComponent component) {
+        Optional<ComponentInfo> info = registry.find(component.kind(), component.name());
+        return info.isPresent() && ours(plugin, info.get()) && info.get().params().stream().noneMatch(ParamSpec::required);
     }
 
     /**

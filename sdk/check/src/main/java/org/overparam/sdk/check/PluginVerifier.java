@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  *       a description ({@link ComponentCheck});</li>
  *   <li>{@code install}: it installs, resolves and starts, and its components register;</li>
  *   <li>{@code metadata}: each component's parameters are documented, their defaults in range;</li>
- *   <li>{@code run}: a tiny experiment with each component ends normally ({@link TinyExperiment});</li>
+ *   <li>{@code run}: a tiny experiment with each component ends normally ({@link TinyExperiment}), or
+ *       is skipped when the component needs a parameter or rejects the tiny setup as bad input;</li>
  *   <li>{@code swap}: an update in the middle of a 200-step run changes no number ({@link SwapCheck});</li>
  *   <li>{@code unload}: after uninstall and refresh its class loaders are collected ({@link UnloadCheck}).</li>
  * </ol>
@@ -89,7 +90,7 @@ public final class PluginVerifier {
                 Check run = checks.tinyRun(plugin, c);
                 add.accept(run);
                 if (swapIn == null && run.outcome() == Check.Outcome.PASS) {
-                    swapIn = checks.experimentFor(c).steps(SWAP_STEPS);
+                    swapIn = checks.experimentFor(plugin, c).steps(SWAP_STEPS);
                 }
             }
             add.accept(swapIn == null ? Check.skip("swap", "no tiny run passed, so there is no run to update the plugin in")
