@@ -129,7 +129,13 @@ public final class PluginHarness implements AutoCloseable {
                 names.addAll(DEFAULT_PLUGINS);
             }
             ClassPathBundles bundles = ClassPathBundles.scan(PluginHarness.class.getClassLoader());
-            Framework framework = HarnessFramework.start(bundles, names, jars, work.resolve("felix"));
+            Framework framework;
+            try {
+                framework = HarnessFramework.start(bundles, names, jars, work.resolve("felix"));
+            } catch (RuntimeException e) {
+                HarnessSupport.delete(work);
+                throw e;
+            }
             List<ServiceTracker<?, ?>> trackers = new ArrayList<>();
             try {
                 BundleContext c = framework.getBundleContext();
