@@ -1,6 +1,7 @@
 package org.overparam.api.run;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Function;
 import org.osgi.annotation.versioning.ProviderType;
 import org.overparam.api.InvalidInputException;
@@ -60,5 +61,40 @@ public interface ExperimentRunner {
      */
     default boolean requestStop(Path runFolder) {
         throw new UnsupportedOperationException("this runner does not stop runs by folder");
+    }
+
+    /**
+     * Asks the run running in a folder, in this process or another, to swap components before its next
+     * step: {@code optimizer=nesterov momentum=0.9} (a parameter after {@code KIND=NAME} belongs to that
+     * component), {@code optimizer.lr=0.5}, {@code schedule=cosine}, {@code analyzers.LABEL=NAME},
+     * {@code analyzers.LABEL.every=10}, {@code analyzers.LABEL.PARAM=value}. A component given by name
+     * keeps the run's values of the parameters it also declares; the State rule of
+     * {@link org.overparam.api.State} applies. The request is validated against the registry before it
+     * is written (the file {@code swap.request} in the run folder); the run validates it again, applies
+     * it at its next step boundary, and records it in {@code run.log}, {@code provenance.json}, the run
+     * store and a NOTICE event. The semantics are in {@code docs/hot-swap.md}. The default refuses.
+     *
+     * @param runFolder a folder {@link #run} wrote, whose run is running
+     * @param changes the {@code key=value} changes, at least one
+     * @return a line saying what was asked, e.g. {@code optimizer -> nesterov {momentum=0.9}}
+     * @throws InvalidInputException if the run is not running, a swap request is still pending, or a
+     *     change names an unknown key, component or parameter or a value out of range (one line)
+     * @throws UnsupportedOperationException if this runner does not swap components of running runs
+     * @since 1.4
+     */
+    default String requestSwap(Path runFolder, List<String> changes) {
+        throw new UnsupportedOperationException("this runner does not swap components of running runs");
+    }
+
+    /**
+     * The old bundle revisions this container still keeps (updated or uninstalled bundles whose previous
+     * code is still wired, waiting for the refresh that is deferred while runs are active) and the runs
+     * that hold components of them. The default knows of none.
+     *
+     * @return the stale revisions, by bundle id
+     * @since 1.4
+     */
+    default List<StaleRevision> stale() {
+        return List.of();
     }
 }

@@ -1,7 +1,9 @@
 package org.overparam.engine.internal;
 
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.overparam.api.Analyzer;
@@ -19,8 +21,9 @@ import org.overparam.api.run.RunSpec;
  *
  * <p>At each analysis point the run's {@code train.sample_gradients} (gradient evaluations up to that
  * point) is recorded first, then each analyzer's scalars as {@code <label>.<name>} at the step.
- * Each analyzer keeps its own {@link State} for the whole run; the analyzer service is looked up by
- * name at each call.
+ * Each analyzer keeps its own {@link State} for the whole run, also when a swap request replaces its
+ * component or interval ({@link #replace}); the analyzer service is the one the step's
+ * {@link StepGate} bound.
  */
 final class Analyses {
     /** The metric holding the sample-gradient count at analysis points. */
@@ -33,6 +36,7 @@ final class Analyses {
     private final RunFolder folder;
     private final Supplier<Model> model;
     private final Map<String, State> states = new HashMap<>();
+    private final List<AnalyzerRef> refs;
     private long nanos;
 
     /**
@@ -53,11 +57,36 @@ final class Analyses {
         this.metrics = metrics;
         this.folder = folder;
         this.model = model;
+        this.refs = new ArrayList<>(spec.analyzers());
+    }
+
+    /** @return the run's analyzers now, in the spec's order */
+    List<AnalyzerRef> refs() {
+        return List.copyOf(refs);
+    }
+
+    /**
+     * @param label an analyzer's label
+     * @return the analyzer of that label now
+     * @throws IllegalArgumentException if there is none
+     */
+    AnalyzerRef ref(String label) {
+        for (AnalyzerRef a : refs) {
+            if (a.label().equals(label)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("no analyzer labelled " + label);
+    }
+
+    /** @param replacement an analyzer taking the place of the one with its label (whose state it keeps) */
+    void replace(AnalyzerRef replacement) {
+        refs.set(refs.indexOf(ref(replacement.label())), replacement);
     }
 
     /** @param step a step count @return whether some analyzer is scheduled there (before the end) */
     boolean due(long step) {
-        for (AnalyzerRef a : spec.analyzers()) {
+        for (AnalyzerRef a : refs) {
             if (due(a, step)) {
                 return true;
             }
@@ -81,7 +110,7 @@ final class Analyses {
         metrics.record(step, SAMPLE_GRADIENTS, sampleGradients);
         recorded.put(SAMPLE_GRADIENTS, (double) sampleGradients);
         try {
-            for (AnalyzerRef a : spec.analyzers()) {
+            for (AnalyzerRef a : refs) {
                 if (isFinal || due(a, step)) {
                     analyze(a, step, point, isFinal, recorded);
                 }
@@ -116,7 +145,7 @@ final class Analyses {
     }
 
     private void analyze(AnalyzerRef a, long step, Params point, boolean isFinal, Map<String, Double> recorded) {
-        Analyzer analyzer = bindings.resolve(a.component(), Analyzer.class);
+        Analyzer analyzer = bindings.analyzer(a.label());
         State state = states.computeIfAbsent(a.label(), k -> new State());
         SnapshotImpl snapshot = new SnapshotImpl(step, isFinal, point, run, model.get(), oracle, spec, a, state, metrics);
         AnalyzerSink sink = new AnalyzerSink(a.label(), step, folder);

@@ -2,97 +2,85 @@ package org.overparam.engine.internal;
 
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.overparam.api.Architecture;
+import org.overparam.api.Analyzer;
 import org.overparam.api.Component;
-import org.overparam.api.ComponentKind;
 import org.overparam.api.Constraint;
 import org.overparam.api.Loss;
 import org.overparam.api.Optimizer;
 import org.overparam.api.Schedule;
-import org.overparam.api.run.ComponentInfo;
 import org.overparam.api.run.ComponentRef;
 import org.overparam.api.run.ComponentRegistry;
-import org.overparam.api.run.RunSpec;
 
 /**
- * The run's components, looked up by name in the registry for one step at a time. {@link #bind()}
- * resolves the step's components before a step, {@link #release()} lets go of them after it, so an
- * updated plugin bundle takes over at the next step and the old one's classes can be collected.
+ * The run's components, looked up by name in the registry. During setup {@link #resolve} finds a
+ * component for one call, waiting a while if it is missing. During the loop the {@link StepGate}
+ * looks the step's components up before each step ({@link #lookup}), checks those that changed, and
+ * {@link #hold}s them for the step; {@link #release()} lets go of them after it, so an updated plugin
+ * bundle takes over at the next step and the old one's classes can be collected.
  *
- * <p>A component that has gone (its bundle is being updated) is waited for up to a bound, then the
- * run fails. When a name resolves to another service object than at the previous lookup, the
- * {@link Swaps} callback hears of it (for the run log and a NOTICE event); the run rebuilds its model
- * when the architecture changed ({@link #architectureChanged()}). The optimizer and schedule are the
- * spec's until a switch of the spec replaces them ({@link #use}).
+ * <p>The service object last seen for each component is remembered weakly ({@link #previous}), which is
+ * how a swap is noticed and how {@code stale} tells which runs hold which class loaders.
  */
 final class Bindings {
-    /** Hears of components that changed or went missing between two lookups. */
+    /** Hears of components that are missing during setup. */
     interface Swaps {
-        /** @param ref the component @param now its metadata now, if known */
-        void swapped(ComponentRef ref, Optional<ComponentInfo> now);
-
         /** @param ref the component that is missing right now */
         void waiting(ComponentRef ref);
     }
 
     private static final long POLL_MILLIS = 50;
     private final ComponentRegistry registry;
-    private final RunSpec spec;
     private final long missingWaitMillis;
     private final Swaps swaps;
     private final Map<ComponentRef, WeakReference<Component>> last = new IdentityHashMap<>();
-    private ComponentRef optimizerRef;
-    private ComponentRef scheduleRef;
     private Optimizer optimizer;
     private Schedule schedule;
     private Loss loss;
     private List<Constraint> constraints;
-    private boolean architectureChanged;
+    private Map<String, Analyzer> analyzers;
 
     /**
      * @param registry where components are looked up
-     * @param spec the run's components
      * @param missingWaitMillis how long to wait for a component that went away
-     * @param swaps the callback for swaps and waits
+     * @param swaps the callback for waits during setup
      */
-    Bindings(ComponentRegistry registry, RunSpec spec, long missingWaitMillis, Swaps swaps) {
+    Bindings(ComponentRegistry registry, long missingWaitMillis, Swaps swaps) {
         this.registry = registry;
-        this.spec = spec;
         this.missingWaitMillis = missingWaitMillis;
         this.swaps = swaps;
-        this.optimizerRef = spec.component(ComponentKind.OPTIMIZER);
-        this.scheduleRef = spec.component(ComponentKind.SCHEDULE);
+    }
+
+    /** @return the registry */
+    ComponentRegistry registry() {
+        return registry;
+    }
+
+    /** @return how long the run waits for a component that went away before it pauses */
+    long missingWaitMillis() {
+        return missingWaitMillis;
     }
 
     /**
-     * Makes later {@link #bind()} calls resolve these components: what a switch of the spec does.
+     * Holds the step's components until {@link #release()}.
      *
-     * @param optimizer the optimizer from now on
-     * @param schedule the schedule from now on
+     * @param optimizer the optimizer
+     * @param schedule the schedule
+     * @param loss the loss
+     * @param constraints the constraints, in the spec's order
+     * @param analyzers the analyzers by label
      */
-    void use(ComponentRef optimizer, ComponentRef schedule) {
-        this.optimizerRef = optimizer;
-        this.scheduleRef = schedule;
-    }
-
-    /** Resolves the optimizer, schedule, loss, constraints and architecture for the coming step. */
-    void bind() {
-        optimizer = resolve(optimizerRef, Optimizer.class);
-        schedule = resolve(scheduleRef, Schedule.class);
-        loss = resolve(spec.component(ComponentKind.LOSS), Loss.class);
-        List<Constraint> c = new ArrayList<>();
-        for (ComponentRef ref : spec.constraints()) {
-            c.add(resolve(ref, Constraint.class));
-        }
-        constraints = c;
-        ComponentRef arch = spec.component(ComponentKind.ARCHITECTURE);
-        WeakReference<Component> before = last.get(arch);
-        Architecture a = resolve(arch, Architecture.class);
-        architectureChanged |= before != null && before.get() != a;
+    void hold(Optimizer optimizer, Schedule schedule, Loss loss, List<Constraint> constraints,
+              Map<String, Analyzer> analyzers) {
+        this.optimizer = optimizer;
+        this.schedule = schedule;
+        this.loss = loss;
+        this.constraints = new ArrayList<>(constraints);
+        this.analyzers = new HashMap<>(analyzers);
     }
 
     /** Lets go of the step's components. */
@@ -101,16 +89,7 @@ final class Bindings {
         schedule = null;
         loss = null;
         constraints = null;
-    }
-
-    /** @return whether the architecture resolved to another object since {@link #modelRebuilt()} */
-    boolean architectureChanged() {
-        return architectureChanged;
-    }
-
-    /** Records that the run rebuilt its model with the current architecture. */
-    void modelRebuilt() {
-        architectureChanged = false;
+        analyzers = null;
     }
 
     /** @return the step's optimizer */
@@ -133,17 +112,63 @@ final class Bindings {
         return bound(constraints);
     }
 
+    /** @param label an analyzer's label @return the step's analyzer of that label */
+    Analyzer analyzer(String label) {
+        return bound(bound(analyzers).get(label));
+    }
+
     /**
-     * Looks a component up now, waiting a while if it is missing.
+     * @param ref a component
+     * @param type its service interface
+     * @param <T> that type
+     * @return its service object now, if present (no waiting)
+     */
+    <T extends Component> Optional<T> lookup(ComponentRef ref, Class<T> type) {
+        return registry.service(ref.kind(), ref.name(), type);
+    }
+
+    /**
+     * @param ref a component
+     * @return whether a service object was seen for it before
+     */
+    boolean seen(ComponentRef ref) {
+        return last.containsKey(ref);
+    }
+
+    /** @param ref a component @return the service object last seen for it, if it is still reachable */
+    Component previous(ComponentRef ref) {
+        WeakReference<Component> w = last.get(ref);
+        return w == null ? null : w.get();
+    }
+
+    /** @param ref a component @param service the service object it is bound to from now on */
+    void remember(ComponentRef ref, Component service) {
+        last.put(ref, new WeakReference<>(service));
+    }
+
+    /** @return the service objects last seen, still reachable (weakly held: for {@code stale}) */
+    List<Object> held() {
+        List<Object> out = new ArrayList<>();
+        for (WeakReference<Component> w : last.values()) {
+            Component c = w.get();
+            if (c != null) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Looks a component up now for one call during setup, waiting a while if it is missing.
      *
      * @param ref the component
      * @param type its service interface
      * @param <T> that type
-     * @return the service object, to use for the current step or call only
+     * @return the service object, to use for the current call only
      * @throws ComponentFailure if it stays missing
      */
     <T extends Component> T resolve(ComponentRef ref, Class<T> type) {
-        Optional<T> s = registry.service(ref.kind(), ref.name(), type);
+        Optional<T> s = lookup(ref, type);
         if (s.isEmpty()) {
             swaps.waiting(ref);
             long deadline = System.nanoTime() + missingWaitMillis * 1_000_000L;
@@ -154,17 +179,14 @@ final class Bindings {
                     Thread.currentThread().interrupt();
                     break;
                 }
-                s = registry.service(ref.kind(), ref.name(), type);
+                s = lookup(ref, type);
             }
             if (s.isEmpty()) {
                 throw ComponentFailure.missing(ref.kind(), ref.name(), missingWaitMillis);
             }
         }
         T service = s.get();
-        WeakReference<Component> before = last.put(ref, new WeakReference<>(service));
-        if (before != null && before.get() != service) {
-            swaps.swapped(ref, registry.find(ref.kind(), ref.name()));
-        }
+        remember(ref, service);
         return service;
     }
 

@@ -1,8 +1,10 @@
 package org.overparam.engine.internal;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -15,25 +17,33 @@ import org.overparam.api.run.RunListener;
 import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStore;
+import org.overparam.api.run.StaleRevision;
 
 /**
  * The container's {@link ExperimentRunner}: each call runs one {@link Run} on the calling thread,
  * looking its components up in the {@link ComponentRegistry} by name at every step. Several calls
  * may run at once on different threads; they share nothing but the registry. {@link #resume}
  * continues a run from its checkpoint ({@link Resume}), cutting the {@link RunStore}'s rows back too
- * when a store is present; {@link #requestStop} asks a run to stop ({@link RunLock}).
+ * when a store is present; {@link #requestStop} asks a run to stop ({@link RunLock}), {@link #requestSwap}
+ * to swap components ({@link SwapFiles}); {@link #stale} lists the old bundle revisions the container
+ * keeps ({@link StaleRevisions}).
  */
 @Component(service = ExperimentRunner.class)
 public final class EngineRunner implements ExperimentRunner {
     private final ComponentRegistry registry;
+    private final BundleContext context;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile RunStore store;
 
-    /** @param registry the registry of component services */
+    /**
+     * @param context the engine's bundle context (for {@link #stale})
+     * @param registry the registry of component services
+     */
     @Activate
-    public EngineRunner(@Reference(name = "registry") ComponentRegistry registry) {
+    public EngineRunner(BundleContext context, @Reference(name = "registry") ComponentRegistry registry) {
+        this.context = context;
         this.registry = registry;
     }
 
@@ -55,5 +65,17 @@ public final class EngineRunner implements ExperimentRunner {
     public boolean requestStop(Path runFolder) {
         Objects.requireNonNull(runFolder, "runFolder");
         return RunLock.requestStop(runFolder);
+    }
+
+    @Override
+    public String requestSwap(Path runFolder, List<String> changes) {
+        Objects.requireNonNull(runFolder, "runFolder");
+        Objects.requireNonNull(changes, "changes");
+        return SwapFiles.request(runFolder, changes, registry);
+    }
+
+    @Override
+    public List<StaleRevision> stale() {
+        return StaleRevisions.of(context, ActiveRuns.INSTANCE.list());
     }
 }

@@ -9,20 +9,18 @@ import org.overparam.api.run.Switch;
 /**
  * The optimizer and schedule in effect for a run's next step: the spec's own until a switch of the
  * spec replaces one or both before step {@code at}. A schedule counts its steps from the step at which
- * it took effect ({@link #scheduleStart()}). After each change the run's {@link Bindings} resolve the
- * new components.
+ * it took effect ({@link #scheduleStart()}). A swap request replaces them too ({@link #swap}); the
+ * run's {@link StepGate} binds whatever is in effect before each step.
  */
 final class InEffect {
     private final RunSpec spec;
-    private final Bindings bindings;
     private ComponentRef optimizer;
     private ComponentRef schedule;
     private long scheduleStart;
 
-    /** @param spec the experiment @param bindings the run's lookups, told of each change */
-    InEffect(RunSpec spec, Bindings bindings) {
+    /** @param spec the experiment */
+    InEffect(RunSpec spec) {
         this.spec = spec;
-        this.bindings = bindings;
         this.optimizer = spec.component(ComponentKind.OPTIMIZER);
         this.schedule = spec.component(ComponentKind.SCHEDULE);
     }
@@ -66,32 +64,64 @@ final class InEffect {
                 schedule = s.schedule();
                 scheduleStart = t;
             }
-            bindings.use(optimizer, schedule);
             change = what.toString();
         }
         return change;
     }
 
     /**
-     * Puts back the components in effect after {@code steps} steps (the switches before that step,
-     * replayed silently) and checks them against what a checkpoint recorded.
+     * @param t the index of the coming step
+     * @return the optimizer in effect for it: the current one, or the one a switch of the spec at t sets
+     */
+    ComponentRef optimizerAt(long t) {
+        for (Switch s : spec.switches()) {
+            if (s.at() == t && s.optimizer() != null) {
+                return s.optimizer();
+            }
+        }
+        return optimizer;
+    }
+
+    /** @param t the index of the coming step @return the schedule in effect for it (as {@link #optimizerAt}) */
+    ComponentRef scheduleAt(long t) {
+        for (Switch s : spec.switches()) {
+            if (s.at() == t && s.schedule() != null) {
+                return s.schedule();
+            }
+        }
+        return schedule;
+    }
+
+    /**
+     * Replaces the optimizer and schedule on a swap request at a step boundary.
      *
-     * @param steps the steps taken
+     * @param newOptimizer the optimizer from now on
+     * @param newSchedule the schedule from now on
+     * @param restartSchedule whether the schedule counts its steps from {@code t} (another schedule)
+     * @param t the boundary: the index of the next step
+     */
+    void swap(ComponentRef newOptimizer, ComponentRef newSchedule, boolean restartSchedule, long t) {
+        this.optimizer = newOptimizer;
+        this.schedule = newSchedule;
+        if (restartSchedule) {
+            scheduleStart = t;
+        }
+    }
+
+    /**
+     * Checks the components in effect, once the run replayed its switches and swap requests up to a
+     * checkpoint, against what the checkpoint recorded.
+     *
      * @param optimizerName the optimizer the checkpoint recorded
      * @param scheduleName the schedule it recorded
      * @param start the schedule's first step it recorded
      * @param where the checkpoint file, for the error
-     * @throws InvalidInputException if the spec's switches give other components
+     * @throws InvalidInputException if the replay gives other components
      */
-    void restore(long steps, String optimizerName, String scheduleName, long start, String where) {
-        for (Switch s : spec.switches()) {
-            if (s.at() < steps) {
-                apply(s.at());
-            }
-        }
+    void check(String optimizerName, String scheduleName, long start, String where) {
         if (!optimizer.name().equals(optimizerName) || !schedule.name().equals(scheduleName) || scheduleStart != start) {
             throw new InvalidInputException(where, "the checkpoint has optimizer " + optimizerName + " and schedule "
-                    + scheduleName + " (from step " + start + ") in effect; the spec's switches give "
+                    + scheduleName + " (from step " + start + ") in effect; the spec's switches and the run's applied swaps (swaps.applied) give "
                     + optimizer.name() + " and " + schedule.name() + " (from step " + scheduleStart + ")");
         }
     }

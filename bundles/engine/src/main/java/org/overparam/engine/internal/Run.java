@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
@@ -57,6 +56,9 @@ final class Run {
     private StepLoop loop;
     private RunStore store;
     private StoreFeed feed = StoreFeed.NONE;
+    private RunRecord record;
+    private RunControl active;
+    private Provenance provenance = Provenance.unknown();
 
     /**
      * @param registry where components are looked up, by name, at every step
@@ -89,7 +91,7 @@ final class Run {
     RunResult execute() {
         long start = System.nanoTime();
         LocalDateTime started = LocalDateTime.now();
-        Bindings bindings = new Bindings(registry, spec, missingWaitMillis, new Swaps());
+        Bindings bindings = new Bindings(registry, missingWaitMillis, new Swaps());
         Prepared prepared = null;
         ComponentFailure setupFailure = null;
         try {
@@ -140,7 +142,7 @@ final class Run {
     RunResult resume(RunFolder folder, Checkpoint from, String specSha, Runnable cutStore) {
         long start = System.nanoTime();
         LocalDateTime started = LocalDateTime.now();
-        Bindings bindings = new Bindings(registry, spec, missingWaitMillis, new Swaps());
+        Bindings bindings = new Bindings(registry, missingWaitMillis, new Swaps());
         Prepared prepared = null;
         ComponentFailure setupFailure = null;
         String where = CheckpointFile.in(folder.path()).toString();
@@ -194,10 +196,20 @@ final class Run {
             } else {
                 describe(prepared);
                 MetricStore metrics = new MetricStore(writer);
-                loop = new StepLoop(spec, prepared, bindings, metrics, writer, folder, events, log, checkpoints, from);
+                RunControl control = new RunControl(folder.id(), folder.path(),
+                        () -> loop == null ? List.of() : loop.held());
+                SwapLedger ledger = new SwapLedger(registry, provenance, log, events,
+                        () -> loop == null ? Double.NaN : loop.loss(), (p, swaps) -> swapped(folder, p, swaps));
+                loop = new StepLoop(spec, prepared, bindings, metrics, writer, folder, events, log, checkpoints, from,
+                        new StepLoop.Hot(control, ledger, feed::status));
                 events.started(spec.name() + ": " + prepared.model().layout().size() + " parameters, "
                         + prepared.data().train().n() + " training samples, seed " + spec.seed());
-                outcome = loop.run();
+                ActiveRuns.INSTANCE.add(control);
+                try {
+                    outcome = loop.run();
+                } finally {
+                    active = control;
+                }
                 if (outcome.steps() > 0 || !Double.isNaN(outcome.loss())) {
                     events.progress(outcome.steps(), outcome.loss(), true);
                 }
@@ -206,6 +218,10 @@ final class Run {
         } catch (IOException e) {
             log.error("closing metrics.csv failed", e);
             outcome = new Outcome(RunStatus.FAILED, 0, Double.NaN, "cannot write metrics.csv: " + e, 0, 0, 0);
+        }
+        List<String> unapplied = SwapFiles.ended(folder.path());
+        if (unapplied != null) {
+            log.info("swap request " + unapplied + " not applied: the run ended first");
         }
         Map<String, Double> latest = loop == null ? Map.of() : loop.metrics().latestCopy();
         long totalNanos = System.nanoTime() - start;
@@ -227,6 +243,9 @@ final class Run {
         log.info("run " + folder.id() + " ended: " + outcome.status() + " after " + outcome.steps() + " steps, loss "
                 + outcome.loss() + " (" + outcome.message() + "); " + seconds(totalNanos) + " s");
         log.close();
+        if (active != null) {
+            ActiveRuns.INSTANCE.remove(active);
+        }
         events.finished(outcome.steps(), outcome.loss(), latest, outcome.message());
         if (loop != null && loop.interrupted()) {
             Thread.currentThread().interrupt();
@@ -241,7 +260,7 @@ final class Run {
      */
     private void index(RunFolder folder, Prepared prepared, String specSha, LocalDateTime started) {
         Map<ComponentRef, ComponentInfo> infos = prepared == null ? Map.of() : prepared.infos();
-        Provenance provenance = ProvenanceProbe.of(registry, infos);
+        provenance = ProvenanceProbe.of(registry, infos);
         try {
             folder.writeText("provenance.json", ProvenanceJson.of(provenance));
         } catch (RuntimeException e) {
@@ -250,9 +269,24 @@ final class Run {
         Path parent = folder.path().toAbsolutePath().normalize().getParent();
         boolean inSweep = parent != null && Files.isRegularFile(parent.resolve("sweep.yaml"));
         String sweep = inSweep && parent.getFileName() != null ? parent.getFileName().toString() : "";
-        feed = StoreFeed.begin(store, parent == null ? runsDirectory : parent, new RunRecord(folder.id(), spec.name(),
-                folder.path(), spec.text(), spec.seed(), SpecParams.of(spec, infos), Set.of(), sweep,
-                inSweep ? specSha : "", started.atZone(ZoneId.systemDefault()).toInstant(), provenance), log);
+        record = new RunRecord(folder.id(), spec.name(), folder.path(), spec.text(), spec.seed(),
+                SpecParams.of(spec, infos), Set.of(), sweep, inSweep ? specSha : "",
+                started.atZone(ZoneId.systemDefault()).toInstant(), provenance);
+        feed = StoreFeed.begin(store, parent == null ? runsDirectory : parent, record, log);
+    }
+
+    /** After a swap: provenance.json rewritten with the swaps, and the run registered again in the store. */
+    private void swapped(RunFolder folder, Provenance now, List<String> swaps) {
+        try {
+            folder.writeText("provenance.json", ProvenanceJson.of(now, swaps));
+        } catch (RuntimeException e) {
+            log.error("cannot write provenance.json", e);
+        }
+        if (record != null) {
+            record = new RunRecord(record.id(), record.name(), record.folder(), record.spec(), record.seed(),
+                    record.params(), record.tags(), record.sweep(), record.point(), record.created(), now);
+            feed.reregister(record);
+        }
     }
 
     private RunFolder createFolder(LocalDateTime started) {
@@ -316,29 +350,14 @@ final class Run {
         }
     }
 
-    /** Logs swaps and waits, with the loop's current step. */
+    /** Logs waits for components during setup. */
     private final class Swaps implements Bindings.Swaps {
         @Override
-        public void swapped(ComponentRef ref, Optional<ComponentInfo> now) {
-            String what = now.map(i -> ": now " + i.bundle() + " " + i.version()).orElse("");
-            note(ref.kind().key() + " " + ref.name() + " swapped" + what);
-            feed.status(RunStatus.RUNNING, "");
-        }
-
-        @Override
         public void waiting(ComponentRef ref) {
-            String message = "waiting for " + ref.kind().key() + " " + ref.name() + ", which is not installed right now";
-            note(message);
-            feed.status(RunStatus.PAUSED, message);
-        }
-
-        private void note(String message) {
-            if (log == null) {
-                return;
+            if (log != null) {
+                log.info("setup: waiting for " + ref.kind().key() + " " + ref.name()
+                        + ", which is not installed right now");
             }
-            long step = loop == null ? 0 : loop.step();
-            log.info("step " + step + ": " + message);
-            events.notice(step, loop == null ? Double.NaN : loop.loss(), message);
         }
     }
 }

@@ -1,17 +1,25 @@
 package org.overparam.engine.internal;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.overparam.api.ComponentKind;
 import org.overparam.api.Config;
 import org.overparam.api.InvalidInputException;
+import org.overparam.api.Analyzer;
+import org.overparam.api.Architecture;
+import org.overparam.api.Constraint;
+import org.overparam.api.Loss;
 import org.overparam.api.Model;
 import org.overparam.api.Optimizer;
 import org.overparam.api.Params;
 import org.overparam.api.RandomStream;
 import org.overparam.api.Schedule;
 import org.overparam.api.State;
+import org.overparam.api.run.AnalyzerRef;
 import org.overparam.api.run.ComponentRef;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStatus;
@@ -43,6 +51,11 @@ import org.overparam.api.run.RunStatus;
  * logged and sent as a NOTICE event. A schedule sees steps counted from the step it took effect and
  * the steps remaining from there.
  *
+ * <p>Hot swap: before each step (after the stop check) a pending swap request is applied
+ * ({@link SwapApplier}), then the {@link StepGate} binds the step's components, checking those whose
+ * bundle changed and pausing the run (status PAUSED, with a checkpoint) until an incompatible one is
+ * replaced by a compatible one; a stop request or the container going away ends a paused run STOPPED.
+ *
  * <p>Analyses at step t run after the optimizer's step t has returned (so {@code train.loss} at t is
  * known and the final one can be told apart), on a copy of x_t; {@code train.sample_gradients} there
  * counts the evaluations made before step t.
@@ -62,10 +75,18 @@ final class StepLoop {
     private final InEffect effect;
     private final Checkpoints checkpoints;
     private final Boundary boundary;
+    private final RunFolder folder;
+    private final StepGate gate;
+    private final SwapApplier swaps;
+    private final SwapLedger ledger;
+    private final BiConsumer<RunStatus, String> status;
     private final long start;
-    private Model model;
+    private volatile Model model;
+    private volatile Model raw;
     private long step;
     private double loss = Double.NaN;
+    private boolean paused;
+    private long lastSwapLook = Long.MIN_VALUE;
 
     /**
      * @param spec the experiment
@@ -79,9 +100,10 @@ final class StepLoop {
      * @param checkpoints writes the run's checkpoints
      * @param from the checkpoint to continue from (its streams already in {@code run}), or {@code null}
      *     to start at step 0
+     * @param hot the run's control, its swap ledger and where its status goes while it pauses
      */
     StepLoop(RunSpec spec, Prepared run, Bindings bindings, MetricStore metrics, MetricsWriter writer, RunFolder folder,
-             Events events, RunLog log, Checkpoints checkpoints, Checkpoint from) {
+             Events events, RunLog log, Checkpoints checkpoints, Checkpoint from, Hot hot) {
         this.spec = spec;
         this.run = run;
         this.bindings = bindings;
@@ -91,7 +113,10 @@ final class StepLoop {
         this.log = log;
         this.model = run.model();
         this.checkpoints = checkpoints;
-        this.effect = new InEffect(spec, bindings);
+        this.folder = folder;
+        this.ledger = hot.ledger();
+        this.status = hot.status();
+        this.effect = new InEffect(spec);
         this.oracle = new Oracle(run.data().train(), run.trainable(), () -> model, bindings::loss,
                 spec.component(ComponentKind.LOSS), spec.component(ComponentKind.ARCHITECTURE));
         Projector projector = new Projector(spec.constraints(), bindings::constraints, run.initial(), run.trainable());
@@ -102,16 +127,66 @@ final class StepLoop {
                 projector);
         this.analyses = new Analyses(spec, bindings, run, oracle, metrics, folder, () -> model);
         this.start = from == null ? 0 : from.steps();
-        this.boundary = new Boundary(checkpoints, folder.path(), events, log, start);
+        this.boundary = new Boundary(checkpoints, folder.path(), events, log, start, hot.control());
+        this.swaps = new SwapApplier(bindings.registry(), effect, analyses);
+        this.gate = new StepGate(bindings, ledger, (ref, arch) -> Guard.call(ref, () -> arch.build(ref.config(),
+                run.data().train().inputShape(), run.data().train().outputSize())));
         if (from != null) {
             metrics.restore(from.histories());
             analyses.restore(from.analyzerStates());
             oracle.restoreSampleGradients(from.sampleGradients());
-            effect.restore(from.steps(), from.optimizer(), from.schedule(), from.scheduleStart(),
+            replay(from.steps(), SwapFiles.cutTo(folder.path(), from.steps()));
+            effect.check(from.optimizer(), from.schedule(), from.scheduleStart(),
                     CheckpointFile.in(folder.path()).toString());
             loss = from.loss();
             step = start;
+        } else {
+            SwapFiles.cutTo(folder.path(), -1);
         }
+        SwapFiles.writeInEffect(folder.path(), swaps.names());
+    }
+
+    /**
+     * What hot swap needs of the run around the loop.
+     *
+     * @param control the run's control (the container asking it to stop)
+     * @param ledger records swaps
+     * @param status where the run's status goes when it pauses and continues (the run store)
+     */
+    record Hot(RunControl control, SwapLedger ledger, BiConsumer<RunStatus, String> status) {
+    }
+
+    /** Replays, silently and in boundary order, the spec's switches before k and the swap requests applied up to k. */
+    private void replay(long k, List<SwapFiles.Applied> applied) {
+        List<Long> steps = new ArrayList<>();
+        spec.switches().forEach(s -> steps.add(s.at()));
+        applied.forEach(a -> steps.add(a.step()));
+        steps.sort(null);
+        long previous = -1;
+        for (long s : steps) {
+            if (s == previous) {
+                continue;
+            }
+            previous = s;
+            for (SwapFiles.Applied a : applied) {
+                if (a.step() == s) {
+                    swaps.apply(s, a.changes(), null);
+                }
+            }
+            if (s < k) {
+                effect.apply(s);
+            }
+        }
+    }
+
+    /** @return the objects the run holds now: the service objects it last used and its model (for {@code stale}) */
+    List<Object> held() {
+        List<Object> out = new ArrayList<>(bindings.held());
+        Model m = raw;
+        if (m != null) {
+            out.add(m);
+        }
+        return out;
     }
 
     /**
@@ -163,6 +238,7 @@ final class StepLoop {
         try {
             for (long t = start; t < max && status == null; t++) {
                 step = t;
+                pollSwap(t);
                 if (boundary.stopsAt(t, loss, this::capture)) {
                     status = RunStatus.STOPPED;
                     message = "stopped on request after " + t + " steps";
@@ -170,8 +246,8 @@ final class StepLoop {
                 }
                 long stepStart = System.nanoTime();
                 long analysisBefore = analyses.nanos();
+                bind(false);
                 applySwitch(t);
-                bind();
                 before.set(params);
                 long gradients = oracle.sampleGradients();
                 double l = takeStep(t, max, before);
@@ -196,7 +272,9 @@ final class StepLoop {
                         events.progress(taken, l, false);
                     }
                 }
-                bindings.release();
+                if (status != RunStatus.CONVERGED) {
+                    bindings.release();
+                }
                 long took = System.nanoTime() - stepStart - (analyses.nanos() - analysisBefore);
                 writer.flushIfDue(took >= SLOW_STEP_NANOS || analyses.nanos() > analysisBefore);
             }
@@ -210,12 +288,15 @@ final class StepLoop {
                 };
             }
             if (status == RunStatus.CONVERGED || status == RunStatus.COMPLETED) {
-                bind();
                 Map<String, Double> scalars = analyses.run(taken, params, true, oracle.sampleGradients());
                 if (!spec.analyzers().isEmpty()) {
                     events.analysis(taken, loss, scalars, "final analysis at step " + taken);
                 }
             }
+        } catch (StopSignal s) {
+            status = RunStatus.STOPPED;
+            message = s.getMessage();
+            taken = step;
         } catch (ComponentFailure f) {
             status = RunStatus.FAILED;
             message = f.getMessage();
@@ -238,10 +319,9 @@ final class StepLoop {
     /** Evaluates and records the loss after the last step; @return the status it gives */
     private RunStatus finalPoint(long max) {
         step = max;
-        bind();
+        bind(true);
         double l = oracle.loss(run.params(), null);
         record(max, "train.loss", l);
-        bindings.release();
         return !Double.isFinite(l) ? RunStatus.DIVERGED : converged(l) ? RunStatus.CONVERGED : RunStatus.COMPLETED;
     }
 
@@ -298,22 +378,103 @@ final class StepLoop {
             String message = "step " + t + ": switched " + change;
             log.info(message + "; optimizer state carried over: " + ctx.state());
             events.notice(t, loss, message);
+            SwapFiles.writeInEffect(folder.path(), swaps.names());
         }
     }
 
-    /** Resolves the step's components; rebuilds the model if the architecture was swapped. */
-    private void bind() {
-        bindings.bind();
-        if (bindings.architectureChanged()) {
-            ComponentRef arch = spec.component(ComponentKind.ARCHITECTURE);
-            Model raw = RunSetup.build(bindings, arch, run.data());
-            if (!raw.layout().equals(model.layout())) {
-                throw new ComponentFailure(arch.kind(), arch.name(), new IllegalStateException(
-                        "the new version builds the layout " + raw.layout() + ", the run has " + model.layout()));
+    /**
+     * Binds the components of the step about to be taken (of the final evaluation and analysis when
+     * {@code last}), pausing at this boundary while one of them cannot take over.
+     */
+    private void bind(boolean last) {
+        gate.pass(new StepGate.Host() {
+            @Override
+            public List<StepGate.Need> needs() {
+                List<StepGate.Need> n = new ArrayList<>();
+                if (!last) {
+                    n.add(new StepGate.Need(effect.optimizerAt(step), Optimizer.class, null));
+                    n.add(new StepGate.Need(effect.scheduleAt(step), Schedule.class, null));
+                }
+                n.add(new StepGate.Need(spec.component(ComponentKind.LOSS), Loss.class, null));
+                spec.constraints().forEach(c -> n.add(new StepGate.Need(c, Constraint.class, null)));
+                n.add(new StepGate.Need(spec.component(ComponentKind.ARCHITECTURE), Architecture.class, null));
+                for (AnalyzerRef a : analyses.refs()) {
+                    n.add(new StepGate.Need(a.component(), Analyzer.class, a.label()));
+                }
+                return n;
             }
-            model = run.scaling().wrap(raw);
-            bindings.modelRebuilt();
-            log.info("step " + step + ": model rebuilt with the new " + arch.kind().key() + " " + arch.name());
+
+            @Override
+            public void paused(String why) {
+                paused = true;
+                boolean written = checkpoints.write(capture(RunStatus.PAUSED, step));
+                ledger.note(step, "paused: " + why + (written ? "; checkpoint written" : ""));
+                status.accept(RunStatus.PAUSED, why);
+            }
+
+            @Override
+            public void resumed(String message) {
+                paused = false;
+                log.info(message);
+                events.notice(step, loss, message);
+                status.accept(RunStatus.RUNNING, "");
+            }
+
+            @Override
+            public void idle() {
+                String why = boundary.stopReason();
+                if (why != null) {
+                    boundary.stop(step, loss, StepLoop.this::capture, why);
+                    throw new StopSignal("stopped on request after " + step + " steps");
+                }
+                if (pollSwap(step) && paused) {
+                    checkpoints.write(capture(RunStatus.PAUSED, step));
+                }
+            }
+
+            @Override
+            public Model model() {
+                return model;
+            }
+
+            @Override
+            public void rebuilt(Model newRaw) {
+                raw = newRaw;
+                model = run.scaling().wrap(newRaw);
+                ComponentRef arch = spec.component(ComponentKind.ARCHITECTURE);
+                log.info("step " + step + ": model rebuilt with the new " + arch.kind().key() + " " + arch.name());
+            }
+
+            @Override
+            public long step() {
+                return step;
+            }
+        });
+    }
+
+    /**
+     * Applies a pending swap request at the boundary before step t (looked for at most every 100 ms).
+     *
+     * @return whether one was applied
+     */
+    private boolean pollSwap(long t) {
+        long now = System.nanoTime();
+        if (lastSwapLook != Long.MIN_VALUE && now - lastSwapLook < StopPoll.POLL_MILLIS * 1_000_000L) {
+            return false;
+        }
+        lastSwapLook = now;
+        List<String> changes = SwapFiles.take(folder.path());
+        if (changes == null) {
+            return false;
+        }
+        try {
+            swaps.apply(t, changes, ledger);
+            SwapFiles.append(folder.path(), t, changes);
+            SwapFiles.writeInEffect(folder.path(), swaps.names());
+            return true;
+        } catch (InvalidInputException e) {
+            ledger.note(t, "swap request " + changes + " rejected: " + e.oneLine());
+            return false;
         }
     }
 

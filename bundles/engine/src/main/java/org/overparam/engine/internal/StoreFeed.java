@@ -116,6 +116,23 @@ final class StoreFeed implements MetricStore.Sink {
     }
 
     /**
+     * Registers the run again with a new record (its provenance after a swap), keeping the tags it has
+     * been given in the store meanwhile.
+     *
+     * @param run the run's record now
+     */
+    void reregister(RunRecord run) {
+        if (writer != null) {
+            submit(() -> {
+                java.util.Set<String> tags = new java.util.TreeSet<>(run.tags());
+                store.run(runs, runId).ifPresent(d -> tags.addAll(d.summary().tags()));
+                store.begin(runs, new RunRecord(run.id(), run.name(), run.folder(), run.spec(), run.seed(), run.params(),
+                        tags, run.sweep(), run.point(), run.created(), run.provenance()));
+            });
+        }
+    }
+
+    /**
      * Records the artifacts and the outcome, waits for the writer to finish and stops it.
      *
      * @param folder the run's folder

@@ -20,7 +20,7 @@ class OracleTest {
 
     private static Prepared prepare(RunSpec spec) {
         ComponentTable registry = TestRegistry.standard();
-        return RunSetup.prepare(registry, new Bindings(registry, spec, 0, null), spec);
+        return RunSetup.prepare(registry, new Bindings(registry, 0, null), spec);
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.overparam.api.run.RunSpec;
 class RunSetupTest {
     private static Prepared prepare(RunSpec spec) {
         ComponentTable registry = TestRegistry.standard();
-        return RunSetup.prepare(registry, new Bindings(registry, spec, 0, null), spec);
+        return RunSetup.prepare(registry, new Bindings(registry, 0, null), spec);
     }
 
     @Test

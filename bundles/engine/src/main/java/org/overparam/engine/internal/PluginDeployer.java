@@ -1,0 +1,104 @@
+package org.overparam.engine.internal;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.Hashtable;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import org.apache.felix.fileinstall.ArtifactInstaller;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
+
+/**
+ * Installs, updates and uninstalls the bundle jars of FileInstall's watched folders ({@code plugins/})
+ * in place of FileInstall's own bundle handling, so that no refresh follows an update while runs are
+ * active ({@link RefreshPolicy}): FileInstall 3.7.4 refreshes every bundle it installs, updates or
+ * removes, and has no setting to stop it, but leaves artifacts handled by an {@link ArtifactInstaller}
+ * service alone. A jar is installed under its file URI (as FileInstall names it) and started; a
+ * replaced jar updates that bundle (same id; Declarative Services re-registers its components with the
+ * new code); a deleted jar uninstalls it.
+ *
+ * <p>Loaded only when the FileInstall package is wired to the engine (its import is optional).
+ */
+final class PluginDeployer implements ArtifactInstaller {
+    /** The service ranking: ahead of any other installer of jars. */
+    static final int RANKING = 100;
+    private final BundleContext context;
+    private final RefreshPolicy refresh;
+
+    private PluginDeployer(BundleContext context, RefreshPolicy refresh) {
+        this.context = context;
+        this.refresh = refresh;
+    }
+
+    /**
+     * @param context the engine's bundle context
+     * @param refresh when to refresh
+     * @return the registration of the installer service
+     */
+    static ServiceRegistration<?> register(BundleContext context, RefreshPolicy refresh) {
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put(Constants.SERVICE_RANKING, RANKING);
+        props.put(Constants.SERVICE_DESCRIPTION, "Overparam plugins: install, update, uninstall; refresh when no run is active");
+        return context.registerService(ArtifactInstaller.class.getName(), new PluginDeployer(context, refresh), props);
+    }
+
+    @Override
+    public boolean canHandle(File artifact) {
+        if (!artifact.getName().endsWith(".jar") || !artifact.isFile()) {
+            return false;
+        }
+        try (JarFile jar = new JarFile(artifact)) {
+            Manifest mf = jar.getManifest();
+            return mf != null && mf.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME) != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void install(File artifact) throws BundleException, IOException {
+        Bundle existing = context.getBundle(location(artifact));
+        if (existing != null) {
+            update(artifact);
+            return;
+        }
+        Bundle b;
+        try (InputStream in = Files.newInputStream(artifact.toPath())) {
+            b = context.installBundle(location(artifact), in);
+        }
+        refresh.changed();
+        b.start();
+    }
+
+    @Override
+    public void update(File artifact) throws BundleException, IOException {
+        Bundle b = context.getBundle(location(artifact));
+        if (b == null) {
+            install(artifact);
+            return;
+        }
+        try (InputStream in = Files.newInputStream(artifact.toPath())) {
+            b.update(in);
+        }
+        refresh.changed();
+    }
+
+    @Override
+    public void uninstall(File artifact) throws BundleException {
+        Bundle b = context.getBundle(location(artifact));
+        if (b != null) {
+            b.uninstall();
+            refresh.changed();
+        }
+    }
+
+    private static String location(File artifact) {
+        return artifact.toURI().normalize().toString();
+    }
+}

@@ -1,0 +1,113 @@
+package org.overparam.engine.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.overparam.api.ComponentKind;
+import org.overparam.api.Config;
+import org.overparam.api.InvalidInputException;
+import org.overparam.api.run.AnalyzerRef;
+import org.overparam.api.run.ComponentInfo;
+import org.overparam.api.run.ComponentRef;
+import org.overparam.api.run.ComponentRegistry;
+
+/**
+ * Applies a swap request at a step boundary: parses it again ({@link SwapChanges}) against the run's
+ * components in effect, builds each new component's complete configuration, validates it, and only
+ * when every change is valid replaces the optimizer and/or schedule ({@link InEffect}) and analyzers
+ * ({@link Analyses}). A component given by name keeps the run's values of the parameters it also
+ * declares; parameters given in the request override them. The optimizer's and analyzers' states stay
+ * the run's (the State rule); a schedule given by name counts its steps from the boundary, one whose
+ * parameters change keeps its count.
+ */
+final class SwapApplier {
+    /** The origin of components set by a request, in error messages. */
+    static final String ORIGIN = "swap.request";
+    private final ComponentRegistry registry;
+    private final InEffect effect;
+    private final Analyses analyses;
+
+    /**
+     * @param registry the components installed now
+     * @param effect the optimizer and schedule in effect
+     * @param analyses the run's analyzers
+     */
+    SwapApplier(ComponentRegistry registry, InEffect effect, Analyses analyses) {
+        this.registry = registry;
+        this.effect = effect;
+        this.analyses = analyses;
+    }
+
+    /** @return the names of the components in effect, by key ({@code optimizer}, {@code schedule}, {@code analyzers.L}) */
+    Map<String, String> names() {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("optimizer", effect.optimizer().name());
+        out.put("schedule", effect.schedule().name());
+        for (AnalyzerRef a : analyses.refs()) {
+            out.put("analyzers." + a.label(), a.component().name());
+        }
+        return out;
+    }
+
+    /**
+     * @param t the boundary (the next step's index)
+     * @param changes the request's changes
+     * @param ledger records each change, or {@code null} to apply silently (a resume replaying requests)
+     * @throws InvalidInputException if the request does not apply to the run now; nothing changed then
+     */
+    void apply(long t, List<String> changes, SwapLedger ledger) {
+        List<SwapChanges.Target> targets = SwapChanges.parse(changes, registry, names());
+        ComponentRef optimizer = effect.optimizer();
+        ComponentRef schedule = effect.schedule();
+        Map<String, AnalyzerRef> analyzers = new LinkedHashMap<>();
+        for (SwapChanges.Target target : targets) {
+            switch (target.kind()) {
+                case OPTIMIZER -> optimizer = configured(target, optimizer);
+                case SCHEDULE -> schedule = configured(target, schedule);
+                default -> {
+                    AnalyzerRef a = analyses.ref(target.label());
+                    ComponentRef c = configured(target, a.component());
+                    analyzers.put(target.label(), new AnalyzerRef(c, a.label(),
+                            target.every() == null ? a.every() : target.every()));
+                }
+            }
+        }
+        ComponentRef oldOptimizer = effect.optimizer();
+        ComponentRef oldSchedule = effect.schedule();
+        effect.swap(optimizer, schedule, !schedule.name().equals(oldSchedule.name()), t);
+        for (Map.Entry<String, AnalyzerRef> e : analyzers.entrySet()) {
+            AnalyzerRef before = analyses.ref(e.getKey());
+            analyses.replace(e.getValue());
+            if (ledger != null) {
+                ledger.requested(t, "analyzers." + e.getKey() + (before.every() == e.getValue().every() ? ""
+                        : " (every " + e.getValue().every() + ")"), before.component(), e.getValue().component());
+            }
+        }
+        if (ledger != null && optimizer != oldOptimizer) {
+            ledger.requested(t, "optimizer", oldOptimizer, optimizer);
+        }
+        if (ledger != null && schedule != oldSchedule) {
+            ledger.requested(t, "schedule", oldSchedule, schedule);
+        }
+    }
+
+    private ComponentRef configured(SwapChanges.Target target, ComponentRef from) {
+        if (target.name() == null && target.params().isEmpty()) {
+            return from;
+        }
+        String name = target.name() == null ? from.name() : target.name();
+        ComponentKind kind = target.kind();
+        ComponentInfo info = registry.find(kind, name).orElseThrow(() -> new InvalidInputException(target.key(),
+                kind.key() + " " + name + " is not installed right now"));
+        Map<String, Object> values = new TreeMap<>();
+        for (Map.Entry<String, Object> e : from.config().values().entrySet()) {
+            if (info.param(e.getKey()) != null) {
+                values.put(e.getKey(), e.getValue());
+            }
+        }
+        values.putAll(target.params());
+        Config config = info.configure(values, Map.of(), target.key());
+        return new ComponentRef(kind, name, config, ORIGIN);
+    }
+}
