@@ -47,6 +47,12 @@ final class CommandLine {
                                                       checkpoint to the result it would have had
               stop RUN [--runs DIR] [--wait]          ask a running run to stop after its current step,
                                                       with a checkpoint (then: resume RUN)
+              swap RUN KEY=VALUE... [--runs DIR]      swap components of a running run before its next
+                                                      step: optimizer=nesterov momentum=0.9,
+                                                      optimizer.lr=0.5, schedule=cosine,
+                                                      analyzers.LABEL=NAME, analyzers.LABEL.every=K
+              stale                                   old plugin revisions this container still keeps,
+                                                      and the runs that hold them
               runs [FILTER ...] [--limit N] [--offset N] [--sort [-]KEY] [--csv|--json [FILE]]
                                                       runs in the run store, newest first; filters:
                                                       status=S, tag=T, name=GLOB, sweep=ID, key=value,
@@ -70,13 +76,14 @@ final class CommandLine {
             exit codes: 0 converged or completed, 1 diverged, failed or stopped, 2 bad input
             """;
     private static final List<String> COMMANDS = List.of("run", "report", "sweep", "resume", "stop", "list", "describe",
-            "verify", "help", "runs", "show", "compare", "tag");
+            "verify", "help", "runs", "show", "compare", "tag", "swap", "stale");
 
     private final ComponentHelp help;
     private final RunCommand run;
     private final SweepCommand sweep;
     private final ResumeCommand resume;
     private final StopCommand stop;
+    private final ExperimentRunner runner;
     private final UnaryOperator<String> properties;
     private java.util.function.Supplier<org.overparam.api.run.ReportWriter> reports = () -> null;
     private java.util.function.Supplier<org.overparam.api.run.RunStore> store = () -> null;
@@ -96,6 +103,7 @@ final class CommandLine {
         this.sweep = new SweepCommand(reader, runner, nanos, java.time.LocalDateTime::now);
         this.resume = new ResumeCommand(reader, runner, nanos);
         this.stop = new StopCommand(runner);
+        this.runner = runner;
         this.properties = properties;
     }
 
@@ -166,6 +174,10 @@ final class CommandLine {
                 return resume.execute(rest, this::runsFolder, t);
             case "stop":
                 return stop.execute(rest, this::runsFolder, t);
+            case "swap":
+                return new SwapCommand(runner).execute(rest, this::runsFolder, t);
+            case "stale":
+                return new StaleCommand(runner).execute(rest, t);
             case "runs":
                 return new RunsCommand(store.get()).execute(rest, this::runsFolder, t);
             case "show":

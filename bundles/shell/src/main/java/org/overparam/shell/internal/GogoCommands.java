@@ -17,7 +17,7 @@ import org.overparam.api.run.SpecReader;
 
 /**
  * The Gogo shell commands {@code op:run}, {@code op:sweep}, {@code op:report}, {@code op:resume},
- * {@code op:stop}, {@code op:runs}, {@code op:show}, {@code op:compare}, {@code op:tag}, {@code op:list}
+ * {@code op:stop}, {@code op:swap}, {@code op:stale}, {@code op:runs}, {@code op:show}, {@code op:compare}, {@code op:tag}, {@code op:list}
  * and {@code op:describe}: the same arguments
  * and output as the command line ({@link CommandLine}), written to the session's {@code System.out}
  * and {@code System.err} (Gogo redirects both per session). Bad input prints the one-line error;
@@ -31,6 +31,8 @@ import org.overparam.api.run.SpecReader;
     "osgi.command.function=report",
     "osgi.command.function=resume",
     "osgi.command.function=stop",
+    "osgi.command.function=swap",
+    "osgi.command.function=stale",
     "osgi.command.function=runs",
     "osgi.command.function=show",
     "osgi.command.function=compare",
@@ -107,6 +109,25 @@ public final class GogoCommands {
      */
     public void stop(String... args) {
         execute("stop", args);
+    }
+
+    /**
+     * {@code op:swap RUN KEY=VALUE... [--runs DIR]}: asks a running run to swap components before its
+     * next step, e.g. {@code op:swap RUN optimizer=nesterov momentum=0.9}.
+     *
+     * @param args the run (folder or id), the changes and options
+     */
+    public void swap(String... args) {
+        execute("swap", args);
+    }
+
+    /**
+     * {@code op:stale}: the old plugin revisions this container keeps and the runs that hold them.
+     *
+     * @param args nothing
+     */
+    public void stale(String... args) {
+        execute("stale", args);
     }
 
     /**
