@@ -9,6 +9,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.overparam.api.Batch;
 import org.overparam.api.OutputLoss;
 import org.overparam.api.Params;
+import org.overparam.testkit.Fixtures;
+import org.overparam.testkit.TestLosses;
 
 /**
  * Gradients and R-operator Hessian-vector products of the cnn against central finite differences

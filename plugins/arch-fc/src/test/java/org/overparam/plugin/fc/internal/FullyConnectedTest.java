@@ -18,6 +18,7 @@ import org.overparam.api.InvalidInputException;
 import org.overparam.api.Model;
 import org.overparam.api.Params;
 import org.overparam.api.Shape;
+import org.overparam.testkit.Fixtures;
 
 /** The component's configuration, the layout it builds and the forward pass. */
 class FullyConnectedTest {
@@ -75,8 +76,8 @@ class FullyConnectedTest {
     @MethodSource("cases")
     void forwardMatchesScalarLoopsAndExposesPreActivations(Nets.Case c) {
         FcModel model = c.model();
-        Batch batch = Nets.batch(model, 4, 101);
-        Params w = Nets.point(model, 102);
+        Batch batch = Fixtures.batch(model, 4, 101);
+        Params w = Fixtures.point(model, 102);
         var f = model.forward(w, batch);
         HyperDual[] ref = NaiveNet.outputs(model, w, null, null, batch.inputs(), batch.n());
         for (int i = 0; i < ref.length; i++) {

@@ -11,6 +11,8 @@ import org.overparam.api.Batch;
 import org.overparam.api.Forward;
 import org.overparam.api.OutputLoss;
 import org.overparam.api.Params;
+import org.overparam.testkit.Fixtures;
+import org.overparam.testkit.TestLosses;
 
 /** The backward pass against central finite differences of the loss, in double. */
 class GradientTest {
@@ -32,28 +34,28 @@ class GradientTest {
     @MethodSource("cases")
     void squaredLossGradientMatchesFiniteDifferences(Nets.Case c) {
         FcModel model = c.model();
-        Batch batch = Nets.batch(model, 5, 11);
-        OutputLoss loss = TestLosses.squared(batch.targets(), Nets.weights(batch.targets().length, 3));
-        assertTrue(relativeError(model, batch, loss, Nets.point(model, 7)) < TOLERANCE, c.toString());
+        Batch batch = Fixtures.batch(model, 5, 11);
+        OutputLoss loss = TestLosses.squared(batch.targets(), Fixtures.weights(batch.targets().length, 3));
+        assertTrue(relativeError(model, batch, loss, Fixtures.point(model, 7)) < TOLERANCE, c.toString());
     }
 
     @ParameterizedTest
     @MethodSource("classifiers")
     void crossEntropyGradientMatchesFiniteDifferences(Nets.Case c) {
         FcModel model = c.model();
-        Batch batch = Nets.batch(model, 4, 12);
+        Batch batch = Fixtures.batch(model, 4, 12);
         OutputLoss loss = TestLosses.softmax(batch.labels(), model.outputSize());
-        assertTrue(relativeError(model, batch, loss, Nets.point(model, 8)) < TOLERANCE, c.toString());
+        assertTrue(relativeError(model, batch, loss, Fixtures.point(model, 8)) < TOLERANCE, c.toString());
     }
 
     @ParameterizedTest
     @MethodSource("cases")
     void gradientOverwritesEveryBlockAndIsLinearInTheOutputSignal(Nets.Case c) {
         FcModel model = c.model();
-        Batch batch = Nets.batch(model, 3, 13);
-        Params w = Nets.point(model, 9);
+        Batch batch = Fixtures.batch(model, 3, 13);
+        Params w = Fixtures.point(model, 9);
         Forward f = model.forward(w, batch);
-        double[] dOut = Nets.weights(batch.targets().length, 4);
+        double[] dOut = Fixtures.weights(batch.targets().length, 4);
         Params g = nans(model);
         model.backward(f, dOut, g);
         Params g2 = nans(model);
@@ -63,7 +65,7 @@ class GradientTest {
         }
         model.backward(f, twice, g2);
         assertTrue(g.isFinite() && g2.isFinite());
-        assertEquals(0.0, Nets.maxAbsDiff(g2, g.copy().scale(2)), 1e-15 * Nets.maxAbs(g2));
+        assertEquals(0.0, Fixtures.maxAbsDiff(g2, g.copy().scale(2)), 1e-15 * Fixtures.maxAbs(g2));
     }
 
     private static Params nans(FcModel model) {
@@ -94,7 +96,7 @@ class GradientTest {
                 plus.block(b)[j] += H;
                 Params minus = w.copy();
                 minus.block(b)[j] -= H;
-                if (Nets.patternsDiffer(model, batch, plus, minus)) {
+                if (Fixtures.patternsDiffer(model, batch, plus, minus)) {
                     skipped++;
                     continue;
                 }
@@ -104,6 +106,6 @@ class GradientTest {
             }
         }
         assertTrue(skipped <= total / 50, "too many coordinates at a ReLU kink: " + skipped);
-        return err / Nets.maxAbs(g);
+        return err / Fixtures.maxAbs(g);
     }
 }

@@ -11,6 +11,8 @@ import org.overparam.api.Batch;
 import org.overparam.api.Forward;
 import org.overparam.api.OutputLoss;
 import org.overparam.api.Params;
+import org.overparam.testkit.Fixtures;
+import org.overparam.testkit.TestLosses;
 
 /**
  * The R-operator Hessian-vector product against (1) an exact hyper-dual evaluation of
@@ -36,12 +38,12 @@ class HessianVectorTest {
     @MethodSource("cases")
     void squaredLossProductIsExact(Nets.Case c) {
         FcModel model = c.model();
-        Batch batch = Nets.batch(model, 4, 21);
-        double[] weights = Nets.weights(batch.targets().length, 5);
+        Batch batch = Fixtures.batch(model, 4, 21);
+        double[] weights = Fixtures.weights(batch.targets().length, 5);
         OutputLoss loss = TestLosses.squared(batch.targets(), weights);
-        Params w = Nets.point(model, 22);
-        Params v = Nets.direction(model, 23);
-        Params reference = reference(model, batch, w, v, f -> TestLosses.squared(f, batch.targets(), weights));
+        Params w = Fixtures.point(model, 22);
+        Params v = Fixtures.direction(model, 23);
+        Params reference = reference(model, batch, w, v, f -> DualLosses.squared(f, batch.targets(), weights));
         assertTrue(errorAgainst(model, batch, loss, w, v, reference) < EXACT_TOLERANCE, c.toString());
     }
 
@@ -49,11 +51,11 @@ class HessianVectorTest {
     @MethodSource("classifiers")
     void crossEntropyProductIsExact(Nets.Case c) {
         FcModel model = c.model();
-        Batch batch = Nets.batch(model, 4, 31);
+        Batch batch = Fixtures.batch(model, 4, 31);
         OutputLoss loss = TestLosses.softmax(batch.labels(), model.outputSize());
-        Params w = Nets.point(model, 32);
-        Params v = Nets.direction(model, 33);
-        Params reference = reference(model, batch, w, v, f -> TestLosses.softmax(f, batch.labels(), model.outputSize()));
+        Params w = Fixtures.point(model, 32);
+        Params v = Fixtures.direction(model, 33);
+        Params reference = reference(model, batch, w, v, f -> DualLosses.softmax(f, batch.labels(), model.outputSize()));
         assertTrue(errorAgainst(model, batch, loss, w, v, reference) < EXACT_TOLERANCE, c.toString());
     }
 
@@ -61,13 +63,13 @@ class HessianVectorTest {
     @MethodSource("cases")
     void productMatchesDifferencesOfGradients(Nets.Case c) {
         FcModel model = c.model();
-        Batch batch = Nets.batch(model, 5, 41);
-        OutputLoss loss = TestLosses.squared(batch.targets(), Nets.weights(batch.targets().length, 6));
-        Params w = Nets.point(model, 42);
-        Params v = Nets.direction(model, 43);
+        Batch batch = Fixtures.batch(model, 5, 41);
+        OutputLoss loss = TestLosses.squared(batch.targets(), Fixtures.weights(batch.targets().length, 6));
+        Params w = Fixtures.point(model, 42);
+        Params v = Fixtures.direction(model, 43);
         Params plus = w.copy().axpy(H, v);
         Params minus = w.copy().axpy(-H, v);
-        assertFalse(Nets.patternsDiffer(model, batch, plus, minus), "a ReLU pattern flips within the step");
+        assertFalse(Fixtures.patternsDiffer(model, batch, plus, minus), "a ReLU pattern flips within the step");
         Params fd = gradient(model, batch, loss, plus).axpy(-1, gradient(model, batch, loss, minus)).scale(0.5 / H);
         assertTrue(errorAgainst(model, batch, loss, w, v, fd) < FD_TOLERANCE, c.toString());
     }
@@ -76,11 +78,11 @@ class HessianVectorTest {
     @MethodSource("classifiers")
     void productIsSymmetric(Nets.Case c) {
         FcModel model = c.model();
-        Batch batch = Nets.batch(model, 4, 51);
+        Batch batch = Fixtures.batch(model, 4, 51);
         OutputLoss loss = TestLosses.softmax(batch.labels(), model.outputSize());
-        Params w = Nets.point(model, 52);
-        Params u = Nets.direction(model, 53);
-        Params v = Nets.direction(model, 54);
+        Params w = Fixtures.point(model, 52);
+        Params u = Fixtures.direction(model, 53);
+        Params v = Fixtures.direction(model, 54);
         Params hu = Params.zeros(model.layout());
         Params hv = Params.zeros(model.layout());
         model.hessianVector(w, batch, loss, u, hu);
@@ -94,7 +96,7 @@ class HessianVectorTest {
     static double errorAgainst(FcModel model, Batch batch, OutputLoss loss, Params w, Params v, Params reference) {
         Params hv = Params.zeros(model.layout());
         model.hessianVector(w, batch, loss, v, hv);
-        return Nets.maxAbsDiff(hv, reference) / Nets.maxAbs(reference);
+        return Fixtures.maxAbsDiff(hv, reference) / Fixtures.maxAbs(reference);
     }
 
     /** @return H v, coordinate by coordinate, from hyper-dual evaluations of F(w + e1 e_j + e2 v) */

@@ -17,6 +17,8 @@ import org.overparam.api.Model;
 import org.overparam.api.Params;
 import org.overparam.api.RandomStream;
 import org.overparam.api.Scaling;
+import org.overparam.testkit.Fixtures;
+import org.overparam.testkit.PieceGrams;
 
 /**
  * The structured NTK {@code sum_l (X_l X_l^T) .* (G_l G_l^T) + biasScale^2 G_l G_l^T} from the
@@ -38,12 +40,10 @@ class NtkPiecesTest {
     @MethodSource("cases")
     void piecesGiveTheGramOfPerSampleGradients(Nets.Case c) {
         FcModel model = c.model();
-        Batch batch = Nets.batch(model, 6, 61);
-        Params w = Nets.point(model, 62);
+        Batch batch = Fixtures.batch(model, 6, 61);
+        Params w = Fixtures.point(model, 62);
         for (int o = 0; o < model.outputSize(); o++) {
-            double[] k = gramFromPieces(model, w, batch, o);
-            double[] ref = gram(jacobian(model, w, batch, o), batch.n(), (int) model.layout().size());
-            assertTrue(relative(k, ref) < EXACT_TOLERANCE, c + " output " + o);
+            assertTrue(PieceGrams.error(model, w, batch, o) < EXACT_TOLERANCE, c + " output " + o);
         }
     }
 
@@ -51,11 +51,11 @@ class NtkPiecesTest {
     @MethodSource("cases")
     void piecesGiveTheGramOfAFiniteDifferenceJacobian(Nets.Case c) {
         FcModel model = c.model();
-        Batch batch = Nets.batch(model, 5, 71);
-        Params w = Nets.point(model, 72);
+        Batch batch = Fixtures.batch(model, 5, 71);
+        Params w = Fixtures.point(model, 72);
         int o = model.outputSize() - 1;
-        double[] ref = gram(finiteDifferenceJacobian(model, w, batch, o), batch.n(), (int) model.layout().size());
-        assertTrue(relative(gramFromPieces(model, w, batch, o), ref) < FD_TOLERANCE, c.toString());
+        double[] ref = PieceGrams.gram(finiteDifferenceJacobian(model, w, batch, o), batch.n(), (int) model.layout().size());
+        assertTrue(PieceGrams.relative(PieceGrams.gramFromPieces(model, w, batch, o), ref) < FD_TOLERANCE, c.toString());
     }
 
     @ParameterizedTest
@@ -64,11 +64,10 @@ class NtkPiecesTest {
         FcModel inner = c.model();
         Scaling scaling = scaling(inner, 81);
         Model model = scaling.wrap(inner);
-        Batch batch = Nets.batch(model, 6, 82);
-        Params raw = Nets.point(model, 83);
+        Batch batch = Fixtures.batch(model, 6, 82);
+        Params raw = Fixtures.point(model, 83);
         for (int o = 0; o < model.outputSize(); o++) {
-            double[] ref = gram(jacobian(model, raw, batch, o), batch.n(), (int) model.layout().size());
-            assertTrue(relative(gramFromPieces(model, raw, batch, o), ref) < EXACT_TOLERANCE, c + " output " + o);
+            assertTrue(PieceGrams.error(model, raw, batch, o) < EXACT_TOLERANCE, c + " output " + o);
         }
     }
 
@@ -76,8 +75,8 @@ class NtkPiecesTest {
     @MethodSource("cases")
     void piecesNameTheirBlocksAndHaveTheLayersShapes(Nets.Case c) {
         FcModel model = c.model();
-        Batch batch = Nets.batch(model, 3, 91);
-        List<DenseLayerPiece> pieces = model.denseLayerPieces(Nets.point(model, 92), batch, 0).orElseThrow();
+        Batch batch = Fixtures.batch(model, 3, 91);
+        List<DenseLayerPiece> pieces = model.denseLayerPieces(Fixtures.point(model, 92), batch, 0).orElseThrow();
         assertEquals(c.depth() + 1, pieces.size());
         for (int l = 0; l < pieces.size(); l++) {
             DenseLayerPiece p = pieces.get(l);
@@ -116,44 +115,6 @@ class NtkPiecesTest {
         return new Scaling(model.layout(), s);
     }
 
-    static double[] gramFromPieces(Model model, Params w, Batch batch, int o) {
-        int n = batch.n();
-        double[] k = new double[n * n];
-        for (DenseLayerPiece p : model.denseLayerPieces(w, batch, o).orElseThrow()) {
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    double xx = 0;
-                    for (int a = 0; a < p.in(); a++) {
-                        xx += p.inputs()[i * p.in() + a] * p.inputs()[j * p.in() + a];
-                    }
-                    double gg = 0;
-                    for (int a = 0; a < p.out(); a++) {
-                        gg += p.signals()[i * p.out() + a] * p.signals()[j * p.out() + a];
-                    }
-                    k[i * n + j] += xx * gg + p.biasScale() * p.biasScale() * gg;
-                }
-            }
-        }
-        return k;
-    }
-
-    /** @return the n x P Jacobian of output o, row i from backward with a unit output signal */
-    static double[] jacobian(Model model, Params w, Batch batch, int o) {
-        int n = batch.n();
-        int k = model.outputSize();
-        int size = (int) model.layout().size();
-        double[] j = new double[n * size];
-        var f = model.forward(w, batch);
-        for (int i = 0; i < n; i++) {
-            double[] dOut = new double[n * k];
-            dOut[i * k + o] = 1;
-            Params g = Params.zeros(model.layout());
-            model.backward(f, dOut, g);
-            flatten(g, j, i * size);
-        }
-        return j;
-    }
-
     static double[] finiteDifferenceJacobian(Model model, Params w, Batch batch, int o) {
         int n = batch.n();
         int k = model.outputSize();
@@ -166,7 +127,7 @@ class NtkPiecesTest {
                 plus.block(b)[e] += H;
                 Params minus = w.copy();
                 minus.block(b)[e] -= H;
-                assertFalse(Nets.patternsDiffer(model, batch, plus, minus), "a ReLU pattern flips within the step");
+                assertFalse(Fixtures.patternsDiffer(model, batch, plus, minus), "a ReLU pattern flips within the step");
                 double[] fp = model.forward(plus, batch).output();
                 double[] fm = model.forward(minus, batch).output();
                 for (int i = 0; i < n; i++) {
@@ -175,36 +136,5 @@ class NtkPiecesTest {
             }
         }
         return j;
-    }
-
-    static double[] gram(double[] j, int n, int size) {
-        double[] k = new double[n * n];
-        for (int a = 0; a < n; a++) {
-            for (int b = 0; b < n; b++) {
-                double s = 0;
-                for (int c = 0; c < size; c++) {
-                    s += j[a * size + c] * j[b * size + c];
-                }
-                k[a * n + b] = s;
-            }
-        }
-        return k;
-    }
-
-    static double relative(double[] a, double[] ref) {
-        double err = 0;
-        double max = 0;
-        for (int i = 0; i < a.length; i++) {
-            err = Math.max(err, Math.abs(a[i] - ref[i]));
-            max = Math.max(max, Math.abs(ref[i]));
-        }
-        return err / max;
-    }
-
-    private static void flatten(Params p, double[] out, int offset) {
-        for (int b = 0; b < p.layout().count(); b++) {
-            System.arraycopy(p.block(b), 0, out, offset, p.block(b).length);
-            offset += p.block(b).length;
-        }
     }
 }

@@ -18,6 +18,8 @@ import org.overparam.api.Params;
 import org.overparam.api.Scaling;
 import org.overparam.api.Shape;
 import org.overparam.plugin.fc.internal.FullyConnected;
+import org.overparam.testkit.Fixtures;
+import org.overparam.testkit.TestLosses;
 
 /**
  * The converted ReLU network, loaded into the fc architecture with identity scaling, against the

@@ -24,6 +24,7 @@ import org.overparam.linalg.io.Safetensors;
 import org.overparam.linalg.io.Tensor;
 import org.overparam.linalg.io.TensorFile;
 import org.overparam.plugin.fc.internal.FullyConnected;
+import org.overparam.testkit.Fixtures;
 
 /** The analyzer's metrics and its safetensors artifact, read back and loaded into fc. */
 class ConvertAnalyzerTest {

@@ -19,6 +19,7 @@ import org.overparam.api.Model;
 import org.overparam.api.Params;
 import org.overparam.api.Shape;
 import org.overparam.plugin.fc.internal.FullyConnected;
+import org.overparam.testkit.Fixtures;
 
 /** The layout, the forward pass against scalar loops and against fc at initialization, frozen gates. */
 class GatedModelTest {

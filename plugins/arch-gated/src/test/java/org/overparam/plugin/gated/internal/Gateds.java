@@ -3,16 +3,17 @@ package org.overparam.plugin.gated.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.overparam.api.Batch;
 import org.overparam.api.BlockRole;
 import org.overparam.api.BlockScale;
 import org.overparam.api.BlockSpec;
-import org.overparam.api.Batch;
 import org.overparam.api.Config;
 import org.overparam.api.Layout;
 import org.overparam.api.Params;
 import org.overparam.api.RandomStream;
 import org.overparam.api.Scaling;
 import org.overparam.api.Shape;
+import org.overparam.testkit.Fixtures;
 
 /** Fixtures for the gated tests: shapes, tied points, an NTK-like scaling and data on the sphere. */
 final class Gateds {

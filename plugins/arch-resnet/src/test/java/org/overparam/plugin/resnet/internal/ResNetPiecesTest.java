@@ -16,6 +16,8 @@ import org.overparam.api.Model;
 import org.overparam.api.Params;
 import org.overparam.api.RandomStream;
 import org.overparam.api.Scaling;
+import org.overparam.testkit.Fixtures;
+import org.overparam.testkit.PieceGrams;
 
 /**
  * The structured NTK {@code sum_l (X_l X_l^T) .* (G_l G_l^T)} from a dense resnet's pieces against
@@ -36,8 +38,7 @@ class ResNetPiecesTest {
         Batch batch = Fixtures.batch(model, 6, 61);
         Params w = Fixtures.point(model, 62);
         for (int o = 0; o < model.outputSize(); o++) {
-            double[] ref = gram(jacobian(model, w, batch, o), batch.n(), (int) model.layout().size());
-            assertTrue(relative(gramFromPieces(model, w, batch, o), ref) < TOLERANCE, c + " output " + o);
+            assertTrue(PieceGrams.error(model, w, batch, o) < TOLERANCE, c + " output " + o);
         }
     }
 
@@ -61,8 +62,7 @@ class ResNetPiecesTest {
         Batch batch = Fixtures.batch(model, 5, 82);
         Params raw = Fixtures.point(model, 83);
         for (int o = 0; o < model.outputSize(); o++) {
-            double[] ref = gram(jacobian(model, raw, batch, o), batch.n(), (int) model.layout().size());
-            assertTrue(relative(gramFromPieces(model, raw, batch, o), ref) < TOLERANCE, c + " output " + o);
+            assertTrue(PieceGrams.error(model, raw, batch, o) < TOLERANCE, c + " output " + o);
         }
     }
 
@@ -85,71 +85,5 @@ class ResNetPiecesTest {
             assertEquals(0.0, p.biasScale());
         }
         assertTrue(pieces.get(0).inputs() != batch.inputs(), "the batch's inputs must not be handed out");
-    }
-
-    static double[] gramFromPieces(Model model, Params w, Batch batch, int o) {
-        int n = batch.n();
-        double[] k = new double[n * n];
-        for (DenseLayerPiece p : model.denseLayerPieces(w, batch, o).orElseThrow()) {
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    double xx = 0;
-                    for (int a = 0; a < p.in(); a++) {
-                        xx += p.inputs()[i * p.in() + a] * p.inputs()[j * p.in() + a];
-                    }
-                    double gg = 0;
-                    for (int a = 0; a < p.out(); a++) {
-                        gg += p.signals()[i * p.out() + a] * p.signals()[j * p.out() + a];
-                    }
-                    k[i * n + j] += xx * gg + p.biasScale() * p.biasScale() * gg;
-                }
-            }
-        }
-        return k;
-    }
-
-    /** @return the n x P Jacobian of output o, row i from backward with a unit output signal */
-    static double[] jacobian(Model model, Params w, Batch batch, int o) {
-        int n = batch.n();
-        int k = model.outputSize();
-        int size = (int) model.layout().size();
-        double[] j = new double[n * size];
-        var f = model.forward(w, batch);
-        for (int i = 0; i < n; i++) {
-            double[] dOut = new double[n * k];
-            dOut[i * k + o] = 1;
-            Params g = Params.zeros(model.layout());
-            model.backward(f, dOut, g);
-            int at = i * size;
-            for (int b = 0; b < g.layout().count(); b++) {
-                System.arraycopy(g.block(b), 0, j, at, g.block(b).length);
-                at += g.block(b).length;
-            }
-        }
-        return j;
-    }
-
-    static double[] gram(double[] j, int n, int size) {
-        double[] k = new double[n * n];
-        for (int a = 0; a < n; a++) {
-            for (int b = 0; b < n; b++) {
-                double s = 0;
-                for (int c = 0; c < size; c++) {
-                    s += j[a * size + c] * j[b * size + c];
-                }
-                k[a * n + b] = s;
-            }
-        }
-        return k;
-    }
-
-    static double relative(double[] a, double[] ref) {
-        double err = 0;
-        double max = 0;
-        for (int i = 0; i < a.length; i++) {
-            err = Math.max(err, Math.abs(a[i] - ref[i]));
-            max = Math.max(max, Math.abs(ref[i]));
-        }
-        return err / max;
     }
 }

@@ -18,6 +18,8 @@ import org.overparam.api.InvalidInputException;
 import org.overparam.api.Model;
 import org.overparam.api.Params;
 import org.overparam.api.Shape;
+import org.overparam.testkit.Fixtures;
+import org.overparam.testkit.TestLosses;
 
 /** The component's configuration, the layout, the forward pass against loops, tau = 0 and bad input. */
 class ResidualNetTest {

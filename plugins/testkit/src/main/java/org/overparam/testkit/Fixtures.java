@@ -1,4 +1,4 @@
-package org.overparam.plugin.gated.internal;
+package org.overparam.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,12 +12,12 @@ import org.overparam.api.Params;
 import org.overparam.api.RandomStream;
 
 /** Model-independent fixtures: random points, directions and batches, and finite-difference checks. */
-final class Fixtures {
+public final class Fixtures {
     private Fixtures() {
     }
 
     /** @return N(0, 1/fanIn) weights, N(0, 0.25) biases */
-    static Params point(Model model, long seed) {
+    public static Params point(Model model, long seed) {
         RandomStream r = RandomStream.of(seed);
         Params p = Params.zeros(model.layout());
         for (int i = 0; i < p.layout().count(); i++) {
@@ -28,7 +28,7 @@ final class Fixtures {
     }
 
     /** @return a standard normal direction */
-    static Params direction(Model model, long seed) {
+    public static Params direction(Model model, long seed) {
         RandomStream r = RandomStream.of(seed);
         Params p = Params.zeros(model.layout());
         for (int i = 0; i < p.layout().count(); i++) {
@@ -38,7 +38,7 @@ final class Fixtures {
     }
 
     /** @return n samples with N(0, 1) inputs and targets, labels in [0, k) */
-    static Batch batch(Model model, int n, long seed) {
+    public static Batch batch(Model model, int n, long seed) {
         RandomStream r = RandomStream.of(seed);
         double[] x = new double[n * model.inputShape().size()];
         double[] y = new double[n * model.outputSize()];
@@ -52,7 +52,7 @@ final class Fixtures {
     }
 
     /** @return positive weights in [0.5, 1.5) */
-    static double[] weights(int size, long seed) {
+    public static double[] weights(int size, long seed) {
         RandomStream r = RandomStream.of(seed);
         double[] w = new double[size];
         for (int i = 0; i < size; i++) {
@@ -62,7 +62,7 @@ final class Fixtures {
     }
 
     /** @return whether some hidden unit's pre-activation has a different sign at the two points */
-    static boolean patternsDiffer(Model model, Batch batch, Params a, Params b) {
+    public static boolean patternsDiffer(Model model, Batch batch, Params a, Params b) {
         List<Activation> x = model.forward(a, batch).activations();
         List<Activation> y = model.forward(b, batch).activations();
         for (int l = 0; l < x.size(); l++) {
@@ -78,7 +78,7 @@ final class Fixtures {
     }
 
     /** @return max_j |a_j - b_j| over all blocks */
-    static double maxAbsDiff(Params a, Params b) {
+    public static double maxAbsDiff(Params a, Params b) {
         double m = 0;
         for (int i = 0; i < a.layout().count(); i++) {
             for (int j = 0; j < a.block(i).length; j++) {
@@ -89,12 +89,12 @@ final class Fixtures {
     }
 
     /** @return max_j |a_j| over all blocks */
-    static double maxAbs(Params a) {
+    public static double maxAbs(Params a) {
         return maxAbsDiff(a, a.zerosLike());
     }
 
     /** @return the loss's gradient at w by the model's backward pass */
-    static Params gradient(Model model, Batch batch, OutputLoss loss, Params w) {
+    public static Params gradient(Model model, Batch batch, OutputLoss loss, Params w) {
         Forward f = model.forward(w, batch);
         double[] dOut = new double[batch.n() * model.outputSize()];
         loss.evaluate(f.output(), dOut);
@@ -108,7 +108,7 @@ final class Fixtures {
      * @return {@code max|fd - g| / max|g|} over the coordinates where a step of h flips no ReLU
      *     pattern (a flip makes the difference quotient meaningless); fails if more than 2% flip
      */
-    static double gradientError(Model model, Batch batch, OutputLoss loss, Params w, double h) {
+    public static double gradientError(Model model, Batch batch, OutputLoss loss, Params w, double h) {
         Params g = gradient(model, batch, loss, w);
         double err = 0;
         int skipped = 0;
@@ -138,7 +138,7 @@ final class Fixtures {
      * @return {@code max|Hv - (g(w + h v) - g(w - h v)) / 2h| / max|fd|}; fails if a ReLU pattern
      *     flips within the step
      */
-    static double hessianVectorError(Model model, Batch batch, OutputLoss loss, Params w, Params v, double h) {
+    public static double hessianVectorError(Model model, Batch batch, OutputLoss loss, Params w, Params v, double h) {
         Params plus = w.copy().axpy(h, v);
         Params minus = w.copy().axpy(-h, v);
         assertTrue(!patternsDiffer(model, batch, plus, minus), "a ReLU pattern flips within the step");

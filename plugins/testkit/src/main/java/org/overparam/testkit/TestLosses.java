@@ -1,14 +1,14 @@
-package org.overparam.plugin.cnn.internal;
+package org.overparam.testkit;
 
 import org.overparam.api.OutputLoss;
 
 /** Losses in the outputs for the tests: weighted squared error and softmax cross-entropy. */
-final class TestLosses {
+public final class TestLosses {
     private TestLosses() {
     }
 
     /** {@code F = 1/2 sum_ij w_ij (f_ij - y_ij)^2}. */
-    static OutputLoss squared(double[] targets, double[] weights) {
+    public static OutputLoss squared(double[] targets, double[] weights) {
         return new OutputLoss() {
             @Override
             public double evaluate(double[] f, double[] g) {
@@ -33,7 +33,7 @@ final class TestLosses {
     }
 
     /** {@code F = sum_i (logsumexp(f_i) - f_i[label_i])}, k outputs per sample. */
-    static OutputLoss softmax(int[] labels, int k) {
+    public static OutputLoss softmax(int[] labels, int k) {
         return new OutputLoss() {
             @Override
             public double evaluate(double[] f, double[] g) {

@@ -1,0 +1,96 @@
+package org.overparam.testkit;
+
+import org.overparam.api.Batch;
+import org.overparam.api.DenseLayerPiece;
+import org.overparam.api.Model;
+import org.overparam.api.Params;
+
+/**
+ * The structured NTK Gram {@code sum_l (X_l X_l^T) .* (G_l G_l^T) + biasScale^2 G_l G_l^T} from a
+ * model's dense-layer pieces, and the reference {@code J J^T} from per-sample gradients
+ * (arXiv:1806.07572). All Grams are n x n row-major over the batch's samples; Jacobians are
+ * n x P row-major, P the layout's size, columns in block order.
+ */
+public final class PieceGrams {
+    private PieceGrams() {
+    }
+
+    /**
+     * @param o the output index
+     * @return {@code max|K_pieces - J J^T| / max|J J^T|} for output o, with J from per-sample
+     *     gradients
+     */
+    public static double error(Model model, Params w, Batch batch, int o) {
+        double[] ref = gram(jacobian(model, w, batch, o), batch.n(), (int) model.layout().size());
+        return relative(gramFromPieces(model, w, batch, o), ref);
+    }
+
+    /** @return the n x n Gram of output o from the model's dense-layer pieces */
+    public static double[] gramFromPieces(Model model, Params w, Batch batch, int o) {
+        int n = batch.n();
+        double[] k = new double[n * n];
+        for (DenseLayerPiece p : model.denseLayerPieces(w, batch, o).orElseThrow()) {
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    double xx = 0;
+                    for (int a = 0; a < p.in(); a++) {
+                        xx += p.inputs()[i * p.in() + a] * p.inputs()[j * p.in() + a];
+                    }
+                    double gg = 0;
+                    for (int a = 0; a < p.out(); a++) {
+                        gg += p.signals()[i * p.out() + a] * p.signals()[j * p.out() + a];
+                    }
+                    k[i * n + j] += xx * gg + p.biasScale() * p.biasScale() * gg;
+                }
+            }
+        }
+        return k;
+    }
+
+    /** @return the n x P Jacobian of output o, row i from backward with a unit output signal */
+    public static double[] jacobian(Model model, Params w, Batch batch, int o) {
+        int n = batch.n();
+        int k = model.outputSize();
+        int size = (int) model.layout().size();
+        double[] j = new double[n * size];
+        var f = model.forward(w, batch);
+        for (int i = 0; i < n; i++) {
+            double[] dOut = new double[n * k];
+            dOut[i * k + o] = 1;
+            Params g = Params.zeros(model.layout());
+            model.backward(f, dOut, g);
+            int at = i * size;
+            for (int b = 0; b < g.layout().count(); b++) {
+                System.arraycopy(g.block(b), 0, j, at, g.block(b).length);
+                at += g.block(b).length;
+            }
+        }
+        return j;
+    }
+
+    /** @return the n x n Gram {@code J J^T} of an n x size row-major J */
+    public static double[] gram(double[] j, int n, int size) {
+        double[] k = new double[n * n];
+        for (int a = 0; a < n; a++) {
+            for (int b = 0; b < n; b++) {
+                double s = 0;
+                for (int c = 0; c < size; c++) {
+                    s += j[a * size + c] * j[b * size + c];
+                }
+                k[a * n + b] = s;
+            }
+        }
+        return k;
+    }
+
+    /** @return {@code max|a - ref| / max|ref|} */
+    public static double relative(double[] a, double[] ref) {
+        double err = 0;
+        double max = 0;
+        for (int i = 0; i < a.length; i++) {
+            err = Math.max(err, Math.abs(a[i] - ref[i]));
+            max = Math.max(max, Math.abs(ref[i]));
+        }
+        return err / max;
+    }
+}
