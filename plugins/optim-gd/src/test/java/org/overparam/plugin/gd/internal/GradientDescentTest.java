@@ -13,6 +13,8 @@ import org.overparam.api.Config;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.Params;
 import org.overparam.api.run.ParamSpec;
+import org.overparam.testkit.FakeContext;
+import org.overparam.testkit.Quadratic;
 
 /** {@code gd} on quadratics: exact iterates, the linear rate, and its parameter's range. */
 class GradientDescentTest {
@@ -30,7 +32,7 @@ class GradientDescentTest {
             assertArrayEquals(expected[t], ctx.params().block(0), 0);
         }
         assertEquals(3, q.sampleGradients());
-        assertEquals(Math.hypot(0.265625, 0.375), ctx.reports().get("grad_norm"), 0);
+        assertEquals(Math.hypot(0.265625, 0.375), ctx.reports.get("grad_norm"), 0);
     }
 
     @Test

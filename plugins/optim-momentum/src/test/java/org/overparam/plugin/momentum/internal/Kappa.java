@@ -2,6 +2,8 @@ package org.overparam.plugin.momentum.internal;
 
 import org.overparam.api.Params;
 import org.overparam.api.RandomStream;
+import org.overparam.testkit.FakeContext;
+import org.overparam.testkit.Quadratic;
 
 /**
  * A strongly convex quadratic {@code F(w) = 1/2 w^T A w - b^T w} in R^10 with condition number

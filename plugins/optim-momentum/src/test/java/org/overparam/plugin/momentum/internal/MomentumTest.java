@@ -18,6 +18,8 @@ import org.overparam.api.Params;
 import org.overparam.api.RandomStream;
 import org.overparam.api.State;
 import org.overparam.api.run.ParamSpec;
+import org.overparam.testkit.FakeContext;
+import org.overparam.testkit.Quadratic;
 
 /** {@code heavy-ball} and {@code nesterov}: exact iterates, rates against theory, auto tuning, state rules. */
 class MomentumTest {

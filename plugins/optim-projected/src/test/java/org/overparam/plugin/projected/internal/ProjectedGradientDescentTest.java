@@ -15,6 +15,8 @@ import org.overparam.api.Config;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.Params;
 import org.overparam.api.run.ParamSpec;
+import org.overparam.testkit.FakeContext;
+import org.overparam.testkit.Quadratic;
 
 /** {@code projected-gd}: hand-computed iterates on a quadratic in a ball, the KKT residual, the unconstrained case. */
 class ProjectedGradientDescentTest {

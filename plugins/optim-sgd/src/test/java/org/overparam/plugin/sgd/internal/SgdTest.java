@@ -18,6 +18,7 @@ import org.overparam.api.RandomStream;
 import org.overparam.api.State;
 import org.overparam.api.run.ParamSpec;
 import org.overparam.plugin.gd.internal.GradientDescent;
+import org.overparam.testkit.FakeContext;
 
 /** {@code sgd}: hand-computed iterates, epochs, with replacement, GD equivalence, bitwise continuation. */
 class SgdTest {

@@ -1,4 +1,4 @@
-package org.overparam.plugin.momentum.internal;
+package org.overparam.testkit;
 
 import java.util.List;
 import org.overparam.api.BlockRole;
@@ -12,19 +12,19 @@ import org.overparam.api.Shape;
  * A fake oracle for {@code F(w) = 1/2 w^T A w - b^T w} in one block {@code w}: gradient
  * {@code A w - b}, Hessian A. Sums run in index order, so dyadic inputs give exact results.
  */
-final class Quadratic implements GradientOracle {
+public final class Quadratic implements GradientOracle {
     private final double[][] a;
     private final double[] b;
     private final Layout layout;
     private long gradients;
 
-    Quadratic(double[][] a, double[] b) {
+    public Quadratic(double[][] a, double[] b) {
         this.a = a;
         this.b = b;
         this.layout = new Layout(List.of(BlockSpec.of("w", Shape.of(b.length), BlockRole.HIDDEN, b.length)));
     }
 
-    Params point(double... w) {
+    public Params point(double... w) {
         return Params.wrap(layout, new double[][] {w.clone()});
     }
 

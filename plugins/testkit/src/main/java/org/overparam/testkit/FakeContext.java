@@ -1,4 +1,4 @@
-package org.overparam.plugin.projected.internal;
+package org.overparam.testkit;
 
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -17,25 +17,32 @@ import org.overparam.api.StepContext;
  * A step context over a fake oracle: settable step, schedule factor, config, metrics and other
  * components' configs and projection; the state and random stream can be handed in.
  */
-final class FakeContext implements StepContext {
+public final class FakeContext implements StepContext {
     private final Params params;
     private final Params initial;
     private final GradientOracle oracle;
     private final State state;
     private final RandomStream random;
-    final Map<String, Double> reports = new LinkedHashMap<>();
-    final Map<String, Double> metrics = new HashMap<>();
-    final Map<ComponentKind, Config> others = new EnumMap<>(ComponentKind.class);
-    Config config;
-    long step;
-    double schedule = 1.0;
-    Consumer<Params> projection;
+    /** What the optimizer reported, in order. */
+    public final Map<String, Double> reports = new LinkedHashMap<>();
+    /** What {@link #latestMetrics()} returns. */
+    public final Map<String, Double> metrics = new HashMap<>();
+    /** Other components' configs, by kind; empty when absent. */
+    public final Map<ComponentKind, Config> others = new EnumMap<>(ComponentKind.class);
+    /** The optimizer's config. */
+    public Config config;
+    /** The step index. */
+    public long step;
+    /** The schedule factor. */
+    public double schedule = 1.0;
+    /** The projection onto the constraint set; null when unconstrained. */
+    public Consumer<Params> projection;
 
-    FakeContext(Params params, GradientOracle oracle, Config config) {
+    public FakeContext(Params params, GradientOracle oracle, Config config) {
         this(params, oracle, config, new State(), RandomStream.of(0));
     }
 
-    FakeContext(Params params, GradientOracle oracle, Config config, State state, RandomStream random) {
+    public FakeContext(Params params, GradientOracle oracle, Config config, State state, RandomStream random) {
         this.params = params;
         this.initial = params.copy();
         this.oracle = oracle;
@@ -45,7 +52,7 @@ final class FakeContext implements StepContext {
     }
 
     /** Runs {@code steps} steps of an optimizer, advancing the step index. */
-    void run(org.overparam.api.Optimizer optimizer, int steps) {
+    public void run(org.overparam.api.Optimizer optimizer, int steps) {
         for (int i = 0; i < steps; i++) {
             optimizer.step(this);
             step++;
