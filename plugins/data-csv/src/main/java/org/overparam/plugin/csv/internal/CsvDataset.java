@@ -17,6 +17,7 @@ import org.overparam.api.RandomStream;
 import org.overparam.api.Shape;
 import org.overparam.api.Task;
 import org.overparam.api.run.Names;
+import org.overparam.linalg.Rows;
 
 /**
  * The data set {@code csv}: one sample per row of a CSV file ({@link Table}); one column is the
@@ -131,7 +132,7 @@ public final class CsvDataset implements Dataset {
         }
         facts.put("max_norm", maxNorm(x, n, d));
         if (n >= 2) {
-            facts.put("delta", MinDistance.of(x, n, d));
+            facts.put("delta", Rows.minDistance(x, n, d));
         }
         String what = String.format(Locale.ROOT, "%d train / %d test rows of %s, %d inputs, target '%s' (%s), %s inputs",
                 n, testRows.length, c.file(), d, train.names().get(target),

@@ -14,6 +14,7 @@ import org.overparam.api.Param;
 import org.overparam.api.RandomStream;
 import org.overparam.api.Shape;
 import org.overparam.api.Task;
+import org.overparam.linalg.Rows;
 
 /**
  * The data set {@code idx}: a classification subset of an image collection in IDX files, by
@@ -26,7 +27,7 @@ import org.overparam.api.Task;
  * output ({@code -1} for the first class, {@code +1} for the second; labels 0 and 1).
  *
  * <p>Facts: {@code n}, {@code d}, {@code classes}, {@code max_norm} and, for two samples or more,
- * {@code delta}, the minimum pairwise distance of the training inputs ({@link MinDistance}).
+ * {@code delta}, the minimum pairwise distance of the training inputs ({@link Rows#minDistance}).
  * Files are read only once per run, the test files only when {@code nTest > 0}.
  */
 @Component(service = Dataset.class, property = {
@@ -167,7 +168,7 @@ public final class IdxDataset implements Dataset {
         facts.put("classes", (double) classes.length);
         facts.put("max_norm", maxNorm(x, n, d));
         if (n >= 2) {
-            facts.put("delta", MinDistance.of(x, n, d));
+            facts.put("delta", Rows.minDistance(x, n, d));
         }
         String what = String.format(Locale.ROOT, "%d train / %d test %dx%d images of classes %s from %s, %s inputs,"
                 + " %s targets", n, nTest, h / f, w / f, Arrays.toString(classes), dir, norm.key(), c.targets());

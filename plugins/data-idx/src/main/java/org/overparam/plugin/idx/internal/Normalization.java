@@ -1,6 +1,7 @@
 package org.overparam.plugin.idx.internal;
 
 import org.overparam.api.InvalidInputException;
+import org.overparam.linalg.Rows;
 
 /**
  * How inputs are scaled after pooling. {@code unit}: each input divided by its Euclidean norm, the
@@ -10,6 +11,7 @@ import org.overparam.api.InvalidInputException;
  * the NTK Gram matrix and slows gradient descent); {@code standard}: each coordinate shifted and scaled to zero mean and unit variance over the training inputs (the
  * same map applied to the test inputs; a constant coordinate becomes 0); {@code none}: pixel values
  * in [0, 1] as they are.
+ * The kernels are {@link Rows}'s; this enum adds the names and the errors.
  */
 enum Normalization {
     /** Every input to norm 1. */
@@ -58,68 +60,26 @@ enum Normalization {
      */
     void apply(double[] train, int n, double[] test, int nTest, int d, ZeroInput zero) {
         switch (this) {
-            case UNIT -> {
-                unit(train, n, d, zero, false);
-                unit(test, nTest, d, zero, true);
-            }
+            case UNIT -> unit(train, n, test, nTest, d, zero);
             case CENTERED -> {
-                for (int j = 0; j < d; j++) {
-                    double mean = 0;
-                    for (int i = 0; i < n; i++) {
-                        mean += train[i * d + j];
-                    }
-                    mean /= n;
-                    for (int i = 0; i < n; i++) {
-                        train[i * d + j] -= mean;
-                    }
-                    for (int i = 0; i < nTest; i++) {
-                        test[i * d + j] -= mean;
-                    }
-                }
-                unit(train, n, d, zero, false);
-                unit(test, nTest, d, zero, true);
+                Rows.center(train, n, test, nTest, d);
+                unit(train, n, test, nTest, d, zero);
             }
-            case STANDARD -> {
-                for (int j = 0; j < d; j++) {
-                    double mean = 0;
-                    for (int i = 0; i < n; i++) {
-                        mean += train[i * d + j];
-                    }
-                    mean /= n;
-                    double var = 0;
-                    for (int i = 0; i < n; i++) {
-                        double e = train[i * d + j] - mean;
-                        var += e * e;
-                    }
-                    double sd = Math.sqrt(var / n);
-                    double inv = sd > 0 ? 1 / sd : 0;
-                    for (int i = 0; i < n; i++) {
-                        train[i * d + j] = (train[i * d + j] - mean) * inv;
-                    }
-                    for (int i = 0; i < nTest; i++) {
-                        test[i * d + j] = (test[i * d + j] - mean) * inv;
-                    }
-                }
-            }
+            case STANDARD -> Rows.standardize(train, n, test, nTest, d);
             case NONE -> {
             }
             default -> throw new IllegalStateException(key);
         }
     }
 
-    private static void unit(double[] x, int n, int d, ZeroInput zero, boolean test) {
-        for (int i = 0; i < n; i++) {
-            double s = 0;
-            for (int j = 0; j < d; j++) {
-                s += x[i * d + j] * x[i * d + j];
-            }
-            if (s == 0) {
-                throw zero.at(i, test);
-            }
-            double inv = 1 / Math.sqrt(s);
-            for (int j = 0; j < d; j++) {
-                x[i * d + j] *= inv;
-            }
+    private static void unit(double[] train, int n, double[] test, int nTest, int d, ZeroInput zero) {
+        int i = Rows.unitNormalize(train, n, d);
+        if (i >= 0) {
+            throw zero.at(i, false);
+        }
+        i = Rows.unitNormalize(test, nTest, d);
+        if (i >= 0) {
+            throw zero.at(i, true);
         }
     }
 
