@@ -1,16 +1,11 @@
 package org.overparam.plugin.resnet.internal;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.overparam.api.Batch;
-import org.overparam.api.OutputLoss;
-import org.overparam.api.Params;
-import org.overparam.testkit.Fixtures;
-import org.overparam.testkit.TestLosses;
+import org.overparam.testkit.DerivativeChecks;
 
 /**
  * Gradients and R-operator Hessian-vector products of the resnet against central finite differences
@@ -37,58 +32,34 @@ class ResNetDerivativesTest {
     @ParameterizedTest
     @MethodSource("cases")
     void squaredLossGradientMatchesFiniteDifferences(ResNets.Case c) {
-        ResNetModel model = c.model();
-        Batch batch = Fixtures.batch(model, 4, 11);
-        OutputLoss loss = TestLosses.squared(batch.targets(), Fixtures.weights(batch.targets().length, 3));
-        double err = Fixtures.gradientError(model, batch, loss, Fixtures.point(model, 7), H_GRADIENT);
+        double err = DerivativeChecks.squaredLossGradient(c.model(), H_GRADIENT);
         assertTrue(err < GRADIENT_TOLERANCE, c + ": " + err);
     }
 
     @ParameterizedTest
     @MethodSource("classifiers")
     void crossEntropyGradientMatchesFiniteDifferences(ResNets.Case c) {
-        ResNetModel model = c.model();
-        Batch batch = Fixtures.batch(model, 3, 12);
-        OutputLoss loss = TestLosses.softmax(batch.labels(), model.outputSize());
-        double err = Fixtures.gradientError(model, batch, loss, Fixtures.point(model, 8), H_GRADIENT);
+        double err = DerivativeChecks.crossEntropyGradient(c.model(), H_GRADIENT);
         assertTrue(err < GRADIENT_TOLERANCE, c + ": " + err);
     }
 
     @ParameterizedTest
     @MethodSource("cases")
     void squaredLossHessianVectorMatchesDifferencesOfGradients(ResNets.Case c) {
-        ResNetModel model = c.model();
-        Batch batch = Fixtures.batch(model, 4, 21);
-        OutputLoss loss = TestLosses.squared(batch.targets(), Fixtures.weights(batch.targets().length, 5));
-        double err = Fixtures.hessianVectorError(model, batch, loss, Fixtures.point(model, 22),
-                Fixtures.direction(model, 23), H_HESSIAN);
+        double err = DerivativeChecks.squaredLossHessianVector(c.model(), H_HESSIAN);
         assertTrue(err < HESSIAN_TOLERANCE, c + ": " + err);
     }
 
     @ParameterizedTest
     @MethodSource("classifiers")
     void crossEntropyHessianVectorMatchesDifferencesOfGradients(ResNets.Case c) {
-        ResNetModel model = c.model();
-        Batch batch = Fixtures.batch(model, 3, 31);
-        OutputLoss loss = TestLosses.softmax(batch.labels(), model.outputSize());
-        double err = Fixtures.hessianVectorError(model, batch, loss, Fixtures.point(model, 32),
-                Fixtures.direction(model, 33), H_HESSIAN);
+        double err = DerivativeChecks.crossEntropyHessianVector(c.model(), H_HESSIAN);
         assertTrue(err < HESSIAN_TOLERANCE, c + ": " + err);
     }
 
     @ParameterizedTest
     @MethodSource("classifiers")
     void hessianVectorProductIsSymmetric(ResNets.Case c) {
-        ResNetModel model = c.model();
-        Batch batch = Fixtures.batch(model, 3, 41);
-        OutputLoss loss = TestLosses.softmax(batch.labels(), model.outputSize());
-        Params w = Fixtures.point(model, 42);
-        Params u = Fixtures.direction(model, 43);
-        Params v = Fixtures.direction(model, 44);
-        Params hu = Params.zeros(model.layout());
-        Params hv = Params.zeros(model.layout());
-        model.hessianVector(w, batch, loss, u, hu);
-        model.hessianVector(w, batch, loss, v, hv);
-        assertEquals(v.dot(hu), u.dot(hv), 1e-12 * hu.norm() * v.norm());
+        DerivativeChecks.assertHessianVectorSymmetric(c.model());
     }
 }
