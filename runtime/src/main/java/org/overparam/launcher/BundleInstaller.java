@@ -15,12 +15,16 @@ import org.osgi.framework.wiring.FrameworkWiring;
  * Installs the jars of {@code bundles/} and starts them: everything is installed first and
  * resolved together, then every bundle that is not a fragment is started in file-name order.
  * The bundles in {@link #SHELL_ONLY} (Gogo's JLine console, which takes over the terminal) are
- * installed but started only in shell mode, after all the others. Failures do not stop the boot:
+ * installed but started only in shell mode, after all the others. FileInstall ({@link #START_LAST}) starts
+ * after every other bundle, so that the engine's installer of plugin jars is registered before its first
+ * scan of {@code plugins/} (see {@code docs/hot-swap.md}). Failures do not stop the boot:
  * each is recorded as one line.
  */
 public final class BundleInstaller {
     /** Symbolic names of bundles started only by {@code overparam shell}. */
     public static final Set<String> SHELL_ONLY = Set.of("org.apache.felix.gogo.jline");
+    /** Symbolic names of bundles started after all the others. */
+    public static final Set<String> START_LAST = Set.of("org.apache.felix.fileinstall");
 
     private final BundleContext context;
     private final List<String> failures = new ArrayList<>();
@@ -61,8 +65,13 @@ public final class BundleInstaller {
     public void start(Framework framework, List<Bundle> bundles, boolean shell) {
         framework.adapt(FrameworkWiring.class).resolveBundles(bundles);
         List<Bundle> last = new ArrayList<>();
+        List<Bundle> watcher = new ArrayList<>();
         for (Bundle bundle : bundles) {
             if (isFragment(bundle)) {
+                continue;
+            }
+            if (START_LAST.contains(bundle.getSymbolicName())) {
+                watcher.add(bundle);
                 continue;
             }
             if (SHELL_ONLY.contains(bundle.getSymbolicName())) {
@@ -73,6 +82,7 @@ public final class BundleInstaller {
             }
             start(bundle);
         }
+        watcher.forEach(this::start);
         last.forEach(this::start);
     }
 

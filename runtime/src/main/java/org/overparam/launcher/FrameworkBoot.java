@@ -17,7 +17,8 @@ import org.osgi.framework.launch.FrameworkFactory;
  * framework and deletes its storage; it is idempotent and safe from a shutdown hook.
  */
 public final class FrameworkBoot implements AutoCloseable {
-    private static final long STOP_TIMEOUT_MS = 10_000;
+    /** How long {@link #close()} waits for the framework: its runs first stop at a step boundary (up to 30 s). */
+    private static final long STOP_TIMEOUT_MS = 40_000;
     private final Framework framework;
     private final StorageDir storage;
     private final List<String> failures;
@@ -93,7 +94,11 @@ public final class FrameworkBoot implements AutoCloseable {
         } while (event.getType() == FrameworkEvent.WAIT_TIMEDOUT);
     }
 
-    /** Stops the framework (waiting up to 10 s) and deletes its storage; later calls do nothing. */
+    /**
+     * Stops the framework and deletes its storage; later calls do nothing. Active runs are asked to stop
+     * at their next step boundary first (STOPPED, with a checkpoint, then resumable), which the engine
+     * waits for up to 30 s; this waits up to 40 s in all.
+     */
     @Override
     public synchronized void close() {
         if (closed) {

@@ -32,6 +32,30 @@ final class DistributionOptions {
     private DistributionOptions() {
     }
 
+    /**
+     * The distribution with FileInstall watching a folder of the test's own, started last (after the
+     * engine has registered its installer of plugin jars), polling every 200 ms.
+     *
+     * @param plugins the folder to watch
+     * @return the options for a test configuration
+     */
+    static Option[] withFileInstall(Path plugins) {
+        Path home = Path.of(System.getProperty("overparam.home", "target/overparam"));
+        List<Option> options = new ArrayList<>(List.of(all()));
+        options.add(frameworkProperty("felix.fileinstall.dir").value(plugins.toString()));
+        options.add(frameworkProperty("felix.fileinstall.poll").value("200"));
+        options.add(frameworkProperty("felix.fileinstall.noInitialDelay").value("true"));
+        options.add(frameworkProperty("felix.fileinstall.bundles.new.start").value("true"));
+        options.add(frameworkProperty("felix.fileinstall.log.level").value("0"));
+        try (Stream<Path> s = Files.list(home.resolve("bundles"))) {
+            s.filter(p -> p.getFileName().toString().startsWith("org.apache.felix.fileinstall-"))
+                    .forEach(p -> options.add(bundle(p.toUri().toString())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + home.resolve("bundles"), e);
+        }
+        return options.toArray(new Option[0]);
+    }
+
     /** @return the options for a test configuration */
     static Option[] all() {
         Path home = Path.of(System.getProperty("overparam.home", "target/overparam"));
