@@ -1,9 +1,16 @@
 package org.overparam.testkit;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.overparam.api.Batch;
+import org.overparam.api.BlockScale;
+import org.overparam.api.BlockSpec;
 import org.overparam.api.DenseLayerPiece;
+import org.overparam.api.Layout;
 import org.overparam.api.Model;
 import org.overparam.api.Params;
+import org.overparam.api.RandomStream;
+import org.overparam.api.Scaling;
 
 /**
  * The structured NTK Gram {@code sum_l (X_l X_l^T) .* (G_l G_l^T) + biasScale^2 G_l G_l^T} from a
@@ -23,6 +30,28 @@ public final class PieceGrams {
     public static double error(Model model, Params w, Batch batch, int o) {
         double[] ref = gram(jacobian(model, w, batch, o), batch.n(), (int) model.layout().size());
         return relative(gramFromPieces(model, w, batch, o), ref);
+    }
+
+    /**
+     * @param perInput the block that also gets per-input multipliers in [0.2, 1.2), one per column
+     *     (its shape's dim 1)
+     * @param seed the multipliers' seed
+     * @return a non-identity scaling: {@code 1.3 / sqrt(fanIn)} on every block
+     */
+    public static Scaling scaling(Layout layout, String perInput, long seed) {
+        RandomStream r = RandomStream.of(seed);
+        List<BlockScale> s = new ArrayList<>();
+        for (BlockSpec b : layout.blocks()) {
+            double[] per = null;
+            if (b.name().equals(perInput)) {
+                per = new double[b.shape().dim(1)];
+                for (int j = 0; j < per.length; j++) {
+                    per[j] = 0.2 + r.nextDouble();
+                }
+            }
+            s.add(new BlockScale(1.3 / Math.sqrt(b.fanIn()), per));
+        }
+        return new Scaling(layout, s);
     }
 
     /** @return the n x n Gram of output o from the model's dense-layer pieces */

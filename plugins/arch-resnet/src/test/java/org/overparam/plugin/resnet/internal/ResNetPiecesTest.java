@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.overparam.api.Batch;
-import org.overparam.api.BlockScale;
 import org.overparam.api.BlockSpec;
 import org.overparam.api.DenseLayerPiece;
 import org.overparam.api.Model;
 import org.overparam.api.Params;
-import org.overparam.api.RandomStream;
 import org.overparam.api.Scaling;
 import org.overparam.testkit.Fixtures;
 import org.overparam.testkit.PieceGrams;
@@ -46,19 +43,7 @@ class ResNetPiecesTest {
     @MethodSource("cases")
     void piecesThroughANonIdentityScalingMatchRawPerSampleGradients(ResNets.Case c) {
         ResNetModel inner = c.model();
-        RandomStream r = RandomStream.of(81);
-        List<BlockScale> s = new ArrayList<>();
-        for (BlockSpec b : inner.layout().blocks()) {
-            double[] per = null;
-            if (b.name().equals("B")) {
-                per = new double[b.shape().dim(1)];
-                for (int j = 0; j < per.length; j++) {
-                    per[j] = 0.2 + r.nextDouble();
-                }
-            }
-            s.add(new BlockScale(1.3 / Math.sqrt(b.fanIn()), per));
-        }
-        Model model = new Scaling(inner.layout(), s).wrap(inner);
+        Model model = PieceGrams.scaling(inner.layout(), "B", 81).wrap(inner);
         Batch batch = Fixtures.batch(model, 5, 82);
         Params raw = Fixtures.point(model, 83);
         for (int o = 0; o < model.outputSize(); o++) {
