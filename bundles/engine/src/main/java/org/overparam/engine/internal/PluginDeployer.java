@@ -21,7 +21,8 @@ import org.osgi.framework.ServiceRegistration;
  * removes, and has no setting to stop it, but leaves artifacts handled by an {@link ArtifactInstaller}
  * service alone. A jar is installed under its file URI (as FileInstall names it) and started; a
  * replaced jar updates that bundle (same id; Declarative Services re-registers its components with the
- * new code); a deleted jar uninstalls it.
+ * new code); a deleted jar uninstalls it. A bundle that does not start (a missing import) stays
+ * installed, as with FileInstall, and is started again after each later change of the folder.
  *
  * <p>Loaded only when the FileInstall package is wired to the engine (its import is optional).
  */
@@ -30,6 +31,7 @@ final class PluginDeployer implements ArtifactInstaller {
     static final int RANKING = 100;
     private final BundleContext context;
     private final RefreshPolicy refresh;
+    private final java.util.Set<Long> unstarted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private PluginDeployer(BundleContext context, RefreshPolicy refresh) {
         this.context = context;
@@ -73,7 +75,8 @@ final class PluginDeployer implements ArtifactInstaller {
             b = context.installBundle(location(artifact), in);
         }
         refresh.changed();
-        b.start();
+        start(b);
+        retry();
     }
 
     @Override
@@ -87,14 +90,46 @@ final class PluginDeployer implements ArtifactInstaller {
             b.update(in);
         }
         refresh.changed();
+        if (b.getState() != Bundle.ACTIVE) {
+            start(b);
+        }
+        retry();
     }
 
     @Override
     public void uninstall(File artifact) throws BundleException {
         Bundle b = context.getBundle(location(artifact));
         if (b != null) {
+            unstarted.remove(b.getBundleId());
             b.uninstall();
             refresh.changed();
+        }
+        retry();
+    }
+
+    /** Starts a bundle; one that cannot start yet is remembered and tried again after later changes. */
+    private void start(Bundle b) {
+        try {
+            b.start();
+            unstarted.remove(b.getBundleId());
+        } catch (BundleException | IllegalStateException e) {
+            unstarted.add(b.getBundleId());
+        }
+    }
+
+    private void retry() {
+        for (Long id : java.util.List.copyOf(unstarted)) {
+            Bundle b = context.getBundle(id);
+            if (b == null || b.getState() == Bundle.UNINSTALLED) {
+                unstarted.remove(id);
+            } else if (b.getState() != Bundle.ACTIVE) {
+                try {
+                    b.start();
+                    unstarted.remove(id);
+                } catch (BundleException | IllegalStateException e) {
+                    continue;
+                }
+            }
         }
     }
 
