@@ -86,7 +86,6 @@ final class StepLoop {
     private long step;
     private double loss = Double.NaN;
     private boolean paused;
-    private long lastSwapLook = Long.MIN_VALUE;
 
     /**
      * @param spec the experiment
@@ -135,7 +134,7 @@ final class StepLoop {
             metrics.restore(from.histories());
             analyses.restore(from.analyzerStates());
             oracle.restoreSampleGradients(from.sampleGradients());
-            replay(from.steps(), SwapFiles.cutTo(folder.path(), from.steps()));
+            swaps.replay(from.steps(), SwapFiles.cutTo(folder.path(), from.steps()), spec);
             effect.check(from.optimizer(), from.schedule(), from.scheduleStart(),
                     CheckpointFile.in(folder.path()).toString());
             loss = from.loss();
@@ -154,29 +153,6 @@ final class StepLoop {
      * @param status where the run's status goes when it pauses and continues (the run store)
      */
     record Hot(RunControl control, SwapLedger ledger, BiConsumer<RunStatus, String> status) {
-    }
-
-    /** Replays, silently and in boundary order, the spec's switches before k and the swap requests applied up to k. */
-    private void replay(long k, List<SwapFiles.Applied> applied) {
-        List<Long> steps = new ArrayList<>();
-        spec.switches().forEach(s -> steps.add(s.at()));
-        applied.forEach(a -> steps.add(a.step()));
-        steps.sort(null);
-        long previous = -1;
-        for (long s : steps) {
-            if (s == previous) {
-                continue;
-            }
-            previous = s;
-            for (SwapFiles.Applied a : applied) {
-                if (a.step() == s) {
-                    swaps.apply(s, a.changes(), null);
-                }
-            }
-            if (s < k) {
-                effect.apply(s);
-            }
-        }
     }
 
     /** @return the objects the run holds now: the service objects it last used and its model (for {@code stale}) */
@@ -238,7 +214,7 @@ final class StepLoop {
         try {
             for (long t = start; t < max && status == null; t++) {
                 step = t;
-                pollSwap(t);
+                swaps.poll(t, folder.path(), ledger);
                 if (boundary.stopsAt(t, loss, this::capture)) {
                     status = RunStatus.STOPPED;
                     message = "stopped on request after " + t + " steps";
@@ -427,7 +403,7 @@ final class StepLoop {
                     boundary.stop(step, loss, StepLoop.this::capture, why);
                     throw new StopSignal("stopped on request after " + step + " steps");
                 }
-                if (pollSwap(step) && paused) {
+                if (swaps.poll(step, folder.path(), ledger) && paused) {
                     checkpoints.write(capture(RunStatus.PAUSED, step));
                 }
             }
@@ -450,32 +426,6 @@ final class StepLoop {
                 return step;
             }
         });
-    }
-
-    /**
-     * Applies a pending swap request at the boundary before step t (looked for at most every 100 ms).
-     *
-     * @return whether one was applied
-     */
-    private boolean pollSwap(long t) {
-        long now = System.nanoTime();
-        if (lastSwapLook != Long.MIN_VALUE && now - lastSwapLook < StopPoll.POLL_MILLIS * 1_000_000L) {
-            return false;
-        }
-        lastSwapLook = now;
-        List<String> changes = SwapFiles.take(folder.path());
-        if (changes == null) {
-            return false;
-        }
-        try {
-            swaps.apply(t, changes, ledger);
-            SwapFiles.append(folder.path(), t, changes);
-            SwapFiles.writeInEffect(folder.path(), swaps.names());
-            return true;
-        } catch (InvalidInputException e) {
-            ledger.note(t, "swap request " + changes + " rejected: " + e.oneLine());
-            return false;
-        }
     }
 
     private void resetFrozen() {

@@ -1,5 +1,7 @@
 package org.overparam.engine.internal;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,7 @@ import org.overparam.api.run.AnalyzerRef;
 import org.overparam.api.run.ComponentInfo;
 import org.overparam.api.run.ComponentRef;
 import org.overparam.api.run.ComponentRegistry;
+import org.overparam.api.run.RunSpec;
 
 /**
  * Applies a swap request at a step boundary: parses it again ({@link SwapChanges}) against the run's
@@ -27,6 +30,7 @@ final class SwapApplier {
     private final ComponentRegistry registry;
     private final InEffect effect;
     private final Analyses analyses;
+    private long lastLook = Long.MIN_VALUE;
 
     /**
      * @param registry the components installed now
@@ -109,5 +113,66 @@ final class SwapApplier {
         values.putAll(target.params());
         Config config = info.configure(values, Map.of(), target.key());
         return new ComponentRef(kind, name, config, ORIGIN);
+    }
+
+    /**
+     * Applies a pending swap request ({@link SwapFiles#take}) at the boundary before step t, looked for
+     * at most every 100 ms; records it in {@code swaps.applied} and {@code in-effect.txt}, or logs why it
+     * was rejected.
+     *
+     * @param t the boundary
+     * @param folder the run folder
+     * @param ledger records the swap
+     * @return whether a request was applied
+     */
+    boolean poll(long t, Path folder, SwapLedger ledger) {
+        long now = System.nanoTime();
+        if (lastLook != Long.MIN_VALUE && now - lastLook < StopPoll.POLL_MILLIS * 1_000_000L) {
+            return false;
+        }
+        lastLook = now;
+        List<String> changes = SwapFiles.take(folder);
+        if (changes == null) {
+            return false;
+        }
+        try {
+            apply(t, changes, ledger);
+            SwapFiles.append(folder, t, changes);
+            SwapFiles.writeInEffect(folder, names());
+            return true;
+        } catch (InvalidInputException e) {
+            ledger.note(t, "swap request " + changes + " rejected: " + e.oneLine());
+            return false;
+        }
+    }
+
+    /**
+     * Replays, silently and in boundary order, the spec's switches before k and the swap requests applied
+     * up to k (at a boundary the request comes first, as in the loop).
+     *
+     * @param k the checkpoint's step
+     * @param applied the requests applied up to k
+     * @param spec the run's spec
+     */
+    void replay(long k, List<SwapFiles.Applied> applied, RunSpec spec) {
+        List<Long> steps = new ArrayList<>();
+        spec.switches().forEach(s -> steps.add(s.at()));
+        applied.forEach(a -> steps.add(a.step()));
+        steps.sort(null);
+        long previous = -1;
+        for (long s : steps) {
+            if (s == previous) {
+                continue;
+            }
+            previous = s;
+            for (SwapFiles.Applied a : applied) {
+                if (a.step() == s) {
+                    apply(s, a.changes(), null);
+                }
+            }
+            if (s < k) {
+                effect.apply(s);
+            }
+        }
     }
 }

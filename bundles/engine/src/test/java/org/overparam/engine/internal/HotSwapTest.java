@@ -141,6 +141,42 @@ class HotSwapTest {
     }
 
     @Test
+    void aRunStoppedAfterASwapResumesWithTheSwappedComponents() throws IOException {
+        ComponentTable table = TestRegistry.standard();
+        new TestRegistry(table).add(ComponentKind.OPTIMIZER, "nesterov", new FakeComponents.Nesterov());
+        AtomicReference<Path> folder = new AtomicReference<>();
+        table.put(new ComponentTable.Entry(table.best(ComponentKind.OPTIMIZER, "gd").get().info(), 5,
+                org.osgi.framework.Version.parseVersion("1.0.0"), 9_000_005L, new Acting(2, () -> {
+                    SwapFiles.request(folder.get(), List.of("optimizer=nesterov", "momentum=0.9"), table);
+                    pause(150);
+                })));
+        RunSpec spec = Specs.base().stop(10, 0).build();
+        RunResult stopped = new Run(table, spec, runs, e -> {
+            if (e.type() == RunEvent.Type.STARTED) {
+                folder.set(runs.resolve(e.runId()));
+            } else if (e.type() == RunEvent.Type.NOTICE && e.message().startsWith("swap requested")) {
+                RunLock.requestStop(folder.get());
+                pause(150);
+            }
+        }, 0).execute();
+        assertEquals(RunStatus.STOPPED, stopped.status(), stopped.message());
+        assertEquals(3, stopped.steps());
+
+        RunResult resumed = Resume.resume(table, stopped.directory(), f -> spec, null, 0, null);
+        ComponentTable plain = TestRegistry.standard();
+        new TestRegistry(plain).add(ComponentKind.OPTIMIZER, "nesterov", new FakeComponents.Nesterov());
+        RunResult switched = new Run(plain, Specs.base().stop(10, 0).switchAt(3, "nesterov",
+                Map.of("lr", 0.1, "momentum", 0.9), null).build(), runs, null, 0).execute();
+
+        assertEquals(RunStatus.COMPLETED, resumed.status(), resumed.message());
+        assertArrayEquals(Files.readAllBytes(switched.directory().resolve("metrics.csv")),
+                Files.readAllBytes(resumed.directory().resolve("metrics.csv")),
+                "resumed with nesterov from step 3, as the run had it when it stopped");
+        assertEquals("3\toptimizer=nesterov\tmomentum=0.9\n",
+                RunFiles.text(resumed.directory().resolve(SwapFiles.APPLIED)));
+    }
+
+    @Test
     void swapRequestsAreValidatedBeforeTheyAreWritten() {
         ComponentTable table = TestRegistry.standard();
         AtomicReference<List<String>> errors = new AtomicReference<>(new ArrayList<>());
