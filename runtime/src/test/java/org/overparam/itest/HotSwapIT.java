@@ -45,10 +45,13 @@ import org.overparam.api.run.RunListener;
 import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunStatus;
 import org.overparam.api.run.SpecReader;
+import org.overparam.api.run.StaleRevision;
 import org.overparam.itest.hot.HotAffine;
+import org.overparam.itest.hot.HotLibGd;
 import org.overparam.itest.hot.HotLinear;
 import org.overparam.itest.hot.HotThrowing;
 import org.overparam.itest.hot.PluginJars;
+import org.overparam.itest.hotlib.HotScale;
 
 /**
  * Hot swap in the container, with FileInstall watching a plugins folder: plugin jars built by the test
@@ -316,6 +319,49 @@ public class HotSwapIT {
                 StandardCharsets.UTF_8);
         Files.delete(plugins.resolve("gd-cycle.jar"));
         awaitUntil(() -> registry.find(ComponentKind.OPTIMIZER, "gd-cycle").isEmpty(), "gd-cycle removed");
+    }
+
+    @Test
+    public void aLibraryUpdatedDuringARunStaysStaleUntilTheRunEnds() throws Exception {
+        String export = "org.overparam.itest.hotlib;version=\"7.0.0\"";
+        Path lib1 = PluginJars.fromTestClasses(work.resolve("lib1.jar"), "org.overparam.itest.hotlib", "7.0.0", null, null,
+                null, List.of(HotScale.class), "", export);
+        Path lib2 = PluginJars.fromTestClasses(work.resolve("lib2.jar"), "org.overparam.itest.hotlib", "7.0.1", null, null,
+                null, List.of(HotScale.class), "", export);
+        Path gd = PluginJars.fromTestClasses(work.resolve("libgd.jar"), "org.overparam.itest.hotlibgd", "1.0.0",
+                "org.overparam.api.Optimizer", "hot-lib-gd", HotLibGd.class, List.of(HotLibGd.class),
+                "org.overparam.api;version=\"[1.1,2)\",org.overparam.itest.hotlib;version=\"[7,8)\"", null);
+        PluginJars.drop(lib1, plugins, "hot-lib.jar");
+        PluginJars.drop(gd, plugins, "hot-lib-gd.jar");
+        awaitVersion(ComponentKind.OPTIMIZER, "hot-lib-gd", "1.0.0");
+        CountDownLatch atStep = new CountDownLatch(1);
+        CountDownLatch go = new CountDownLatch(1);
+        AtomicReference<String> id = new AtomicReference<>();
+        Future<RunResult> run = start("lib", DATA + "architecture: {name: fc, width: 16}\n"
+                + "optimizer: {name: hot-lib-gd, lr: 0.2}\nstop: {maxSteps: 50}\n", e -> {
+                    if (e.type() == RunEvent.Type.PROGRESS && atStep.getCount() > 0) {
+                        id.set(e.runId());
+                        atStep.countDown();
+                        await(go);
+                    }
+                });
+        await(atStep);
+        Bundle lib = bundle("org.overparam.itest.hotlib");
+        PluginJars.drop(lib2, plugins, "hot-lib.jar");
+        awaitUntil(() -> lib.getVersion().toString().equals("7.0.1"), "the library updated");
+        List<StaleRevision> stale = runner.stale();
+        go.countDown();
+        RunResult r = run.get(WAIT_MS, TimeUnit.MILLISECONDS);
+        FrameworkWiring wiring = context.getBundle(0).adapt(FrameworkWiring.class);
+        awaitUntil(() -> wiring.getRemovalPendingBundles().isEmpty(), "the refresh deferred until the run ended");
+
+        assertEquals(r.message(), RunStatus.COMPLETED, r.status());
+        assertEquals(List.of(new StaleRevision(lib.getBundleId(), "org.overparam.itest.hotlib", "7.0.0", false,
+                List.of("org.overparam.itest.hotlibgd"), List.of(id.get()))), stale);
+        assertEquals(List.of(), runner.stale());
+        Files.delete(plugins.resolve("hot-lib-gd.jar"));
+        Files.delete(plugins.resolve("hot-lib.jar"));
+        awaitUntil(() -> registry.find(ComponentKind.OPTIMIZER, "hot-lib-gd").isEmpty(), "hot-lib-gd removed");
     }
 
     @Test

@@ -37,16 +37,39 @@ public final class PluginJars {
      */
     public static Path fromTestClasses(Path out, String bsn, String version, String kind, String name,
                                        Class<?> implementation, List<Class<?>> classes) throws IOException {
-        Path dir = Path.of(System.getProperty("user.dir"), "target", "test-classes",
-                PluginJars.class.getPackageName().replace('.', '/'));
-        try (JarOutputStream jar = open(out, bsn, version)) {
-            put(jar, "OSGI-INF/component.xml", descriptor(name, kind, implementation.getName()));
-            try (Stream<Path> files = Files.list(dir)) {
-                for (Path f : files.sorted().toList()) {
-                    String file = f.getFileName().toString();
-                    if (classes.stream().anyMatch(c -> file.equals(c.getSimpleName() + ".class")
-                            || file.startsWith(c.getSimpleName() + "$"))) {
-                        put(jar, PluginJars.class.getPackageName().replace('.', '/') + "/" + file, Files.readAllBytes(f));
+        return fromTestClasses(out, bsn, version, kind, name, implementation, classes, "org.overparam.api;version=\"[1.1,2)\"",
+                null);
+    }
+
+    /**
+     * @param out the jar to write
+     * @param bsn its symbolic name
+     * @param version its version
+     * @param kind the service interface, or {@code null} for a library without components
+     * @param name the component name
+     * @param implementation the implementation class, or {@code null} for a library
+     * @param classes the test classes to pack (nested classes follow)
+     * @param imports the Import-Package header (none if empty)
+     * @param exports the Export-Package header, or {@code null}
+     * @return {@code out}
+     * @throws IOException if a class cannot be read or the jar written
+     */
+    public static Path fromTestClasses(Path out, String bsn, String version, String kind, String name,
+                                       Class<?> implementation, List<Class<?>> classes, String imports, String exports)
+            throws IOException {
+        Path root = Path.of(System.getProperty("user.dir"), "target", "test-classes");
+        try (JarOutputStream jar = open(out, bsn, version, imports, exports, implementation != null)) {
+            if (implementation != null) {
+                put(jar, "OSGI-INF/component.xml", descriptor(name, kind, implementation.getName()));
+            }
+            for (Class<?> c : classes) {
+                String pkg = c.getPackageName().replace('.', '/');
+                try (Stream<Path> files = Files.list(root.resolve(pkg))) {
+                    for (Path f : files.sorted().toList()) {
+                        String file = f.getFileName().toString();
+                        if (file.equals(c.getSimpleName() + ".class") || file.startsWith(c.getSimpleName() + "$")) {
+                            put(jar, pkg + "/" + file, Files.readAllBytes(f));
+                        }
                     }
                 }
             }
@@ -70,7 +93,8 @@ public final class PluginJars {
      */
     public static Path renamed(Path shipped, Path out, String bsn, String version, String descriptor, String from,
                                String to) throws IOException {
-        try (JarFile in = new JarFile(shipped.toFile()); JarOutputStream jar = open(out, bsn, version)) {
+        try (JarFile in = new JarFile(shipped.toFile());
+             JarOutputStream jar = open(out, bsn, version, "org.overparam.api;version=\"[1.1,2)\"", null, true)) {
             String xml = new String(in.getInputStream(in.getEntry(descriptor)).readAllBytes(), StandardCharsets.UTF_8);
             put(jar, "OSGI-INF/component.xml", xml.replace("value=\"" + from + "\"", "value=\"" + to + "\"")
                     .getBytes(StandardCharsets.UTF_8));
@@ -99,15 +123,23 @@ public final class PluginJars {
         Files.move(tmp, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static JarOutputStream open(Path out, String bsn, String version) throws IOException {
+    private static JarOutputStream open(Path out, String bsn, String version, String imports, String exports,
+                                        boolean component) throws IOException {
         Manifest mf = new Manifest();
         Attributes a = mf.getMainAttributes();
         a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         a.putValue("Bundle-ManifestVersion", "2");
         a.putValue("Bundle-SymbolicName", bsn);
         a.putValue("Bundle-Version", version);
-        a.putValue("Import-Package", "org.overparam.api;version=\"[1.1,2)\"");
-        a.putValue("Service-Component", "OSGI-INF/component.xml");
+        if (!imports.isEmpty()) {
+            a.putValue("Import-Package", imports);
+        }
+        if (exports != null) {
+            a.putValue("Export-Package", exports);
+        }
+        if (component) {
+            a.putValue("Service-Component", "OSGI-INF/component.xml");
+        }
         return new JarOutputStream(Files.newOutputStream(out), mf);
     }
 
