@@ -44,7 +44,7 @@ import org.overparam.api.run.Switch;
  * trace goes to run.log, and everything recorded so far is kept.
  */
 final class Run {
-    /** How long the loop waits for a component whose bundle went away before failing. */
+    /** How long the loop waits for a component whose bundle went away before it pauses the run (setup: fails). */
     static final long MISSING_WAIT_MILLIS = 10_000;
     private final ComponentRegistry registry;
     private final RunSpec spec;
