@@ -94,7 +94,8 @@ class PluginFromArchetypeIT {
             assertEquals(0, run.code(), run.out() + run.err());
             Path folder;
             try (var s = Files.list(runs)) {
-                folder = s.findFirst().orElseThrow();
+                // the runs folder also holds the run store's database files
+                folder = s.filter(f -> f.getFileName().toString().startsWith("quickstart-")).findFirst().orElseThrow();
             }
             String log = Files.readString(folder.resolve("run.log"));
             assertTrue(log.contains("org.example.clip-plugin"), "the run used the dropped plugin: " + log);
