@@ -83,6 +83,44 @@ class VectorKernelsTest {
         }
     }
 
+    /**
+     * Blocks whose last element is the array's last: a Gram block in the bottom-right corner of a
+     * wider matrix, read from rows padded beyond k. netlib checks {@code off + n * ld - 1} for
+     * syrk and symv, one padded row more than is read; the kernels must not inherit that.
+     */
+    @ParameterizedTest(name = "n={0} k={1}")
+    @CsvSource({"1,1", "7,3", "129,65", "300,1031"})
+    void blocksThatEndTheArray(int n, int k) {
+        SplittableRandom r = new SplittableRandom(n * 13L + k);
+        for (boolean trans : new boolean[] {false, true}) {
+            int rows = trans ? k : n;
+            int cols = trans ? n : k;
+            int lda = cols + 5;
+            double[] a = Reference.uniform(r, 2 + (rows - 1) * lda + cols);
+            int ldc = n + 4;
+            int cOff = 3 + 2 * ldc + 4; // C's block ends the array
+            double[] c = Reference.uniform(r, cOff + (n - 1) * ldc + n);
+            double[] expected = c.clone();
+            Reference.gemm(trans, !trans, n, n, k, 0.5, a, 2, lda, a, 2, lda, 0.0, expected, cOff, ldc);
+            Linalg.syrk(trans, n, k, 0.5, a, 2, lda, 0.0, c, cOff, ldc);
+            assertArrayEquals(expected, c, 4e-14 * k + 1e-15, "syrk trans=" + trans);
+        }
+        int lda = n + 3;
+        double[] a = Reference.uniform(r, 1 + (n - 1) * lda + n);
+        double[] full = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                full[i * n + j] = i >= j ? a[1 + i * lda + j] : a[1 + j * lda + i];
+            }
+        }
+        double[] x = Reference.uniform(r, n);
+        double[] y = Reference.uniform(r, n);
+        double[] expected = y.clone();
+        Reference.gemm(false, false, n, 1, n, 1.5, full, 0, n, x, 0, 1, 0.5, expected, 0, 1);
+        Linalg.symv(n, 1.5, a, 1, lda, x, 0, 0.5, y, 0);
+        assertArrayEquals(expected, y, 4e-14 * n + 1e-15, "symv");
+    }
+
     @ParameterizedTest(name = "n={0}")
     @CsvSource({"0", "1", "7", "63", "64", "129", "1031", "100003"})
     void dotAndAxpy(int n) {

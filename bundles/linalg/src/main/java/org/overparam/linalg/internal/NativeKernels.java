@@ -42,6 +42,10 @@ final class NativeKernels implements Kernels {
     public void dsymv(int n, double alpha, double[] a, int aOff, int lda, double[] x, int xOff, double beta,
                       double[] y, int yOff) {
         // Row-major lower = column-major upper.
+        if (endsTooSoon(a.length, aOff, n, lda)) {
+            blas.dsymv("U", n, alpha, packed(a, aOff, lda, n, n), 0, n, x, xOff, 1, beta, y, yOff, 1);
+            return;
+        }
         blas.dsymv("U", n, alpha, a, aOff, lda, x, xOff, 1, beta, y, yOff, 1);
     }
 
@@ -49,7 +53,41 @@ final class NativeKernels implements Kernels {
     public void dsyrkLower(boolean trans, int n, int k, double alpha, double[] a, int aOff, int lda, double beta,
                            double[] c, int cOff, int ldc) {
         // Row-major lower = column-major upper; A read column-major is A^T.
-        blas.dsyrk("U", trans ? "N" : "T", n, k, alpha, a, aOff, lda, beta, c, cOff, ldc);
+        int rows = trans ? k : n;
+        int cols = trans ? n : k;
+        if (endsTooSoon(a.length, aOff, rows, lda)) {
+            a = packed(a, aOff, lda, rows, cols);
+            aOff = 0;
+            lda = cols;
+        }
+        if (!endsTooSoon(c.length, cOff, n, ldc)) {
+            blas.dsyrk("U", trans ? "N" : "T", n, k, alpha, a, aOff, lda, beta, c, cOff, ldc);
+            return;
+        }
+        double[] block = packed(c, cOff, ldc, n, n);
+        blas.dsyrk("U", trans ? "N" : "T", n, k, alpha, a, aOff, lda, beta, block, 0, n);
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(block, i * n, c, cOff + i * ldc, n);
+        }
+    }
+
+    /**
+     * netlib checks that {@code off + rows * ld - 1} is inside the array for syrk and symv, a full
+     * padded row beyond the last element read ({@code off + (rows - 1) * ld + cols - 1}, which the
+     * caller's checks have already passed). True when that over-strict check would refuse a block
+     * that ends the array.
+     */
+    private static boolean endsTooSoon(int length, int off, int rows, int ld) {
+        return (long) off + (long) rows * ld > length;
+    }
+
+    /** A copy of the rows x cols block at {@code off} with leading dimension {@code ld}, packed. */
+    private static double[] packed(double[] x, int off, int ld, int rows, int cols) {
+        double[] p = new double[rows * cols];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(x, off + i * ld, p, i * cols, cols);
+        }
+        return p;
     }
 
     @Override

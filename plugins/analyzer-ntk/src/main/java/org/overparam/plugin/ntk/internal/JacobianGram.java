@@ -80,16 +80,10 @@ final class JacobianGram {
         double[] k = new double[count * count];
         double[] ja = new double[b * p];
         double[] jc = new double[b * p];
-        double[] diag = new double[b * b];
         for (int a0 = 0; a0 < count; a0 += b) {
             int na = Math.min(b, count - a0);
             rows.fill(a0, na, ja);
-            // Into a packed buffer: netlib's dsyrk refuses a sub-block of C that ends the array
-            // (it checks cOff + n * ldc, one row beyond what the block reads).
-            Linalg.syrk(false, na, p, 1.0, ja, 0, p, 0.0, diag, 0, na);
-            for (int i = 0; i < na; i++) {
-                System.arraycopy(diag, i * na, k, (a0 + i) * count + a0, na);
-            }
+            Linalg.syrk(false, na, p, 1.0, ja, 0, p, 0.0, k, a0 * count + a0, count);
             for (int c0 = a0 + na; c0 < count; c0 += b) {
                 int nc = Math.min(b, count - c0);
                 rows.fill(c0, nc, jc);
