@@ -1,7 +1,16 @@
 package org.overparam.engine.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.overparam.api.Analyzer;
+import org.overparam.api.Architecture;
 import org.overparam.api.ComponentKind;
+import org.overparam.api.Constraint;
 import org.overparam.api.InvalidInputException;
+import org.overparam.api.Loss;
+import org.overparam.api.Optimizer;
+import org.overparam.api.Schedule;
+import org.overparam.api.run.AnalyzerRef;
 import org.overparam.api.run.ComponentRef;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.Switch;
@@ -38,6 +47,31 @@ final class InEffect {
     /** @return the step from which the schedule in effect counts */
     long scheduleStart() {
         return scheduleStart;
+    }
+
+    /**
+     * The components step t may call, for the {@link StepGate} to bind: the optimizer and schedule in
+     * effect at t (not for the final evaluation), the loss, the constraints, the architecture and the
+     * analyzers.
+     *
+     * @param t the index of the step about to be taken (or of the final evaluation)
+     * @param last whether it is the final evaluation and analysis rather than a step
+     * @param analyzers the run's analyzers now (a swap may have changed them)
+     * @return the needs, in that order
+     */
+    List<StepGate.Need> needs(long t, boolean last, List<AnalyzerRef> analyzers) {
+        List<StepGate.Need> n = new ArrayList<>();
+        if (!last) {
+            n.add(new StepGate.Need(optimizerAt(t), Optimizer.class, null));
+            n.add(new StepGate.Need(scheduleAt(t), Schedule.class, null));
+        }
+        n.add(new StepGate.Need(spec.component(ComponentKind.LOSS), Loss.class, null));
+        spec.constraints().forEach(c -> n.add(new StepGate.Need(c, Constraint.class, null)));
+        n.add(new StepGate.Need(spec.component(ComponentKind.ARCHITECTURE), Architecture.class, null));
+        for (AnalyzerRef a : analyzers) {
+            n.add(new StepGate.Need(a.component(), Analyzer.class, a.label()));
+        }
+        return n;
     }
 
     /**

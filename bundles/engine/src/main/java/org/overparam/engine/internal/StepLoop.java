@@ -9,17 +9,10 @@ import java.util.function.BiConsumer;
 import org.overparam.api.ComponentKind;
 import org.overparam.api.Config;
 import org.overparam.api.InvalidInputException;
-import org.overparam.api.Analyzer;
-import org.overparam.api.Architecture;
-import org.overparam.api.Constraint;
-import org.overparam.api.Loss;
 import org.overparam.api.Model;
-import org.overparam.api.Optimizer;
 import org.overparam.api.Params;
 import org.overparam.api.RandomStream;
-import org.overparam.api.Schedule;
 import org.overparam.api.State;
-import org.overparam.api.run.AnalyzerRef;
 import org.overparam.api.run.ComponentRef;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStatus;
@@ -71,6 +64,7 @@ final class StepLoop {
     private final RunLog log;
     private final Oracle oracle;
     private final StepContextImpl ctx;
+    private final OptimizerStep stepper;
     private final Analyses analyses;
     private final InEffect effect;
     private final Checkpoints checkpoints;
@@ -124,6 +118,7 @@ final class StepLoop {
         this.ctx = new StepContextImpl(spec.stop().maxSteps(), run.params(), run.initial(), oracle,
                 from == null ? new State() : from.optimizerState(), configs, run.optimizerStream(), metrics.latest(),
                 projector);
+        this.stepper = new OptimizerStep(bindings, effect, ctx, oracle, run, metrics);
         this.analyses = new Analyses(spec, bindings, run, oracle, metrics, folder, () -> model);
         this.start = from == null ? 0 : from.steps();
         this.boundary = new Boundary(checkpoints, folder.path(), events, log, start, hot.control());
@@ -226,7 +221,8 @@ final class StepLoop {
                 applySwitch(t);
                 before.set(params);
                 long gradients = oracle.sampleGradients();
-                double l = takeStep(t, max, before);
+                double l = stepper.take(t, max, before);
+                loss = l;
                 if (!Double.isFinite(l)) {
                     params.set(before);
                     status = RunStatus.DIVERGED;
@@ -301,41 +297,6 @@ final class StepLoop {
         return !Double.isFinite(l) ? RunStatus.DIVERGED : converged(l) ? RunStatus.CONVERGED : RunStatus.COMPLETED;
     }
 
-    /** One optimizer step at index t from the point {@code before}; @return the loss recorded at t */
-    private double takeStep(long t, long max, Params before) {
-        Schedule schedule = bindings.schedule();
-        ComponentRef sched = effect.schedule();
-        long from = effect.scheduleStart();
-        double factor = Guard.call(sched, () -> schedule.factor(sched.config(), t - from, max - from));
-        if (!(factor >= 0) || Double.isInfinite(factor)) {
-            throw new ComponentFailure(sched.kind(), sched.name(),
-                    new IllegalStateException("factor " + factor + " at step " + t + " is not a finite number >= 0"));
-        }
-        ComponentRef opt = effect.optimizer();
-        ctx.begin(t, factor, opt.config(), sched.config());
-        Optimizer optimizer = bindings.optimizer();
-        double l;
-        try {
-            l = Guard.call(opt, () -> optimizer.step(ctx));
-        } catch (RuntimeException e) {
-            recordReports(t);
-            throw e;
-        }
-        resetFrozen();
-        if (Double.isNaN(l)) {
-            l = oracle.loss(before, null);
-        }
-        record(t, "train.loss", l);
-        recordReports(t);
-        return l;
-    }
-
-    private void recordReports(long t) {
-        for (Map.Entry<String, Double> e : ctx.takeReports().entrySet()) {
-            metrics.record(t, "optimizer." + e.getKey(), e.getValue());
-        }
-    }
-
     private void record(long at, String name, double value) {
         metrics.record(at, name, value);
         if (name.equals("train.loss")) {
@@ -366,18 +327,7 @@ final class StepLoop {
         gate.pass(new StepGate.Host() {
             @Override
             public List<StepGate.Need> needs() {
-                List<StepGate.Need> n = new ArrayList<>();
-                if (!last) {
-                    n.add(new StepGate.Need(effect.optimizerAt(step), Optimizer.class, null));
-                    n.add(new StepGate.Need(effect.scheduleAt(step), Schedule.class, null));
-                }
-                n.add(new StepGate.Need(spec.component(ComponentKind.LOSS), Loss.class, null));
-                spec.constraints().forEach(c -> n.add(new StepGate.Need(c, Constraint.class, null)));
-                n.add(new StepGate.Need(spec.component(ComponentKind.ARCHITECTURE), Architecture.class, null));
-                for (AnalyzerRef a : analyses.refs()) {
-                    n.add(new StepGate.Need(a.component(), Analyzer.class, a.label()));
-                }
-                return n;
+                return effect.needs(step, last, analyses.refs());
             }
 
             @Override
@@ -426,14 +376,5 @@ final class StepLoop {
                 return step;
             }
         });
-    }
-
-    private void resetFrozen() {
-        Params p = run.params();
-        for (int i = 0; i < run.trainable().length; i++) {
-            if (!run.trainable()[i]) {
-                System.arraycopy(run.initial().block(i), 0, p.block(i), 0, p.block(i).length);
-            }
-        }
     }
 }
