@@ -14,5 +14,5 @@
  * {@code --enable-native-access=ALL-UNNAMED} (the JNI shim).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.overparam.linalg;

@@ -3,6 +3,8 @@ package org.overparam.plugin.cnn.internal;
 import org.overparam.api.Batch;
 import org.overparam.api.OutputLoss;
 import org.overparam.api.Params;
+import org.overparam.linalg.ConvMap;
+import org.overparam.linalg.DenseMap;
 import org.overparam.linalg.Elementwise;
 
 /**

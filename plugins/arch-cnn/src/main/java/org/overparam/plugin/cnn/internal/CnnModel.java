@@ -11,6 +11,8 @@ import org.overparam.api.Model;
 import org.overparam.api.OutputLoss;
 import org.overparam.api.Params;
 import org.overparam.api.Shape;
+import org.overparam.linalg.ConvMap;
+import org.overparam.linalg.DenseMap;
 import org.overparam.linalg.Elementwise;
 
 /**

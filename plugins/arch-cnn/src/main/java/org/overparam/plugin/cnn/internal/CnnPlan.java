@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.Shape;
+import org.overparam.linalg.ConvMap;
 
 /**
  * The checked geometry of a {@code cnn}: its parameters read against the data's sample shape, layer

@@ -3,6 +3,8 @@ package org.overparam.plugin.resnet.internal;
 import org.overparam.api.Batch;
 import org.overparam.api.OutputLoss;
 import org.overparam.api.Params;
+import org.overparam.linalg.DenseMap;
+import org.overparam.linalg.LinearMap;
 
 /**
  * The exact Hessian-vector product {@code H v} of {@code loss(f(W))} for a {@link ResNetModel}, by

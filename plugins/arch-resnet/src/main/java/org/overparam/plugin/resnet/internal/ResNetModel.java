@@ -13,7 +13,10 @@ import org.overparam.api.Model;
 import org.overparam.api.OutputLoss;
 import org.overparam.api.Params;
 import org.overparam.api.Shape;
+import org.overparam.linalg.ConvMap;
+import org.overparam.linalg.DenseMap;
 import org.overparam.linalg.Elementwise;
+import org.overparam.linalg.LinearMap;
 
 /**
  * The residual network of arXiv 1811.03962: {@code h_0 = ReLU(A x)},

@@ -3,6 +3,9 @@ package org.overparam.plugin.resnet.internal;
 import java.util.Locale;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.Shape;
+import org.overparam.linalg.ConvMap;
+import org.overparam.linalg.DenseMap;
+import org.overparam.linalg.LinearMap;
 
 /**
  * The checked structure of a {@code resnet}: the input layer A, the residual blocks' map (all

@@ -1,4 +1,4 @@
-package org.overparam.plugin.cnn.internal;
+package org.overparam.linalg;
 
 /**
  * A linear map with a weight block, applied to each sample of a batch: {@code y_i = W(x_i)}, with
@@ -8,9 +8,10 @@ package org.overparam.plugin.cnn.internal;
  * bilinear in the weights and the input, so the R-operator of a network of such maps is a sum of
  * the same three operations with the direction's weights in place of the weights.
  *
- * <p>Implementations are immutable and allocate their scratch per call (thread-safe).
+ * <p>Implementations are immutable and allocate their scratch per call (thread-safe). The
+ * architectures built of dense and convolutional layers (the cnn and resnet plugins) share them.
  */
-interface LinearMap {
+public interface LinearMap {
     /** @return values per sample read */
     int inSize();
 

@@ -1,6 +1,4 @@
-package org.overparam.plugin.cnn.internal;
-
-import org.overparam.linalg.Linalg;
+package org.overparam.linalg;
 
 /**
  * A dense layer {@code y = W x} with weights {@code [out, in]} (PyTorch's layout), one
@@ -10,7 +8,7 @@ import org.overparam.linalg.Linalg;
  * @param in input values per sample
  * @param out output values per sample
  */
-record DenseMap(int in, int out) implements LinearMap {
+public record DenseMap(int in, int out) implements LinearMap {
     @Override
     public int inSize() {
         return in;

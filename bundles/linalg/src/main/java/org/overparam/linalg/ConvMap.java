@@ -1,8 +1,6 @@
-package org.overparam.plugin.resnet.internal;
+package org.overparam.linalg;
 
 import java.util.Arrays;
-import org.overparam.linalg.Im2col;
-import org.overparam.linalg.Linalg;
 
 /**
  * A convolution without bias (a cross-correlation, as in PyTorch) from {@code [c, h, w]} to
@@ -16,8 +14,6 @@ import org.overparam.linalg.Linalg;
  * backward pass instead of stored: it costs {@code 1/out} of the product and saves
  * {@code n c kh kw oh ow} values per layer.
  *
- * <p>The same as arch-cnn's class of this name: plugins do not depend on each other.
- *
  * @param c input channels
  * @param h input height (1 for 1-D)
  * @param w input width (the length for 1-D)
@@ -29,24 +25,24 @@ import org.overparam.linalg.Linalg;
  * @param ph vertical zero padding on each side (0 for 1-D)
  * @param pw horizontal zero padding on each side
  */
-record ConvMap(int c, int h, int w, int out, int kh, int kw, int sh, int sw, int ph, int pw) implements LinearMap {
+public record ConvMap(int c, int h, int w, int out, int kh, int kw, int sh, int sw, int ph, int pw) implements LinearMap {
     /** @return output height */
-    int oh() {
+    public int oh() {
         return Im2col.outputSize(h, kh, sh, ph);
     }
 
     /** @return output width */
-    int ow() {
+    public int ow() {
         return Im2col.outputSize(w, kw, sw, pw);
     }
 
     /** @return output positions per channel, {@code oh ow} */
-    int positions() {
+    public int positions() {
         return oh() * ow();
     }
 
     /** @return rows of the patch matrix, {@code c kh kw}: the fan-in of an output unit */
-    int patch() {
+    public int patch() {
         return c * kh * kw;
     }
 
