@@ -8,6 +8,39 @@ import org.junit.jupiter.api.Test;
 
 /** The elementwise and reduction kernels on small exact cases (exact equality). */
 class ElementwiseTest {
+    /**
+     * The branch-free ReLU is the definition {@code v > 0 ? v : +0.0} bit for bit, on every special
+     * value (signed zeros, infinities, NaNs of both signs, subnormals, the extremes) and on random
+     * bit patterns; its backward pass writes +0.0 exactly where {@code !(z > 0)}.
+     */
+    @Test
+    void reluIsTheDefinitionBitForBit() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+        double[] special = {0.0, -0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN,
+            Double.longBitsToDouble(0xFFF8000000000001L), Double.longBitsToDouble(0x7FF0000000000001L),
+            Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, Double.MAX_VALUE, -Double.MAX_VALUE, 1.0, -1.0};
+        int n = special.length + 100_000;
+        double[] x = new double[n];
+        System.arraycopy(special, 0, x, 0, special.length);
+        for (int i = special.length; i < n; i++) {
+            x[i] = Double.longBitsToDouble(r.nextLong());
+        }
+        double[] y = new double[n];
+        Elementwise.relu(n, x, y);
+        double[] g = new double[n];
+        for (int i = 0; i < n; i++) {
+            g[i] = Double.longBitsToDouble(r.nextLong());
+        }
+        double[] masked = g.clone();
+        Elementwise.reluBackward(n, x, masked);
+        for (int i = 0; i < n; i++) {
+            double want = x[i] > 0 ? x[i] : 0.0;
+            assertEquals(Double.doubleToRawLongBits(want), Double.doubleToRawLongBits(y[i]), "relu of " + x[i]);
+            double wantG = x[i] > 0 ? g[i] : 0.0;
+            assertEquals(Double.doubleToRawLongBits(wantG), Double.doubleToRawLongBits(masked[i]), "mask at " + x[i]);
+        }
+    }
+
     @Test
     void activationsAndProducts() {
         double[] x = {-1, 0, 2, -0.5, 3};

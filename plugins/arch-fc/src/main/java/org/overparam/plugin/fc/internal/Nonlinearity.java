@@ -1,6 +1,7 @@
 package org.overparam.plugin.fc.internal;
 
 import org.overparam.api.InvalidInputException;
+import org.overparam.linalg.Elementwise;
 
 /**
  * A hidden-layer activation {@code sigma} with its first and second derivatives, applied
@@ -97,14 +98,27 @@ enum Nonlinearity {
     /** @param z pre-activations; not modified @return {@code sigma(z)}, a new array */
     final double[] apply(double[] z) {
         double[] a = new double[z.length];
+        if (this == RELU) {
+            Elementwise.relu(z.length, z, a);
+            return a;
+        }
         for (int i = 0; i < z.length; i++) {
             a[i] = value(z[i]);
         }
         return a;
     }
 
-    /** {@code x .*= sigma'(z)}. @param z pre-activations; not modified @param x updated */
+    /**
+     * {@code x .*= sigma'(z)}; for ReLU, {@code x} set to +0.0 where {@code z <= 0} (branch-free).
+     *
+     * @param z pre-activations; not modified
+     * @param x updated
+     */
     final void timesFirst(double[] z, double[] x) {
+        if (this == RELU) {
+            Elementwise.reluBackward(z.length, z, x);
+            return;
+        }
         for (int i = 0; i < z.length; i++) {
             x[i] *= first(z[i]);
         }
