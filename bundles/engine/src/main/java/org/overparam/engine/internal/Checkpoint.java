@@ -8,10 +8,11 @@ import org.overparam.api.run.RunStatus;
 
 /**
  * Everything a run needs to continue from a step boundary as if it had never stopped: the point,
- * the optimizer's and analyzers' {@link State}s and random positions, the metric histories analyzers
- * read ({@code Snapshot.history}), the oracle's count, the optimizer and schedule in effect after the
+ * the optimizer's and analyzers' {@link State}s and random positions, the oracle's count, the optimizer and schedule in effect after the
  * spec's switches, and where {@code metrics.csv} ended. Written by {@link CheckpointFile} in the format
- * of {@link CheckpointCodec}.
+ * of {@link CheckpointCodec}. The metric histories analyzers read ({@code Snapshot.history}) are
+ * not in the file: they are the first {@code metricsBytes} of {@code metrics.csv}, read back by
+ * {@link MetricsCsv} when the run resumes, so a checkpoint's size does not grow with the steps.
  *
  * <p>When the run writes one, the fields hold live references to the run's objects (the write reads
  * them at once, between two steps); when read back, they hold fresh copies.
@@ -33,7 +34,8 @@ import org.overparam.api.run.RunStatus;
  * @param analyzerStreams each analyzer's random stream, by label, in the spec's order
  * @param optimizerState the optimizer's state
  * @param analyzerStates the state of each analyzer called so far, by label, in the spec's order
- * @param histories every scalar metric's history, by full name, sorted by name
+ * @param histories every scalar metric's history, by full name: empty when written and when read from
+ *     the file; filled from metrics.csv by {@link #withHistories} before a run resumes
  */
 record Checkpoint(String specSha, RunStatus status, long steps, long metricsBytes, long sampleGradients,
                   String optimizer, String schedule, long scheduleStart, double loss, List<Provider> providers,
@@ -46,6 +48,12 @@ record Checkpoint(String specSha, RunStatus status, long steps, long metricsByte
      * @param position the values drawn so far
      */
     record Stream(long seed, long position) {
+    }
+
+    /** @param h every metric's history, by full name @return this checkpoint with those histories */
+    Checkpoint withHistories(Map<String, Series> h) {
+        return new Checkpoint(specSha, status, steps, metricsBytes, sampleGradients, optimizer, schedule, scheduleStart,
+                loss, providers, params, optimizerStream, analyzerStreams, optimizerState, analyzerStates, h);
     }
 
     /**

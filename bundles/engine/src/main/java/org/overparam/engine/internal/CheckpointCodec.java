@@ -29,8 +29,10 @@ import org.overparam.api.run.RunStatus;
  * int A, A x (string label, long seed, long position)
  * state                         the optimizer's
  * int S, S x (string label, state)
- * int H, H x (string metric, int n, n x long step, n x double value)
  * </pre>
+ * Format version 1 had one more section at the end, the metric histories
+ * ({@code int H, H x (string metric, int n, n x long step, n x double value)}); it is read past, as
+ * the histories now come from metrics.csv ({@link MetricsCsv}).
  * where {@code params} is a layout (int blocks, then per block: string name, int rank, rank x int dim,
  * string role, int fanIn, boolean trainable, boolean tied, [string tiedTo]) followed by every block's
  * values, and {@code state} is {@code int B, B x (string name, params)}, {@code int R, R x (string name,
@@ -74,25 +76,16 @@ final class CheckpointCodec {
             string(out, e.getKey());
             state(out, e.getValue());
         }
-        out.writeInt(c.histories().size());
-        for (Map.Entry<String, Checkpoint.Series> e : c.histories().entrySet()) {
-            string(out, e.getKey());
-            Checkpoint.Series s = e.getValue();
-            out.writeInt(s.steps().length);
-            for (long step : s.steps()) {
-                out.writeLong(step);
-            }
-            raw(out, s.values());
-        }
     }
 
     /**
      * @param in the body, positioned after the header
-     * @return the checkpoint
+     * @param version the file's format version (1 or 2)
+     * @return the checkpoint, without metric histories
      * @throws IOException if the stream ends early or cannot be read
      * @throws IllegalArgumentException if a value is out of place (a negative count, an unknown status)
      */
-    static Checkpoint read(BoundedInput in) throws IOException {
+    static Checkpoint read(BoundedInput in, int version) throws IOException {
         String sha = in.string();
         RunStatus status = RunStatus.valueOf(in.string());
         long steps = in.nonNegativeLong("steps");
@@ -117,18 +110,16 @@ final class CheckpointCodec {
         for (int i = in.count(); i > 0; i--) {
             states.put(in.string(), state(in));
         }
-        Map<String, Checkpoint.Series> histories = new LinkedHashMap<>();
-        for (int i = in.count(); i > 0; i--) {
-            String name = in.string();
+        for (int i = version == 1 ? in.count() : 0; i > 0; i--) {
+            in.string();
             int n = in.count();
-            long[] at = new long[n];
             for (int j = 0; j < n; j++) {
-                at[j] = in.readLong();
+                in.readLong();
             }
-            histories.put(name, new Checkpoint.Series(at, in.doubles(n)));
+            in.doubles(n);
         }
         return new Checkpoint(sha, status, steps, metricsBytes, sampleGradients, optimizer, schedule, scheduleStart,
-                loss, providers, params, optimizerStream, streams, optimizerState, states, histories);
+                loss, providers, params, optimizerStream, streams, optimizerState, states, Map.of());
     }
 
     private static void params(DataOutputStream out, Params p) throws IOException {

@@ -46,8 +46,8 @@ final class CheckpointFile {
     static final String FOLDER = "checkpoint";
     /** The checkpoint's file name in {@link #FOLDER}. */
     static final String NAME = "checkpoint.bin";
-    /** The format version this engine writes and reads. */
-    static final int VERSION = 1;
+    /** The format version this engine writes; it also reads version 1 (which held the metric histories). */
+    static final int VERSION = 2;
     private static final long MAGIC = 0x4F50434B50540D0AL;
     private static final int END = 0x4F504345;
     private static final int HEADER = 12;
@@ -133,6 +133,7 @@ final class CheckpointFile {
         } catch (IOException e) {
             throw new InvalidInputException(where, "cannot read the checkpoint: " + e.getMessage());
         }
+        int formatVersion;
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
             if (size >= 8 && raf.readLong() != MAGIC) {
                 throw bad(where, "is not an Overparam checkpoint (wrong magic number)");
@@ -141,9 +142,10 @@ final class CheckpointFile {
                 throw bad(where, "is truncated (" + size + " bytes)");
             }
             int version = raf.readInt();
-            if (version != VERSION) {
-                throw bad(where, "has format version " + version + "; this engine reads version " + VERSION);
+            if (version != 1 && version != VERSION) {
+                throw bad(where, "has format version " + version + "; this engine reads versions 1 to " + VERSION);
             }
+            formatVersion = version;
             raf.seek(size - TRAILER);
             long length = raf.readLong();
             int crc = raf.readInt();
@@ -160,7 +162,7 @@ final class CheckpointFile {
                 1 << 16))) {
             in.skipNBytes(HEADER);
             BoundedInput body = new BoundedInput(in, size - HEADER - TRAILER);
-            Checkpoint c = CheckpointCodec.read(body);
+            Checkpoint c = CheckpointCodec.read(body, formatVersion);
             if (body.remaining() != 0) {
                 throw bad(where, "is corrupt (" + body.remaining() + " bytes after the body)");
             }

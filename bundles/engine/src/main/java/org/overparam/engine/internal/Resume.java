@@ -71,6 +71,7 @@ final class Resume {
             Checkpoint from = Files.exists(file) ? CheckpointFile.read(file) : null;
             if (from != null) {
                 check(from, sha, folder, file, id);
+                from = from.withHistories(MetricsCsv.histories(folder.resolve("metrics.csv"), from.metricsBytes()));
             }
             RunSpec spec = readSpec.apply(specFile);
             long steps = from == null ? 0 : from.steps();

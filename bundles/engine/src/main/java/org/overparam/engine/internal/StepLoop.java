@@ -174,7 +174,7 @@ final class StepLoop {
         return new Checkpoint(checkpoints.specSha(), status, steps, writer.bytes(), oracle.sampleGradients(),
                 effect.optimizer().name(), effect.schedule().name(), effect.scheduleStart(), loss,
                 checkpoints.providers(), run.params(), new Checkpoint.Stream(r.seed(), r.position()), streams,
-                ctx.state(), analyses.states(), metrics.series());
+                ctx.state(), analyses.states(), Map.of());
     }
 
     /** @return whether the loop stopped because its thread was interrupted (the caller sets the flag again) */

@@ -31,6 +31,10 @@ class CheckpointFileTest {
     Path folder;
 
     static Checkpoint sample() {
+        return sample(Map.of());
+    }
+
+    static Checkpoint sample(Map<String, Checkpoint.Series> histories) {
         Layout layout = new Layout(List.of(BlockSpec.of("W", Shape.of(2, 3), BlockRole.INPUT, 3),
                 new BlockSpec("b", Shape.of(2), BlockRole.BIAS, 1, false, null),
                 new BlockSpec("V", Shape.of(2, 3), BlockRole.HIDDEN, 3, true, "W")));
@@ -51,9 +55,6 @@ class CheckpointFileTest {
         Map<String, State> states = new LinkedHashMap<>();
         states.put("probe", probe);
         states.put("ntk", new State());
-        Map<String, Checkpoint.Series> histories = new LinkedHashMap<>();
-        histories.put("train.loss", new Checkpoint.Series(new long[] {0, 1, 2}, new double[] {3.5, ODD_NAN, 1e-9}));
-        histories.put("empty", new Checkpoint.Series(new long[0], new double[0]));
         Map<String, Checkpoint.Stream> streams = new LinkedHashMap<>();
         streams.put("probe", new Checkpoint.Stream(-5, 17));
         return new Checkpoint("ab".repeat(32), RunStatus.RUNNING, 3, 120, 24, "gd", "cosine", 2, 1e-9,
@@ -89,13 +90,59 @@ class CheckpointFileTest {
         assertEquals(List.of("z", "a"), List.copyOf(r.optimizerState().allScalars().keySet()), "insertion order kept");
         assertEquals(List.of("probe", "ntk"), List.copyOf(r.analyzerStates().keySet()));
         assertEquals(3.0, r.analyzerStates().get("probe").scalar("calls", 0), 0.0);
-        assertEquals(List.of("train.loss", "empty"), List.copyOf(r.histories().keySet()));
-        assertArrayEquals(new long[] {0, 1, 2}, r.histories().get("train.loss").steps());
-        assertArrayEquals(bits(c.histories().get("train.loss").values()), bits(r.histories().get("train.loss").values()));
+        assertEquals(Map.of(), r.histories());
 
         byte[] first = Files.readAllBytes(file);
         CheckpointFile.write(folder, r);
         assertArrayEquals(first, Files.readAllBytes(file), "writing what was read gives the same bytes");
+    }
+
+    /** Metric histories stay out of the file (metrics.csv holds them): its size does not grow with the steps. */
+    @Test
+    void historiesAreNotWritten() throws IOException {
+        Map<String, Checkpoint.Series> histories = new LinkedHashMap<>();
+        histories.put("train.loss", new Checkpoint.Series(new long[] {0, 1, 2}, new double[] {3.5, ODD_NAN, 1e-9}));
+        CheckpointFile.write(folder, sample());
+        byte[] without = Files.readAllBytes(CheckpointFile.in(folder));
+        CheckpointFile.write(folder, sample(histories));
+        assertArrayEquals(without, Files.readAllBytes(CheckpointFile.in(folder)));
+    }
+
+    /** A format-1 file (the same body followed by the histories) still reads; its histories are passed over. */
+    @Test
+    void formatOneStillReads() throws IOException {
+        CheckpointFile.write(folder, sample());
+        Path file = CheckpointFile.in(folder);
+        byte[] v2 = Files.readAllBytes(file);
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(b);
+        out.write(v2, 0, 8);
+        out.writeInt(1);
+        out.write(v2, 12, v2.length - 12 - 16);
+        out.writeInt(1);
+        byte[] name = "train.loss".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.writeInt(name.length);
+        out.write(name);
+        out.writeInt(2);
+        out.writeLong(0);
+        out.writeLong(1);
+        out.writeLong(Double.doubleToRawLongBits(3.5));
+        out.writeLong(Double.doubleToRawLongBits(ODD_NAN));
+        out.flush();
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(b.toByteArray());
+        long length = b.size();
+        out.writeLong(length);
+        out.writeInt((int) crc.getValue());
+        out.writeInt(0x4F504345);
+        Files.write(file, b.toByteArray());
+
+        Checkpoint r = CheckpointFile.read(file);
+        Checkpoint c = sample();
+        assertEquals(List.of(c.steps(), c.metricsBytes(), c.optimizer(), c.analyzerStreams()),
+                List.of(r.steps(), r.metricsBytes(), r.optimizer(), r.analyzerStreams()));
+        assertArrayEquals(bits(c.params().block(0)), bits(r.params().block(0)));
+        assertEquals(Map.of(), r.histories());
     }
 
     /** Cuts and flips at every byte of the header and trailer and at every 7th byte between. */
