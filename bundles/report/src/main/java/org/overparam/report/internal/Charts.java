@@ -26,6 +26,10 @@ final class Charts {
         new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e), new Color(0x9467bd),
         new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf)};
 
+    /** The colour scale of heat maps and contour levels, low to high (turbo). */
+    static final Color[] HEAT = {new Color(0x30123b), new Color(0x4686fb), new Color(0x1ae4b6),
+        new Color(0xa2fc3c), new Color(0xfabb39), new Color(0xe4460a), new Color(0x7a0403)};
+
     private Charts() {
     }
 
@@ -61,7 +65,7 @@ final class Charts {
      * @param x the column coordinates
      * @param y the row coordinates
      * @param z the values, {@code z[row][column]}
-     * @return a heat map with a colour scale (XChart has no contour plot)
+     * @return a heat map with a colour scale
      */
     static HeatMapChart heat(String title, String xTitle, String yTitle, double[] x, double[] y, double[][] z) {
         HeatMapChart c = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT + 120).title(title).xAxisTitle(xTitle)
@@ -70,8 +74,7 @@ final class Charts {
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         c.getStyler().setShowValue(false);
         c.getStyler().setPiecewise(false);
-        c.getStyler().setRangeColors(new Color[] {new Color(0x30123b), new Color(0x4686fb), new Color(0x1ae4b6),
-            new Color(0xa2fc3c), new Color(0xfabb39), new Color(0xe4460a), new Color(0x7a0403)});
+        c.getStyler().setRangeColors(HEAT);
         c.getStyler().setHeatMapDecimalValueFormatter(Format::number);
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -203,7 +206,7 @@ final class Charts {
         return !c.getSeriesMap().isEmpty();
     }
 
-    private static String unique(XYChart c, String name) {
+    static String unique(XYChart c, String name) {
         String out = name;
         for (int i = 2; c.getSeriesMap().containsKey(out); i++) {
             out = name + " (" + i + ")";

@@ -9,8 +9,9 @@ import org.knowm.xchart.XYChart;
  * The landscape plots of one run, for the analyzers {@code slices} and {@code hessian}:
  * <ul>
  *   <li>{@code random2d}: the loss on a plane of two filter-normalized random directions through
- *       the current point (Li et al., arXiv 1712.09913), drawn as a heat map with a colour scale
- *       (XChart has no contour plot), at the first and last recorded steps;</li>
+ *       the current point (Li et al., arXiv 1712.09913), drawn as contour lines (computed by
+ *       {@link Contours}, drawn by XChart) and as a heat map with a colour scale, at the first and
+ *       last recorded steps;</li>
  *   <li>{@code random1d} and {@code interpolation}: the loss along a random line and along the line
  *       from initialization (alpha = 0) to the current point (alpha = 1), at a few steps;</li>
  *   <li>{@code density}: the Hessian's spectral density by stochastic Lanczos quadrature
@@ -18,6 +19,9 @@ import org.knowm.xchart.XYChart;
  * </ul>
  */
 final class LandscapePlots {
+    /** Contour levels of a loss surface. */
+    private static final int CONTOUR_LEVELS = 12;
+
     private LandscapePlots() {
     }
 
@@ -42,13 +46,18 @@ final class LandscapePlots {
                     double[][] z = log ? log10(raw) : raw;
                     double[] a = SliceGrid.grid(-range, range, z.length);
                     double[] b = SliceGrid.grid(-range, range, z.length == 0 ? 0 : z[0].length);
+                    String what = log ? "log10 training loss" : "Training loss";
+                    out.add(w.write(surface + "-contour-step" + f.step(), "Loss contours at step " + f.step() + " ("
+                            + label + ")", "Contour lines of the training loss F(w + alpha d1 + beta d2) on a plane of two "
+                            + "filter-normalized random directions through the weights at step " + f.step() + " (Li et al., "
+                            + "arXiv 1712.09913), " + CONTOUR_LEVELS + " levels evenly spaced in " + (log ? "log10 of the loss"
+                            : "the loss") + " (legend), low blue to high red; + marks the current point.",
+                            max -> ContourChart.of(what + " contours on a random plane, step " + f.step(),
+                                    "beta (direction d2)", "alpha (direction d1)", b, a, z, CONTOUR_LEVELS)));
                     out.add(w.write(surface + "-step" + f.step(), "Loss surface at step " + f.step() + " (" + label + ")",
-                            "Training loss F(w + alpha d1 + beta d2) on a plane of two filter-normalized random directions "
-                            + "through the weights at step " + f.step() + " (Li et al., arXiv 1712.09913), as a heat map "
-                            + "with its colour scale (" + (log ? "log10 of the loss" : "the loss") + "): XChart has no "
-                            + "contour plot. Centre = the current point.",
-                            max -> Charts.heat((log ? "log10 training loss" : "Training loss") + " on a random plane, step "
-                                    + f.step(), "beta (direction d2)",
+                            "The same plane as a heat map with its colour scale (" + (log ? "log10 of the loss" : "the loss")
+                            + "). Centre = the current point.",
+                            max -> Charts.heat(what + " on a random plane, step " + f.step(), "beta (direction d2)",
                                     "alpha (direction d1)", b, a, z)));
                 }
             }
