@@ -8,11 +8,12 @@ import org.overparam.api.run.RunStatus;
 
 /**
  * Everything a run needs to continue from a step boundary as if it had never stopped: the point,
- * the optimizer's and analyzers' {@link State}s and random positions, the oracle's count, the optimizer and schedule in effect after the
- * spec's switches, and where {@code metrics.csv} ended. Written by {@link CheckpointFile} in the format
- * of {@link CheckpointCodec}. The metric histories analyzers read ({@code Snapshot.history}) are
- * not in the file: they are the first {@code metricsBytes} of {@code metrics.csv}, read back by
- * {@link MetricsCsv} when the run resumes, so a checkpoint's size does not grow with the steps.
+ * the optimizer's and analyzers' {@link State}s and random positions, the oracle's count, the
+ * optimizer and schedule in effect after the spec's switches, and where {@code metrics.csv} ended.
+ * Written by {@link CheckpointFile} in the format of {@link CheckpointCodec}. The metric histories
+ * analyzers read ({@code Snapshot.history}) are not in the file: they are the first
+ * {@code metricsBytes} of {@code metrics.csv}, read back by {@link MetricsCsv} when the run resumes,
+ * so a checkpoint's size does not grow with the steps.
  *
  * <p>When the run writes one, the fields hold live references to the run's objects (the write reads
  * them at once, between two steps); when read back, they hold fresh copies.

@@ -30,13 +30,14 @@ import org.overparam.api.run.RunStatus;
  * state                         the optimizer's
  * int S, S x (string label, state)
  * </pre>
- * Format version 1 had one more section at the end, the metric histories
- * ({@code int H, H x (string metric, int n, n x long step, n x double value)}); it is read past, as
- * the histories now come from metrics.csv ({@link MetricsCsv}).
  * where {@code params} is a layout (int blocks, then per block: string name, int rank, rank x int dim,
  * string role, int fanIn, boolean trainable, boolean tied, [string tiedTo]) followed by every block's
  * values, and {@code state} is {@code int B, B x (string name, params)}, {@code int R, R x (string name,
  * int n, n x double)}, {@code int C, C x (string name, double)} in the state's own order.
+ *
+ * <p>Format version 1 had one more section at the end, the metric histories
+ * ({@code int H, H x (string metric, int n, n x long step, n x double value)}); it is read past, as
+ * the histories now come from metrics.csv ({@link MetricsCsv}).
  */
 final class CheckpointCodec {
     private static final int CHUNK = 8192;
