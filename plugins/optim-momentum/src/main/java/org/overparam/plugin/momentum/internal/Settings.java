@@ -3,8 +3,8 @@ package org.overparam.plugin.momentum.internal;
 import org.overparam.api.InvalidInputException;
 
 /**
- * The parameters shared by {@code heavy-ball} and {@code nesterov}, read from either component's
- * config interface.
+ * The parameters shared by {@code heavy-ball} and {@code nesterov}, read from their
+ * {@link MomentumConfig}.
  *
  * @param lr the step size eta (used when {@code auto} is off, or before the first measurement)
  * @param momentum beta in [0, 1) (likewise)
@@ -14,6 +14,11 @@ import org.overparam.api.InvalidInputException;
  * @param c the constant in {@code beta = (1 - c / sqrt(kappa)) / (1 + c / sqrt(kappa))}
  */
 record Settings(double lr, double momentum, boolean auto, String label, double lrFactor, double c) {
+    /** @param c a component's config @return its settings, unchecked */
+    static Settings of(MomentumConfig c) {
+        return new Settings(c.lr(), c.momentum(), c.auto(), c.label(), c.lrFactor(), c.c());
+    }
+
     /**
      * @return this
      * @throws InvalidInputException naming the first parameter out of range
