@@ -59,6 +59,7 @@ final class Run {
     private RunRecord record;
     private RunControl active;
     private Provenance provenance = Provenance.unknown();
+    private final List<String> notices = new java.util.ArrayList<>();
 
     /**
      * @param registry where components are looked up, by name, at every step
@@ -119,8 +120,14 @@ final class Run {
             throw new InvalidInputException(runsDirectory.toString(), "cannot write the run folder " + folder.id()
                     + ": " + e.getMessage());
         }
-        log.info("run " + folder.id() + " started: " + spec.name() + ", seed " + spec.seed()
+        String renamed = RunFolder.renamedNotice(spec.name(), folder.id());
+        log.info("run " + folder.id() + " started: " + (renamed == null ? spec.name() : RunFolder.safe(spec.name()))
+                + ", seed " + spec.seed()
                 + (spec.source() == null || spec.source().isEmpty() ? "" : ", from " + spec.source()));
+        if (renamed != null) {
+            log.info(renamed);
+            notices.add(renamed);
+        }
         try {
             return finish(folder, writer, bindings, prepared, setupFailure, null, SweepPoint.key(text), start, started);
         } finally {
@@ -183,6 +190,7 @@ final class Run {
                              LocalDateTime started) {
         long setupNanos = System.nanoTime() - start;
         events = new Events(listener, folder.id(), spec.stop().maxSteps(), log);
+        notices.forEach(n -> events.notice(0, Double.NaN, n));
         index(folder, prepared, specSha, started);
         writer.feed(feed);
         Checkpoints checkpoints = new Checkpoints(spec.checkpoint(), folder.path(), specSha,

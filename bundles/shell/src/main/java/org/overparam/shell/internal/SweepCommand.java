@@ -101,15 +101,28 @@ final class SweepCommand {
         if (resume != null) {
             Path dir = path(resume);
             Sweep sweep = reader.load(dir);
-            return dryRun ? plan(sweep, SweepFolder.finished(dir), t) : runAll(sweep, dir, t);
+            if (dryRun) {
+                return plan(sweep, SweepFolder.finished(dir), t);
+            }
+            try (SweepLock lock = SweepLock.acquire(dir)) {
+                return runAll(sweep, dir, t);
+            }
         }
         Path runsDir = runsFolder.apply(runs);
         Sweep sweep = reader.expand(path(file), arguments, fragments);
         if (dryRun) {
             return plan(sweep, Map.of(), t);
         }
-        SweepFolder.requireWritable(runsDir);
-        return runAll(sweep, SweepFolder.create(runsDir, sweep.name(), clock.get(), sweep.manifest()), t);
+        RunsFolder.requireWritable(runsDir);
+        Path dir = SweepFolder.create(runsDir, sweep.name(), clock.get(), sweep.manifest());
+        if (!SweepFolder.safe(sweep.name()).equals(sweep.name())) {
+            t.err().println("sweep name '" + sweep.name().replaceAll("\\p{Cntrl}", "?") + "' is not safe as a folder"
+                    + " name (only letters, digits, '.', '_' and '-', not first '.' or '-'); the sweep folder is "
+                    + dir.getFileName());
+        }
+        try (SweepLock lock = SweepLock.acquire(dir)) {
+            return runAll(sweep, dir, t);
+        }
     }
 
     private int plan(Sweep sweep, Map<String, SweepFolder.Done> done, Terminal t) {
