@@ -31,6 +31,7 @@ import org.overparam.api.run.RunStore;
 final class Resume {
     private static final Pattern STATUS = Pattern.compile("\"status\": \"([A-Z]+)\"");
     private static final Pattern STEPS = Pattern.compile("\"steps\": (\\d+)");
+    private static final Pattern MESSAGE = Pattern.compile("\"message\": \"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private Resume() {
     }
@@ -56,6 +57,7 @@ final class Resume {
         }
         RunFolder runFolder = RunFolder.existing(folder);
         String id = runFolder.id();
+        String lastOwner = text(folder.resolve(RunLock.FILE)).strip();
         try (RunLock lock = RunLock.acquire(folder, id)) {
             RunLock.clearStopRequest(folder);
             String result = text(folder.resolve("result.json"));
@@ -78,7 +80,7 @@ final class Resume {
             Runnable cutStore = store == null ? () -> { } : () -> truncate(store, folder, id, steps);
             Path runs = folder.toAbsolutePath().normalize().getParent();
             return new Run(registry, spec, runs, listener, missingWaitMillis).withStore(store)
-                    .resume(runFolder, from, sha, cutStore);
+                    .resume(runFolder, from, sha, cutStore, previousEnd(lastOwner, result));
         }
     }
 
@@ -115,6 +117,23 @@ final class Resume {
         } catch (InvalidInputException e) {
             // The run is not in this store (it ran without one): there is nothing to cut back.
         }
+    }
+
+    /**
+     * @param lastOwner the content of run.lock before this resume took it (the last process's id, or empty)
+     * @param result the text of result.json (empty when there is none)
+     * @return a line for run.log saying how the previous process ended the run
+     */
+    static String previousEnd(String lastOwner, String result) {
+        String who = "the previous process" + (lastOwner.matches("\\d+") ? " (" + lastOwner + ")" : "");
+        Matcher status = STATUS.matcher(result);
+        if (!status.find()) {
+            return who + " ended without finishing the run (no result.json): it was killed, ran out of memory, or"
+                    + " the machine lost power";
+        }
+        Matcher message = MESSAGE.matcher(result);
+        String why = message.find() ? message.group(1).replace("\\\"", "\"").replace("\\\\", "\\") : "";
+        return who + " ended the run " + status.group(1) + (why.isBlank() ? "" : ": " + why);
     }
 
     private static boolean isFinished(String status) {

@@ -142,11 +142,12 @@ final class Run {
      * @param from its checkpoint, or {@code null} to start again from step 0
      * @param specSha the SHA-256 of its spec.yaml
      * @param cutStore cuts the run store's rows back to the checkpoint, run when metrics.csv is cut
+     * @param previousEnd a line for run.log saying how the previous process ended the run
      * @return how it ended
      * @throws InvalidInputException if the spec or a component's input is wrong before the first step, or
      *     the checkpoint does not fit the run set up now; nothing is changed on disk then
      */
-    RunResult resume(RunFolder folder, Checkpoint from, String specSha, Runnable cutStore) {
+    RunResult resume(RunFolder folder, Checkpoint from, String specSha, Runnable cutStore, String previousEnd) {
         long start = System.nanoTime();
         LocalDateTime started = LocalDateTime.now();
         Bindings bindings = new Bindings(registry, missingWaitMillis, new Swaps());
@@ -177,6 +178,7 @@ final class Run {
         log.info("run " + folder.id() + " resumed " + (from == null ? "from its first step (it has no checkpoint)"
                 : "from its checkpoint after " + from.steps() + " steps; metrics.csv cut back to its first "
                 + from.metricsBytes() + " bytes"));
+        log.info(previousEnd);
         if (from != null && prepared != null) {
             for (String change : Restore.changes(from.providers(), Restore.providers(prepared.infos()))) {
                 log.info("component version differs: " + change);

@@ -102,7 +102,7 @@ final class SweepCommand {
             Path dir = path(resume);
             Sweep sweep = reader.load(dir);
             if (dryRun) {
-                return plan(sweep, SweepFolder.finished(dir), t);
+                return plan(sweep, SweepFolder.finished(dir), SweepFolder.interrupted(dir), t);
             }
             try (SweepLock lock = SweepLock.acquire(dir)) {
                 return runAll(sweep, dir, t);
@@ -111,7 +111,7 @@ final class SweepCommand {
         Path runsDir = runsFolder.apply(runs);
         Sweep sweep = reader.expand(path(file), arguments, fragments);
         if (dryRun) {
-            return plan(sweep, Map.of(), t);
+            return plan(sweep, Map.of(), Map.of(), t);
         }
         RunsFolder.requireWritable(runsDir);
         Path dir = SweepFolder.create(runsDir, sweep.name(), clock.get(), sweep.manifest());
@@ -125,17 +125,35 @@ final class SweepCommand {
         }
     }
 
-    private int plan(Sweep sweep, Map<String, SweepFolder.Done> done, Terminal t) {
+    /**
+     * Prints the plan: a finished point with its result, an unfinished run folder with its state (STOPPED or
+     * FAILED from its result.json; without one, RUNNING while the process in its run.lock is alive, else
+     * INTERRUPTED: {@link RunOwner}), any other point as "to run" with its key.
+     */
+    private int plan(Sweep sweep, Map<String, SweepFolder.Done> done, Map<String, Path> interrupted, Terminal t) {
         List<SweepTable.Row> rows = new ArrayList<>();
         for (SweepPoint p : sweep.points()) {
             SweepFolder.Done d = done.get(p.key());
-            rows.add(d == null ? new SweepTable.Row(p, "to run", -1, Double.NaN, p.key().substring(0, 12), false)
-                    : new SweepTable.Row(p, d.status().name(), d.steps(), d.loss(), d.folder().getFileName().toString(),
-                    true));
+            Path open = interrupted.get(p.key());
+            if (d != null) {
+                rows.add(new SweepTable.Row(p, d.status().name(), d.steps(), d.loss(),
+                        d.folder().getFileName().toString(), true));
+            } else if (open != null) {
+                String status = SweepFolder.status(open);
+                rows.add(new SweepTable.Row(p, status != null ? status
+                        : RunOwner.gone(open) || RunOwner.pid(open).isEmpty() ? RunOwner.INTERRUPTED
+                        : RunStatus.RUNNING.name(), -1, Double.NaN, open.getFileName().toString(), false));
+            } else {
+                rows.add(new SweepTable.Row(p, "to run", -1, Double.NaN, p.key().substring(0, 12), false));
+            }
         }
         SweepTable.print(sweep.axes(), rows, "key", t.out());
         t.out().println(sweep.points().size() + " run" + (sweep.points().size() == 1 ? "" : "s")
                 + " of sweep " + sweep.name() + "; nothing written (--dry-run)");
+        if (rows.stream().anyMatch(r -> r.status().equals(RunOwner.INTERRUPTED))) {
+            t.out().println("INTERRUPTED: the process running it is gone; 'overparam sweep --resume "
+                    + interrupted.values().iterator().next().getParent() + "' continues it from its checkpoint");
+        }
         t.out().flush();
         return CommandLine.OK;
     }

@@ -153,6 +153,23 @@ final class SweepFolder {
         return out;
     }
 
+    /**
+     * @param runFolder a run folder
+     * @return the status its result.json gives, or {@code null} when it has none (or none readable)
+     */
+    static String status(Path runFolder) {
+        try {
+            Path result = runFolder.resolve("result.json");
+            if (!Files.isRegularFile(result)) {
+                return null;
+            }
+            Matcher m = STATUS.matcher(Files.readString(result, StandardCharsets.UTF_8));
+            return m.find() ? m.group(1) : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     private static Done done(Path folder, String json) {
         Matcher status = STATUS.matcher(json);
         if (!status.find()) {

@@ -88,6 +88,31 @@ class SweepLockTest {
     }
 
     @Test
+    void thePlanOfAResumeShowsAKilledRunInterruptedAndAStoppedOneStopped() throws Exception {
+        SweepCommandTest t = new SweepCommandTest();
+        t.dir = dir;
+        t.runner.status = s -> t.runner.ran.size() == 2 ? RunStatus.STOPPED : RunStatus.CONVERGED;
+        assertEquals(1, t.command.execute(List.of(t.file().toString()), o -> dir.resolve("runs"),
+                new Fakes.Captured(false).terminal));
+        Path sweep = dir.resolve("runs").resolve("w-20261123-140509");
+        Fakes.Captured io = new Fakes.Captured(false);
+        assertEquals(0, t.command.execute(List.of("--resume", sweep.toString(), "--dry-run"), o -> null, io.terminal));
+        assertTrue(io.out().contains("\n2   8                   1     STOPPED    -      -          w-2\n"), io.out());
+        Files.delete(sweep.resolve("w-2").resolve("result.json"));
+        Files.writeString(sweep.resolve("w-2").resolve("run.lock"), RunOwnerTest.deadPid() + "\n");
+        io = new Fakes.Captured(false);
+        assertEquals(0, t.command.execute(List.of("--resume", sweep.toString(), "--dry-run"), o -> null, io.terminal));
+        List<String> lines = io.out().lines().toList();
+        assertEquals("2   8                   1     INTERRUPTED  -      -          w-2", lines.get(2));
+        assertEquals("INTERRUPTED: the process running it is gone; 'overparam sweep --resume " + sweep
+                + "' continues it from its checkpoint", lines.get(lines.size() - 1));
+        Files.writeString(sweep.resolve("w-2").resolve("run.lock"), ProcessHandle.current().pid() + "\n");
+        io = new Fakes.Captured(false);
+        assertEquals(0, t.command.execute(List.of("--resume", sweep.toString(), "--dry-run"), o -> null, io.terminal));
+        assertTrue(io.out().contains("\n2   8                   1     RUNNING    -      -          w-2\n"), io.out());
+    }
+
+    @Test
     void aSweepNameThatIsNotAFolderNameIsChangedWithANotice() throws IOException {
         SweepCommandTest t = new SweepCommandTest();
         t.dir = dir;
