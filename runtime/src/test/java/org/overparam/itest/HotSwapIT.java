@@ -255,8 +255,8 @@ public class HotSwapIT {
 
         assertEquals(r.message(), RunStatus.COMPLETED, r.status());
         String log = Files.readString(dir.resolve("run.log"));
-        assertTrue(log, log.matches("(?s).*step \\d+: swap requested: optimizer gd \\{lr=0.2\\} -> nesterov \\{lr=0.2, "
-                + "momentum=0.9\\} \\(org.overparam.plugin.optim.momentum .*"));
+        assertTrue(log, log.matches("(?s).*step \\d+: swap request applied: optimizer gd \\{lr=0.2\\} -> nesterov "
+                + "\\{auto=false, [^}]*lr=0.2, [^}]*momentum=0.9[^}]*\\} \\(org.overparam.plugin.optim.momentum .*"));
         String provenance = Files.readString(dir.resolve("provenance.json"));
         assertTrue(provenance, provenance.contains("\"why\": \"request\", \"from\": {\"name\": \"gd\""));
         assertTrue(Files.readString(dir.resolve("swaps.applied")).matches("\\d+\toptimizer=nesterov\tmomentum=0.9\n"));

@@ -60,6 +60,11 @@ final class Run {
     private RunControl active;
     private Provenance provenance = Provenance.unknown();
     private final List<String> notices = new java.util.ArrayList<>();
+    /** For a resumed run: the step it resumed from, what its provenance.json held, and the version changes. */
+    private Long resumedFrom;
+    private ProvenanceFile.Kept kept;
+    private List<String> changes = List.of();
+    private List<String> resumes = List.of();
 
     /**
      * @param registry where components are looked up, by name, at every step
@@ -180,9 +185,15 @@ final class Run {
                 + from.metricsBytes() + " bytes"));
         log.info(previousEnd);
         if (from != null && prepared != null) {
-            for (String change : Restore.changes(from.providers(), Restore.providers(prepared.infos()))) {
+            changes = Restore.changes(from.providers(), Restore.providers(prepared.infos()));
+            for (String change : changes) {
                 log.info("component version differs: " + change);
             }
+        }
+        resumedFrom = from == null ? 0L : from.steps();
+        kept = ProvenanceFile.read(folder.path(), from == null ? -1 : from.steps());
+        if (kept != null) {
+            kept.swaps().forEach(w -> log.info("swap kept from before the resume: " + ProvenanceFile.describe(w)));
         }
         return finish(folder, writer, bindings, prepared, setupFailure, from, specSha, start, started);
     }
@@ -208,7 +219,7 @@ final class Run {
                 MetricStore metrics = new MetricStore(writer);
                 RunControl control = new RunControl(folder.id(), folder.path(),
                         () -> loop == null ? List.of() : loop.held());
-                SwapLedger ledger = new SwapLedger(registry, provenance, log, events,
+                SwapLedger ledger = new SwapLedger(registry, provenance, keptSwaps(), log, events,
                         () -> loop == null ? Double.NaN : loop.loss(), (p, swaps) -> swapped(folder, p, swaps));
                 loop = new StepLoop(spec, prepared, bindings, metrics, writer, folder, events, log, checkpoints, from,
                         new StepLoop.Hot(control, ledger, feed::status));
@@ -271,8 +282,14 @@ final class Run {
     private void index(RunFolder folder, Prepared prepared, String specSha, LocalDateTime started) {
         Map<ComponentRef, ComponentInfo> infos = prepared == null ? Map.of() : prepared.infos();
         provenance = ProvenanceProbe.of(registry, infos);
+        if (resumedFrom != null) {
+            List<String> all = new java.util.ArrayList<>(kept == null ? List.of() : kept.resumes());
+            all.add(ProvenanceJson.resume(resumedFrom, provenance, changes));
+            resumes = List.copyOf(all);
+            provenance = kept == null ? provenance : kept.provenance();
+        }
         try {
-            folder.writeText("provenance.json", ProvenanceJson.of(provenance));
+            folder.writeText("provenance.json", ProvenanceJson.of(provenance, keptSwaps(), resumes));
         } catch (RuntimeException e) {
             log.error("cannot write provenance.json", e);
         }
@@ -288,7 +305,7 @@ final class Run {
     /** After a swap: provenance.json rewritten with the swaps, and the run registered again in the store. */
     private void swapped(RunFolder folder, Provenance now, List<String> swaps) {
         try {
-            folder.writeText("provenance.json", ProvenanceJson.of(now, swaps));
+            folder.writeText("provenance.json", ProvenanceJson.of(now, swaps, resumes));
         } catch (RuntimeException e) {
             log.error("cannot write provenance.json", e);
         }
@@ -297,6 +314,11 @@ final class Run {
                     record.params(), record.tags(), record.sweep(), record.point(), record.created(), now);
             feed.reregister(record);
         }
+    }
+
+    /** @return the swaps a resumed run keeps from its provenance.json (none for a new run) */
+    private List<String> keptSwaps() {
+        return kept == null ? List.of() : kept.swaps();
     }
 
     private RunFolder createFolder(LocalDateTime started) {
