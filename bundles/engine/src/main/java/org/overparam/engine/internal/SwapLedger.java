@@ -122,6 +122,15 @@ final class SwapLedger {
                 to.config().values().toString());
     }
 
+    /**
+     * @param component a component as {@code <kind> <name>}, e.g. {@code optimizer gd}
+     * @return the symbolic name of the bundle the run last had it from, or empty
+     */
+    String bundleOf(String component) {
+        ComponentOrigin o = current.get(component);
+        return o == null ? "" : o.bundle();
+    }
+
     /** @return the run's provenance now: as it started, plus a {@code name@step} component per swap */
     Provenance provenance() {
         List<ComponentOrigin> all = new ArrayList<>(base.components());
