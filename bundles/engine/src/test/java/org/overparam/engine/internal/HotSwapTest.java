@@ -164,7 +164,11 @@ class HotSwapTest {
         String before = RunFiles.text(stopped.directory().resolve("provenance.json"));
         assertTrue(before.contains("\"name\": \"nesterov@3\"") && before.contains("\"swaps\": ["), before);
 
-        RunResult resumed = Resume.resume(table, stopped.directory(), f -> spec, null, 0, null);
+        MemoryStore store = new MemoryStore();
+        RunResult resumed = Resume.resume(table, stopped.directory(), f -> spec, null, 0, store);
+        assertEquals(List.of("gd", "nesterov@3"), store.runs.get(resumed.runId()).provenance().components().stream()
+                .filter(o -> o.kind() == ComponentKind.OPTIMIZER).map(o -> o.name()).toList(),
+                "the store (so 'show') gets the provenance as it was");
         String after = RunFiles.text(resumed.directory().resolve("provenance.json"));
         String kept = before.substring(0, before.length() - "\n}\n".length());
         assertTrue(after.startsWith(kept + ",\n  \"resumes\": [\n    {\"step\": 3, \"host\": "), after);
