@@ -64,7 +64,7 @@ final class RunCommand {
             Set<Path> created = folders(runs);
             created.removeAll(before);
             String see = created.size() == 1 ? "; see " + created.iterator().next().resolve("run.log") : "";
-            t.error("run failed: " + e + see);
+            t.error("run failed: " + RunsFolder.failure(e) + see);
             return CommandLine.FAILED;
         }
         progress.finish();

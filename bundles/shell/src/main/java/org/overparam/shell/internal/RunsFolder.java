@@ -107,6 +107,22 @@ final class RunsFolder {
         return reason.isBlank() ? "an input/output error" : reason;
     }
 
+    /**
+     * @param e a run's failure that reached the command line
+     * @return it in words when a file could not be written or read ({@code cannot write metrics.csv: the disk
+     *     is full}), else its class and message
+     */
+    static String failure(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException io) {
+                String what = e.getMessage() == null || e.getMessage().contains("Exception") ? "a file could not be"
+                        + " written" : e.getMessage();
+                return what + ": " + cause(io);
+            }
+        }
+        return e.toString();
+    }
+
     /** @return the path itself if it exists, else its nearest existing ancestor, or {@code null} */
     private static Path existing(Path runs) {
         Path p = runs.toAbsolutePath();

@@ -212,7 +212,7 @@ final class SweepCommand {
             row = new SweepTable.Row(p, "INVALID", -1, Double.NaN, "-", false);
         } catch (RuntimeException e) {
             progress.finish();
-            t.error("run " + p.index() + " failed: " + e);
+            t.error("run " + p.index() + " failed: " + RunsFolder.failure(e));
             row = new SweepTable.Row(p, RunStatus.FAILED.name(), -1, Double.NaN, "-", false);
         }
         progress.finish();

@@ -63,4 +63,13 @@ class RunsFolderTest {
                 "Read-only file system")));
         assertEquals("Input/output error", RunsFolder.cause(new FileSystemException("/a", null, "Input/output error")));
     }
+
+    @Test
+    void aRunThatFillsTheDiskFailsInWords() {
+        assertEquals("cannot write metrics.csv: the disk is full", RunsFolder.failure(new java.io.UncheckedIOException(
+                "cannot write metrics.csv", new IOException("No space left on device"))));
+        assertEquals("a file could not be written: permission denied", RunsFolder.failure(new IllegalStateException(
+                new AccessDeniedException("/srv/runs/x/run.log"))));
+        assertEquals("java.lang.IllegalStateException: boom", RunsFolder.failure(new IllegalStateException("boom")));
+    }
 }
