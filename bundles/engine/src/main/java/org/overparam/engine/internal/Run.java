@@ -60,10 +60,7 @@ final class Run {
     private RunControl active;
     private Provenance provenance = Provenance.unknown();
     private final List<String> notices = new java.util.ArrayList<>();
-    /** For a resumed run: the step it resumed from, what its provenance.json held, and the version changes. */
-    private Long resumedFrom;
-    private ProvenanceFile.Kept kept;
-    private List<String> changes = List.of();
+    private ResumedProvenance resumed = ResumedProvenance.NONE;
     private List<String> resumes = List.of();
 
     /**
@@ -184,17 +181,11 @@ final class Run {
                 : "from its checkpoint after " + from.steps() + " steps; metrics.csv cut back to its first "
                 + from.metricsBytes() + " bytes"));
         log.info(previousEnd);
-        if (from != null && prepared != null) {
-            changes = Restore.changes(from.providers(), Restore.providers(prepared.infos()));
-            for (String change : changes) {
-                log.info("component version differs: " + change);
-            }
-        }
-        resumedFrom = from == null ? 0L : from.steps();
-        kept = ProvenanceFile.read(folder.path(), from == null ? -1 : from.steps());
-        if (kept != null) {
-            kept.swaps().forEach(w -> log.info("swap kept from before the resume: " + ProvenanceFile.describe(w)));
-        }
+        List<String> changes = from == null || prepared == null ? List.of()
+                : Restore.changes(from.providers(), Restore.providers(prepared.infos()));
+        changes.forEach(change -> log.info("component version differs: " + change));
+        resumed = ResumedProvenance.of(folder.path(), from == null ? -1 : from.steps(), changes);
+        resumed.swaps().forEach(w -> log.info("swap kept from before the resume: " + ProvenanceFile.describe(w)));
         return finish(folder, writer, bindings, prepared, setupFailure, from, specSha, start, started);
     }
 
@@ -219,7 +210,7 @@ final class Run {
                 MetricStore metrics = new MetricStore(writer);
                 RunControl control = new RunControl(folder.id(), folder.path(),
                         () -> loop == null ? List.of() : loop.held());
-                SwapLedger ledger = new SwapLedger(registry, provenance, keptSwaps(), log, events,
+                SwapLedger ledger = new SwapLedger(registry, provenance, resumed.swaps(), log, events,
                         () -> loop == null ? Double.NaN : loop.loss(), (p, swaps) -> swapped(folder, p, swaps));
                 loop = new StepLoop(spec, prepared, bindings, metrics, writer, folder, events, log, checkpoints, from,
                         new StepLoop.Hot(control, ledger, feed::status));
@@ -282,14 +273,10 @@ final class Run {
     private void index(RunFolder folder, Prepared prepared, String specSha, LocalDateTime started) {
         Map<ComponentRef, ComponentInfo> infos = prepared == null ? Map.of() : prepared.infos();
         provenance = ProvenanceProbe.of(registry, infos);
-        if (resumedFrom != null) {
-            List<String> all = new java.util.ArrayList<>(kept == null ? List.of() : kept.resumes());
-            all.add(ProvenanceJson.resume(resumedFrom, provenance, changes));
-            resumes = List.copyOf(all);
-            provenance = kept == null ? provenance : kept.provenance();
-        }
+        resumes = resumed.resumes(provenance);
+        provenance = resumed.provenance(provenance);
         try {
-            folder.writeText("provenance.json", ProvenanceJson.of(provenance, keptSwaps(), resumes));
+            folder.writeText("provenance.json", ProvenanceJson.of(provenance, resumed.swaps(), resumes));
         } catch (RuntimeException e) {
             log.error("cannot write provenance.json", e);
         }
@@ -314,11 +301,6 @@ final class Run {
                     record.params(), record.tags(), record.sweep(), record.point(), record.created(), now);
             feed.reregister(record);
         }
-    }
-
-    /** @return the swaps a resumed run keeps from its provenance.json (none for a new run) */
-    private List<String> keptSwaps() {
-        return kept == null ? List.of() : kept.swaps();
     }
 
     private RunFolder createFolder(LocalDateTime started) {
