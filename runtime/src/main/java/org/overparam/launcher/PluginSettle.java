@@ -9,7 +9,7 @@ import org.osgi.framework.BundleContext;
 
 /**
  * Waits for FileInstall's first scan of {@code plugins/}, so that a command sees the shipped
- * plugins: it returns once every jar there is an installed bundle and every one of them is
+ * plugins: it returns once every jar there that opens as a bundle is an installed bundle and every one of them is
  * active (or a resolved fragment), or once nothing has changed for {@value #QUIET_MS} ms after
  * all were installed (a plugin that cannot resolve stays installed), and at the latest after
  * {@value #LIMIT_MS} ms. FileInstall names a bundle's location after its file, which is how jars
@@ -32,11 +32,12 @@ public final class PluginSettle {
      * @throws InterruptedException if the waiting thread is interrupted
      */
     public static boolean await(BundleContext context, List<Path> plugins) throws InterruptedException {
+        List<Path> bundles = plugins.stream().filter(PluginSettle::bundleJar).toList();
         long start = System.currentTimeMillis();
         long lastChange = start;
         String lastStates = null;
         while (true) {
-            Bundle[] found = plugins.stream().map(jar -> find(context, jar)).toArray(Bundle[]::new);
+            Bundle[] found = bundles.stream().map(jar -> find(context, jar)).toArray(Bundle[]::new);
             boolean allInstalled = Arrays.stream(found).allMatch(Objects::nonNull);
             if (allInstalled && Arrays.stream(found).allMatch(PluginSettle::settled)) {
                 return true;
@@ -51,6 +52,20 @@ public final class PluginSettle {
                 return false;
             }
             Thread.sleep(POLL_MS);
+        }
+    }
+
+    /**
+     * @param jar a file of plugins/
+     * @return whether it opens as a jar whose manifest names a bundle (the engine reports the others, which
+     *     never become bundles, so they are not waited for)
+     */
+    static boolean bundleJar(Path jar) {
+        try (java.util.jar.JarFile f = new java.util.jar.JarFile(jar.toFile())) {
+            java.util.jar.Manifest mf = f.getManifest();
+            return mf != null && mf.getMainAttributes().getValue("Bundle-SymbolicName") != null;
+        } catch (java.io.IOException | SecurityException e) {
+            return false;
         }
     }
 

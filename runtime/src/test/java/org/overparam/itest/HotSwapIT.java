@@ -81,6 +81,9 @@ public class HotSwapIT {
     @Inject
     private BundleContext context;
 
+    @Inject
+    private org.overparam.api.run.RunStore store;
+
     private Path plugins;
     private Path work;
     private ExecutorService threads;
@@ -255,11 +258,52 @@ public class HotSwapIT {
 
         assertEquals(r.message(), RunStatus.COMPLETED, r.status());
         String log = Files.readString(dir.resolve("run.log"));
-        assertTrue(log, log.matches("(?s).*step \\d+: swap requested: optimizer gd \\{lr=0.2\\} -> nesterov \\{lr=0.2, "
-                + "momentum=0.9\\} \\(org.overparam.plugin.optim.momentum .*"));
+        assertTrue(log, log.matches("(?s).*step \\d+: swap request applied: optimizer gd \\{lr=0.2\\} -> nesterov "
+                + "\\{auto=false, [^}]*lr=0.2, [^}]*momentum=0.9[^}]*\\} \\(org.overparam.plugin.optim.momentum .*"));
         String provenance = Files.readString(dir.resolve("provenance.json"));
         assertTrue(provenance, provenance.contains("\"why\": \"request\", \"from\": {\"name\": \"gd\""));
         assertTrue(Files.readString(dir.resolve("swaps.applied")).matches("\\d+\toptimizer=nesterov\tmomentum=0.9\n"));
+    }
+
+    @Test
+    public void aSwappedRunStoppedAndResumedKeepsItsProvenanceAndTheStoreShowsTheSwap() throws Exception {
+        String yaml = DATA + "architecture: {name: fc, width: 16}\noptimizer: {name: gd, lr: 0.2}\nstop: {maxSteps: 60}\n";
+        CountDownLatch atStep = new CountDownLatch(1);
+        CountDownLatch go = new CountDownLatch(1);
+        AtomicReference<String> folder = new AtomicReference<>();
+        Future<RunResult> run = start("kept", yaml, e -> {
+            if (e.type() == RunEvent.Type.STARTED) {
+                folder.set(e.runId());
+            } else if (e.type() == RunEvent.Type.PROGRESS && atStep.getCount() > 0) {
+                atStep.countDown();
+                await(go);
+            } else if (e.type() == RunEvent.Type.NOTICE && e.message().startsWith("swap request applied")) {
+                runner.requestStop(work.resolve("runs").resolve(e.runId()));
+            }
+        });
+        await(atStep);
+        Path dir = work.resolve("runs").resolve(folder.get());
+        runner.requestSwap(dir, List.of("optimizer=nesterov", "momentum=0.9"));
+        Thread.sleep(150);
+        go.countDown();
+        RunResult stopped = run.get(WAIT_MS, TimeUnit.MILLISECONDS);
+        assertEquals(stopped.message(), RunStatus.STOPPED, stopped.status());
+        String before = Files.readString(dir.resolve("provenance.json"));
+        assertTrue(before, before.matches("(?s).*\"name\": \"nesterov@\\d+\", \"bundle\": "
+                + "\"org.overparam.plugin.optim.momentum\".*\"swaps\": \\[.*"));
+
+        RunResult resumed = runner.resume(dir, f -> reader.read(f, List.of("pinned={}")), RunListener.NONE);
+        assertEquals(resumed.message(), RunStatus.COMPLETED, resumed.status());
+        String after = Files.readString(dir.resolve("provenance.json"));
+        assertTrue(after, after.startsWith(before.substring(0, before.length() - "\n}\n".length())
+                + ",\n  \"resumes\": [\n    {\"step\": " + stopped.steps() + ", "));
+        assertTrue(Files.readString(dir.resolve("run.log")).contains("swap kept from before the resume: step "));
+        List<String> optimizers = new ArrayList<>();
+        store.run(work.resolve("runs"), folder.get()).orElseThrow().provenance().components().stream()
+                .filter(o -> o.kind() == ComponentKind.OPTIMIZER).forEach(o -> optimizers.add(o.name()));
+        assertEquals(2, optimizers.size());
+        assertEquals("gd", optimizers.get(0));
+        assertTrue(optimizers.toString(), optimizers.get(1).startsWith("nesterov@"));
     }
 
     @Test

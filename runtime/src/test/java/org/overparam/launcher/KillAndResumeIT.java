@@ -29,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and analyzer's states and random positions), the series files, and result.json but for its id and
  * times. The run mixes mini-batch SGD (a random stream), a switch to heavy ball (a velocity state) at
  * step 1600 and the dynamics analyzer (its own state) every 200 steps, with a checkpoint every 400.
+ * Between the kill and the resume, {@code runs} and {@code show} list the run as INTERRUPTED with the
+ * command that continues it, and the resumed run's log says how the killed process ended.
  * Then, through the command line: resuming the finished run says so and exits with 0; a checkpoint
  * beside a spec.yaml it was not written for is one line and exit code 2.
  */
@@ -69,8 +71,20 @@ class KillAndResumeIT {
         Path folder = onlyRun(broken);
         assertFalse(Files.exists(folder.resolve("result.json")), "killed before its end");
         assertTrue(at[0] > 0 && at[0] < MAX_STEPS, "killed after the checkpoint at step " + at[0]);
+        String id = folder.getFileName().toString();
+        String hint = "its process is gone (killed, out of memory or power lost); continue it with 'overparam resume "
+                + id + "'";
+        assertEquals(0, finish(start("listed", "runs", "--runs", broken.toString())));
+        List<String> listed = Files.readAllLines(work.resolve("listed.out"));
+        assertTrue(listed.get(1).startsWith(id + "  INTERRUPTED "), listed.toString());
+        assertEquals(id + " INTERRUPTED: " + hint, listed.get(listed.size() - 1));
+        assertEquals(0, finish(start("shown", "show", id, "--runs", broken.toString())));
+        assertTrue(Files.readString(work.resolve("shown.out")).contains("\nstatus     INTERRUPTED  " + hint + "\n"));
 
         assertEquals(0, finish(start("resumed", "resume", folder.toString())));
+        assertTrue(Files.readString(folder.resolve("run.log"), StandardCharsets.UTF_8).contains("the previous process ("
+                + victim.pid() + ") ended without finishing the run (no result.json): it was killed, ran out of memory,"
+                + " or the machine lost power\n"));
 
         for (String file : List.of("metrics.csv", "checkpoint/checkpoint.bin")) {
             assertArrayEquals(Files.readAllBytes(expected.resolve(file)), Files.readAllBytes(folder.resolve(file)),

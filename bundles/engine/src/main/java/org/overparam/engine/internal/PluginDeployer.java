@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.Hashtable;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 import org.apache.felix.fileinstall.ArtifactInstaller;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -22,7 +20,10 @@ import org.osgi.framework.ServiceRegistration;
  * service alone. A jar is installed under its file URI (as FileInstall names it) and started; a
  * replaced jar updates that bundle (same id; Declarative Services re-registers its components with the
  * new code); a deleted jar uninstalls it. A bundle that does not start (a missing import) stays
- * installed, as with FileInstall, and is started again after each later change of the folder.
+ * installed, as with FileInstall, and is started again after each later change of the folder. A jar
+ * that is not a readable bundle (random bytes, a truncated copy, no Bundle-SymbolicName) is not
+ * installed and is reported in one line ({@link UnreadableJars}); when it replaced an installed
+ * bundle, that bundle is uninstalled.
  *
  * <p>Loaded only when the FileInstall package is wired to the engine (its import is optional).
  */
@@ -50,17 +51,10 @@ final class PluginDeployer implements ArtifactInstaller {
         return context.registerService(ArtifactInstaller.class.getName(), new PluginDeployer(context, refresh), props);
     }
 
+    /** Every jar: one that is not a readable bundle is reported here rather than passed over in silence. */
     @Override
     public boolean canHandle(File artifact) {
-        if (!artifact.getName().endsWith(".jar") || !artifact.isFile()) {
-            return false;
-        }
-        try (JarFile jar = new JarFile(artifact)) {
-            Manifest mf = jar.getManifest();
-            return mf != null && mf.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME) != null;
-        } catch (IOException e) {
-            return false;
-        }
+        return artifact.getName().endsWith(".jar") && artifact.isFile();
     }
 
     @Override
@@ -70,9 +64,15 @@ final class PluginDeployer implements ArtifactInstaller {
             update(artifact);
             return;
         }
+        if (unreadable(artifact, null)) {
+            return;
+        }
         Bundle b;
         try (InputStream in = Files.newInputStream(artifact.toPath())) {
             b = context.installBundle(location(artifact), in);
+        } catch (BundleException e) {
+            UnreadableJars.refused(artifact, e);
+            return;
         }
         refresh.changed();
         start(b);
@@ -86,8 +86,14 @@ final class PluginDeployer implements ArtifactInstaller {
             install(artifact);
             return;
         }
+        if (unreadable(artifact, b)) {
+            return;
+        }
         try (InputStream in = Files.newInputStream(artifact.toPath())) {
             b.update(in);
+        } catch (BundleException e) {
+            UnreadableJars.refused(artifact, e);
+            return;
         }
         refresh.changed();
         if (b.getState() != Bundle.ACTIVE) {
@@ -96,8 +102,32 @@ final class PluginDeployer implements ArtifactInstaller {
         retry();
     }
 
+    /**
+     * A jar that is not a readable bundle is not installed; the bundle installed from its file before,
+     * if any, is uninstalled (the folder no longer holds a readable copy of it), and the jar is logged
+     * and remembered ({@link UnreadableJars}).
+     *
+     * @return whether the jar is unreadable
+     */
+    private boolean unreadable(File artifact, Bundle before) throws BundleException {
+        String problem = UnreadableJars.problem(artifact);
+        if (problem == null) {
+            UnreadableJars.clear(artifact);
+            return false;
+        }
+        String replaced = before == null ? "" : before.getSymbolicName() + " " + before.getVersion();
+        UnreadableJars.mark(artifact, problem, replaced);
+        if (before != null) {
+            unstarted.remove(before.getBundleId());
+            before.uninstall();
+            refresh.changed();
+        }
+        return true;
+    }
+
     @Override
     public void uninstall(File artifact) throws BundleException {
+        UnreadableJars.clear(artifact);
         Bundle b = context.getBundle(location(artifact));
         if (b != null) {
             unstarted.remove(b.getBundleId());

@@ -12,7 +12,10 @@ import org.overparam.api.run.Provenance;
  *  "swaps": [{"step": 120, "kind": "optimizer", "why": "update", "from": {"name": ..., "bundle": ..., "version": ...,
  *             "sha256": ...}, "to": {...}}, ...]}
  * }</pre>
- * {@code swaps} is there once the run swapped a component ({@link SwapLedger}).
+ * {@code swaps} is there once the run swapped a component ({@link SwapLedger}); {@code resumes} once it was
+ * resumed: {@code {"step": 400, "host": ..., "os": ..., "jvm_vendor": ..., "jvm_version": ..., "blas": ...,
+ * "overparam": ..., "changed": ["optimizer gd: ... 1.0.0 at the checkpoint, 1.1.0 now"]}}. A resume keeps
+ * the rest as it was ({@link ProvenanceFile}).
  */
 final class ProvenanceJson {
     private ProvenanceJson() {
@@ -30,6 +33,18 @@ final class ProvenanceJson {
      * @return its JSON document, ending with a line break
      */
     static String of(Provenance p, java.util.List<String> swaps) {
+        return of(p, swaps, java.util.List.of());
+    }
+
+    /**
+     * @param p a provenance
+     * @param swaps the run's swaps as JSON objects ({@link SwapLedger}); written as {@code "swaps": [...]}
+     *     when there are any
+     * @param resumes the run's resumes as JSON objects ({@link #resume}); written as {@code "resumes": [...]}
+     *     when there are any
+     * @return its JSON document, ending with a line break
+     */
+    static String of(Provenance p, java.util.List<String> swaps, java.util.List<String> resumes) {
         StringBuilder b = new StringBuilder("{\n");
         field(b, "host", p.host());
         field(b, "os", p.os());
@@ -51,7 +66,31 @@ final class ProvenanceJson {
         if (!swaps.isEmpty()) {
             b.append(",\n  \"swaps\": [\n    ").append(String.join(",\n    ", swaps)).append("\n  ]");
         }
+        if (!resumes.isEmpty()) {
+            b.append(",\n  \"resumes\": [\n    ").append(String.join(",\n    ", resumes)).append("\n  ]");
+        }
         return b.append("\n}\n").toString();
+    }
+
+    /**
+     * @param steps the step the run resumed from (0: its first step)
+     * @param now the resuming process's provenance
+     * @param changes the components whose bundle or version differ from the checkpoint's
+     * @return the JSON object of one resume, on one line
+     */
+    static String resume(long steps, Provenance now, java.util.List<String> changes) {
+        StringBuilder b = new StringBuilder("{\"step\": ").append(steps);
+        b.append(", \"host\": ").append(ResultJson.quote(now.host()));
+        b.append(", \"os\": ").append(ResultJson.quote(now.os()));
+        b.append(", \"jvm_vendor\": ").append(ResultJson.quote(now.jvmVendor()));
+        b.append(", \"jvm_version\": ").append(ResultJson.quote(now.jvmVersion()));
+        b.append(", \"blas\": ").append(ResultJson.quote(now.blas()));
+        b.append(", \"overparam\": ").append(ResultJson.quote(now.overparamVersion()));
+        b.append(", \"changed\": [");
+        for (int i = 0; i < changes.size(); i++) {
+            b.append(i == 0 ? "" : ", ").append(ResultJson.quote(changes.get(i)));
+        }
+        return b.append("]}").toString();
     }
 
     private static void field(StringBuilder b, String key, String value) {

@@ -31,6 +31,7 @@ import org.overparam.api.run.RunStore;
 final class Resume {
     private static final Pattern STATUS = Pattern.compile("\"status\": \"([A-Z]+)\"");
     private static final Pattern STEPS = Pattern.compile("\"steps\": (\\d+)");
+    private static final Pattern MESSAGE = Pattern.compile("\"message\": \"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private Resume() {
     }
@@ -56,30 +57,46 @@ final class Resume {
         }
         RunFolder runFolder = RunFolder.existing(folder);
         String id = runFolder.id();
-        try (RunLock lock = RunLock.acquire(folder, id)) {
-            RunLock.clearStopRequest(folder);
-            String result = text(folder.resolve("result.json"));
-            Matcher status = STATUS.matcher(result);
-            if (status.find() && isFinished(status.group(1))) {
-                Matcher steps = STEPS.matcher(result);
-                throw new InvalidInputException(folder.toString(), "run " + id + " has already finished ("
-                        + status.group(1) + (steps.find() ? " after " + steps.group(1) + " steps" : "")
-                        + "); nothing to resume");
-            }
-            String sha = sha(specFile);
-            Path file = CheckpointFile.in(folder);
-            Checkpoint from = Files.exists(file) ? CheckpointFile.read(file) : null;
-            if (from != null) {
-                check(from, sha, folder, file, id);
-                from = from.withHistories(MetricsCsv.histories(folder.resolve("metrics.csv"), from.metricsBytes()));
-            }
-            RunSpec spec = readSpec.apply(specFile);
-            long steps = from == null ? 0 : from.steps();
-            Runnable cutStore = store == null ? () -> { } : () -> truncate(store, folder, id, steps);
-            Path runs = folder.toAbsolutePath().normalize().getParent();
-            return new Run(registry, spec, runs, listener, missingWaitMillis).withStore(store)
-                    .resume(runFolder, from, sha, cutStore);
+        Path lockFile = folder.resolve(RunLock.FILE);
+        byte[] lockBefore = bytes(lockFile);
+        String lastOwner = lockBefore == null ? "" : new String(lockBefore, StandardCharsets.UTF_8).strip();
+        RunLock lock = RunLock.acquire(folder, id);
+        try (lock) {
+            return checkedResume(registry, folder, readSpec, listener, missingWaitMillis, store, runFolder, id,
+                    lastOwner);
+        } catch (InvalidInputException e) {
+            restore(lockFile, lockBefore);
+            throw e;
         }
+    }
+
+    /** The checks and the resume, with the folder's lock held (see the class comment). */
+    private static RunResult checkedResume(ComponentRegistry registry, Path folder, Function<Path, RunSpec> readSpec,
+                                           RunListener listener, long missingWaitMillis, RunStore store,
+                                           RunFolder runFolder, String id, String lastOwner) {
+        RunLock.clearStopRequest(folder);
+        String result = text(folder.resolve("result.json"));
+        Matcher status = STATUS.matcher(result);
+        if (status.find() && isFinished(status.group(1))) {
+            Matcher steps = STEPS.matcher(result);
+            throw new InvalidInputException(folder.toString(), "run " + id + " has already finished ("
+                    + status.group(1) + (steps.find() ? " after " + steps.group(1) + " steps" : "")
+                    + "); nothing to resume");
+        }
+        Path specFile = folder.resolve("spec.yaml");
+        String sha = sha(specFile);
+        Path file = CheckpointFile.in(folder);
+        Checkpoint from = Files.exists(file) ? CheckpointFile.read(file) : null;
+        if (from != null) {
+            check(from, sha, folder, file, id);
+            from = from.withHistories(MetricsCsv.histories(folder.resolve("metrics.csv"), from.metricsBytes()));
+        }
+        RunSpec spec = readSpec.apply(specFile);
+        long steps = from == null ? 0 : from.steps();
+        Runnable cutStore = store == null ? () -> { } : () -> truncate(store, folder, id, steps);
+        Path runs = folder.toAbsolutePath().normalize().getParent();
+        return new Run(registry, spec, runs, listener, missingWaitMillis).withStore(store)
+                .resume(runFolder, from, sha, cutStore, previousEnd(lastOwner, result));
     }
 
     private static void check(Checkpoint from, String sha, Path folder, Path file, String id) {
@@ -117,6 +134,23 @@ final class Resume {
         }
     }
 
+    /**
+     * @param lastOwner the content of run.lock before this resume took it (the last process's id, or empty)
+     * @param result the text of result.json (empty when there is none)
+     * @return a line for run.log saying how the previous process ended the run
+     */
+    static String previousEnd(String lastOwner, String result) {
+        String who = "the previous process" + (lastOwner.matches("\\d+") ? " (" + lastOwner + ")" : "");
+        Matcher status = STATUS.matcher(result);
+        if (!status.find()) {
+            return who + " ended without finishing the run (no result.json): it was killed, ran out of memory, or"
+                    + " the machine lost power";
+        }
+        Matcher message = MESSAGE.matcher(result);
+        String why = message.find() ? message.group(1).replace("\\\"", "\"").replace("\\\\", "\\") : "";
+        return who + " ended the run " + status.group(1) + (why.isBlank() ? "" : ": " + why);
+    }
+
     private static boolean isFinished(String status) {
         try {
             return RunStatus.valueOf(status).isFinished();
@@ -130,6 +164,28 @@ final class Resume {
             return CheckpointFile.sha256(specFile);
         } catch (IOException e) {
             throw new InvalidInputException(specFile.toString(), "cannot read the run's spec: " + e.getMessage());
+        }
+    }
+
+    /** @return the file's bytes, or {@code null} if it does not exist or cannot be read */
+    private static byte[] bytes(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Puts run.lock back as it was before a resume that was refused: nothing written. */
+    private static void restore(Path lockFile, byte[] before) {
+        try {
+            if (before == null) {
+                Files.deleteIfExists(lockFile);
+            } else {
+                Files.write(lockFile, before);
+            }
+        } catch (IOException e) {
+            // the lock file only names the last process; a stale one is harmless
         }
     }
 

@@ -59,6 +59,9 @@ final class Run {
     private RunRecord record;
     private RunControl active;
     private Provenance provenance = Provenance.unknown();
+    private final List<String> notices = new java.util.ArrayList<>();
+    private ResumedProvenance resumed = ResumedProvenance.NONE;
+    private List<String> resumes = List.of();
 
     /**
      * @param registry where components are looked up, by name, at every step
@@ -119,8 +122,14 @@ final class Run {
             throw new InvalidInputException(runsDirectory.toString(), "cannot write the run folder " + folder.id()
                     + ": " + e.getMessage());
         }
-        log.info("run " + folder.id() + " started: " + spec.name() + ", seed " + spec.seed()
+        String renamed = RunFolder.renamedNotice(spec.name(), folder.id());
+        log.info("run " + folder.id() + " started: " + (renamed == null ? spec.name() : RunFolder.safe(spec.name()))
+                + ", seed " + spec.seed()
                 + (spec.source() == null || spec.source().isEmpty() ? "" : ", from " + spec.source()));
+        if (renamed != null) {
+            log.info(renamed);
+            notices.add(renamed);
+        }
         try {
             return finish(folder, writer, bindings, prepared, setupFailure, null, SweepPoint.key(text), start, started);
         } finally {
@@ -135,11 +144,12 @@ final class Run {
      * @param from its checkpoint, or {@code null} to start again from step 0
      * @param specSha the SHA-256 of its spec.yaml
      * @param cutStore cuts the run store's rows back to the checkpoint, run when metrics.csv is cut
+     * @param previousEnd a line for run.log saying how the previous process ended the run
      * @return how it ended
      * @throws InvalidInputException if the spec or a component's input is wrong before the first step, or
      *     the checkpoint does not fit the run set up now; nothing is changed on disk then
      */
-    RunResult resume(RunFolder folder, Checkpoint from, String specSha, Runnable cutStore) {
+    RunResult resume(RunFolder folder, Checkpoint from, String specSha, Runnable cutStore, String previousEnd) {
         long start = System.nanoTime();
         LocalDateTime started = LocalDateTime.now();
         Bindings bindings = new Bindings(registry, missingWaitMillis, new Swaps());
@@ -170,11 +180,12 @@ final class Run {
         log.info("run " + folder.id() + " resumed " + (from == null ? "from its first step (it has no checkpoint)"
                 : "from its checkpoint after " + from.steps() + " steps; metrics.csv cut back to its first "
                 + from.metricsBytes() + " bytes"));
-        if (from != null && prepared != null) {
-            for (String change : Restore.changes(from.providers(), Restore.providers(prepared.infos()))) {
-                log.info("component version differs: " + change);
-            }
-        }
+        log.info(previousEnd);
+        List<String> changes = from == null || prepared == null ? List.of()
+                : Restore.changes(from.providers(), Restore.providers(prepared.infos()));
+        changes.forEach(change -> log.info("component version differs: " + change));
+        resumed = ResumedProvenance.of(folder.path(), from == null ? -1 : from.steps(), changes);
+        resumed.swaps().forEach(w -> log.info("swap kept from before the resume: " + ProvenanceFile.describe(w)));
         return finish(folder, writer, bindings, prepared, setupFailure, from, specSha, start, started);
     }
 
@@ -183,6 +194,7 @@ final class Run {
                              LocalDateTime started) {
         long setupNanos = System.nanoTime() - start;
         events = new Events(listener, folder.id(), spec.stop().maxSteps(), log);
+        notices.forEach(n -> events.notice(0, Double.NaN, n));
         index(folder, prepared, specSha, started);
         writer.feed(feed);
         Checkpoints checkpoints = new Checkpoints(spec.checkpoint(), folder.path(), specSha,
@@ -198,7 +210,7 @@ final class Run {
                 MetricStore metrics = new MetricStore(writer);
                 RunControl control = new RunControl(folder.id(), folder.path(),
                         () -> loop == null ? List.of() : loop.held());
-                SwapLedger ledger = new SwapLedger(registry, provenance, log, events,
+                SwapLedger ledger = new SwapLedger(registry, provenance, resumed.swaps(), log, events,
                         () -> loop == null ? Double.NaN : loop.loss(), (p, swaps) -> swapped(folder, p, swaps));
                 loop = new StepLoop(spec, prepared, bindings, metrics, writer, folder, events, log, checkpoints, from,
                         new StepLoop.Hot(control, ledger, feed::status));
@@ -261,8 +273,10 @@ final class Run {
     private void index(RunFolder folder, Prepared prepared, String specSha, LocalDateTime started) {
         Map<ComponentRef, ComponentInfo> infos = prepared == null ? Map.of() : prepared.infos();
         provenance = ProvenanceProbe.of(registry, infos);
+        resumes = resumed.resumes(provenance);
+        provenance = resumed.provenance(provenance);
         try {
-            folder.writeText("provenance.json", ProvenanceJson.of(provenance));
+            folder.writeText("provenance.json", ProvenanceJson.of(provenance, resumed.swaps(), resumes));
         } catch (RuntimeException e) {
             log.error("cannot write provenance.json", e);
         }
@@ -278,7 +292,7 @@ final class Run {
     /** After a swap: provenance.json rewritten with the swaps, and the run registered again in the store. */
     private void swapped(RunFolder folder, Provenance now, List<String> swaps) {
         try {
-            folder.writeText("provenance.json", ProvenanceJson.of(now, swaps));
+            folder.writeText("provenance.json", ProvenanceJson.of(now, swaps, resumes));
         } catch (RuntimeException e) {
             log.error("cannot write provenance.json", e);
         }

@@ -43,8 +43,7 @@ final class RunFolder {
      * Creates a new, empty run folder (a fresh suffix is drawn if the name is taken).
      *
      * @param runsDirectory the parent, created if missing
-     * @param name the experiment's name; characters other than letters, digits, '.', '_' and '-'
-     *     become '-'
+     * @param name the experiment's name, made safe by {@link #safe}
      * @param now the start time
      * @param random a source of random ints (not the run's seed) for the suffix
      * @return the folder
@@ -182,8 +181,31 @@ final class RunFolder {
         return name;
     }
 
-    private static String safe(String name) {
+    /**
+     * @param name an experiment's name
+     * @param folder the run folder actually used
+     * @return the notice saying that the name was changed for the folder, or {@code null} if it was not
+     */
+    static String renamedNotice(String name, String folder) {
+        if (safe(name).equals(name)) {
+            return null;
+        }
+        StringBuilder shown = new StringBuilder();
+        name.codePoints().forEach(c -> shown.append(Character.isISOControl(c) ? String.format("\\u%04x", c)
+                : new String(Character.toChars(c))));
+        return "name '" + shown + "' is not safe as a folder name (only letters, digits, '.', '_' and '-', not first"
+                + " '.' or '-'); the run folder is " + folder;
+    }
+
+    /**
+     * @param name an experiment's name
+     * @return the start of its run folders' names: characters other than letters, digits, '.', '_' and '-'
+     *     (path separators, control characters, blanks, ...) become '-', and a name that is empty or starts
+     *     with '.' or '-' (a hidden folder, {@code ..}, or one that reads as a command-line option) gets the
+     *     prefix {@code run}
+     */
+    static String safe(String name) {
         String s = name.replaceAll("[^A-Za-z0-9._-]", "-");
-        return s.isEmpty() || s.startsWith(".") ? "run" + s : s;
+        return s.isEmpty() || s.startsWith(".") || s.startsWith("-") ? "run" + s : s;
     }
 }

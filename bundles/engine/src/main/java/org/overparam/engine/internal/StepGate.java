@@ -129,12 +129,19 @@ final class StepGate {
             if (!paused) {
                 paused = true;
                 host.paused(c.missing() != null ? c.missing() + " is not installed (waited " + bindings.missingWaitMillis()
-                        + " ms for it to come back); the run continues by itself when it is installed again (put its "
-                        + "jar back in plugins/), or swap it for another with 'overparam swap'" : c.problem());
+                        + " ms for it to come back" + unreadable(c.missing()) + "); the run continues by itself when it"
+                        + " is installed again (put its jar back in plugins/), or swap it for another with 'overparam"
+                        + " swap'" : c.problem());
             }
             sleep(POLL_MILLIS);
             host.idle();
         }
+    }
+
+    /** @return for a missing component whose jar was replaced by an unreadable one, a clause saying so */
+    private String unreadable(String component) {
+        return UnreadableJars.replacing(ledger.bundleOf(component)).map(e -> "; its jar " + e.file()
+                + " was replaced by a file that is not a readable bundle: " + e.reason()).orElse("");
     }
 
     private Checked check(List<Need> needs, Layout layout) {

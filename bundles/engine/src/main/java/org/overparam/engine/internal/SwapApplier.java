@@ -13,6 +13,7 @@ import org.overparam.api.run.AnalyzerRef;
 import org.overparam.api.run.ComponentInfo;
 import org.overparam.api.run.ComponentRef;
 import org.overparam.api.run.ComponentRegistry;
+import org.overparam.api.run.ParamSpec;
 import org.overparam.api.run.RunSpec;
 
 /**
@@ -20,7 +21,8 @@ import org.overparam.api.run.RunSpec;
  * components in effect, builds each new component's complete configuration, validates it, and only
  * when every change is valid replaces the optimizer and/or schedule ({@link InEffect}) and analyzers
  * ({@link Analyses}). A component given by name keeps the run's values of the parameters it also
- * declares; parameters given in the request override them. The optimizer's and analyzers' states stay
+ * declares; parameters given in the request override them; every other parameter takes its default, so
+ * the new configuration is complete, as a spec's switch is. The optimizer's and analyzers' states stay
  * the run's (the State rule); a schedule given by name counts its steps from the boundary, one whose
  * parameters change keeps its count.
  */
@@ -112,7 +114,13 @@ final class SwapApplier {
         }
         values.putAll(target.params());
         Config config = info.configure(values, Map.of(), target.key());
-        return new ComponentRef(kind, name, config, ORIGIN);
+        Map<String, Object> all = new TreeMap<>(config.values());
+        for (ParamSpec p : info.params()) {
+            if (!all.containsKey(p.name()) && p.defaultValue() != null) {
+                all.put(p.name(), p.check(target.key() + ": " + kind.key() + "." + p.name(), p.defaultValue()));
+            }
+        }
+        return new ComponentRef(kind, name, Config.of(all), ORIGIN);
     }
 
     /**

@@ -16,7 +16,8 @@ import org.overparam.api.run.Provenance;
 /**
  * Records a run's swaps: a component taken over by an updated bundle between two steps, or changed by
  * a swap request. Each swap is a line in run.log and a NOTICE event
- * ({@code step 120: optimizer gd swapped: now org.overparam.plugin.optim.gd 0.2.0 (was ... 0.1.0)}), an
+ * ({@code step 120: optimizer gd swapped: now org.overparam.plugin.optim.gd 0.2.0 (was ... 0.1.0)}; when the version
+ * string is the same, with the first 12 digits of the old and new jar's SHA-256), an
  * entry of {@code swaps} in provenance.json (step, kind, name, why, and the bundle, version and jar
  * SHA-256 before and after), which is rewritten at once, and, in the run's {@link Provenance} (so in
  * the run store when there is one), a component named {@code <name>@<step>} with the new bundle,
@@ -48,14 +49,32 @@ final class SwapLedger {
      * @param sink where the provenance goes after each swap
      */
     SwapLedger(ComponentRegistry registry, Provenance base, RunLog log, Events events, DoubleSupplier loss, Sink sink) {
+        this(registry, base, List.of(), log, events, loss, sink);
+    }
+
+    /**
+     * @param registry where the components' bundles are found
+     * @param base the run's provenance: at its start, or as it was when it stopped (with the
+     *     {@code name@step} components of its swaps) for a resumed run
+     * @param earlier the swaps recorded before a resume, as JSON objects ({@link ProvenanceFile})
+     * @param log the run's log
+     * @param events the run's listener
+     * @param loss the run's latest loss, for events
+     * @param sink where the provenance goes after each swap
+     */
+    SwapLedger(ComponentRegistry registry, Provenance base, List<String> earlier, RunLog log, Events events,
+               DoubleSupplier loss, Sink sink) {
         this.registry = registry;
         this.base = base;
         this.log = log;
         this.events = events;
         this.loss = loss;
         this.sink = sink;
+        this.swaps.addAll(earlier);
         for (ComponentOrigin o : base.components()) {
-            current.put(key(o.kind(), o.name()), o);
+            int at = o.name().lastIndexOf('@');
+            String name = at < 0 ? o.name() : o.name().substring(0, at);
+            current.put(key(o.kind(), name), new ComponentOrigin(o.kind(), name, o.bundle(), o.version(), o.sha256()));
         }
     }
 
@@ -74,8 +93,12 @@ final class SwapLedger {
     void swapped(long step, ComponentRef ref) {
         ComponentOrigin before = current.get(key(ref.kind(), ref.name()));
         ComponentOrigin now = origin(ref.kind(), ref.name());
-        String was = before == null ? "" : " (was " + before.bundle() + " " + before.version() + ")";
-        note(step, ref.kind().key() + " " + ref.name() + " swapped: now " + now.bundle() + " " + now.version() + was);
+        boolean sameVersion = before != null && before.bundle().equals(now.bundle())
+                && before.version().equals(now.version());
+        String was = before == null ? "" : " (was " + before.bundle() + " " + before.version()
+                + (sameVersion ? ", jar sha256 " + prefix(before.sha256()) : "") + ")";
+        note(step, ref.kind().key() + " " + ref.name() + " swapped: now " + now.bundle() + " " + now.version()
+                + (sameVersion ? ", jar sha256 " + prefix(now.sha256()) : "") + was);
         record(step, "update", ref.kind(), ref.name(), before, ref.name(), now, null, null);
     }
 
@@ -90,10 +113,22 @@ final class SwapLedger {
     void requested(long step, String key, ComponentRef from, ComponentRef to) {
         ComponentOrigin before = current.get(key(from.kind(), from.name()));
         ComponentOrigin now = origin(to.kind(), to.name());
-        note(step, "swap requested: " + key + " " + from.name() + " " + from.config().values() + " -> " + to.name() + " "
-                + to.config().values() + " (" + now.bundle() + " " + now.version() + ")");
+        boolean sameVersion = before != null && before.bundle().equals(now.bundle())
+                && before.version().equals(now.version()) && !before.sha256().equals(now.sha256());
+        note(step, "swap request applied: " + key + " " + from.name() + " " + from.config().values() + " -> " + to.name()
+                + " " + to.config().values() + " (" + now.bundle() + " " + now.version()
+                + (sameVersion ? ", jar sha256 " + prefix(now.sha256()) + ", was " + prefix(before.sha256()) : "") + ")");
         record(step, "request", to.kind(), from.name(), before, to.name(), now, from.config().values().toString(),
                 to.config().values().toString());
+    }
+
+    /**
+     * @param component a component as {@code <kind> <name>}, e.g. {@code optimizer gd}
+     * @return the symbolic name of the bundle the run last had it from, or empty
+     */
+    String bundleOf(String component) {
+        ComponentOrigin o = current.get(component);
+        return o == null ? "" : o.bundle();
     }
 
     /** @return the run's provenance now: as it started, plus a {@code name@step} component per swap */
@@ -121,6 +156,11 @@ final class SwapLedger {
                 .append(", \"to\": ").append(side(toName, now, toConfig)).append('}');
         swaps.add(b.toString());
         sink.write(provenance(), swaps());
+    }
+
+    /** @param sha256 a jar's SHA-256 in hex, or empty @return its first 12 digits, or {@code unknown} */
+    static String prefix(String sha256) {
+        return sha256 == null || sha256.isEmpty() ? "unknown" : sha256.substring(0, Math.min(12, sha256.length()));
     }
 
     private static String side(String name, ComponentOrigin o, String config) {

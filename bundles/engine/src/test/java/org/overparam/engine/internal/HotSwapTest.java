@@ -131,7 +131,7 @@ class HotSwapTest {
         assertEquals(RunStatus.COMPLETED, r.status(), r.message());
         assertEquals("optimizer -> nesterov {momentum=0.9}", asked.get());
         String log = RunFiles.text(r.directory().resolve("run.log"));
-        assertTrue(log.contains("step 4: swap requested: optimizer gd {lr=0.1} -> nesterov {lr=0.1, momentum=0.9} "
+        assertTrue(log.contains("step 4: swap request applied: optimizer gd {lr=0.1} -> nesterov {lr=0.1, momentum=0.9} "
                 + "(test.bundle.nesterov 1.0.0)"), log);
         assertEquals("4\toptimizer=nesterov\tmomentum=0.9\n", RunFiles.text(r.directory().resolve(SwapFiles.APPLIED)));
         assertTrue(RunFiles.text(r.directory().resolve("provenance.json")).contains("\"why\": \"request\""));
@@ -154,15 +154,32 @@ class HotSwapTest {
         RunResult stopped = new Run(table, spec, runs, e -> {
             if (e.type() == RunEvent.Type.STARTED) {
                 folder.set(runs.resolve(e.runId()));
-            } else if (e.type() == RunEvent.Type.NOTICE && e.message().startsWith("swap requested")) {
+            } else if (e.type() == RunEvent.Type.NOTICE && e.message().startsWith("swap request applied")) {
                 RunLock.requestStop(folder.get());
                 pause(150);
             }
         }, 0).execute();
         assertEquals(RunStatus.STOPPED, stopped.status(), stopped.message());
         assertEquals(3, stopped.steps());
+        String before = RunFiles.text(stopped.directory().resolve("provenance.json"));
+        assertTrue(before.contains("\"name\": \"nesterov@3\"") && before.contains("\"swaps\": ["), before);
 
-        RunResult resumed = Resume.resume(table, stopped.directory(), f -> spec, null, 0, null);
+        MemoryStore store = new MemoryStore();
+        RunResult resumed = Resume.resume(table, stopped.directory(), f -> spec, null, 0, store);
+        assertEquals(List.of("gd", "nesterov@3"), store.runs.get(resumed.runId()).provenance().components().stream()
+                .filter(o -> o.kind() == ComponentKind.OPTIMIZER).map(o -> o.name()).toList(),
+                "the store (so 'show') gets the provenance as it was");
+        String after = RunFiles.text(resumed.directory().resolve("provenance.json"));
+        String kept = before.substring(0, before.length() - "\n}\n".length());
+        assertTrue(after.startsWith(kept + ",\n  \"resumes\": [\n    {\"step\": 3, \"host\": "), after);
+        assertTrue(after.endsWith("\"changed\": []}\n  ]\n}\n"), "provenance as it was, plus the resume: " + after);
+        String log = RunFiles.text(resumed.directory().resolve("run.log"));
+        assertTrue(log.contains("swap kept from before the resume: step 3: optimizer gd -> nesterov (request; "
+                + "test.bundle.nesterov 1.0.0, jar sha256 unknown)\n"), log);
+        ProvenanceFile.Kept again = ProvenanceFile.read(resumed.directory(), 3);
+        assertEquals(1, again.resumes().size());
+        assertEquals(List.of("gd", "nesterov@3"), again.provenance().components().stream()
+                .filter(o -> o.kind() == ComponentKind.OPTIMIZER).map(o -> o.name()).toList());
         ComponentTable plain = TestRegistry.standard();
         new TestRegistry(plain).add(ComponentKind.OPTIMIZER, "nesterov", new FakeComponents.Nesterov());
         RunResult switched = new Run(plain, Specs.base().stop(10, 0).switchAt(3, "nesterov",

@@ -74,6 +74,9 @@ final class MemoryStore implements RunStore {
     @Override
     public long truncateAfter(Path runsFolder, String runId, long step) {
         List<MetricRow> r = rows.get(runId);
+        if (r == null) {
+            throw new org.overparam.api.InvalidInputException(runId, "no run '" + runId + "' in the run store");
+        }
         int before = r.size();
         r.removeIf(m -> m.step() > step);
         outcomes.remove(runId);

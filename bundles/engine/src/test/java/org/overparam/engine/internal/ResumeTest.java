@@ -89,6 +89,19 @@ class ResumeTest {
         RunComparison.assertSame(whole, resumed);
         assertTrue(RunFiles.text(folder.resolve("run.log")).contains(checkpointed > 0
                 ? "resumed from its checkpoint after " + checkpointed + " steps" : "resumed from its first step"));
+        assertTrue(RunFiles.text(folder.resolve("run.log")).contains("the previous process ("
+                + ProcessHandle.current().pid() + ") ended without finishing the run (no result.json): it was killed,"
+                + " ran out of memory, or the machine lost power\n"), "how the previous process ended");
+    }
+
+    @Test
+    void theLineOnHowThePreviousProcessEndedQuotesItsResult() {
+        assertEquals("the previous process (4711) ended the run FAILED: optimizer gd threw OutOfMemoryError: Java heap"
+                + " space \"x\"", Resume.previousEnd("4711", "{\n  \"status\": \"FAILED\",\n  \"message\": "
+                + "\"optimizer gd threw OutOfMemoryError: Java heap space \\\"x\\\"\",\n}"));
+        assertEquals("the previous process ended the run STOPPED", Resume.previousEnd("", "{\"status\": \"STOPPED\"}"));
+        assertEquals("the previous process ended without finishing the run (no result.json): it was killed, ran out"
+                + " of memory, or the machine lost power", Resume.previousEnd("not a pid", ""));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.overparam.engine.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +16,8 @@ final class RunComparison {
 
     /**
      * Same status, steps, loss bits and final metrics; the same metrics.csv, final checkpoint (when
-     * there is one), series and artifacts byte for byte; the same result.json once its times
+     * there is one), series and artifacts byte for byte, provenance.json but for its added resumes; the same
+     * result.json once its times
      * ({@code started}, {@code finished}, {@code timings}) and id are taken out.
      *
      * @param expected the uninterrupted run
@@ -35,6 +37,13 @@ final class RunComparison {
         assertEquals(files, RunFiles.tree(b).stream().filter(f -> !f.equals("run.log") && !f.equals("result.json")
                 && !f.equals("run.lock")).toList());
         for (String f : files) {
+            if (f.equals("provenance.json")) {
+                String resumed = RunFiles.text(b.resolve(f));
+                assertTrue(resumed.contains("\n  \"resumes\": [\n    {\"step\": "), "the resume is recorded: " + resumed);
+                assertEquals(RunFiles.text(a.resolve(f)), resumed.replaceAll("(?s),\n  \"resumes\": \\[.*?\n  \\]", ""),
+                        "provenance.json as it was, plus the resume");
+                continue;
+            }
             assertEquals(-1L, Files.mismatch(a.resolve(f), b.resolve(f)), f + " differs");
         }
         assertEquals(timeless(a), timeless(b));

@@ -257,13 +257,11 @@ final class CommandLine {
      * @param option the {@code --runs} option, or {@code null}
      * @return the option, else the system property {@value #RUNS_PROPERTY}, else {@code runs} (relative to
      *     the working directory)
+     * @throws InvalidInputException if that path, or a parent of it, is a file ({@link RunsFolder#requireFolder})
      */
     Path runsFolder(String option) {
-        if (option != null) {
-            return path(option);
-        }
-        String property = properties.apply(RUNS_PROPERTY);
-        return path(property == null || property.isBlank() ? "runs" : property);
+        String property = option != null ? option : properties.apply(RUNS_PROPERTY);
+        return RunsFolder.requireFolder(path(property == null || property.isBlank() ? "runs" : property));
     }
 
     private static void expect(List<String> args, int min, int max, String usage) {

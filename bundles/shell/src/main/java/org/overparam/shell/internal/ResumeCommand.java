@@ -77,7 +77,7 @@ final class ResumeCommand {
             throw e;
         } catch (RuntimeException e) {
             progress.finish();
-            t.error("resume failed: " + e + "; see " + target.folder().resolve("run.log"));
+            t.error("resume failed: " + RunsFolder.failure(e) + "; see " + target.folder().resolve("run.log"));
             return CommandLine.FAILED;
         }
         progress.finish();

@@ -44,10 +44,12 @@ final class RunCommand {
      * @param runs the runs folder
      * @param t where to print
      * @return the exit code
-     * @throws InvalidInputException if the file, an override or a component's parameters are bad
+     * @throws InvalidInputException if the file, an override or a component's parameters are bad, or the runs
+     *     folder cannot be written ({@link RunsFolder#requireWritable})
      */
     int run(Path file, List<String> overrides, List<Path> fragments, Path runs, Terminal t) {
         RunSpec spec = reader.read(file, overrides, fragments);
+        RunsFolder.requireWritable(runs);
         Set<Path> before = folders(runs);
         Progress progress = new Progress(t.err(), t.live(), nanos);
         long start = nanos.getAsLong();
@@ -62,7 +64,7 @@ final class RunCommand {
             Set<Path> created = folders(runs);
             created.removeAll(before);
             String see = created.size() == 1 ? "; see " + created.iterator().next().resolve("run.log") : "";
-            t.error("run failed: " + e + see);
+            t.error("run failed: " + RunsFolder.failure(e) + see);
             return CommandLine.FAILED;
         }
         progress.finish();

@@ -158,8 +158,17 @@ final class RunsCommand {
             numeric[i] = true;
         }
         TextTable table = new TextTable(header, numeric);
+        List<String> interrupted = new ArrayList<>();
+        String host = RunOwner.host();
         for (RunSummary s : page.runs()) {
-            List<String> row = new ArrayList<>(List.of(s.id(), s.status().name(), Long.toString(s.seed()),
+            String status = s.status().name();
+            if (s.status() == RunStatus.RUNNING || s.status() == RunStatus.PAUSED) {
+                status = store.run(folder, s.id()).map(d -> RunOwner.status(d, folder, host)).orElse(status);
+                if (status.equals(RunOwner.INTERRUPTED)) {
+                    interrupted.add(s.id());
+                }
+            }
+            List<String> row = new ArrayList<>(List.of(s.id(), status, Long.toString(s.seed()),
                     s.finished() == null ? "" : Long.toString(s.steps()), Double.isNaN(s.loss()) ? "" : Formats.loss(s.loss()),
                     Double.isNaN(s.seconds()) ? "" : Formats.number(s.seconds()),
                     TIME.format(s.created().atZone(ZoneId.systemDefault()))));
@@ -177,5 +186,8 @@ final class RunsCommand {
         String more = to < page.total() ? "; --offset " + to + " for more" : "";
         t.out().println(page.runs().isEmpty() ? "no runs on this page (" + page.total() + " match)"
                 : "runs " + from + "-" + to + " of " + page.total() + more);
+        for (String id : interrupted) {
+            t.out().println(id + " INTERRUPTED: " + RunOwner.resumeHint(id));
+        }
     }
 }

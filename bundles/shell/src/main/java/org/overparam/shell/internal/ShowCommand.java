@@ -106,15 +106,16 @@ final class ShowCommand {
         String asked = run;
         RunDetails d = store.run(folder, id).orElseThrow(() -> new InvalidInputException(asked, "no run '" + asked
                 + "'"));
-        print(d, t.out());
+        print(d, RunOwner.status(d, folder, RunOwner.host()), t.out());
         return CommandLine.OK;
     }
 
-    private static void print(RunDetails d, PrintStream out) {
+    private static void print(RunDetails d, String status, PrintStream out) {
         RunSummary s = d.summary();
         out.println("run        " + s.id());
         out.println("name       " + s.name() + "  (seed " + s.seed() + ")");
-        out.println("status     " + s.status() + (d.message().isEmpty() ? "" : "  " + d.message()));
+        out.println("status     " + status + (status.equals(RunOwner.INTERRUPTED) ? "  " + RunOwner.resumeHint(s.id())
+                : d.message().isEmpty() ? "" : "  " + d.message()));
         out.println("folder     " + d.folder());
         if (!s.sweep().isEmpty()) {
             out.println("sweep      " + s.sweep() + "  point " + d.point());

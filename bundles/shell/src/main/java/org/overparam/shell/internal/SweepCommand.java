@@ -101,28 +101,59 @@ final class SweepCommand {
         if (resume != null) {
             Path dir = path(resume);
             Sweep sweep = reader.load(dir);
-            return dryRun ? plan(sweep, SweepFolder.finished(dir), t) : runAll(sweep, dir, t);
+            if (dryRun) {
+                return plan(sweep, SweepFolder.finished(dir), SweepFolder.interrupted(dir), t);
+            }
+            try (SweepLock lock = SweepLock.acquire(dir)) {
+                return runAll(sweep, dir, t);
+            }
         }
         Path runsDir = runsFolder.apply(runs);
         Sweep sweep = reader.expand(path(file), arguments, fragments);
         if (dryRun) {
-            return plan(sweep, Map.of(), t);
+            return plan(sweep, Map.of(), Map.of(), t);
         }
-        SweepFolder.requireWritable(runsDir);
-        return runAll(sweep, SweepFolder.create(runsDir, sweep.name(), clock.get(), sweep.manifest()), t);
+        RunsFolder.requireWritable(runsDir);
+        Path dir = SweepFolder.create(runsDir, sweep.name(), clock.get(), sweep.manifest());
+        if (!SweepFolder.safe(sweep.name()).equals(sweep.name())) {
+            t.err().println("sweep name '" + sweep.name().replaceAll("\\p{Cntrl}", "?") + "' is not safe as a folder"
+                    + " name (only letters, digits, '.', '_' and '-', not first '.' or '-'); the sweep folder is "
+                    + dir.getFileName());
+        }
+        try (SweepLock lock = SweepLock.acquire(dir)) {
+            return runAll(sweep, dir, t);
+        }
     }
 
-    private int plan(Sweep sweep, Map<String, SweepFolder.Done> done, Terminal t) {
+    /**
+     * Prints the plan: a finished point with its result, an unfinished run folder with its state (STOPPED or
+     * FAILED from its result.json; without one, RUNNING while the process in its run.lock is alive, else
+     * INTERRUPTED: {@link RunOwner}), any other point as "to run" with its key.
+     */
+    private int plan(Sweep sweep, Map<String, SweepFolder.Done> done, Map<String, Path> interrupted, Terminal t) {
         List<SweepTable.Row> rows = new ArrayList<>();
         for (SweepPoint p : sweep.points()) {
             SweepFolder.Done d = done.get(p.key());
-            rows.add(d == null ? new SweepTable.Row(p, "to run", -1, Double.NaN, p.key().substring(0, 12), false)
-                    : new SweepTable.Row(p, d.status().name(), d.steps(), d.loss(), d.folder().getFileName().toString(),
-                    true));
+            Path open = interrupted.get(p.key());
+            if (d != null) {
+                rows.add(new SweepTable.Row(p, d.status().name(), d.steps(), d.loss(),
+                        d.folder().getFileName().toString(), true));
+            } else if (open != null) {
+                String status = SweepFolder.status(open);
+                rows.add(new SweepTable.Row(p, status != null ? status
+                        : RunOwner.gone(open) || RunOwner.pid(open).isEmpty() ? RunOwner.INTERRUPTED
+                        : RunStatus.RUNNING.name(), -1, Double.NaN, open.getFileName().toString(), false));
+            } else {
+                rows.add(new SweepTable.Row(p, "to run", -1, Double.NaN, p.key().substring(0, 12), false));
+            }
         }
         SweepTable.print(sweep.axes(), rows, "key", t.out());
         t.out().println(sweep.points().size() + " run" + (sweep.points().size() == 1 ? "" : "s")
                 + " of sweep " + sweep.name() + "; nothing written (--dry-run)");
+        if (rows.stream().anyMatch(r -> r.status().equals(RunOwner.INTERRUPTED))) {
+            t.out().println("INTERRUPTED: the process running it is gone; 'overparam sweep --resume "
+                    + interrupted.values().iterator().next().getParent() + "' continues it from its checkpoint");
+        }
         t.out().flush();
         return CommandLine.OK;
     }
@@ -181,7 +212,7 @@ final class SweepCommand {
             row = new SweepTable.Row(p, "INVALID", -1, Double.NaN, "-", false);
         } catch (RuntimeException e) {
             progress.finish();
-            t.error("run " + p.index() + " failed: " + e);
+            t.error("run " + p.index() + " failed: " + RunsFolder.failure(e));
             row = new SweepTable.Row(p, RunStatus.FAILED.name(), -1, Double.NaN, "-", false);
         }
         progress.finish();

@@ -50,40 +50,17 @@ final class SweepFolder {
     }
 
     /**
-     * Checks, without writing anything, that folders can be created in {@code runs}: its nearest
-     * existing ancestor must be a writable folder.
-     *
-     * @param runs the runs folder
-     * @throws InvalidInputException naming the runs folder if it cannot be written
-     */
-    static void requireWritable(Path runs) {
-        Path p = runs.toAbsolutePath();
-        while (p != null && !Files.exists(p)) {
-            p = p.getParent();
-        }
-        if (p == null || !Files.isDirectory(p)) {
-            throw new InvalidInputException(runs.toString(), "the runs folder cannot be created: " + p
-                    + " is a file, not a folder");
-        }
-        if (!Files.isWritable(p)) {
-            throw new InvalidInputException(runs.toString(), "the runs folder is not writable (permission denied"
-                    + " for " + p + ")");
-        }
-    }
-
-    /**
      * Creates the sweep's folder and writes its manifest.
      *
-     * @param runs the runs folder (checked by {@link #requireWritable} first)
-     * @param name the sweep's name; characters other than letters, digits, '.', '_' and '-' become '-'
+     * @param runs the runs folder (checked by {@link RunsFolder#requireWritable} first)
+     * @param name the sweep's name, made safe by {@link #safe}
      * @param now the time for the folder's name
      * @param manifest the manifest's text
      * @return the new folder
      * @throws InvalidInputException naming the runs folder if it cannot be written
      */
     static Path create(Path runs, String name, LocalDateTime now, String manifest) {
-        String safe = name.replaceAll("[^A-Za-z0-9._-]", "-");
-        String base = (safe.isEmpty() || safe.startsWith(".") ? "sweep" + safe : safe) + "-" + STAMP.format(now);
+        String base = safe(name) + "-" + STAMP.format(now);
         try {
             Files.createDirectories(runs);
             for (int i = 1; ; i++) {
@@ -102,8 +79,18 @@ final class SweepFolder {
             throw new InvalidInputException(runs.toString(), "the runs folder is not writable (permission denied"
                     + " for " + e.getFile() + ")");
         } catch (IOException e) {
-            throw new InvalidInputException(runs.toString(), "cannot create the sweep folder: " + e);
+            throw new InvalidInputException(runs.toString(), "cannot create the sweep folder: " + RunsFolder.cause(e));
         }
+    }
+
+    /**
+     * @param name a sweep's name
+     * @return the start of its folder's name: characters other than letters, digits, '.', '_' and '-'
+     *     become '-', and a name that is empty or starts with '.' or '-' gets the prefix {@code sweep}
+     */
+    static String safe(String name) {
+        String s = name.replaceAll("[^A-Za-z0-9._-]", "-");
+        return s.isEmpty() || s.startsWith(".") || s.startsWith("-") ? "sweep" + s : s;
     }
 
     /**
@@ -164,6 +151,23 @@ final class SweepFolder {
             }
         }
         return out;
+    }
+
+    /**
+     * @param runFolder a run folder
+     * @return the status its result.json gives, or {@code null} when it has none (or none readable)
+     */
+    static String status(Path runFolder) {
+        try {
+            Path result = runFolder.resolve("result.json");
+            if (!Files.isRegularFile(result)) {
+                return null;
+            }
+            Matcher m = STATUS.matcher(Files.readString(result, StandardCharsets.UTF_8));
+            return m.find() ? m.group(1) : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static Done done(Path folder, String json) {

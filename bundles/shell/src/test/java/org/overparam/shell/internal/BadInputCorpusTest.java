@@ -36,9 +36,13 @@ import org.overparam.experiment.internal.YamlSpecReader;
  * {@code # arg: <argument>} (each one an argument after the file), {@code # argv: <a> <b> ...} (the
  * arguments after the command instead of the file and args, split on blanks), {@code # command: run}
  * (default {@code sweep}), {@code # shell-only} (argument errors the reader never sees), and
- * {@code # runs: file} or {@code # runs: under-file} (the runs folder is a file, or inside one). In
+ * {@code # runs: file} or {@code # runs: under-file} (the runs folder is a file, or inside one),
+ * {@code # setup: <what>} (a run folder, checkpoint, store or lock made before the command:
+ * {@link CorpusSetup}), {@code # runner: engine} (the real engine runs the command instead of a runner
+ * that fails the test) and {@code # store: h2} (the real run store). In
  * all of them {@code {file}}, {@code {dir}} and {@code {runs}} stand for the case's file, the corpus
- * folder and the runs folder (the file, for {@code under-file}). Files in sub-folders ({@code fragments/}, {@code includes/}) are
+ * folder and the runs folder (the file, for {@code under-file}), and {@code {pid}} for the process
+ * that holds a lock the setup made. Files in sub-folders ({@code fragments/}, {@code includes/}) are
  * material for the cases, not cases.
  */
 class BadInputCorpusTest {
@@ -47,7 +51,7 @@ class BadInputCorpusTest {
 
     /** A case's header. */
     record Case(String expect, List<String> args, List<String> argv, String command, boolean shellOnly,
-                String runs) {
+                String runs, String setup, boolean engine, boolean store) {
     }
 
     static Path corpus() {
@@ -83,6 +87,14 @@ class BadInputCorpusTest {
             Files.writeString(runs, "not a folder");
             runs = runs.resolve("sub");
         }
+        try (CorpusSetup setup = CorpusSetup.of(c.setup(), file, runs)) {
+            check(name, tmp, file, runs, c.setup().isEmpty() ? c : header(Files.readString(file,
+                    StandardCharsets.ISO_8859_1).replace("{pid}", setup.pid()), file, dir, runs), setup);
+        }
+    }
+
+    private static void check(String name, Path tmp, Path file, Path runs, Case c, CorpusSetup setup)
+            throws IOException {
         SpecReader reader = new YamlSpecReader(new CorpusRegistry());
         if (!c.shellOnly()) {
             String command = c.command();
@@ -110,7 +122,12 @@ class BadInputCorpusTest {
             argv.addAll(List.of("--runs", runs.toString()));
         }
         Fakes.Captured io = new Fakes.Captured(false);
-        CommandLine cli = new CommandLine(new CorpusRegistry(), reader, new NoRuns(), () -> 0L, p -> null);
+        CommandLine cli = new CommandLine(new CorpusRegistry(), reader, c.engine()
+                ? new org.overparam.engine.internal.EngineRunner(null, new CorpusRegistry()) : new NoRuns(), () -> 0L,
+                p -> null);
+        if (c.store()) {
+            cli.store(setup::store);
+        }
         assertEquals(CommandLine.BAD_INPUT, cli.execute(argv, io.terminal), name);
         assertEquals("overparam: " + c.expect() + "\n", io.err(), name);
         assertEquals("", io.out(), name);
@@ -125,6 +142,9 @@ class BadInputCorpusTest {
         String command = "sweep";
         boolean shellOnly = false;
         String runsKind = "";
+        String setup = "";
+        boolean engine = false;
+        boolean store = false;
         for (String line : text.split("\n")) {
             if (!line.startsWith("#")) {
                 continue;
@@ -143,12 +163,18 @@ class BadInputCorpusTest {
                 shellOnly = true;
             } else if (l.startsWith("runs: ")) {
                 runsKind = l.substring("runs: ".length());
+            } else if (l.startsWith("setup: ")) {
+                setup = l.substring("setup: ".length());
+            } else if (l.equals("runner: engine")) {
+                engine = true;
+            } else if (l.equals("store: h2")) {
+                store = true;
             }
         }
         if (expect == null) {
             fail(file.getFileName() + " has no '# expect:' line");
         }
-        return new Case(expect, args, argv, command, shellOnly, runsKind);
+        return new Case(expect, args, argv, command, shellOnly, runsKind, setup, engine, store);
     }
 
     static Path copy(Path from, Path to) throws IOException {

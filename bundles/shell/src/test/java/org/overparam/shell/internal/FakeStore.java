@@ -43,6 +43,8 @@ final class FakeStore implements RunStore {
     MetricQuery metricQuery;
     final List<String> tagged = new ArrayList<>();
     long total = 2;
+    /** The host the runs' provenance names. */
+    String host = "h";
 
     static RunSummary a() {
         return new RunSummary("wide-a", "wide", RunStatus.CONVERGED, 1, "s1", T, T.plusSeconds(90), 120, 9.5e-8,
@@ -76,7 +78,7 @@ final class FakeStore implements RunStore {
     public Optional<RunDetails> run(Path runs, String runId) {
         Map<String, String> params = new TreeMap<>(Map.of("architecture.width", runId.equals("wide-a") ? "256" : "1024",
                 "seed", runId.equals("wide-a") ? "1" : "2"));
-        Provenance p = new Provenance("h", "Linux", 2, "Vendor", "17", "OpenBLAS", "0.1.0",
+        Provenance p = new Provenance(host, "Linux", 2, "Vendor", "17", "OpenBLAS", "0.1.0",
                 List.of(new ComponentOrigin(ComponentKind.ARCHITECTURE, "fc", "org.x.fc", "1.0.0", "ab".repeat(32))));
         return Optional.of(new RunDetails(runId.equals("wide-a") ? a() : b(), Path.of("/r/" + runId), "name: wide\n",
                 "", "converged", params, Map.of("total_seconds", 12.25), Map.of("train.loss", 9.5e-8),
