@@ -27,7 +27,7 @@ public interface Model {
      * samples allocate at most at once, for the run's memory estimate before anything is allocated.
      * The default suits dense layers: each weight block {@code [out, ...]} keeps its pre-activations
      * and activations ({@code 2 out} per sample), and the backward pass two signals of the widest
-     * layer. Models whose layers keep more per sample (convolutions: channels times positions)
+     * layer and one temporary of its size (the activation's derivative). Models whose layers keep more per sample (convolutions: channels times positions)
      * override it.
      *
      * @param samples the batch size
@@ -43,7 +43,7 @@ public interface Model {
                 widest = Math.max(widest, b.shape().dim(0));
             }
         }
-        return Sizes.product(samples, Sizes.sum(kept, Sizes.product(2, widest)));
+        return Sizes.product(samples, Sizes.sum(kept, Sizes.product(3, widest)));
     }
 
     /**
