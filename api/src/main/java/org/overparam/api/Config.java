@@ -129,24 +129,30 @@ public final class Config {
             if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
                 long w = ((Number) v).longValue();
                 if (isInt && (w > Integer.MAX_VALUE || w < Integer.MIN_VALUE)) {
-                    throw new InvalidInputException(name, v + " does not fit in an int");
+                    throw beyond(name, v, true);
                 }
                 return isInt ? (Object) (int) w : (Object) w;
             }
             Double d = number(v);
             if (d != null && d == Math.rint(d) && !Double.isInfinite(d)) {
                 if (isInt && (d > Integer.MAX_VALUE || d < Integer.MIN_VALUE)) {
-                    throw new InvalidInputException(name, v + " does not fit in an int");
+                    throw beyond(name, v, true);
                 }
                 if (d >= 0x1p63 || d < -0x1p63) {
-                    throw new InvalidInputException(name, v + " is beyond the range of a whole number ("
-                            + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ")");
+                    throw beyond(name, v, false);
                 }
                 return isInt ? (Object) d.intValue() : (Object) d.longValue();
             }
             throw new InvalidInputException(name, "expected a whole number, got " + describe(v));
         }
         throw new InvalidInputException(name, "expected " + typeName(target) + ", got " + describe(v));
+    }
+
+    /** @return the error for a whole number beyond an {@code int} parameter's or any whole number's range */
+    private static InvalidInputException beyond(String name, Object v, boolean isInt) {
+        return new InvalidInputException(name, v + (isInt ? " is beyond the range of this parameter (" + Integer.MIN_VALUE
+                + " to " + Integer.MAX_VALUE + ")" : " is beyond the range of a whole number (" + Long.MIN_VALUE + " to "
+                + Long.MAX_VALUE + ")"));
     }
 
     /** @param target a parameter type @return its name as users see it, e.g. {@code number} */

@@ -36,7 +36,12 @@ import org.overparam.experiment.internal.YamlSpecReader;
  * {@code # arg: <argument>} (each one an argument after the file), {@code # argv: <a> <b> ...} (the
  * arguments after the command instead of the file and args, split on blanks), {@code # command: run}
  * (default {@code sweep}), {@code # shell-only} (argument errors the reader never sees), and
- * {@code # runs: file} or {@code # runs: under-file} (the runs folder is a file, or inside one). In
+ * {@code # runs: file} or {@code # runs: under-file} (the runs folder is a file, or inside one), and
+ * {@code # container}: a case that needs the real engine, plugins and store (sizes and memory, the
+ * run store's keys); this test only reads its header and the runtime's {@code BadInputContainerIT}
+ * runs it through the command line service in the container, where {@code # runs: with-a-run} puts
+ * one run in the runs folder first and {@code {*}} in the expected line stands for any text (the
+ * JVM's heap size). In
  * all of them {@code {file}}, {@code {dir}} and {@code {runs}} stand for the case's file, the corpus
  * folder and the runs folder (the file, for {@code under-file}). Files in sub-folders ({@code fragments/}, {@code includes/}) are
  * material for the cases, not cases.
@@ -47,7 +52,7 @@ class BadInputCorpusTest {
 
     /** A case's header. */
     record Case(String expect, List<String> args, List<String> argv, String command, boolean shellOnly,
-                String runs) {
+                String runs, boolean container) {
     }
 
     static Path corpus() {
@@ -77,6 +82,9 @@ class BadInputCorpusTest {
         Path file = dir.resolve(name);
         Path runs = tmp.resolve("runs");
         Case c = header(Files.readString(file, StandardCharsets.ISO_8859_1), file, dir, runs);
+        if (c.container()) {
+            return;
+        }
         if (c.runs().equals("file")) {
             Files.writeString(runs, "not a folder");
         } else if (c.runs().equals("under-file")) {
@@ -124,6 +132,7 @@ class BadInputCorpusTest {
         List<String> argv = new ArrayList<>();
         String command = "sweep";
         boolean shellOnly = false;
+        boolean container = false;
         String runsKind = "";
         for (String line : text.split("\n")) {
             if (!line.startsWith("#")) {
@@ -141,6 +150,8 @@ class BadInputCorpusTest {
                 command = l.substring("command: ".length());
             } else if (l.equals("shell-only")) {
                 shellOnly = true;
+            } else if (l.equals("container")) {
+                container = true;
             } else if (l.startsWith("runs: ")) {
                 runsKind = l.substring("runs: ".length());
             }
@@ -148,7 +159,7 @@ class BadInputCorpusTest {
         if (expect == null) {
             fail(file.getFileName() + " has no '# expect:' line");
         }
-        return new Case(expect, args, argv, command, shellOnly, runsKind);
+        return new Case(expect, args, argv, command, shellOnly, runsKind, container);
     }
 
     static Path copy(Path from, Path to) throws IOException {

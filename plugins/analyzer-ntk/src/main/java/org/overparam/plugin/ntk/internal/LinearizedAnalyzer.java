@@ -86,7 +86,7 @@ public final class LinearizedAnalyzer implements Analyzer {
         long order = Sizes.product(n, outputs);
         if (order > maxPoints) {
             throw new InvalidInputException("maxPoints", "the prediction needs the N x N kernel on all training outputs,"
-                    + " N = " + n + " samples x " + outputs + " outputs = " + order
+                    + " N = " + n + " samples x " + outputs + (outputs == 1 ? " output = " : " outputs = ") + order
                     + " exceeds maxPoints " + maxPoints + "; raise maxPoints or use fewer samples");
         }
     }
