@@ -20,11 +20,17 @@ import org.overparam.api.Sizes;
  * {@code exp.yaml: the run needs about 74.5 GiB (parameters 44.7 GiB, ...); the JVM may use 7.8 GiB (set OVERPARAM_JAVA_OPTS=-Xmx90g)}.
  * A run that fits but has a block or a per-layer batch array beyond one Java array
  * ({@link Sizes#MAX_ARRAY}) is refused as well. Measured on fc: the estimate is within a factor of
- * 1.5 of what setup and a gradient step allocate (MemoryGuardTest).
+ * 1.5 of what its passes allocate (fc's MemoryEstimateTest); the whole estimate within 5% of the
+ * largest live heap of quickstart at width 4096 (docs/experiment-files.md).
  */
 final class MemoryGuard {
-    /** The point, the initial point, the gradient and the multiplied copy a forward pass reads. */
-    static final int PARAMETER_COPIES = 4;
+    /**
+     * The point, the initial point, the loop's copy of the point before a step, the gradient, the
+     * multiplied copy a forward pass reads and one scratch vector of the optimizer or the loss.
+     * Measured on quickstart at width 4096 (P = 16.8 M): the largest live heap after a collection was
+     * 7.3 P doubles with the dynamics analyzer; this count plus the analyzers' one gives 7.
+     */
+    static final int PARAMETER_COPIES = 6;
 
     /** The heap the guard compares with. */
     interface Heap {

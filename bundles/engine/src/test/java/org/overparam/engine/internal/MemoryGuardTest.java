@@ -37,21 +37,21 @@ class MemoryGuardTest {
 
     @Test
     void aRunBeyondTheHeapIsRefusedBeforeItsDataAreLoaded() {
-        // P = 4 (W 1x3, b): 4 copies x 4 x 8 = 128 bytes; data 1e9 x (3 + 1) x 8 = 32e9 bytes;
-        // activations 1e9 x (2 x 1 + 3 x 1) x 8 = 40e9 bytes; total 72e9 + 128 = 67.1 GiB.
+        // P = 4 (W 1x3, b): 6 copies x 4 x 8 = 192 bytes; data 1e9 x (3 + 1) x 8 = 32e9 bytes;
+        // activations 1e9 x (2 x 1 + 3 x 1) x 8 = 40e9 bytes; total 72e9 + 192 = 67.1 GiB.
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> prepare(spec(1_000_000_000L, 1), new FixedHeap(GIB, 0)));
-        assertEquals("test.yaml: the run needs about 67.1 GiB (parameters 128 bytes, data 29.8 GiB, activations"
+        assertEquals("test.yaml: the run needs about 67.1 GiB (parameters 192 bytes, data 29.8 GiB, activations"
                 + " 37.3 GiB); the JVM may use 1.00 GiB (set OVERPARAM_JAVA_OPTS=-Xmx81g)", e.oneLine());
     }
 
     @Test
     void theHeapInUseCountsAgainstTheRun() {
-        // n = 1e6: data 32e6, activations 40e6, parameters 128: 72000128 bytes = 68.7 MiB.
+        // n = 1e6: data 32e6, activations 40e6, parameters 192: 72000192 bytes = 68.7 MiB.
         assertEquals(1_000_000, prepare(spec(1_000_000L, 1), new FixedHeap(GIB, 0)).data().train().n());
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> prepare(spec(1_000_000L, 1), new FixedHeap(GIB, GIB - (60L << 20))));
-        assertEquals("test.yaml: the run needs about 68.7 MiB (parameters 128 bytes, data 30.5 MiB, activations"
+        assertEquals("test.yaml: the run needs about 68.7 MiB (parameters 192 bytes, data 30.5 MiB, activations"
                 + " 38.1 MiB); the JVM may use 1.00 GiB, 60.0 MiB of it free (set OVERPARAM_JAVA_OPTS=-Xmx2g)",
                 e.oneLine());
     }
