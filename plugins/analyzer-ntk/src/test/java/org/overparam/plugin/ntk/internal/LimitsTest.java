@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,6 +13,7 @@ import org.overparam.api.InvalidInputException;
 import org.overparam.api.Model;
 import org.overparam.api.Scaling;
 import org.overparam.api.Shape;
+import org.overparam.testkit.Allocations;
 
 /**
  * {@code ntk} and {@code linearized} against the run's sizes: what they clamp (with a notice), what
@@ -75,16 +75,8 @@ class LimitsTest {
                 Config.of(Map.of("points", 400L)));
         s.scaling = scaling;
         long estimate = ntk.workspaceBytes(s.config(), m, DataSize.of(s.data));
-        long allocated = allocated(() -> ntk.analyze(s, new RecordingSink()));
+        long allocated = Allocations.bytes(() -> ntk.analyze(s, new RecordingSink()));
         double ratio = (double) estimate / allocated;
         assertTrue(ratio > 0.5 && ratio < 2, "estimate " + estimate + " vs allocated " + allocated);
-    }
-
-    static long allocated(Runnable body) {
-        com.sun.management.ThreadMXBean t = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long id = Thread.currentThread().getId();
-        long before = t.getThreadAllocatedBytes(id);
-        body.run();
-        return t.getThreadAllocatedBytes(id) - before;
     }
 }

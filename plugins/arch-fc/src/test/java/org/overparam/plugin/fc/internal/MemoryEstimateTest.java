@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.overparam.api.Batch;
@@ -14,6 +13,7 @@ import org.overparam.api.Model;
 import org.overparam.api.Params;
 import org.overparam.api.RandomStream;
 import org.overparam.api.Shape;
+import org.overparam.testkit.Allocations;
 
 /**
  * fc's sizes for the run's memory guard: a billion-unit layer is built (its layout counted, nothing
@@ -52,19 +52,11 @@ class MemoryEstimateTest {
         Params g = Params.zeros(m.layout());
         double[] dOut = new double[n];
         java.util.Arrays.fill(dOut, 1.0);
-        long allocated = allocated(() -> {
+        long allocated = Allocations.bytes(() -> {
             Forward f = m.forward(p, batch);
             m.backward(f, dOut, g);
         });
         double ratio = 8.0 * m.forwardValues(n) / allocated;
         assertTrue(ratio >= 0.8 && ratio <= 1.5, "estimate " + 8 * m.forwardValues(n) + " vs allocated " + allocated);
-    }
-
-    static long allocated(Runnable body) {
-        com.sun.management.ThreadMXBean t = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long id = Thread.currentThread().getId();
-        long before = t.getThreadAllocatedBytes(id);
-        body.run();
-        return t.getThreadAllocatedBytes(id) - before;
     }
 }
