@@ -37,7 +37,8 @@ public interface Analyzer extends Component {
      * beyond what they allow is either clamped by {@link #analyze} (e.g. more NTK points than
      * training samples: all samples are used), reported here as one notice line that the run writes
      * to run.log and the terminal, or refused here when clamping would change what is measured. Say
-     * which in the analyzer's documentation. Only values the user set need a notice.
+     * which in the analyzer's documentation. The run's resolved spec holds every value, defaults
+     * included, so a default beyond the data gets its notice too.
      *
      * @param config the analyzer's parameters
      * @param model the run's model

@@ -126,7 +126,7 @@ public final class HessianAnalyzer implements Analyzer {
     public List<String> adjustments(org.overparam.api.Config config, Model model, DataSize data) {
         Config c = config.as(Config.class);
         long p = model.layout().size();
-        List<String> out = new ArrayList<>(Samples.notice(config, c.points(), data.train()));
+        List<String> out = new ArrayList<>(Samples.notice(c.points(), data.train()));
         for (String name : List.of("iterations", "slqSteps", "topK", "bottomK")) {
             long value = switch (name) {
                 case "iterations" -> c.iterations();
@@ -134,7 +134,12 @@ public final class HessianAnalyzer implements Analyzer {
                 case "topK" -> c.topK();
                 default -> c.bottomK();
             };
-            if (config.get(name) != null && value > p) {
+            boolean used = switch (name) {
+                case "iterations" -> c.topK() + c.bottomK() > 0;
+                case "slqSteps" -> c.slqRuns() > 0;
+                default -> true;
+            };
+            if (used && value > p) {
                 out.add(name + " " + value + " is more than the model's " + p + " parameters; "
                         + (name.endsWith("K") ? "all " + p + " eigenvalues are reported" : "Lanczos stops at " + p
                         + " (the exact spectrum)"));

@@ -2,7 +2,6 @@ package org.overparam.plugin.landscape.internal;
 
 import java.util.Arrays;
 import java.util.List;
-import org.overparam.api.Config;
 import org.overparam.api.RandomStream;
 
 /**
@@ -35,13 +34,12 @@ final class Samples {
     }
 
     /**
-     * @param config the analyzer's parameters
-     * @param points its {@code points}
+     * @param points the analyzer's {@code points}
      * @param n the training samples
-     * @return a notice when {@code points} was set above n (all samples are used), else nothing
+     * @return a notice when {@code points} is above n (all samples are used), else nothing
      */
-    static List<String> notice(Config config, int points, long n) {
-        if (config.get("points") != null && points > n) {
+    static List<String> notice(int points, long n) {
+        if (points > n) {
             return List.of("points " + points + " is more than the " + n + " training samples; the loss uses all " + n);
         }
         return List.of();

@@ -106,7 +106,7 @@ public final class SliceAnalyzer implements Analyzer {
     @Override
     public List<String> adjustments(org.overparam.api.Config config, Model model, DataSize data) {
         Config c = config.as(Config.class);
-        List<String> out = new ArrayList<>(Samples.notice(config, c.points(), data.train()));
+        List<String> out = new ArrayList<>(Samples.notice(c.points(), data.train()));
         clampNotice(out, "steps1d", c.steps1d(), MAX_1D);
         clampNotice(out, "steps2d", c.steps2d(), MAX_2D);
         clampNotice(out, "interpolationSteps", c.interpolationSteps(), MAX_1D);

@@ -22,11 +22,16 @@ class LimitsTest {
     void hessianBudgetsAboveTheParameterCountAreClampedWithANotice() {
         assertEquals(List.of("points 500 is more than the 100 training samples; the loss uses all 100",
                         "iterations 5000 is more than the model's 32 parameters; Lanczos stops at 32 (the exact spectrum)",
+                        "slqSteps 40 is more than the model's 32 parameters; Lanczos stops at 32 (the exact spectrum)",
                         "topK 40 is more than the model's 32 parameters; all 32 eigenvalues are reported"),
                 new HessianAnalyzer().adjustments(Config.of(Map.of("points", 500L, "iterations", 5000L, "topK", 40L)), q,
                         hundred));
-        assertEquals(List.of(), new HessianAnalyzer().adjustments(Config.empty(), q, hundred),
-                "defaults above P (iterations 60, points 256) are documented, not noticed");
+        assertEquals(List.of("points 256 is more than the 100 training samples; the loss uses all 100",
+                        "iterations 60 is more than the model's 32 parameters; Lanczos stops at 32 (the exact spectrum)",
+                        "slqSteps 40 is more than the model's 32 parameters; Lanczos stops at 32 (the exact spectrum)"),
+                new HessianAnalyzer().adjustments(Config.empty(), q, hundred), "defaults too: a run's spec holds every value");
+        assertEquals(List.of(), new HessianAnalyzer().adjustments(Config.of(Map.of("points", 0L, "iterations", 32L,
+                "slqRuns", 0L, "slqSteps", 1000L)), q, hundred), "a budget of a measure turned off is not noticed");
     }
 
     @Test

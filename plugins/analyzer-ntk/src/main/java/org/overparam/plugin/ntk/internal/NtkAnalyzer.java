@@ -90,7 +90,7 @@ public final class NtkAnalyzer implements Analyzer {
     }
 
     /**
-     * Clamps {@code points} to the training samples (a notice when it was set higher); refuses an
+     * Clamps {@code points} to the training samples (with a notice); refuses an
      * {@code output} the model does not have.
      */
     @Override
@@ -101,7 +101,7 @@ public final class NtkAnalyzer implements Analyzer {
                     + model.outputSize() + " output" + (model.outputSize() == 1 ? "" : "s") + " (0 to "
                     + (model.outputSize() - 1) + ")");
         }
-        if (config.get("points") != null && c.points() > data.train()) {
+        if (c.points() > data.train()) {
             return List.of("points " + c.points() + " is more than the " + data.train()
                     + " training samples; the Gram uses all " + data.train());
         }

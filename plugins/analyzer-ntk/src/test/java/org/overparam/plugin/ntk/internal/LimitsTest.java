@@ -26,12 +26,13 @@ class LimitsTest {
     private final DataSize hundred = new DataSize(100, 0, Shape.of(4), 2, false);
 
     @Test
-    void ntkPointsBeyondTheSamplesAreClampedWithANoticeOnlyWhenSet() {
+    void ntkPointsBeyondTheSamplesAreClampedWithANotice() {
         assertEquals(List.of("points 500 is more than the 100 training samples; the Gram uses all 100"),
                 ntk.adjustments(Config.of(Map.of("points", 500L)), model, hundred));
         assertEquals(List.of(), ntk.adjustments(Config.of(Map.of("points", 100L)), model, hundred));
         DataSize ten = new DataSize(10, 0, Shape.of(4), 2, false);
-        assertEquals(List.of(), ntk.adjustments(Config.empty(), model, ten), "the default 50 needs no notice");
+        assertEquals(List.of("points 50 is more than the 10 training samples; the Gram uses all 10"),
+                ntk.adjustments(Config.empty(), model, ten), "the default too: a run's spec holds every value");
     }
 
     @Test
