@@ -63,6 +63,14 @@ class LimitsTest {
         assertEquals(3L * 100 * 100 * 8 + 2L * one.forwardValues(100) * 8, ntkBytes, "points clamped to n = 100");
     }
 
+    @Test
+    void boundsCountsItsOwnGramOnlyWhenItMayComputeOne() {
+        BoundsAnalyzer bounds = new BoundsAnalyzer();
+        assertEquals(ntk.workspaceBytes(Config.of(Map.of("points", 50L)), model, hundred),
+                bounds.workspaceBytes(Config.empty(), model, hundred), "the same 50-point Gram, the same paths");
+        assertEquals(0, bounds.workspaceBytes(Config.of(Map.of("lambda0", "history")), model, hundred));
+    }
+
     /**
      * Measured: one {@code ntk} analysis of 400 points on fc width 512 allocates X bytes on its
      * thread (everything, garbage included); the estimate lies between 0.5 X and 2 X.
