@@ -43,6 +43,14 @@ class LimitsTest {
     }
 
     @Test
+    void convexityClampsItsPointsAndCountsFourVectors() {
+        assertEquals(List.of("points 300 is more than the 100 training samples; the loss uses all 100"),
+                new ConvexityAnalyzer().adjustments(Config.of(Map.of("points", 300L)), q, hundred));
+        assertEquals(8L * (4 * 32 + q.forwardValues(100)),
+                new ConvexityAnalyzer().workspaceBytes(Config.empty(), q, hundred));
+    }
+
+    @Test
     void slicesFinerThanTheirLimitAreClampedWithANoticeAndComputedAtTheLimit() {
         Config c = Config.of(Map.of("steps1d", 20_000L, "steps2d", 1_000_000L, "interpolationSteps", 0L));
         assertEquals(List.of("steps1d 20000 is more than the 10001 points a grid may have; the slice uses 10001",
