@@ -50,19 +50,6 @@ public final class Sizes {
     }
 
     /**
-     * @param where the parameter or block that sets the length, for the message
-     * @param count an array length to be
-     * @return it as an {@code int}
-     * @throws InvalidInputException naming {@code where} if it exceeds {@link #MAX_ARRAY}
-     */
-    public static int arrayLength(String where, long count) {
-        if (count > MAX_ARRAY) {
-            throw new InvalidInputException(where, count + " values do not fit in one array (at most " + MAX_ARRAY + ")");
-        }
-        return (int) count;
-    }
-
-    /**
      * @param bytes a size in bytes
      * @return it in binary units with three significant digits, e.g. {@code 37.3 GiB}, {@code 512 KiB}
      */
