@@ -51,6 +51,11 @@ final class MemoryGuard {
             public void collect() {
                 System.gc();
             }
+
+            @Override
+            public long physical() {
+                return PhysicalMemory.total();
+            }
         };
 
         /** @return the most the heap may grow to, in bytes */
@@ -61,6 +66,11 @@ final class MemoryGuard {
 
         /** Collects garbage, so {@link #used} counts live objects only. */
         void collect();
+
+        /** @return the machine's memory in bytes, or -1 when unknown */
+        default long physical() {
+            return -1;
+        }
     }
 
     /**
@@ -137,7 +147,12 @@ final class MemoryGuard {
         if (used > heap.max() / 10) {
             b.append(", ").append(Sizes.format(free)).append(" of it free");
         }
-        b.append(String.format(Locale.ROOT, " (set OVERPARAM_JAVA_OPTS=-Xmx%dg)", Math.max(1, suggest)));
+        b.append(String.format(Locale.ROOT, " (set OVERPARAM_JAVA_OPTS=-Xmx%dg", Math.max(1, suggest)));
+        long physical = heap.physical();
+        if (physical > 0 && suggest * gib > physical) {
+            b.append("; this machine has ").append(Sizes.format(physical));
+        }
+        b.append(')');
         throw new InvalidInputException(where, b.toString());
     }
 

@@ -2,6 +2,7 @@ package org.overparam.engine.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,34 @@ class MemoryGuardTest {
                 () -> prepare(spec(3, 1_000_000_000L), new FixedHeap(Long.MAX_VALUE, 0)));
         assertEquals("test.yaml:3: block W of shape 1000000000x3 holds 3000000000 values; one array holds at most"
                 + " 2147483639", e.oneLine());
+    }
+
+    @Test
+    void aRunBeyondTheMachineSaysSo() {
+        MemoryGuard.Heap small = new MemoryGuard.Heap() {
+            @Override
+            public long max() {
+                return GIB;
+            }
+
+            @Override
+            public long used() {
+                return 0;
+            }
+
+            @Override
+            public void collect() {
+            }
+
+            @Override
+            public long physical() {
+                return 16 * GIB;
+            }
+        };
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> prepare(spec(1_000_000_000L, 1), small));
+        assertTrue(e.getMessage().endsWith("(set OVERPARAM_JAVA_OPTS=-Xmx81g; this machine has 16.0 GiB)"), e.getMessage());
+        assertTrue(PhysicalMemory.total() > 0, "HotSpot tells the machine's memory");
     }
 
     @Test
