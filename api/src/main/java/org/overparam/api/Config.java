@@ -96,7 +96,8 @@ public final class Config {
      * @param v the value
      * @param target {@code int, long, double, boolean, String} or an array of those
      * @return the converted value
-     * @throws InvalidInputException if the value is of the wrong type
+     * @throws InvalidInputException if the value is of the wrong type, or a whole number beyond the
+     *     target's range (never clamped)
      */
     public static Object convert(String name, Object v, Class<?> target) {
         if (target.isArray()) {
@@ -124,17 +125,34 @@ public final class Config {
                 return d;
             }
         } else if (target == int.class || target == Integer.class || target == long.class || target == Long.class) {
+            boolean isInt = target == int.class || target == Integer.class;
+            if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+                long w = ((Number) v).longValue();
+                if (isInt && (w > Integer.MAX_VALUE || w < Integer.MIN_VALUE)) {
+                    throw beyond(name, v, true);
+                }
+                return isInt ? (Object) (int) w : (Object) w;
+            }
             Double d = number(v);
             if (d != null && d == Math.rint(d) && !Double.isInfinite(d)) {
-                boolean isInt = target == int.class || target == Integer.class;
                 if (isInt && (d > Integer.MAX_VALUE || d < Integer.MIN_VALUE)) {
-                    throw new InvalidInputException(name, v + " does not fit in an int");
+                    throw beyond(name, v, true);
+                }
+                if (d >= 0x1p63 || d < -0x1p63) {
+                    throw beyond(name, v, false);
                 }
                 return isInt ? (Object) d.intValue() : (Object) d.longValue();
             }
             throw new InvalidInputException(name, "expected a whole number, got " + describe(v));
         }
         throw new InvalidInputException(name, "expected " + typeName(target) + ", got " + describe(v));
+    }
+
+    /** @return the error for a whole number beyond an {@code int} parameter's or any whole number's range */
+    private static InvalidInputException beyond(String name, Object v, boolean isInt) {
+        return new InvalidInputException(name, v + (isInt ? " is beyond the range of this parameter (" + Integer.MIN_VALUE
+                + " to " + Integer.MAX_VALUE + ")" : " is beyond the range of a whole number (" + Long.MIN_VALUE + " to "
+                + Long.MAX_VALUE + ")"));
     }
 
     /** @param target a parameter type @return its name as users see it, e.g. {@code number} */

@@ -1,5 +1,6 @@
 package org.overparam.api;
 
+import java.util.Optional;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /** A data source: synthetic data on the sphere, IDX files (Fashion-MNIST), CSV tables. */
@@ -12,4 +13,18 @@ public interface Dataset extends Component {
      * @throws InvalidInputException if a file is missing or corrupt, saying how to get or fix it
      */
     Data load(Config config, RandomStream random);
+
+    /**
+     * The sizes {@link #load} would deliver, without loading: a run estimates its memory from them and
+     * refuses to start before anything is allocated when the run would not fit. Data sets that can
+     * tell (from their parameters, or a file's header) override this; the default, empty, makes the
+     * run load the data first and check the rest after.
+     *
+     * @param config the data set's parameters
+     * @return the sizes, or empty when they are known only after loading
+     * @throws InvalidInputException if the parameters are wrong (the same error {@link #load} gives)
+     */
+    default Optional<DataSize> size(Config config) {
+        return Optional.empty();
+    }
 }

@@ -20,6 +20,8 @@ public final class Layout {
      * @param blocks the blocks in order; names must be unique
      * @throws IllegalArgumentException on a repeated name or a tie to an unknown or differently
      *     shaped block
+     * @throws InvalidInputException if the blocks hold more than {@code 2^63-1} parameters in all
+     *     (sizes chosen by a user: the message names the block)
      */
     public Layout(List<BlockSpec> blocks) {
         this.blocks = List.copyOf(blocks);
@@ -30,7 +32,12 @@ public final class Layout {
             if (idx.put(b.name(), i) != null) {
                 throw new IllegalArgumentException("block name " + b.name() + " appears twice in the layout");
             }
-            total += b.size();
+            try {
+                total = Math.addExact(total, b.shape().count());
+            } catch (ArithmeticException e) {
+                throw new InvalidInputException("", "the model would have more than 2^63-1 parameters (at block "
+                        + b.name() + " " + b.shape() + ")");
+            }
         }
         for (BlockSpec b : this.blocks) {
             if (b.tiedTo() != null) {
@@ -87,7 +94,10 @@ public final class Layout {
         return n;
     }
 
-    /** @return the total number of parameters */
+    /**
+     * @return the total number of parameters, an exact count even when a block is too large for one
+     *     array (a run refuses such a layout before it allocates anything)
+     */
     public long size() {
         return size;
     }

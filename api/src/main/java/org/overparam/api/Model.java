@@ -23,6 +23,30 @@ public interface Model {
     int outputSize();
 
     /**
+     * The {@code double} values one {@link #forward} and {@link #backward} pass over {@code samples}
+     * samples allocate at most at once, for the run's memory estimate before anything is allocated.
+     * The default suits dense layers: each weight block {@code [out, ...]} keeps its pre-activations
+     * and activations ({@code 2 out} per sample), and the backward pass two signals of the widest
+     * layer and one temporary of its size (the activation's derivative). Models whose layers keep more per sample (convolutions: channels times positions)
+     * override it.
+     *
+     * @param samples the batch size
+     * @return a number of values
+     * @throws ArithmeticException if the count exceeds {@code 2^63-1}
+     */
+    default long forwardValues(long samples) {
+        long kept = 0;
+        long widest = outputSize();
+        for (BlockSpec b : layout().blocks()) {
+            if (b.role() != BlockRole.BIAS) {
+                kept = Sizes.sum(kept, Sizes.product(2, b.shape().dim(0)));
+                widest = Math.max(widest, b.shape().dim(0));
+            }
+        }
+        return Sizes.product(samples, Sizes.sum(kept, Sizes.product(3, widest)));
+    }
+
+    /**
      * @param params values of {@link #layout()}; not modified
      * @param batch the samples (only inputs are read)
      * @return the outputs and what the backward pass needs

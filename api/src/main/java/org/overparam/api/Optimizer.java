@@ -19,4 +19,17 @@ public interface Optimizer extends Component {
      *     point for Nesterov), for progress output; {@code NaN} if it evaluated none
      */
     double step(StepContext ctx);
+
+    /**
+     * The values the optimizer keeps in the run's {@link State} (e.g. a velocity per parameter), for
+     * the run's memory estimate before anything is allocated. The default, 0, suits stateless rules.
+     *
+     * @param config the optimizer's parameters
+     * @param parameters the number of parameters of the run's model
+     * @return a number of {@code double} values
+     * @throws ArithmeticException if the count exceeds {@code 2^63-1}
+     */
+    default long stateValues(Config config, long parameters) {
+        return 0;
+    }
 }

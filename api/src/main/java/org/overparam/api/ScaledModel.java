@@ -30,6 +30,11 @@ final class ScaledModel implements Model {
     }
 
     @Override
+    public long forwardValues(long samples) {
+        return inner.forwardValues(samples);
+    }
+
+    @Override
     public Forward forward(Params params, Batch batch) {
         return inner.forward(scaling.effective(params), batch);
     }

@@ -56,6 +56,21 @@ public final class Shape {
         return (int) n;
     }
 
+    /**
+     * The number of elements as an exact 64-bit count, for sizes beyond what {@link #size()} (an
+     * array length) can hold; used to estimate memory before anything is allocated.
+     *
+     * @return the product of the sizes (1 for rank 0)
+     * @throws ArithmeticException if the product exceeds {@code 2^63-1} (never a wrapped number)
+     */
+    public long count() {
+        long n = 1;
+        for (int d : dims) {
+            n = Math.multiplyExact(n, d);
+        }
+        return n;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Shape s && Arrays.equals(dims, s.dims);

@@ -68,6 +68,8 @@ final class DistributionOptions {
         options.add(systemProperty("org.ops4j.pax.url.mvn.localRepository")
                 .value(System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository")));
         options.add(systemProperty("overparam.examples").value(System.getProperty("overparam.examples", "../examples")));
+        options.add(systemProperty("overparam.corpus").value(System.getProperty("overparam.corpus",
+                "../bundles/shell/src/test/resources/bad-input")));
         for (Path jar : jars(home.resolve("bundles"))) {
             options.add(bundle(jar.toUri().toString()));
         }

@@ -5,13 +5,16 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.overparam.api.Analyzer;
 import org.overparam.api.Architecture;
 import org.overparam.api.BlockScale;
 import org.overparam.api.ComponentKind;
 import org.overparam.api.Data;
+import org.overparam.api.DataSize;
 import org.overparam.api.Dataset;
 import org.overparam.api.Initialization;
 import org.overparam.api.Initializer;
@@ -21,6 +24,7 @@ import org.overparam.api.Model;
 import org.overparam.api.Params;
 import org.overparam.api.RandomStream;
 import org.overparam.api.Scaling;
+import org.overparam.api.Shape;
 import org.overparam.api.run.AnalyzerRef;
 import org.overparam.api.run.ComponentInfo;
 import org.overparam.api.run.ComponentRef;
@@ -31,8 +35,9 @@ import org.overparam.api.run.Switch;
 /**
  * Everything a run does before its first write to disk: finds every component, those of the spec's
  * switches included (waiting out the
- * registry's start-up grace), re-checks each one's parameters against its current schema, loads the
- * data, builds the model, initializes the parameters, copies tied blocks (values and multipliers of
+ * registry's start-up grace), re-checks each one's parameters against its current schema, estimates
+ * the run's memory and refuses a run that would not fit ({@link Footprint}, before the data are
+ * loaded when the data set tells its sizes), loads the data, builds the model, initializes the parameters, copies tied blocks (values and multipliers of
  * the block they are tied to), wraps the model in the parameterization's multipliers and decides
  * which blocks are frozen.
  *
@@ -60,6 +65,21 @@ final class RunSetup {
      * @throws ComponentFailure if a component throws anything else
      */
     static Prepared prepare(ComponentRegistry registry, Bindings bindings, RunSpec spec) {
+        return prepare(registry, bindings, spec, MemoryGuard.Heap.RUNTIME);
+    }
+
+    /**
+     * @param registry where the components are
+     * @param bindings the run's lookups
+     * @param spec the experiment
+     * @param heap the heap the run's memory estimate is compared with ({@link Footprint})
+     * @return the prepared run
+     * @throws InvalidInputException if the spec or a component's input is wrong, or the run would
+     *     not fit in the heap (checked before the data are loaded when the data set can tell its
+     *     sizes, else right after)
+     * @throws ComponentFailure if a component throws anything else
+     */
+    static Prepared prepare(ComponentRegistry registry, Bindings bindings, RunSpec spec, MemoryGuard.Heap heap) {
         Map<ComponentRef, ComponentInfo> infos = resolveAll(registry, spec);
         RandomStream root = RandomStream.of(spec.seed());
         ComponentRef dataRef = spec.component(ComponentKind.DATASET);
@@ -67,12 +87,26 @@ final class RunSetup {
         ComponentRef initRef = spec.component(ComponentKind.INITIALIZER);
 
         Dataset dataset = bindings.resolve(dataRef, Dataset.class);
+        Optional<DataSize> known = call(dataRef, () -> dataset.size(dataRef.config()));
+        Model raw = null;
+        List<String> notices = List.of();
+        if (known != null && known.isPresent()) {
+            DataSize size = known.get();
+            raw = build(bindings, archRef, size.inputShape(), size.outputs());
+            notices = adjustments(spec, bindings, raw, size);
+            Footprint.check(spec, bindings, raw, size, true, heap);
+        }
         RandomStream dataStream = root.derive(ComponentKind.DATASET.key());
         Data data = call(dataRef, () -> dataset.load(dataRef.config(), dataStream));
         if (data == null) {
             throw new ComponentFailure(dataRef.kind(), dataRef.name(), new IllegalStateException("load returned null"));
         }
-        Model raw = build(bindings, archRef, data);
+        if (raw == null || !raw.inputShape().equals(data.train().inputShape())
+                || raw.outputSize() != data.train().outputSize()) {
+            raw = build(bindings, archRef, data);
+            notices = adjustments(spec, bindings, raw, DataSize.of(data));
+            Footprint.check(spec, bindings, raw, DataSize.of(data), false, heap);
+        }
         Layout layout = raw.layout();
 
         Initializer initializer = bindings.resolve(initRef, Initializer.class);
@@ -98,7 +132,7 @@ final class RunSetup {
             analyzerStreams.put(a.label(), root.derive("analyzer." + a.label()));
         }
         return new Prepared(data, model, scaling, params, params.copy(), trainable, root.derive("optimizer"),
-                analyzerStreams, infos);
+                analyzerStreams, infos, notices);
     }
 
     /**
@@ -110,12 +144,33 @@ final class RunSetup {
      * @return the model
      */
     static Model build(Bindings bindings, ComponentRef archRef, Data data) {
+        return build(bindings, archRef, data.train().inputShape(), data.train().outputSize());
+    }
+
+    private static Model build(Bindings bindings, ComponentRef archRef, Shape inputShape, int outputs) {
         Architecture arch = bindings.resolve(archRef, Architecture.class);
-        Model m = call(archRef, () -> arch.build(archRef.config(), data.train().inputShape(), data.train().outputSize()));
+        Model m = call(archRef, () -> arch.build(archRef.config(), inputShape, outputs));
         if (m == null) {
             throw new ComponentFailure(archRef.kind(), archRef.name(), new IllegalStateException("build returned null"));
         }
         return m;
+    }
+
+    /**
+     * @return each analyzer's notices about parameters it will clamp for this data and model,
+     *     prefixed with its label, e.g. {@code ntk: points 500 is more than the 100 training samples; ...}
+     * @throws InvalidInputException located at the analyzer's entry if one refuses a parameter
+     */
+    private static List<String> adjustments(RunSpec spec, Bindings bindings, Model raw, DataSize size) {
+        List<String> out = new ArrayList<>();
+        for (AnalyzerRef a : spec.analyzers()) {
+            Analyzer analyzer = bindings.resolve(a.component(), Analyzer.class);
+            List<String> lines = call(a.component(), () -> analyzer.adjustments(a.component().config(), raw, size));
+            for (String line : lines == null ? List.<String>of() : lines) {
+                out.add(a.label() + ": " + line);
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static Map<ComponentRef, ComponentInfo> resolveAll(ComponentRegistry registry, RunSpec spec) {
@@ -177,13 +232,16 @@ final class RunSetup {
         return tied ? new Scaling(layout, scales) : scaling;
     }
 
-    /** Calls a component during setup, locating its input errors. */
-    private static <T> T call(ComponentRef ref, Supplier<T> body) {
+    /**
+     * Calls a component during setup, locating its input errors. An {@link OutOfMemoryError} (a
+     * component allocating beyond what its estimate said) ends the run FAILED with one line too.
+     */
+    static <T> T call(ComponentRef ref, Supplier<T> body) {
         try {
             return body.get();
         } catch (InvalidInputException e) {
             throw locate(ref, e);
-        } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+        } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError | OutOfMemoryError e) {
             throw new ComponentFailure(ref.kind(), ref.name(), e);
         }
     }

@@ -281,6 +281,10 @@ final class StepLoop {
             status = RunStatus.FAILED;
             message = "engine error: " + e;
             log.error("step " + step + ": " + message, e);
+        } catch (OutOfMemoryError e) {
+            status = RunStatus.FAILED;
+            message = OutOfMemory.message(step, e);
+            log.error("step " + step + ": " + message, e);
         } finally {
             bindings.release();
         }

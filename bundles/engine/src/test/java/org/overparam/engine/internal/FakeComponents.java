@@ -2,12 +2,14 @@ package org.overparam.engine.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.overparam.api.Analyzer;
 import org.overparam.api.Batch;
 import org.overparam.api.BlockScale;
 import org.overparam.api.Constraint;
 import org.overparam.api.Data;
+import org.overparam.api.DataSize;
 import org.overparam.api.Dataset;
 import org.overparam.api.Initialization;
 import org.overparam.api.Initializer;
@@ -39,6 +41,11 @@ final class FakeComponents {
         @Override
         public Class<Config> configType() {
             return Config.class;
+        }
+
+        @Override
+        public Optional<DataSize> size(org.overparam.api.Config config) {
+            return Optional.of(new DataSize(config.as(Config.class).n(), 0, Shape.of(3), 1, false));
         }
 
         @Override

@@ -108,6 +108,33 @@ class RunFailureTest {
     }
 
     @Test
+    void runningOutOfMemoryFailsTheRunInOneLineAndKeepsItsCheckpoint() {
+        ComponentTable registry = TestRegistry.standard();
+        new TestRegistry(registry).add(ComponentKind.OPTIMIZER, "oom", new OutOfMemoryAtFive());
+        RunResult r = new Run(registry, Specs.base().stop(100, 0).checkpoint(2).with(ComponentKind.OPTIMIZER, "oom",
+                Map.of("lr", 0.1)).build(), runs(), null, 0).execute();
+
+        assertEquals(RunStatus.FAILED, r.status());
+        assertTrue(r.message().matches("out of memory at step 5 \\(Java heap space\\); the JVM may use [0-9.]+ [KMGT]iB:"
+                + " set OVERPARAM_JAVA_OPTS=-Xmx[0-9]+g and resume"), r.message());
+        assertEquals(5, r.steps());
+        assertTrue(java.nio.file.Files.exists(CheckpointFile.in(r.directory())), "the checkpoint of step 4 stays");
+        String log = RunFiles.text(r.directory().resolve("run.log"));
+        assertTrue(log.contains("java.lang.OutOfMemoryError: Java heap space"), "the trace goes to run.log: " + log);
+    }
+
+    /** Gradient descent that runs out of heap at step 5. */
+    static final class OutOfMemoryAtFive extends FakeComponents.Gd {
+        @Override
+        public double step(org.overparam.api.StepContext ctx) {
+            if (ctx.step() == 5) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+            return super.step(ctx);
+        }
+    }
+
+    @Test
     void throwingAnalyzerFailsTheRun() {
         RunResult r = RunTest.run(Specs.base().stop(100, 0)
                 .analyzer("probe", "probe", 10, Map.of("failAtCall", 1L)).build(), runs());

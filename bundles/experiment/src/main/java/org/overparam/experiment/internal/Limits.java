@@ -6,7 +6,8 @@ import org.overparam.api.run.StopRule;
 
 /**
  * The keys that bound a run in time: {@code stop} ({@code maxSteps}, at least 1 and required;
- * {@code targetLoss}, default 0 = no target) and {@code checkpoint} ({@code every}, a whole number of
+ * {@code targetLoss}, at least 0, default 0 = no target; {@code maxSteps} beyond the range of a
+ * whole number is refused, never clamped) and {@code checkpoint} ({@code every}, a whole number of
  * steps at least 0, 0 turning checkpoints off; {@link CheckpointRule#DEFAULT} when absent).
  */
 final class Limits {
@@ -80,6 +81,10 @@ final class Limits {
             if (Double.isNaN(target)) {
                 throw new InvalidInputException(stop.get("targetLoss").where() + ": stop.targetLoss",
                         "targetLoss is not a number");
+            }
+            if (target < 0) {
+                throw new InvalidInputException(stop.get("targetLoss").where() + ": stop.targetLoss", "targetLoss "
+                        + target + " is negative; a loss never falls below 0 (0 = no target)");
             }
         }
         return new StopRule(maxSteps, target);

@@ -150,6 +150,20 @@ class SpecErrorsTest {
         assertEquals(file(9) + "unknown key 'stop.maxStep' (did you mean 'maxSteps'?)", error(replace(9, "stop: {maxStep: 5}")));
         assertEquals(file(9) + "stop.targetLoss: expected a number, got 'low'",
                 error(replace(9, "stop: {maxSteps: 5, targetLoss: low}")));
+        assertEquals(file(9) + "stop.targetLoss: targetLoss -1.0E-7 is negative; a loss never falls below 0 (0 = no target)",
+                error(replace(9, "stop: {maxSteps: 5, targetLoss: -1.0e-7}")));
+    }
+
+    @Test
+    void maxStepsBeyondTheLongRangeIsRefusedNotClamped() throws IOException {
+        assertEquals(file(9) + "stop.maxSteps: 1.0E20 is beyond the range of a whole number (-9223372036854775808 to "
+                + "9223372036854775807)", error(replace(9, "stop: {maxSteps: 100000000000000000000}")));
+        assertEquals(file(9) + "stop.maxSteps: 9.223372036854776E18 is beyond the range of a whole number "
+                + "(-9223372036854775808 to 9223372036854775807)", error(replace(9, "stop: {maxSteps: 9223372036854775808}")));
+        assertEquals(file(9) + "stop.maxSteps: 1e30 is beyond the range of a whole number (-9223372036854775808 to "
+                + "9223372036854775807)", error(replace(9, "stop: {maxSteps: '1e30'}")));
+        file = Files.writeString(dir.resolve("t.yaml"), replace(9, "stop: {maxSteps: 9223372036854775807}"));
+        assertEquals(Long.MAX_VALUE, reader.read(file, List.of()).stop().maxSteps(), "the largest long is exact");
     }
 
     @Test

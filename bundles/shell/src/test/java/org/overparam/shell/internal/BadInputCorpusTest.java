@@ -39,7 +39,12 @@ import org.overparam.experiment.internal.YamlSpecReader;
  * {@code # runs: file} or {@code # runs: under-file} (the runs folder is a file, or inside one),
  * {@code # setup: <what>} (a run folder, checkpoint, store or lock made before the command:
  * {@link CorpusSetup}), {@code # runner: engine} (the real engine runs the command instead of a runner
- * that fails the test) and {@code # store: h2} (the real run store). In
+ * that fails the test), {@code # store: h2} (the real run store), and
+ * {@code # container}: a case that needs the real engine, plugins and store (sizes and memory, the
+ * run store's keys); this test only reads its header and the runtime's {@code BadInputContainerIT}
+ * runs it through the command line service in the container, where {@code # runs: with-a-run} puts
+ * one run in the runs folder first and {@code {*}} in the expected line stands for any text (the
+ * JVM's heap size). In
  * all of them {@code {file}}, {@code {dir}} and {@code {runs}} stand for the case's file, the corpus
  * folder and the runs folder (the file, for {@code under-file}), and {@code {pid}} for the process
  * that holds a lock the setup made. Files in sub-folders ({@code fragments/}, {@code includes/}) are
@@ -51,7 +56,7 @@ class BadInputCorpusTest {
 
     /** A case's header. */
     record Case(String expect, List<String> args, List<String> argv, String command, boolean shellOnly,
-                String runs, String setup, boolean engine, boolean store) {
+                String runs, String setup, boolean engine, boolean store, boolean container) {
     }
 
     static Path corpus() {
@@ -81,6 +86,9 @@ class BadInputCorpusTest {
         Path file = dir.resolve(name);
         Path runs = tmp.resolve("runs");
         Case c = header(Files.readString(file, StandardCharsets.ISO_8859_1), file, dir, runs);
+        if (c.container()) {
+            return;
+        }
         if (c.runs().equals("file")) {
             Files.writeString(runs, "not a folder");
         } else if (c.runs().equals("under-file")) {
@@ -141,6 +149,7 @@ class BadInputCorpusTest {
         List<String> argv = new ArrayList<>();
         String command = "sweep";
         boolean shellOnly = false;
+        boolean container = false;
         String runsKind = "";
         String setup = "";
         boolean engine = false;
@@ -161,6 +170,8 @@ class BadInputCorpusTest {
                 command = l.substring("command: ".length());
             } else if (l.equals("shell-only")) {
                 shellOnly = true;
+            } else if (l.equals("container")) {
+                container = true;
             } else if (l.startsWith("runs: ")) {
                 runsKind = l.substring("runs: ".length());
             } else if (l.startsWith("setup: ")) {
@@ -174,7 +185,7 @@ class BadInputCorpusTest {
         if (expect == null) {
             fail(file.getFileName() + " has no '# expect:' line");
         }
-        return new Case(expect, args, argv, command, shellOnly, runsKind, setup, engine, store);
+        return new Case(expect, args, argv, command, shellOnly, runsKind, setup, engine, store, container);
     }
 
     static Path copy(Path from, Path to) throws IOException {

@@ -45,6 +45,7 @@ final class RunListing {
      * @throws SQLException if a statement fails
      */
     static Page page(Database db, Connection c, RunQuery q) throws SQLException {
+        checkKeys(c, q);
         RunListing l = new RunListing();
         l.conditions(q);
         StringBuilder sql = new StringBuilder("SELECT ").append(SELECT).append(" FROM runs r");
@@ -92,6 +93,40 @@ final class RunListing {
      * @param total how many match in all
      */
     record Page(List<Row> rows, long total) {
+    }
+
+    /**
+     * Refuses a parameter condition on a key that no run in the store has (a misspelt key would
+     * otherwise match nothing, or everything for {@code !=}), suggesting the nearest key. A store
+     * without runs refuses nothing: its answer is "no runs match" whatever the key.
+     */
+    private static void checkKeys(Connection c, RunQuery q) throws SQLException {
+        List<String> known = null;
+        for (ParamFilter f : q.params()) {
+            try (PreparedStatement ps = prepare(c, "SELECT 1 FROM params WHERE pkey = ? LIMIT 1", List.of(f.key()));
+                 ResultSet r = ps.executeQuery()) {
+                if (r.next()) {
+                    continue;
+                }
+            }
+            known = known == null ? paramKeys(c) : known;
+            if (!known.isEmpty()) {
+                throw new InvalidInputException(f.toString(), "no run has a parameter '" + f.key() + "'"
+                        + Names.suggestion(f.key(), known) + "; 'overparam show ID' lists a run's parameters");
+            }
+        }
+    }
+
+    /** @return every parameter key in the store, sorted */
+    private static List<String> paramKeys(Connection c) throws SQLException {
+        List<String> keys = new ArrayList<>();
+        try (PreparedStatement ps = prepare(c, "SELECT DISTINCT pkey FROM params ORDER BY pkey", List.of());
+             ResultSet r = ps.executeQuery()) {
+            while (r.next()) {
+                keys.add(r.getString(1));
+            }
+        }
+        return keys;
     }
 
     private void conditions(RunQuery q) {
@@ -164,8 +199,10 @@ final class RunListing {
             if (!r.next()) {
                 List<String> known = new ArrayList<>(COLUMNS.keySet());
                 known.sort(null);
+                List<String> near = new ArrayList<>(known);
+                near.addAll(paramKeys(c));
                 throw new InvalidInputException("--sort", "cannot order by '" + q.sort() + "': no run has such a"
-                        + " parameter" + Names.suggestion(q.sort(), known) + "; orders: " + String.join(", ", known)
+                        + " parameter" + Names.suggestion(q.sort(), near) + "; orders: " + String.join(", ", known)
                         + ", metric:<name> or a parameter key");
             }
         }

@@ -131,6 +131,20 @@ class QueryTest {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> store.runs(runs, RunQuery.all().sortedBy("craeted", false)));
         assertTrue(e.getMessage().contains("did you mean 'created'"), e.getMessage());
+        e = assertThrows(InvalidInputException.class,
+                () -> store.runs(runs, RunQuery.all().sortedBy("architecture.widht", false)));
+        assertTrue(e.getMessage().contains("did you mean 'architecture.width'"), e.getMessage());
+    }
+
+    @Test
+    void aFilterOnAKeyNoRunHasIsRefusedWithTheNearestKey() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> store.runs(runs, oldestFirst().withParam(ParamFilter.parse("architecture.widht=64"))));
+        assertEquals("architecture.widht=64: no run has a parameter 'architecture.widht' (did you mean "
+                + "'architecture.width'?); 'overparam show ID' lists a run's parameters", e.oneLine());
+        assertThrows(InvalidInputException.class,
+                () -> store.runs(runs, oldestFirst().withParam(ParamFilter.parse("architecture.widht!=64"))));
+        assertEquals(12, ids(oldestFirst().withParam(ParamFilter.parse("architecture.width!=3"))).size());
     }
 
     @Test

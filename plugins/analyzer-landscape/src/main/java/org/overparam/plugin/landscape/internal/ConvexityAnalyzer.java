@@ -1,11 +1,15 @@
 package org.overparam.plugin.landscape.internal;
 
+import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.Analyzer;
+import org.overparam.api.DataSize;
 import org.overparam.api.MetricSink;
+import org.overparam.api.Model;
 import org.overparam.api.Param;
 import org.overparam.api.Params;
 import org.overparam.api.RandomStream;
+import org.overparam.api.Sizes;
 import org.overparam.api.Snapshot;
 
 /**
@@ -66,6 +70,20 @@ public final class ConvexityAnalyzer implements Analyzer {
     @Override
     public Class<Config> configType() {
         return Config.class;
+    }
+
+    /** Four vectors of P (two gradients, a direction, a probe) and a gradient pass over the samples. */
+    @Override
+    public long workspaceBytes(org.overparam.api.Config config, Model model, DataSize data) {
+        Config c = config.as(Config.class);
+        return Sizes.doubles(Sizes.sum(Sizes.product(4, model.layout().size()),
+                model.forwardValues(Samples.count(c.points(), data.train()))));
+    }
+
+    /** Clamps {@code points} to the training samples, with a notice. */
+    @Override
+    public List<String> adjustments(org.overparam.api.Config config, Model model, DataSize data) {
+        return Samples.notice(config.as(Config.class).points(), data.train());
     }
 
     @Override

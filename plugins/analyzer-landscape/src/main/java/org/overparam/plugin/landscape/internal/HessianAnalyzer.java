@@ -1,11 +1,16 @@
 package org.overparam.plugin.landscape.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.Analyzer;
+import org.overparam.api.DataSize;
 import org.overparam.api.MetricSink;
+import org.overparam.api.Model;
 import org.overparam.api.Param;
 import org.overparam.api.Params;
 import org.overparam.api.RandomStream;
+import org.overparam.api.Sizes;
 import org.overparam.api.Snapshot;
 import org.overparam.linalg.Lanczos;
 import org.overparam.linalg.LanczosResult;
@@ -94,6 +99,53 @@ public final class HessianAnalyzer implements Analyzer {
     @Override
     public Class<Config> configType() {
         return Config.class;
+    }
+
+    /**
+     * The larger Krylov basis ({@code (min(iterations, P) + 1) x P} for the eigenvalues,
+     * {@code min(slqSteps, P) x P} for the density), six vectors of P for the products and the
+     * probes, and an R-operator pass (forward and backward) over the samples.
+     */
+    @Override
+    public long workspaceBytes(org.overparam.api.Config config, Model model, DataSize data) {
+        Config c = config.as(Config.class);
+        long p = model.layout().size();
+        long lanczos = c.topK() + c.bottomK() == 0 ? 0 : Sizes.product(Math.min(c.iterations(), p) + 1, p);
+        long slq = c.slqRuns() == 0 ? 0 : Sizes.product(Math.min(c.slqSteps(), p), p);
+        long pass = Sizes.product(2, model.forwardValues(Samples.count(c.points(), data.train())));
+        return Sizes.doubles(Sizes.sum(Math.max(lanczos, slq), Sizes.product(6, p), pass));
+    }
+
+    /**
+     * Clamps, with a notice, a Lanczos budget ({@code iterations}, {@code slqSteps}) or eigenvalue
+     * count ({@code topK}, {@code bottomK}) above the model's P parameters (at P Lanczos is exact:
+     * the same spectrum), and {@code points} above the training samples. Frozen blocks lower P
+     * further at the analysis, without a notice.
+     */
+    @Override
+    public List<String> adjustments(org.overparam.api.Config config, Model model, DataSize data) {
+        Config c = config.as(Config.class);
+        long p = model.layout().size();
+        List<String> out = new ArrayList<>(Samples.notice(c.points(), data.train()));
+        for (String name : List.of("iterations", "slqSteps", "topK", "bottomK")) {
+            long value = switch (name) {
+                case "iterations" -> c.iterations();
+                case "slqSteps" -> c.slqSteps();
+                case "topK" -> c.topK();
+                default -> c.bottomK();
+            };
+            boolean used = switch (name) {
+                case "iterations" -> c.topK() + c.bottomK() > 0;
+                case "slqSteps" -> c.slqRuns() > 0;
+                default -> true;
+            };
+            if (used && value > p) {
+                out.add(name + " " + value + " is more than the model's " + p + " parameters; "
+                        + (name.endsWith("K") ? "all " + p + " eigenvalues are reported" : "Lanczos stops at " + p
+                        + " (the exact spectrum)"));
+            }
+        }
+        return out;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.overparam.plugin.landscape.internal;
 
 import java.util.Arrays;
+import java.util.List;
 import org.overparam.api.RandomStream;
 
 /**
@@ -30,5 +31,26 @@ final class Samples {
         int[] rows = Arrays.copyOf(all, points);
         Arrays.sort(rows);
         return rows;
+    }
+
+    /**
+     * @param points the analyzer's {@code points}
+     * @param n the training samples
+     * @return a notice when {@code points} is above n (all samples are used), else nothing
+     */
+    static List<String> notice(int points, long n) {
+        if (points > n) {
+            return List.of("points " + points + " is more than the " + n + " training samples; the loss uses all " + n);
+        }
+        return List.of();
+    }
+
+    /**
+     * @param points the {@code points} parameter (0 = all)
+     * @param n the training samples
+     * @return the samples the loss is evaluated on
+     */
+    static long count(int points, long n) {
+        return points == 0 ? n : Math.min(points, n);
     }
 }

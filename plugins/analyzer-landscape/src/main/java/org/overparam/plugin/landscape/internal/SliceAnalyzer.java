@@ -1,11 +1,16 @@
 package org.overparam.plugin.landscape.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.Analyzer;
+import org.overparam.api.DataSize;
 import org.overparam.api.MetricSink;
+import org.overparam.api.Model;
 import org.overparam.api.Param;
 import org.overparam.api.Params;
 import org.overparam.api.RandomStream;
+import org.overparam.api.Sizes;
 import org.overparam.api.Snapshot;
 
 /**
@@ -28,7 +33,8 @@ import org.overparam.api.Snapshot;
  * every analysis point, rescaled to the current weights. Frozen blocks do not move.
  *
  * <p>The loss is the run's, on a seeded subset of {@code points} training samples fixed for the run.
- * Cost: {@code steps1d + steps2d^2 + interpolationSteps + 2} forward passes.
+ * Cost: {@code steps1d + steps2d^2 + interpolationSteps + 2} forward passes. Grids finer than
+ * {@link #MAX_1D} points ({@link #MAX_2D} per axis for the surface) are clamped with a notice.
  */
 @Component(service = Analyzer.class, property = {
     org.overparam.api.Component.NAME + "=slices",
@@ -78,6 +84,41 @@ public final class SliceAnalyzer implements Analyzer {
         return Config.class;
     }
 
+    /** The most points of a 1D grid (the random slice and the interpolation): more are clamped. */
+    static final int MAX_1D = 10_001;
+    /** The most points per axis of the 2D surface ({@code MAX_2D^2} forward passes): more are clamped. */
+    static final int MAX_2D = 1_001;
+
+    /** The grids' and directions' copies of the parameters, the surface and one forward pass. */
+    @Override
+    public long workspaceBytes(org.overparam.api.Config config, Model model, DataSize data) {
+        Config c = config.as(Config.class);
+        long grid = Math.min(c.steps2d(), MAX_2D);
+        return Sizes.doubles(Sizes.sum(Sizes.product(5, model.layout().size()), Sizes.product(grid, grid),
+                model.forwardValues(Samples.count(c.points(), data.train()))));
+    }
+
+    /**
+     * Clamps grids finer than {@link #MAX_1D} ({@code steps1d}, {@code interpolationSteps}) or
+     * {@link #MAX_2D} ({@code steps2d}) points, and {@code points} to the training samples, each with
+     * a notice: the same slices at a coarser resolution.
+     */
+    @Override
+    public List<String> adjustments(org.overparam.api.Config config, Model model, DataSize data) {
+        Config c = config.as(Config.class);
+        List<String> out = new ArrayList<>(Samples.notice(c.points(), data.train()));
+        clampNotice(out, "steps1d", c.steps1d(), MAX_1D);
+        clampNotice(out, "steps2d", c.steps2d(), MAX_2D);
+        clampNotice(out, "interpolationSteps", c.interpolationSteps(), MAX_1D);
+        return out;
+    }
+
+    private static void clampNotice(List<String> out, String name, int value, int max) {
+        if (value > max) {
+            out.add(name + " " + value + " is more than the " + max + " points a grid may have; the slice uses " + max);
+        }
+    }
+
     @Override
     public void analyze(Snapshot snapshot, MetricSink out) {
         Config c = snapshot.config().as(Config.class);
@@ -89,7 +130,7 @@ public final class SliceAnalyzer implements Analyzer {
         if (c.steps1d() > 0 || c.steps2d() > 0) {
             Params d1 = FilterNormalization.direction(w, f, random.derive("slice.d1"), biases);
             if (c.steps1d() > 0) {
-                double[] alpha = grid(-c.range(), c.range(), c.steps1d());
+                double[] alpha = grid(-c.range(), c.range(), Math.min(c.steps1d(), MAX_1D));
                 double[] loss = new double[alpha.length];
                 for (int i = 0; i < alpha.length; i++) {
                     loss[i] = f.loss(probe.set(w).axpy(alpha[i], d1));
@@ -98,7 +139,7 @@ public final class SliceAnalyzer implements Analyzer {
             }
             if (c.steps2d() > 0) {
                 Params d2 = FilterNormalization.direction(w, f, random.derive("slice.d2"), biases);
-                double[] alpha = grid(-c.range(), c.range(), c.steps2d());
+                double[] alpha = grid(-c.range(), c.range(), Math.min(c.steps2d(), MAX_2D));
                 double[] surface = new double[alpha.length * alpha.length];
                 for (int i = 0; i < alpha.length; i++) {
                     for (int j = 0; j < alpha.length; j++) {
@@ -111,7 +152,7 @@ public final class SliceAnalyzer implements Analyzer {
         Params w0 = snapshot.initial();
         Params path = w.copy().axpy(-1, w0);
         if (c.interpolationSteps() > 0 && path.norm() > 0) {
-            double[] alpha = grid(c.interpolationFrom(), c.interpolationTo(), c.interpolationSteps());
+            double[] alpha = grid(c.interpolationFrom(), c.interpolationTo(), Math.min(c.interpolationSteps(), MAX_1D));
             double[] loss = new double[alpha.length];
             double start = f.loss(w0);
             double end = f.loss(w);

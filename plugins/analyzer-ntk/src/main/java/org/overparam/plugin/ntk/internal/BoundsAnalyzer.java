@@ -5,8 +5,10 @@ import org.osgi.service.component.annotations.Component;
 import org.overparam.api.Analyzer;
 import org.overparam.api.Batch;
 import org.overparam.api.ComponentKind;
+import org.overparam.api.DataSize;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.MetricSink;
+import org.overparam.api.Model;
 import org.overparam.api.Param;
 import org.overparam.api.Snapshot;
 import org.overparam.api.State;
@@ -72,6 +74,17 @@ public final class BoundsAnalyzer implements Analyzer {
     @Override
     public Class<Config> configType() {
         return Config.class;
+    }
+
+    /** A Gram of {@code min(points, n)} samples when lambda_0 may be computed here ({@link Workspace}). */
+    @Override
+    public long workspaceBytes(org.overparam.api.Config config, Model model, DataSize data) {
+        Config c = config.as(Config.class);
+        if (c.lambda0().equals("history")) {
+            return 0;
+        }
+        long p = Math.min(c.points(), data.train());
+        return Workspace.gram(model, p, p, "auto", 256);
     }
 
     @Override

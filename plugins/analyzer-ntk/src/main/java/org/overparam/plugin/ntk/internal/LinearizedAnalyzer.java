@@ -1,13 +1,16 @@
 package org.overparam.plugin.ntk.internal;
 
+import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.Analyzer;
 import org.overparam.api.Batch;
+import org.overparam.api.DataSize;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.MetricSink;
 import org.overparam.api.Model;
 import org.overparam.api.Param;
 import org.overparam.api.Params;
+import org.overparam.api.Sizes;
 import org.overparam.api.Snapshot;
 
 /**
@@ -61,6 +64,33 @@ public final class LinearizedAnalyzer implements Analyzer {
         return Config.class;
     }
 
+    /** The full kernel on all {@code N = n k} training outputs ({@link Workspace}). */
+    @Override
+    public long workspaceBytes(org.overparam.api.Config config, Model model, DataSize data) {
+        Config c = config.as(Config.class);
+        return Workspace.gram(model, data.train(), Sizes.product(data.train(), model.outputSize()), c.path(),
+                c.jacobianMemoryMb());
+    }
+
+    /**
+     * Refuses, before the run starts, a kernel larger than {@code maxPoints}: a prediction on fewer
+     * outputs than the run trains on would predict another run, so nothing is clamped.
+     */
+    @Override
+    public List<String> adjustments(org.overparam.api.Config config, Model model, DataSize data) {
+        checkOrder(data.train(), model.outputSize(), config.as(Config.class).maxPoints());
+        return List.of();
+    }
+
+    private static void checkOrder(long n, int outputs, int maxPoints) {
+        long order = Sizes.product(n, outputs);
+        if (order > maxPoints) {
+            throw new InvalidInputException("maxPoints", "the prediction needs the N x N kernel on all training outputs,"
+                    + " N = " + n + " samples x " + outputs + (outputs == 1 ? " output = " : " outputs = ") + order
+                    + " exceeds maxPoints " + maxPoints + "; raise maxPoints or use fewer samples");
+        }
+    }
+
     @Override
     public void analyze(Snapshot snapshot, MetricSink out) {
         Config c = snapshot.config().as(Config.class);
@@ -84,12 +114,8 @@ public final class LinearizedAnalyzer implements Analyzer {
     private static LinearizedCurve start(Snapshot snapshot, Config c, MetricSink out) {
         Batch train = snapshot.data().train();
         Model model = snapshot.model();
+        checkOrder(train.n(), model.outputSize(), c.maxPoints());
         int order = train.n() * model.outputSize();
-        if (order > c.maxPoints()) {
-            throw new InvalidInputException("maxPoints", "the prediction needs the N x N kernel on all training outputs,"
-                    + " N = " + train.n() + " samples x " + model.outputSize() + " outputs = " + order
-                    + " exceeds maxPoints " + c.maxPoints() + "; raise maxPoints or use fewer samples");
-        }
         GdConvention gd = GdConvention.of(snapshot, train.n(), c.lr());
         Params w0 = snapshot.initial();
         NtkGram.Gram k0 = NtkGram.full(model, w0, train, snapshot.oracle()::trainable, NtkGram.Path.of(c.path()),

@@ -1,11 +1,15 @@
 package org.overparam.plugin.ntk.internal;
 
+import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.Analyzer;
 import org.overparam.api.Batch;
+import org.overparam.api.DataSize;
+import org.overparam.api.InvalidInputException;
 import org.overparam.api.MetricSink;
 import org.overparam.api.Model;
 import org.overparam.api.Param;
+import org.overparam.api.Sizes;
 import org.overparam.api.Snapshot;
 import org.overparam.api.State;
 import org.overparam.linalg.SymmetricEigen;
@@ -74,6 +78,34 @@ public final class NtkAnalyzer implements Analyzer {
     @Override
     public Class<Config> configType() {
         return Config.class;
+    }
+
+    /** The Gram of {@code min(points, n)} samples times the outputs covered ({@link Workspace}). */
+    @Override
+    public long workspaceBytes(org.overparam.api.Config config, Model model, DataSize data) {
+        Config c = config.as(Config.class);
+        long p = Math.min(c.points(), data.train());
+        long rows = c.outputs().equals("sum") ? Sizes.product(p, model.outputSize()) : p;
+        return Workspace.gram(model, p, rows, c.path(), c.jacobianMemoryMb());
+    }
+
+    /**
+     * Clamps {@code points} to the training samples (with a notice); refuses an
+     * {@code output} the model does not have.
+     */
+    @Override
+    public List<String> adjustments(org.overparam.api.Config config, Model model, DataSize data) {
+        Config c = config.as(Config.class);
+        if (c.outputs().equals("one") && c.output() >= model.outputSize()) {
+            throw new InvalidInputException("output", "output " + c.output() + " does not exist: the model has "
+                    + model.outputSize() + " output" + (model.outputSize() == 1 ? "" : "s") + " (0 to "
+                    + (model.outputSize() - 1) + ")");
+        }
+        if (c.points() > data.train()) {
+            return List.of("points " + c.points() + " is more than the " + data.train()
+                    + " training samples; the Gram uses all " + data.train());
+        }
+        return List.of();
     }
 
     @Override

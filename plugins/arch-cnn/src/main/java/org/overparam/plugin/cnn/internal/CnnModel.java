@@ -11,6 +11,7 @@ import org.overparam.api.Model;
 import org.overparam.api.OutputLoss;
 import org.overparam.api.Params;
 import org.overparam.api.Shape;
+import org.overparam.api.Sizes;
 import org.overparam.linalg.ConvMap;
 import org.overparam.linalg.DenseMap;
 import org.overparam.linalg.Elementwise;
@@ -159,6 +160,22 @@ final class CnnModel implements Model {
         boolean last = l == convs.length;
         ChannelBias.gradient(n, last ? head.out() : convs[l].out(), last ? 1 : convs[l].positions(), g,
                 gradient.block(biasIndex[l]));
+    }
+
+    /**
+     * Per sample: each conv layer's pre-activations and ReLU map ({@code 2 out oh ow}), the head's
+     * features and outputs, and in the backward pass two signals and one temporary of the largest
+     * feature map (the patch matrices of im2col are per sample and small next to them).
+     */
+    @Override
+    public long forwardValues(long samples) {
+        long kept = Sizes.sum(head.in(), plan.outputs());
+        long widest = head.in();
+        for (ConvMap m : convs) {
+            kept = Sizes.sum(kept, Sizes.product(2, m.outSize()));
+            widest = Math.max(widest, Math.max(m.inSize(), m.outSize()));
+        }
+        return Sizes.product(samples, Sizes.sum(kept, Sizes.product(3, widest)));
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.overparam.api.Model;
 import org.overparam.api.OutputLoss;
 import org.overparam.api.Params;
 import org.overparam.api.Shape;
+import org.overparam.api.Sizes;
 import org.overparam.linalg.ConvMap;
 import org.overparam.linalg.DenseMap;
 import org.overparam.linalg.Elementwise;
@@ -151,6 +152,19 @@ final class ResNetModel implements Model {
         double[] f = new double[n * plan.outputs()];
         out.apply(n, weights[depth + 1], features, f, false);
         return new ResNetForward(this, batch, weights, h, u, features, f);
+    }
+
+    /**
+     * Per sample: the pre-activations and states of the input block and of each residual block
+     * ({@code 2 (L + 1)} hidden maps), the residual scratch map, the pooled features and the outputs;
+     * in the backward pass the signal, the gated copies of the last two blocks, the head's gradient and
+     * its unpooled map (five more maps).
+     */
+    @Override
+    public long forwardValues(long samples) {
+        long size = hidden().outSize();
+        long maps = Sizes.sum(Sizes.product(2, Sizes.sum(plan.depth(), 1)), 6);
+        return Sizes.product(samples, Sizes.sum(Sizes.product(maps, size), out.in(), plan.outputs()));
     }
 
     @Override

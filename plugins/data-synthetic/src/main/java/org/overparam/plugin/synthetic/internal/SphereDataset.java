@@ -4,9 +4,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.Batch;
 import org.overparam.api.Data;
+import org.overparam.api.DataSize;
 import org.overparam.api.Dataset;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.Param;
@@ -78,6 +80,17 @@ public final class SphereDataset implements Dataset {
     @Override
     public Class<Config> configType() {
         return Config.class;
+    }
+
+    /** The sizes follow from the parameters alone: {@code n}, {@code nTest}, {@code [d]} and k. */
+    @Override
+    public Optional<DataSize> size(org.overparam.api.Config config) {
+        Config c = config.as(Config.class);
+        int n = atLeast("n", c.n(), 1);
+        int nTest = atLeast("nTest", c.nTest(), 0);
+        int d = atLeast("d", c.d(), 2);
+        int k = Target.of(c.target()) == Target.TEACHER ? atLeast("outputs", c.outputs(), 1) : 1;
+        return Optional.of(new DataSize(n, nTest, Shape.of(d), k, false));
     }
 
     @Override

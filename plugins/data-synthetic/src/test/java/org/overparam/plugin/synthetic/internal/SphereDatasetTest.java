@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.overparam.api.Batch;
 import org.overparam.api.Config;
 import org.overparam.api.Data;
+import org.overparam.api.DataSize;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.RandomStream;
 import org.overparam.api.Shape;
@@ -28,6 +29,19 @@ class SphereDatasetTest {
             m.put((String) keyValues[i], keyValues[i + 1]);
         }
         return sphere.load(Config.of(m), RandomStream.of(seed));
+    }
+
+    @Test
+    void sizeBeforeLoadingIsWhatLoadingDelivers() {
+        Map<String, Object> m = Map.of("n", 30L, "nTest", 7L, "d", 5L, "outputs", 3L);
+        DataSize before = sphere.size(Config.of(m)).orElseThrow();
+        assertEquals(DataSize.of(sphere.load(Config.of(m), RandomStream.of(3))), before);
+        assertEquals((30 + 7) * (5 + 3) * 8L, before.bytes());
+        DataSize huge = sphere.size(Config.of(Map.of("n", 1_000_000_000L, "d", 5L))).orElseThrow();
+        assertEquals(48_000_000_000L, huge.bytes(), "a billion points are sized, not loaded");
+        assertThrows(ArithmeticException.class, () -> sphere.size(Config.of(Map.of("n", (long) Integer.MAX_VALUE,
+                "nTest", (long) Integer.MAX_VALUE, "d", (long) Integer.MAX_VALUE))).orElseThrow().bytes());
+        assertEquals(1, sphere.size(Config.of(Map.of("target", "sine"))).orElseThrow().outputs());
     }
 
     @Test

@@ -35,6 +35,12 @@ public final class Nesterov implements Optimizer {
      * @throws InvalidInputException naming a parameter out of range, or {@code auto} when the
      *     measurement it needs is missing
      */
+    /** @return 2 P: the velocity in the state and the look-ahead point */
+    @Override
+    public long stateValues(org.overparam.api.Config config, long parameters) {
+        return Math.multiplyExact(2, parameters);
+    }
+
     @Override
     public double step(StepContext ctx) {
         Settings s = Settings.of(ctx.config().as(MomentumConfig.class)).checked();

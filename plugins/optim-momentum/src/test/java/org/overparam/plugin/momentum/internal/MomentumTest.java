@@ -33,6 +33,13 @@ class MomentumTest {
     }
 
     @Test
+    void bothKeepTwoVectorsOfStateForTheMemoryEstimate() {
+        assertEquals(2_000, new HeavyBall().stateValues(Config.empty(), 1_000));
+        assertEquals(2_000, new Nesterov().stateValues(Config.empty(), 1_000));
+        assertThrows(ArithmeticException.class, () -> new Nesterov().stateValues(Config.empty(), Long.MAX_VALUE / 2 + 1));
+    }
+
+    @Test
     void heavyBallThreeStepsGiveTheHandComputedIterates() {
         FakeContext ctx = small();
         double[][] w = {{0.125, 0.25}, {0.25, 0.484375}, {0.314453125, 0.578125}};
