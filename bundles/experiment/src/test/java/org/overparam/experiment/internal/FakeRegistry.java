@@ -61,6 +61,11 @@ final class FakeRegistry implements ComponentRegistry {
         @Param(value = "layers to watch", min = 1) int[] layers() default {1, 2};
     }
 
+    /** An analyzer that writes files. */
+    @interface SaveWeights {
+        @Param("files' name prefix") String filePrefix() default "weights";
+    }
+
     private final List<ComponentInfo> infos = List.of(
             info(ComponentKind.DATASET, "sphere", Sphere.class),
             info(ComponentKind.ARCHITECTURE, "fc", Fc.class),
@@ -71,7 +76,8 @@ final class FakeRegistry implements ComponentRegistry {
             info(ComponentKind.SCHEDULE, "constant", None.class),
             info(ComponentKind.CONSTRAINT, "ball", Ball.class),
             info(ComponentKind.ANALYZER, "dynamics", Dynamics.class),
-            info(ComponentKind.ANALYZER, "ntk", None.class));
+            info(ComponentKind.ANALYZER, "ntk", None.class),
+            info(ComponentKind.ANALYZER, "save-weights", SaveWeights.class));
 
     private static ComponentInfo info(ComponentKind kind, String name, Class<? extends Annotation> config) {
         return new ComponentInfo(kind, name, "fake " + name, ParamSpec.of(config), "test.plugins", "1.0.0");
