@@ -181,7 +181,8 @@ final class SpecResolver {
 
     /**
      * Refuses a {@code filePrefix} that is not a plain file-name prefix, and a second analyzer of the
-     * same name with the same prefix (both would write the same artifact files).
+     * same name with the same prefix (both would write the same artifact files); an analyzer whose
+     * {@code save} parameter is false (ntk's) writes no file and is not counted.
      *
      * @param ref the analyzer, with all its parameters (defaults included)
      * @param item its entry in the file
@@ -191,6 +192,9 @@ final class SpecResolver {
     private static void filePrefix(ComponentRef ref, Node item, String path, Map<String, String> seen) {
         Object value = ref.config().values().get(FILE_PREFIX);
         if (value == null) {
+            return;
+        }
+        if (Boolean.FALSE.equals(ref.config().values().get("save"))) {
             return;
         }
         String prefix = value.toString();

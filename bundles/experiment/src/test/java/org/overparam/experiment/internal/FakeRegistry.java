@@ -66,6 +66,12 @@ final class FakeRegistry implements ComponentRegistry {
         @Param("files' name prefix") String filePrefix() default "weights";
     }
 
+    /** An analyzer that writes files only when asked (as ntk does). */
+    @interface Gram {
+        @Param("save the Gram") boolean save() default false;
+        @Param("files' name prefix") String filePrefix() default "ntk";
+    }
+
     private final List<ComponentInfo> infos = List.of(
             info(ComponentKind.DATASET, "sphere", Sphere.class),
             info(ComponentKind.ARCHITECTURE, "fc", Fc.class),
@@ -77,7 +83,8 @@ final class FakeRegistry implements ComponentRegistry {
             info(ComponentKind.CONSTRAINT, "ball", Ball.class),
             info(ComponentKind.ANALYZER, "dynamics", Dynamics.class),
             info(ComponentKind.ANALYZER, "ntk", None.class),
-            info(ComponentKind.ANALYZER, "save-weights", SaveWeights.class));
+            info(ComponentKind.ANALYZER, "save-weights", SaveWeights.class),
+            info(ComponentKind.ANALYZER, "gram", Gram.class));
 
     private static ComponentInfo info(ComponentKind kind, String name, Class<? extends Annotation> config) {
         return new ComponentInfo(kind, name, "fake " + name, ParamSpec.of(config), "test.plugins", "1.0.0");
