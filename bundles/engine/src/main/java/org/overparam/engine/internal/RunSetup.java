@@ -42,7 +42,8 @@ import org.overparam.api.run.Switch;
  *
  * <p>A component's {@link InvalidInputException} is rethrown located at its entry in the spec, e.g.
  * {@code quickstart.yaml:8: architecture.width: width 0 is below 1}; any other exception becomes a
- * {@link ComponentFailure}.
+ * {@link ComponentFailure}. The data set's notices are kept, prefixed {@code dataset <name>: }, in
+ * {@link Prepared#notices()}.
  */
 final class RunSetup {
     private static final Pattern PARAM_PATH = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\[\\]]*");
@@ -68,7 +69,9 @@ final class RunSetup {
 
         Dataset dataset = bindings.resolve(dataRef, Dataset.class);
         RandomStream dataStream = root.derive(ComponentKind.DATASET.key());
-        Data data = call(dataRef, () -> dataset.load(dataRef.config(), dataStream));
+        List<String> notices = new ArrayList<>();
+        Data data = call(dataRef, () -> dataset.load(dataRef.config(), dataStream,
+                notice -> notices.add(ComponentKind.DATASET.key() + " " + dataRef.name() + ": " + notice)));
         if (data == null) {
             throw new ComponentFailure(dataRef.kind(), dataRef.name(), new IllegalStateException("load returned null"));
         }
@@ -98,7 +101,7 @@ final class RunSetup {
             analyzerStreams.put(a.label(), root.derive("analyzer." + a.label()));
         }
         return new Prepared(data, model, scaling, params, params.copy(), trainable, root.derive("optimizer"),
-                analyzerStreams, infos);
+                analyzerStreams, infos, notices);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.overparam.engine.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.Set;
 import org.overparam.api.Analyzer;
 import org.overparam.api.Batch;
@@ -34,6 +35,8 @@ final class FakeComponents {
     static final class Tiny implements Dataset {
         public @interface Config {
             @Param(value = "samples", min = 1) int n() default 3;
+
+            @Param("a notice to report at load; empty: none") String notice() default "";
         }
 
         @Override
@@ -53,6 +56,15 @@ final class FakeComponents {
             Batch train = new Batch(Shape.of(3), n, x, 1, y, null);
             Batch test = new Batch(Shape.of(3), 0, new double[0], 1, new double[0], null);
             return new Data(train, test, Task.REGRESSION, Map.of(), "tiny linear data");
+        }
+
+        @Override
+        public Data load(org.overparam.api.Config config, RandomStream random, Consumer<String> notices) {
+            String notice = config.as(Config.class).notice();
+            if (!notice.isEmpty()) {
+                notices.accept(notice);
+            }
+            return load(config, random);
         }
     }
 
