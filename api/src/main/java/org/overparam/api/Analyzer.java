@@ -14,4 +14,19 @@ public interface Analyzer extends Component {
      * @param out where the results go
      */
     void analyze(Snapshot snapshot, MetricSink out);
+
+    /**
+     * Checks the analyzer's parameters against the run before anything is written (files it will
+     * read, sizes against the data and the model). The run calls this once at setup, after the data
+     * are loaded and the model is built; an {@link InvalidInputException} naming a parameter refuses
+     * the run with that one line, before its folder exists. The default accepts everything.
+     *
+     * @param config the analyzer's parameters
+     * @param data the run's data
+     * @param layout the model's parameter layout
+     * @throws InvalidInputException if a parameter cannot work for this run
+     * @since 1.2
+     */
+    default void check(Config config, Data data, Layout layout) {
+    }
 }

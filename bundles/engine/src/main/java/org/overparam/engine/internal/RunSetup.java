@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.overparam.api.Analyzer;
 import org.overparam.api.Architecture;
 import org.overparam.api.BlockScale;
 import org.overparam.api.ComponentKind;
@@ -42,7 +43,8 @@ import org.overparam.api.run.Switch;
  *
  * <p>A component's {@link InvalidInputException} is rethrown located at its entry in the spec, e.g.
  * {@code quickstart.yaml:8: architecture.width: width 0 is below 1}; any other exception becomes a
- * {@link ComponentFailure}. The data set's notices are kept, prefixed {@code dataset <name>: }, in
+ * {@link ComponentFailure}. Each analyzer {@linkplain Analyzer#check checks} its parameters against
+ * the data and the layout. The data set's notices are kept, prefixed {@code dataset <name>: }, in
  * {@link Prepared#notices()}.
  */
 final class RunSetup {
@@ -98,6 +100,11 @@ final class RunSetup {
 
         Map<String, RandomStream> analyzerStreams = new LinkedHashMap<>();
         for (AnalyzerRef a : spec.analyzers()) {
+            Analyzer analyzer = bindings.resolve(a.component(), Analyzer.class);
+            call(a.component(), () -> {
+                analyzer.check(a.component().config(), data, layout);
+                return null;
+            });
             analyzerStreams.put(a.label(), root.derive("analyzer." + a.label()));
         }
         return new Prepared(data, model, scaling, params, params.copy(), trainable, root.derive("optimizer"),

@@ -14,6 +14,7 @@ import org.overparam.api.Initialization;
 import org.overparam.api.Initializer;
 import org.overparam.api.Layout;
 import org.overparam.api.Loss;
+import org.overparam.api.InvalidInputException;
 import org.overparam.api.MetricSink;
 import org.overparam.api.Optimizer;
 import org.overparam.api.Param;
@@ -186,11 +187,23 @@ final class FakeComponents {
     static final class Probe implements Analyzer {
         public @interface Config {
             @Param("call at which to throw (negative: never)") int failAtCall() default -1;
+
+            @Param(value = "refuse the run at setup when the data has more samples than this (0: never)", min = 0)
+            int maxSamples() default 0;
         }
 
         @Override
         public Class<Config> configType() {
             return Config.class;
+        }
+
+        @Override
+        public void check(org.overparam.api.Config config, Data data, Layout layout) {
+            int max = config.as(Config.class).maxSamples();
+            if (max > 0 && data.train().n() > max) {
+                throw new InvalidInputException("maxSamples", data.train().n() + " samples are more than " + max
+                        + " (" + layout.count() + " blocks)");
+            }
         }
 
         @Override

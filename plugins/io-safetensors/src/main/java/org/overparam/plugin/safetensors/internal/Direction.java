@@ -49,6 +49,20 @@ final class Direction {
     }
 
     /**
+     * Checks a direction file as far as the run's setup can: it exists and is safetensors, and every
+     * tensor in it is a block of the model with the block's shape and finite values (which blocks are
+     * trained is known only once the run has started; {@link #read} checks that they are all there).
+     *
+     * @param file the {@code direction} parameter
+     * @param layout the run's layout
+     * @throws InvalidInputException naming {@code direction} and the file
+     */
+    static void check(String file, Layout layout) {
+        Path path = path(file);
+        fitting(load(path), path, layout);
+    }
+
+    /**
      * @param file the {@code direction} parameter: a path, relative to the working folder
      * @param layout the run's layout
      * @param trainable whether a block (by position) is trained
@@ -57,31 +71,8 @@ final class Direction {
      *     does not fit the layout
      */
     static Params read(String file, Layout layout, IntPredicate trainable) {
-        Path path;
-        try {
-            path = Path.of(file);
-        } catch (InvalidPathException e) {
-            throw new InvalidInputException(PARAM, "'" + file + "' is not a valid path: " + e.getReason());
-        }
-        if (!Files.isRegularFile(path)) {
-            throw new InvalidInputException(PARAM, path + (Files.exists(path) ? " is not a file" : " does not exist")
-                    + " (relative paths start at " + Path.of("").toAbsolutePath() + ")");
-        }
-        TensorFile f;
-        try {
-            f = Safetensors.read(path);
-        } catch (SafetensorsException e) {
-            throw new InvalidInputException(PARAM, e.getMessage());
-        } catch (IOException e) {
-            throw new InvalidInputException(PARAM, path + " cannot be read: " + e.getMessage());
-        }
-        Map<String, Tensor> tensors = f.tensors();
-        for (String name : tensors.keySet()) {
-            if (!layout.names().contains(name)) {
-                throw new InvalidInputException(PARAM, path + ": tensor '" + name + "' is not a block of the model;"
-                        + " its blocks: " + layout.names());
-            }
-        }
+        Path path = path(file);
+        Map<String, Tensor> tensors = fitting(load(path), path, layout);
         Params v = Params.zeros(layout);
         for (int i = 0; i < layout.count(); i++) {
             if (!trainable.test(i)) {
@@ -93,9 +84,46 @@ final class Direction {
                 throw new InvalidInputException(PARAM, path + " has no tensor '" + name + "' (a trained block of shape "
                         + Arrays.toString(layout.block(i).shape().dims()) + ")");
             }
-            if (!Arrays.equals(t.shape(), layout.block(i).shape().dims())) {
+            System.arraycopy(t.values(), 0, v.block(i), 0, t.values().length);
+        }
+        return v;
+    }
+
+    private static Path path(String file) {
+        try {
+            return Path.of(file);
+        } catch (InvalidPathException e) {
+            throw new InvalidInputException(PARAM, "'" + file + "' is not a valid path: " + e.getReason());
+        }
+    }
+
+    private static TensorFile load(Path path) {
+        if (!Files.isRegularFile(path)) {
+            throw new InvalidInputException(PARAM, path + (Files.exists(path) ? " is not a file" : " does not exist")
+                    + " (relative paths start at " + Path.of("").toAbsolutePath() + ")");
+        }
+        try {
+            return Safetensors.read(path);
+        } catch (SafetensorsException e) {
+            throw new InvalidInputException(PARAM, e.getMessage());
+        } catch (IOException e) {
+            throw new InvalidInputException(PARAM, path + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** @return the file's tensors, each checked to be a block of the layout with its shape and finite values */
+    private static Map<String, Tensor> fitting(TensorFile f, Path path, Layout layout) {
+        for (Map.Entry<String, Tensor> e : f.tensors().entrySet()) {
+            String name = e.getKey();
+            Tensor t = e.getValue();
+            if (!layout.names().contains(name)) {
+                throw new InvalidInputException(PARAM, path + ": tensor '" + name + "' is not a block of the model;"
+                        + " its blocks: " + layout.names());
+            }
+            int[] dims = layout.block(layout.indexOf(name)).shape().dims();
+            if (!Arrays.equals(t.shape(), dims)) {
                 throw new InvalidInputException(PARAM, path + ": tensor '" + name + "' has shape " + t.shapeText()
-                        + " but the block is " + Arrays.toString(layout.block(i).shape().dims()));
+                        + " but the block is " + Arrays.toString(dims));
             }
             for (int j = 0; j < t.values().length; j++) {
                 if (!Double.isFinite(t.values()[j])) {
@@ -103,8 +131,7 @@ final class Direction {
                             + " at flat index " + j);
                 }
             }
-            System.arraycopy(t.values(), 0, v.block(i), 0, t.values().length);
         }
-        return v;
+        return f.tensors();
     }
 }

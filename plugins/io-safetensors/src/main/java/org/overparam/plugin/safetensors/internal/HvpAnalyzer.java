@@ -3,7 +3,9 @@ package org.overparam.plugin.safetensors.internal;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.Analyzer;
+import org.overparam.api.Data;
 import org.overparam.api.GradientOracle;
+import org.overparam.api.Layout;
 import org.overparam.api.MetricSink;
 import org.overparam.api.Param;
 import org.overparam.api.Params;
@@ -51,6 +53,16 @@ public final class HvpAnalyzer implements Analyzer {
     @Override
     public Class<Config> configType() {
         return Config.class;
+    }
+
+    /** Checks the direction file, if one is given, against the model's blocks before the run starts. */
+    @Override
+    public void check(org.overparam.api.Config config, Data data, Layout layout) {
+        String direction = config.as(Config.class).direction();
+        if (!direction.isBlank()) {
+            Direction.check(direction, layout);
+        }
+        ArtifactNames.prefix(config.as(Config.class).filePrefix());
     }
 
     @Override

@@ -131,7 +131,7 @@ class HvpTest {
     }
 
     @Test
-    void aBadDirectionFileIsOneLineNamingTheParameter() throws IOException {
+    void aBadDirectionFileIsOneLineNamingTheParameterAtSetupOrAtTheFirstAnalysis() throws IOException {
         Params p = point(4);
         Path missing = dir.resolve("nope.safetensors");
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> hvp(0, p, "direction", missing.toString()));
@@ -151,9 +151,15 @@ class HvpTest {
         Safetensors.write(shape, t, DType.F64, Map.of());
         e = assertThrows(InvalidInputException.class, () -> hvp(0, p, "direction", shape.toString()));
         assertTrue(e.getMessage().endsWith("has no tensor 'W_out' (a trained block of shape [2, 4])"), e.getMessage());
+        new HvpAnalyzer().check(Config.of(Map.of("direction", shape.toString())), null, LAYOUT);
         t.put("extra", Tensor.of(new int[] {1}, new double[1]));
         Safetensors.write(shape, t, DType.F64, Map.of());
         e = assertThrows(InvalidInputException.class, () -> hvp(0, p, "direction", shape.toString()));
         assertTrue(e.getMessage().contains("tensor 'extra' is not a block of the model"), e.getMessage());
+        InvalidInputException before = assertThrows(InvalidInputException.class,
+                () -> new HvpAnalyzer().check(Config.of(Map.of("direction", shape.toString())), null, LAYOUT));
+        assertEquals(e.getMessage(), before.getMessage(), "the setup check says the same before the run starts");
+        assertEquals("direction", assertThrows(InvalidInputException.class, () -> new HvpAnalyzer().check(
+                Config.of(Map.of("direction", missing.toString())), null, LAYOUT)).where());
     }
 }
