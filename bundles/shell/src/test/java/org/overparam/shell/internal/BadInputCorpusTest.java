@@ -39,7 +39,8 @@ import org.overparam.experiment.internal.YamlSpecReader;
  * {@code # runs: file} or {@code # runs: under-file} (the runs folder is a file, or inside one). In
  * all of them {@code {file}}, {@code {dir}} and {@code {runs}} stand for the case's file, the corpus
  * folder and the runs folder (the file, for {@code under-file}). Files in sub-folders ({@code fragments/}, {@code includes/}) are
- * material for the cases, not cases.
+ * material for the cases, not cases; {@code setup/} holds cases only the real components find at run
+ * setup (data files, analyzers' files), run in the container by runtime's {@code SetupCorpusIT}.
  */
 class BadInputCorpusTest {
     /** The smallest corpus the issue asks for. */
