@@ -121,6 +121,49 @@ public class ArtifactsIT {
         checkHvp(net, w1, out, v, hv, multiplier(g, "W1"), multiplier(g, "W_out"));
     }
 
+    @Test
+    public void idxSamplesAreRecordedInTheOrderTheRunDrewThem() throws IOException {
+        Path dir = experiments.tinyIdx(6);
+        RunResult r = experiments.run("idx-data", "dataset: {name: idx, dir: '" + dir + "', n: 8, classes: [1, 0]}\n"
+                + "architecture: {name: fc, width: 16}\ninitializer: ntk\nloss: squared\noptimizer: {name: gd, lr: 0.1}\n"
+                + "stop: {maxSteps: 1}\nanalyzers: [save-data]\n");
+        assertEquals(r.message(), RunStatus.COMPLETED, r.status());
+        Path a = r.directory().resolve("artifacts");
+        Npy.Array x = Npy.read(Files.readAllBytes(a.resolve("data-train-inputs.npy")), "x");
+        Npy.Array labels = Npy.read(Files.readAllBytes(a.resolve("data-train-labels.npy")), "labels");
+        Npy.Array y = Npy.read(Files.readAllBytes(a.resolve("data-train-targets.npy")), "y");
+        assertArrayEquals(new int[] {8, 1, 4, 4}, x.shape());
+        assertArrayEquals(new int[] {8, 2}, y.shape());
+        boolean[] used = new boolean[12];
+        boolean inFileOrder = true;
+        int previous = -1;
+        for (int row = 0; row < 8; row++) {
+            int match = -1;
+            for (int i = 0; i < 12 && match < 0; i++) {
+                double[] img = new double[16];
+                double norm = 0;
+                for (int p = 0; p < 16; p++) {
+                    img[p] = ((p / 4 == i % 2 ? 200 : 20) + (p * 7 + i * 13) % 40) / 255.0;
+                    norm += img[p] * img[p];
+                }
+                boolean same = true;
+                for (int p = 0; p < 16; p++) {
+                    same &= Math.abs(img[p] / Math.sqrt(norm) - x.values()[row * 16 + p]) < 1e-15;
+                }
+                match = same ? i : -1;
+            }
+            assertTrue("row " + row + " is an image of the file, scaled to norm 1", match >= 0);
+            assertTrue("row " + row + " is a different image", !used[match]);
+            used[match] = true;
+            inFileOrder &= match > previous;
+            previous = match;
+            int label = match % 2 == 1 ? 0 : 1;
+            assertEquals("classes [1, 0] relabelled in the order given", label, labels.values()[row], 0);
+            assertEquals(1.0, y.values()[row * 2 + label], 0);
+        }
+        assertTrue("the run shuffled the images; the file records the order", !inFileOrder);
+    }
+
     /** The file's raw gradient is multiplier * dF/d(effective), the latter by central differences (h = 1e-6); measured 2.0e-10 relative. */
     private static void checkGradient(TanhNet net, double[] w1, double[] out, double[] g1, double[] gOut, double c1,
                                       double cOut) {
