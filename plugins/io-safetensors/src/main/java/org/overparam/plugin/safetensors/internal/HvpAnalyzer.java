@@ -22,8 +22,9 @@ import org.overparam.linalg.io.DType;
  *
  * <p>{@code v} comes from the file {@code direction} ({@link Direction}), or is a random unit vector
  * drawn from the analyzer's stream (the same at every step of the run, and the same for the same
- * seed and label), written once as {@code <filePrefix>-direction.safetensors} at step 0. It records
- * the scalars {@code vhv} (the curvature {@code v.Hv}) and {@code hv_norm} ({@code |Hv|}).
+ * seed and label), written once as {@code <filePrefix>-direction.safetensors} at step 0. With
+ * {@code steps} set it writes only at those of its scheduled analyses. It records the scalars
+ * {@code vhv} (the curvature {@code v.Hv}) and {@code hv_norm} ({@code |Hv|}).
  */
 @Component(service = Analyzer.class, property = {
     org.overparam.api.Component.NAME + "=hvp",
@@ -48,6 +49,11 @@ public final class HvpAnalyzer implements Analyzer {
         @Param("files <filePrefix>-init.safetensors, -step<k>.safetensors, -final.safetensors (and"
                 + " -direction.safetensors); a second hvp in the same run needs its own")
         String filePrefix() default "hvp";
+
+        /** @return the steps to write at, or none for every scheduled analysis */
+        @Param(value = "write H v only at these steps (with an every that reaches them, e.g. every: 1); empty: at"
+                + " every scheduled analysis", min = 0)
+        long[] steps() default {};
     }
 
     @Override
@@ -77,6 +83,9 @@ public final class HvpAnalyzer implements Analyzer {
         if (random && snapshot.step() == 0) {
             out.artifact(prefix + "-direction.safetensors",
                     BlockFile.encode(snapshot, v, BlockFile.metadata(snapshot, DIRECTION), dtype));
+        }
+        if (c.steps().length > 0 && java.util.Arrays.stream(c.steps()).noneMatch(s -> s == snapshot.step())) {
+            return;
         }
         Params at = snapshot.params();
         Params hv = Params.zeros(oracle.layout());

@@ -113,6 +113,21 @@ class HvpTest {
     }
 
     @Test
+    void chosenStepsOnly() {
+        Params p = point(5);
+        long[] steps = {0L, 7L};
+        java.util.List<Long> chosen = java.util.List.of(0L, 7L);
+        assertEquals(List.of("hvp-direction.safetensors", "hvp-init.safetensors"),
+                List.copyOf(hvp(0, p, "steps", chosen).artifacts.keySet()));
+        FakeSnapshot.Sink skipped = hvp(3, p, "steps", chosen);
+        assertTrue(skipped.artifacts.isEmpty());
+        assertTrue(skipped.scalars.isEmpty());
+        assertEquals(List.of("hvp-step7.safetensors"), List.copyOf(hvp(steps[1], p, "steps", chosen).artifacts.keySet()));
+        assertEquals(List.of("hvp-direction.safetensors"), List.copyOf(hvp(0, p, "steps", List.of(5L)).artifacts.keySet()),
+                "the direction is written at step 0 even when 0 is not chosen");
+    }
+
+    @Test
     void aDirectionFromAFileIsUsedAsGiven() throws IOException {
         Params v = point(7);
         Map<String, Tensor> t = new LinkedHashMap<>();
