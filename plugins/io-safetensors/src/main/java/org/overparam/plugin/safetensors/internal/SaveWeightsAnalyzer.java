@@ -3,8 +3,12 @@ package org.overparam.plugin.safetensors.internal;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.Analyzer;
+import org.overparam.api.Batch;
+import org.overparam.api.Forward;
+import org.overparam.api.GradientOracle;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.MetricSink;
+import org.overparam.api.Model;
 import org.overparam.api.Param;
 import org.overparam.api.Params;
 import org.overparam.api.Snapshot;
@@ -22,7 +26,8 @@ import org.overparam.linalg.io.DType;
  * computes with, so the file loads into a plain PyTorch module (and back here with
  * {@code from-file}) and computes the same function. {@code values: raw} writes the raw values;
  * {@code values: gradient} the full-batch gradient of the training loss at that point with respect
- * to the RAW values (the run's own {@link org.overparam.api.GradientOracle}; zero in frozen blocks;
+ * to the RAW values (computed as the run's {@link GradientOracle} does, but not counted as one of the
+ * run's gradient evaluations; zero in frozen blocks;
  * the gradient with respect to the effective weights is {@code gradient / multiplier}), with the
  * loss there in the metadata entry {@code overparam.loss}. The multipliers, the step and the
  * architecture and initializer with the parameters the run set are recorded in the metadata
@@ -86,11 +91,36 @@ public final class SaveWeightsAnalyzer implements Analyzer {
             case Metadata.EFFECTIVE -> snapshot.scaling().effective(raw);
             case Metadata.GRADIENT -> {
                 Params g = Params.zeros(raw.layout());
-                meta.put(Metadata.LOSS, Double.toString(snapshot.oracle().gradient(raw, null, g)));
+                meta.put(Metadata.LOSS, Double.toString(gradient(snapshot, raw, g)));
                 yield g;
             }
             default -> raw;
         };
         return BlockFile.encode(snapshot, values, meta, dtype);
+    }
+
+    /**
+     * The full-batch gradient as the run's oracle computes it (the scaled model's backward pass on all
+     * training samples, frozen blocks zero), without counting it as a gradient evaluation of the run.
+     *
+     * @param snapshot the run now
+     * @param raw the point; not modified
+     * @param gradient receives the gradient with respect to the raw values
+     * @return the training loss at the point
+     */
+    static double gradient(Snapshot snapshot, Params raw, Params gradient) {
+        Batch train = snapshot.data().train();
+        Model model = snapshot.model();
+        Forward f = model.forward(raw, train);
+        double[] dOut = new double[train.n() * train.outputSize()];
+        double loss = snapshot.loss(train).evaluate(f.output(), dOut);
+        model.backward(f, dOut, gradient);
+        GradientOracle oracle = snapshot.oracle();
+        for (int i = 0; i < gradient.layout().count(); i++) {
+            if (!oracle.trainable(i)) {
+                java.util.Arrays.fill(gradient.block(i), 0.0);
+            }
+        }
+        return loss;
     }
 }

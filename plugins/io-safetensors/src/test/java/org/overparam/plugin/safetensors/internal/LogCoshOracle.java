@@ -1,17 +1,24 @@
 package org.overparam.plugin.safetensors.internal;
 
+import org.overparam.api.Batch;
+import org.overparam.api.Forward;
 import org.overparam.api.GradientOracle;
 import org.overparam.api.Layout;
+import org.overparam.api.Model;
+import org.overparam.api.OutputLoss;
 import org.overparam.api.Params;
 import org.overparam.api.RandomStream;
+import org.overparam.api.Shape;
 
 /**
  * A smooth non-quadratic training loss over all parameters of a layout, with closed-form
  * derivatives: {@code L(theta) = (1/n) sum_i log cosh(a_i . theta - y_i)} over the flattened
  * parameters, so {@code grad = (1/n) sum_i tanh(r_i) a_i} and
  * {@code H v = (1/n) sum_i sech^2(r_i) (a_i . v) a_i}. Frozen blocks get zero gradient and
- * {@code H v}, as the run's oracle gives. Tests hold the analyzers' files against finite differences
- * of {@link #loss} and {@link #gradient}.
+ * {@code H v}, as the run's oracle gives. The same function is also offered as a model
+ * ({@link #model}: outputs {@code a_i . theta}, one per sample) and a loss in the outputs
+ * ({@link #outputLoss}), the way a snapshot exposes them. Tests hold the analyzers' files against
+ * finite differences of {@link #loss} and {@link #gradient}.
  */
 final class LogCoshOracle implements GradientOracle {
     private final Layout layout;
@@ -65,6 +72,90 @@ final class LogCoshOracle implements GradientOracle {
             s += u[j] * v[j];
         }
         return s;
+    }
+
+    /** @return the model {@code f_i = a_i . theta}, reading only how many samples a batch has */
+    Model model() {
+        return new Model() {
+            @Override
+            public Layout layout() {
+                return layout;
+            }
+
+            @Override
+            public Shape inputShape() {
+                return Shape.of(1);
+            }
+
+            @Override
+            public int outputSize() {
+                return 1;
+            }
+
+            @Override
+            public Forward forward(Params params, Batch batch) {
+                double[] t = flat(params);
+                double[] f = new double[batch.n()];
+                for (int i = 0; i < f.length; i++) {
+                    f[i] = dot(a[i], t);
+                }
+                return new Forward() {
+                    @Override
+                    public Batch batch() {
+                        return batch;
+                    }
+
+                    @Override
+                    public double[] output() {
+                        return f;
+                    }
+                };
+            }
+
+            @Override
+            public void backward(Forward forward, double[] dOutputs, Params gradient) {
+                double[] g = new double[Math.toIntExact(layout.size())];
+                for (int i = 0; i < dOutputs.length; i++) {
+                    for (int j = 0; j < g.length; j++) {
+                        g[j] += dOutputs[i] * a[i][j];
+                    }
+                }
+                int k = 0;
+                for (int b = 0; b < layout.count(); b++) {
+                    double[] block = gradient.block(b);
+                    for (int j = 0; j < block.length; j++) {
+                        block[j] = g[k++];
+                    }
+                }
+            }
+        };
+    }
+
+    /** @return {@code (1/n) sum_i log cosh(f_i - y_i)} in the outputs */
+    OutputLoss outputLoss() {
+        return new OutputLoss() {
+            @Override
+            public double evaluate(double[] f, double[] dOutputs) {
+                double s = 0;
+                for (int i = 0; i < f.length; i++) {
+                    s += Math.log(Math.cosh(f[i] - y[i]));
+                    if (dOutputs != null) {
+                        dOutputs[i] = Math.tanh(f[i] - y[i]) / y.length;
+                    }
+                }
+                return s / y.length;
+            }
+
+            @Override
+            public void hessianVector(double[] f, double[] direction, double[] result) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+
+    /** @return a batch of the n samples (inputs unused by {@link #model}) */
+    Batch batch() {
+        return new Batch(Shape.of(1), y.length, new double[y.length], 1, y.clone(), null);
     }
 
     @Override

@@ -13,15 +13,18 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.overparam.api.Batch;
 import org.overparam.api.BlockScale;
 import org.overparam.api.Component;
 import org.overparam.api.Config;
+import org.overparam.api.Data;
 import org.overparam.api.Initialization;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.Layout;
 import org.overparam.api.Params;
 import org.overparam.api.RandomStream;
 import org.overparam.api.Scaling;
+import org.overparam.api.Task;
 import org.overparam.api.run.ParamSpec;
 import org.overparam.linalg.io.DType;
 import org.overparam.linalg.io.Safetensors;
@@ -56,8 +59,14 @@ class SaveWeightsTest {
         }
         FakeSnapshot.Sink sink = new FakeSnapshot.Sink();
         FakeSnapshot s = new FakeSnapshot(step, last, p, scaling(), Config.of(m));
-        s.oracle = new LogCoshOracle(LAYOUT, 5, 11, 1);
+        LogCoshOracle oracle = new LogCoshOracle(LAYOUT, 5, 11, 1);
+        s.oracle = oracle;
+        s.model = oracle.model();
+        s.loss = oracle.outputLoss();
+        Batch b = oracle.batch();
+        s.data = new Data(b, b.head(0), Task.REGRESSION, Map.of(), "log-cosh");
         new SaveWeightsAnalyzer().analyze(s, sink);
+        assertEquals(0, oracle.sampleGradients(), "the export is not one of the run's gradient evaluations");
         return sink;
     }
 
