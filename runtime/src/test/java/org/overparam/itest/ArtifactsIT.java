@@ -28,8 +28,9 @@ import org.overparam.linalg.io.TensorFile;
  * The artifacts for checking a run against other tools, in Felix: one run on CSV rows with two
  * save-weights (weights and gradient), hvp and save-data. The .npy samples and the saved weights
  * give the run's initial loss again through an independent evaluation ({@link TanhNet}); the
- * gradient file matches central differences of that loss and the hvp file central differences of
- * its gradient along the saved direction; the CSV notice is in run.log.
+ * gradient file matches central differences of that loss and the hvp files (raw and effective
+ * coordinates) central differences of its gradient along the saved direction; the CSV notice is in
+ * run.log.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -80,7 +81,8 @@ public class ArtifactsIT {
         RunResult r = experiments.run("artifacts", "dataset: {name: csv, file: '" + file + "'}\n"
                 + "architecture: {name: fc, width: " + M + ", activation: tanh}\ninitializer: ntk\nloss: squared\n"
                 + "optimizer: {name: gd, lr: 0.1}\nstop: {maxSteps: 2}\nanalyzers:\n  - save-weights\n"
-                + "  - {name: save-weights, label: grad, values: gradient, filePrefix: grad}\n  - hvp\n  - save-data\n");
+                + "  - {name: save-weights, label: grad, values: gradient, filePrefix: grad}\n  - hvp\n  - save-data\n"
+                + "  - {name: hvp, label: hvp_eff, filePrefix: hvp-eff, coordinates: effective}\n");
         assertEquals(r.message(), RunStatus.COMPLETED, r.status());
         Path a = r.directory().resolve("artifacts");
         for (String f : new String[] {"weights-init", "weights-final", "grad-init", "grad-final", "hvp-init",
@@ -119,6 +121,8 @@ public class ArtifactsIT {
         TensorFile v = Safetensors.read(a.resolve("hvp-direction.safetensors"));
         TensorFile hv = Safetensors.read(a.resolve("hvp-init.safetensors"));
         checkHvp(net, w1, out, v, hv, multiplier(g, "W1"), multiplier(g, "W_out"));
+        checkHvp(net, w1, out, Safetensors.read(a.resolve("hvp-eff-direction.safetensors")),
+                Safetensors.read(a.resolve("hvp-eff-init.safetensors")), 1.0, 1.0);
     }
 
     @Test

@@ -1,14 +1,19 @@
 package org.overparam.plugin.safetensors.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.Analyzer;
+import org.overparam.api.BlockScale;
 import org.overparam.api.Data;
 import org.overparam.api.GradientOracle;
+import org.overparam.api.InvalidInputException;
 import org.overparam.api.Layout;
 import org.overparam.api.MetricSink;
 import org.overparam.api.Param;
 import org.overparam.api.Params;
+import org.overparam.api.Scaling;
 import org.overparam.api.Snapshot;
 import org.overparam.linalg.io.DType;
 
@@ -16,7 +21,10 @@ import org.overparam.linalg.io.DType;
  * The analyzer {@code hvp}: the Hessian of the full-batch training loss times a fixed direction,
  * {@code H v}, written as a safetensors artifact at each analysis ({@code <filePrefix>-init},
  * {@code -step<k>}, {@code -final}.safetensors; {@link ArtifactNames}) in RAW coordinates, one tensor
- * per block with the block names and shapes of {@code save-weights} (zero in frozen blocks). The
+ * per block with the block names and shapes of {@code save-weights} (zero in frozen blocks); with
+ * {@code coordinates: effective}, v and H v are in the effective weights' coordinates instead
+ * ({@code H_eff v = M^-1 H_raw M^-1 v} for multipliers M), what autograd computes on a PyTorch copy
+ * of the net. The
  * products are the run's own (its {@link GradientOracle}; exact for every architecture that provides
  * second derivatives), so a user can hold them against autograd's {@code torch.autograd.functional.hvp}.
  *
@@ -50,6 +58,11 @@ public final class HvpAnalyzer implements Analyzer {
                 + " -direction.safetensors); a second hvp in the same run needs its own")
         String filePrefix() default "hvp";
 
+        /** @return raw or effective */
+        @Param(value = "raw: v and H v in Overparam's raw coordinates; effective: in the effective weights' (what"
+                + " torch.autograd.functional.hvp on a PyTorch copy of the net computes)", options = {"raw", "effective"})
+        String coordinates() default "raw";
+
         /** @return the steps to write at, or none for every scheduled analysis */
         @Param(value = "write H v only at these steps (with an every that reaches them, e.g. every: 1); empty: at"
                 + " every scheduled analysis", min = 0)
@@ -81,23 +94,61 @@ public final class HvpAnalyzer implements Analyzer {
         Params v = random ? Direction.random(snapshot.random().derive(DIRECTION), oracle.layout(), oracle::trainable)
                 : Direction.read(c.direction(), oracle.layout(), oracle::trainable);
         if (random && snapshot.step() == 0) {
-            out.artifact(prefix + "-direction.safetensors",
-                    BlockFile.encode(snapshot, v, BlockFile.metadata(snapshot, DIRECTION), dtype));
+            Map<String, String> vMeta = BlockFile.metadata(snapshot, DIRECTION);
+            vMeta.put("overparam.coordinates", c.coordinates());
+            out.artifact(prefix + "-direction.safetensors", BlockFile.encode(snapshot, v, vMeta, dtype));
         }
         if (c.steps().length > 0 && java.util.Arrays.stream(c.steps()).noneMatch(s -> s == snapshot.step())) {
             return;
         }
+        boolean effective = switch (c.coordinates()) {
+            case "raw" -> false;
+            case "effective" -> true;
+            default -> throw new InvalidInputException("coordinates", "unknown coordinates '"
+                    + c.coordinates() + "'; choose raw or effective");
+        };
         Params at = snapshot.params();
         Params hv = Params.zeros(oracle.layout());
-        oracle.hessianVector(at, null, v, hv);
+        Scaling inverse = effective ? inverse(snapshot.scaling()) : null;
+        oracle.hessianVector(at, null, effective ? inverse.multiplyInPlace(v.copy()) : v, hv);
+        if (effective) {
+            inverse.multiplyInPlace(hv);
+        }
         Map<String, String> meta = BlockFile.metadata(snapshot, HVP);
         meta.put(Metadata.LOSS, Double.toString(oracle.loss(at, null)));
         meta.put("overparam.direction", random ? prefix + "-direction.safetensors" : c.direction());
+        meta.put("overparam.coordinates", c.coordinates());
         byte[] file = BlockFile.encode(snapshot, hv, meta, dtype);
         for (String name : ArtifactNames.at(prefix, snapshot.step(), snapshot.isFinal(), "safetensors")) {
             out.artifact(name, file);
         }
         out.scalar("vhv", v.dot(hv));
         out.scalar("hv_norm", hv.norm());
+    }
+
+    /**
+     * @param scaling the run's multipliers M
+     * @return the multipliers 1 / M, per block and per input
+     * @throws InvalidInputException naming {@code coordinates} if a multiplier is 0
+     */
+    static Scaling inverse(Scaling scaling) {
+        List<BlockScale> out = new ArrayList<>();
+        for (int i = 0; i < scaling.layout().count(); i++) {
+            BlockScale s = scaling.scale(i);
+            double[] per = s.perInput() == null ? null : s.perInput().clone();
+            boolean zero = s.scalar() == 0;
+            if (per != null) {
+                for (int j = 0; j < per.length; j++) {
+                    zero |= per[j] == 0;
+                    per[j] = 1.0 / per[j];
+                }
+            }
+            if (zero) {
+                throw new InvalidInputException("coordinates", "block " + scaling.layout().block(i).name()
+                        + " has a multiplier 0, so its effective coordinates do not determine the raw ones; use raw");
+            }
+            out.add(new BlockScale(1.0 / s.scalar(), per));
+        }
+        return new Scaling(scaling.layout(), out);
     }
 }

@@ -113,6 +113,45 @@ class HvpTest {
     }
 
     @Test
+    void effectiveCoordinatesAreWhatAutogradOnTheEffectiveWeightsGives() throws IOException {
+        Scaling m = new Scaling(LAYOUT, List.of(org.overparam.api.BlockScale.of(0.5),
+                org.overparam.api.BlockScale.of(2.0), new org.overparam.api.BlockScale(0.25, new double[] {1, 4, 0.5, 2}),
+                org.overparam.api.BlockScale.of(3.0)));
+        Params p = point(6);
+        FakeSnapshot s = new FakeSnapshot(0, false, p, m, Config.of(Map.of("coordinates", "effective")));
+        s.oracle = new LogCoshOracle(LAYOUT, 6, 21, FROZEN);
+        s.random = RandomStream.of(99);
+        FakeSnapshot.Sink out = new FakeSnapshot.Sink();
+        new HvpAnalyzer().analyze(s, out);
+        TensorFile vf = read(out.artifacts.get("hvp-direction.safetensors"));
+        assertEquals("effective", vf.metadata().get("overparam.coordinates"));
+        Params vEff = params(vf);
+        Params hvEff = params(read(out.artifacts.get("hvp-init.safetensors")));
+        Scaling inverse = HvpAnalyzer.inverse(m);
+        Params vRaw = inverse.multiplyInPlace(vEff.copy());
+        LogCoshOracle o = new LogCoshOracle(LAYOUT, 6, 21, FROZEN);
+        double h = 1e-5;
+        Params gp = Params.zeros(LAYOUT);
+        Params gm = Params.zeros(LAYOUT);
+        o.gradient(p.copy().axpy(h, vRaw), null, gp);
+        o.gradient(p.copy().axpy(-h, vRaw), null, gm);
+        Params fd = inverse.multiplyInPlace(gp.axpy(-1, gm).scale(0.5 / h));
+        for (int b = 0; b < LAYOUT.count(); b++) {
+            for (int j = 0; j < fd.block(b).length; j++) {
+                assertEquals(fd.block(b)[j], hvEff.block(b)[j], 1e-9, "grad_eff(theta_eff + h v) by the chain rule, "
+                        + LAYOUT.block(b).name() + "[" + j + "]");
+            }
+        }
+        assertEquals(vEff.dot(hvEff), out.scalars.get("vhv"), 1e-15);
+        Params back = inverse.effective(m.effective(p));
+        for (int b = 0; b < LAYOUT.count(); b++) {
+            for (int j = 0; j < p.block(b).length; j++) {
+                assertEquals(p.block(b)[j], back.block(b)[j], 4 * Math.ulp(p.block(b)[j]), "1/M undoes M");
+            }
+        }
+    }
+
+    @Test
     void chosenStepsOnly() {
         Params p = point(5);
         long[] steps = {0L, 7L};
