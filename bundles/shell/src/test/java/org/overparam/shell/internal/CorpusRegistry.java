@@ -76,6 +76,8 @@ final class CorpusRegistry implements ComponentRegistry {
         @Param("direction file; empty: random") String direction() default "";
         @Param(value = "element type", options = {"F64", "F32"}) String dtype() default "F64";
         @Param("files' name prefix") String filePrefix() default "hvp";
+        @Param(value = "coordinates", options = {"raw", "effective"}) String coordinates() default "raw";
+        @Param(value = "steps to write at", min = 0) long[] steps() default {};
     }
 
     /** The samples as .npy. */
