@@ -180,14 +180,14 @@ final class SpecResolver {
     }
 
     /**
-     * Refuses a {@code filePrefix} that is not a plain file-name prefix, and a second analyzer of the
-     * same name with the same prefix (both would write the same artifact files); an analyzer whose
+     * Refuses a {@code filePrefix} that is not a plain file-name prefix, and a second analyzer with the
+     * same prefix (both would write artifact files of the same names); an analyzer whose
      * {@code save} parameter is false (ntk's) writes no file and is not counted.
      *
      * @param ref the analyzer, with all its parameters (defaults included)
      * @param item its entry in the file
      * @param path e.g. {@code analyzers[1]}
-     * @param seen where each analyzer name and prefix was first seen, updated
+     * @param seen by prefix, the analyzer name and the place it was first seen, updated
      */
     private static void filePrefix(ComponentRef ref, Node item, String path, Map<String, String> seen) {
         Object value = ref.config().values().get(FILE_PREFIX);
@@ -204,10 +204,13 @@ final class SpecResolver {
             throw new InvalidInputException(where + ": " + path + "." + FILE_PREFIX, "'" + prefix + "' is not a plain"
                     + " file-name prefix (letters, digits, '_', '-' and '.', not first)");
         }
-        String first = seen.putIfAbsent(ref.name() + "\n" + prefix, where);
+        String first = seen.putIfAbsent(prefix, ref.name() + "\n" + where);
         if (first != null) {
-            throw new InvalidInputException(where, "two " + ref.name() + " analyzers would write the same files "
-                    + prefix + "-* (first at " + first + "); give one its own '" + FILE_PREFIX + "'");
+            String firstName = first.substring(0, first.indexOf('\n'));
+            String who = firstName.equals(ref.name()) ? "two " + ref.name() + " analyzers"
+                    : "analyzers " + firstName + " and " + ref.name();
+            throw new InvalidInputException(where, who + " would write the same files " + prefix + "-* (first at "
+                    + first.substring(first.indexOf('\n') + 1) + "); give one its own '" + FILE_PREFIX + "'");
         }
     }
 

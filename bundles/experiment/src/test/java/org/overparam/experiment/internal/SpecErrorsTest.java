@@ -178,6 +178,9 @@ class SpecErrorsTest {
         Path ok = Files.writeString(dir.resolve("ok.yaml"),
                 replace(8, "  - save-weights\n  - {name: save-weights, label: s, filePrefix: s}"));
         assertEquals(2, reader.read(ok, List.of()).analyzers().size());
+        assertEquals(file(9) + "analyzers save-weights and gram would write the same files g-* (first at " + at(8)
+                + "); give one its own 'filePrefix'",
+                error(replace(8, "  - {name: save-weights, filePrefix: g}\n  - {name: gram, save: true, filePrefix: g}")));
         Path unsaved = Files.writeString(dir.resolve("unsaved.yaml"),
                 replace(8, "  - gram\n  - {name: gram, label: g2, save: false}\n  - {name: gram, label: g3, save: true}"));
         assertEquals(3, reader.read(unsaved, List.of()).analyzers().size(), "save: false writes no file");
