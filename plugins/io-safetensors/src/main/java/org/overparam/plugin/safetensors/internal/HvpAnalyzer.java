@@ -1,6 +1,7 @@
 package org.overparam.plugin.safetensors.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
@@ -89,8 +90,18 @@ public final class HvpAnalyzer implements Analyzer {
         Config c = snapshot.config().as(Config.class);
         DType dtype = BlockFile.dtype(c.dtype());
         String prefix = ArtifactNames.prefix(c.filePrefix());
-        GradientOracle oracle = snapshot.oracle();
+        boolean effective = switch (c.coordinates()) {
+            case "raw" -> false;
+            case "effective" -> true;
+            default -> throw new InvalidInputException("coordinates", "unknown coordinates '"
+                    + c.coordinates() + "'; choose raw or effective");
+        };
         boolean random = c.direction().isBlank();
+        boolean due = c.steps().length == 0 || Arrays.stream(c.steps()).anyMatch(s -> s == snapshot.step());
+        if (!due && !(random && snapshot.step() == 0)) {
+            return;
+        }
+        GradientOracle oracle = snapshot.oracle();
         Params v = random ? Direction.random(snapshot.random().derive(DIRECTION), oracle.layout(), oracle::trainable)
                 : Direction.read(c.direction(), oracle.layout(), oracle::trainable);
         if (random && snapshot.step() == 0) {
@@ -98,15 +109,9 @@ public final class HvpAnalyzer implements Analyzer {
             vMeta.put("overparam.coordinates", c.coordinates());
             out.artifact(prefix + "-direction.safetensors", BlockFile.encode(snapshot, v, vMeta, dtype));
         }
-        if (c.steps().length > 0 && java.util.Arrays.stream(c.steps()).noneMatch(s -> s == snapshot.step())) {
+        if (!due) {
             return;
         }
-        boolean effective = switch (c.coordinates()) {
-            case "raw" -> false;
-            case "effective" -> true;
-            default -> throw new InvalidInputException("coordinates", "unknown coordinates '"
-                    + c.coordinates() + "'; choose raw or effective");
-        };
         Params at = snapshot.params();
         Params hv = Params.zeros(oracle.layout());
         Scaling inverse = effective ? inverse(snapshot.scaling()) : null;
