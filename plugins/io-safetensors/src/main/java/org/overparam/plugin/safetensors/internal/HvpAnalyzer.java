@@ -45,8 +45,8 @@ public final class HvpAnalyzer implements Analyzer {
     /** The parameters of {@code hvp}. */
     public @interface Config {
         /** @return the direction file, or empty */
-        @Param("a safetensors file holding v, one tensor per trained block (raw coordinates, block names and shapes"
-                + " as save-weights writes them); empty: a seeded random unit vector, saved as"
+        @Param("a safetensors file holding v, one tensor per trained block (in the chosen coordinates, block names"
+                + " and shapes as save-weights writes them); empty: a seeded random unit vector, saved as"
                 + " <filePrefix>-direction.safetensors")
         String direction() default "";
 
@@ -56,7 +56,7 @@ public final class HvpAnalyzer implements Analyzer {
 
         /** @return the file names' prefix */
         @Param("files <filePrefix>-init.safetensors, -step<k>.safetensors, -final.safetensors (and"
-                + " -direction.safetensors); a second hvp in the same run needs its own")
+                + " -direction.safetensors); every file-writing analyzer of a run needs its own")
         String filePrefix() default "hvp";
 
         /** @return raw or effective */

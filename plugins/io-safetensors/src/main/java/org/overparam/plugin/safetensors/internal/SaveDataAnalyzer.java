@@ -34,7 +34,7 @@ public final class SaveDataAnalyzer implements Analyzer {
     public @interface Config {
         /** @return the file names' prefix */
         @Param("files <filePrefix>-train-inputs.npy, -train-targets.npy, -train-labels.npy and -test-*.npy;"
-                + " a second save-data in the same run needs its own")
+                + " every file-writing analyzer of a run needs its own")
         String filePrefix() default "data";
     }
 

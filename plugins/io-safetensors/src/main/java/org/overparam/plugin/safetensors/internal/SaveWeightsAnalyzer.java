@@ -51,8 +51,8 @@ public final class SaveWeightsAnalyzer implements Analyzer {
         String values() default "effective";
 
         /** @return the file names' prefix */
-        @Param("files <filePrefix>-init.safetensors, -step<k>.safetensors, -final.safetensors; a second"
-                + " save-weights in the same run needs its own")
+        @Param("files <filePrefix>-init.safetensors, -step<k>.safetensors, -final.safetensors; every"
+                + " file-writing analyzer of a run needs its own")
         String filePrefix() default "weights";
     }
 
