@@ -22,8 +22,14 @@ import org.overparam.api.run.ComponentRef;
  * @param optimizerStream the optimizer's stream, kept across steps
  * @param analyzerStreams each analyzer's stream by label, kept across calls
  * @param infos the metadata of every component as found at setup
+ * @param notices what the components reported at setup (one line each, e.g. the data set's
+ *     {@code normalize: unit rescaled ...}), for run.log and the terminal
  */
 record Prepared(Data data, Model model, Scaling scaling, Params params, Params initial, boolean[] trainable,
                 RandomStream optimizerStream, Map<String, RandomStream> analyzerStreams,
                 Map<ComponentRef, ComponentInfo> infos, List<String> notices) {
+    /** Copies the notices. */
+    Prepared {
+        notices = List.copyOf(notices);
+    }
 }

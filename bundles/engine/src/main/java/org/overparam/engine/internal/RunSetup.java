@@ -47,7 +47,9 @@ import org.overparam.api.run.Switch;
  *
  * <p>A component's {@link InvalidInputException} is rethrown located at its entry in the spec, e.g.
  * {@code quickstart.yaml:8: architecture.width: width 0 is below 1}; any other exception becomes a
- * {@link ComponentFailure}.
+ * {@link ComponentFailure}. Each analyzer {@linkplain Analyzer#adjustments checks} its parameters
+ * against the data and the model. The data set's notices are kept, prefixed {@code dataset <name>: }, in
+ * {@link Prepared#notices()}.
  */
 final class RunSetup {
     private static final Pattern PARAM_PATH = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\[\\]]*");
@@ -89,24 +91,27 @@ final class RunSetup {
         Dataset dataset = bindings.resolve(dataRef, Dataset.class);
         Optional<DataSize> known = call(dataRef, () -> dataset.size(dataRef.config()));
         Model raw = null;
-        List<String> notices = List.of();
+        List<String> adjusted = List.of();
         if (known != null && known.isPresent()) {
             DataSize size = known.get();
             raw = build(bindings, archRef, size.inputShape(), size.outputs());
-            notices = adjustments(spec, bindings, raw, size);
+            adjusted = adjustments(spec, bindings, raw, size);
             Footprint.check(spec, bindings, raw, size, true, heap);
         }
         RandomStream dataStream = root.derive(ComponentKind.DATASET.key());
-        Data data = call(dataRef, () -> dataset.load(dataRef.config(), dataStream));
+        List<String> notices = new ArrayList<>();
+        Data data = call(dataRef, () -> dataset.load(dataRef.config(), dataStream,
+                notice -> notices.add(ComponentKind.DATASET.key() + " " + dataRef.name() + ": " + notice)));
         if (data == null) {
             throw new ComponentFailure(dataRef.kind(), dataRef.name(), new IllegalStateException("load returned null"));
         }
         if (raw == null || !raw.inputShape().equals(data.train().inputShape())
                 || raw.outputSize() != data.train().outputSize()) {
             raw = build(bindings, archRef, data);
-            notices = adjustments(spec, bindings, raw, DataSize.of(data));
+            adjusted = adjustments(spec, bindings, raw, DataSize.of(data));
             Footprint.check(spec, bindings, raw, DataSize.of(data), false, heap);
         }
+        notices.addAll(adjusted);
         Layout layout = raw.layout();
 
         Initializer initializer = bindings.resolve(initRef, Initializer.class);

@@ -3,6 +3,7 @@ package org.overparam.engine.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.Set;
 import org.overparam.api.Analyzer;
 import org.overparam.api.Batch;
@@ -15,7 +16,9 @@ import org.overparam.api.Initialization;
 import org.overparam.api.Initializer;
 import org.overparam.api.Layout;
 import org.overparam.api.Loss;
+import org.overparam.api.InvalidInputException;
 import org.overparam.api.MetricSink;
+import org.overparam.api.Model;
 import org.overparam.api.Optimizer;
 import org.overparam.api.Param;
 import org.overparam.api.Params;
@@ -36,6 +39,8 @@ final class FakeComponents {
     static final class Tiny implements Dataset {
         public @interface Config {
             @Param(value = "samples", min = 1) int n() default 3;
+
+            @Param("a notice to report at load; empty: none") String notice() default "";
         }
 
         @Override
@@ -60,6 +65,15 @@ final class FakeComponents {
             Batch train = new Batch(Shape.of(3), n, x, 1, y, null);
             Batch test = new Batch(Shape.of(3), 0, new double[0], 1, new double[0], null);
             return new Data(train, test, Task.REGRESSION, Map.of(), "tiny linear data");
+        }
+
+        @Override
+        public Data load(org.overparam.api.Config config, RandomStream random, Consumer<String> notices) {
+            String notice = config.as(Config.class).notice();
+            if (!notice.isEmpty()) {
+                notices.accept(notice);
+            }
+            return load(config, random);
         }
     }
 
@@ -181,11 +195,24 @@ final class FakeComponents {
     static final class Probe implements Analyzer {
         public @interface Config {
             @Param("call at which to throw (negative: never)") int failAtCall() default -1;
+
+            @Param(value = "refuse the run at setup when the data has more samples than this (0: never)", min = 0)
+            int maxSamples() default 0;
         }
 
         @Override
         public Class<Config> configType() {
             return Config.class;
+        }
+
+        @Override
+        public java.util.List<String> adjustments(org.overparam.api.Config config, Model model, DataSize data) {
+            int max = config.as(Config.class).maxSamples();
+            if (max > 0 && data.train() > max) {
+                throw new InvalidInputException("maxSamples", data.train() + " samples are more than " + max
+                        + " (" + model.layout().count() + " blocks)");
+            }
+            return java.util.List.of();
         }
 
         @Override

@@ -53,6 +53,21 @@ class RunSetupTest {
     }
 
     @Test
+    void anAnalyzerCanRefuseTheRunAtSetupLocatedAtItsEntry(@org.junit.jupiter.api.io.TempDir java.nio.file.Path runs)
+            throws java.io.IOException {
+        prepare(Specs.base().analyzer("probe", "p", 1, Map.of("maxSamples", 3L)).build());
+        RunSpec spec = Specs.base().analyzer("probe", "a", 1, Map.of())
+                .analyzer("probe", "p", 1, Map.of("maxSamples", 2L)).build();
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> prepare(spec));
+        assertEquals("test.yaml:31: analyzer.maxSamples: 3 samples are more than 2 (2 blocks)", e.oneLine());
+        assertThrows(InvalidInputException.class, () -> new Run(TestRegistry.standard(), spec, runs,
+                org.overparam.api.run.RunListener.NONE, 0).execute());
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(runs)) {
+            assertEquals(0, files.count(), "nothing written");
+        }
+    }
+
+    @Test
     void locatePutsTheParameterUnderItsKindAtTheEntry() {
         ComponentRef arch = new ComponentRef(ComponentKind.ARCHITECTURE, "fc", Config.empty(), "quickstart.yaml:8");
         assertEquals("quickstart.yaml:8: architecture.width: width 0 is below 1",

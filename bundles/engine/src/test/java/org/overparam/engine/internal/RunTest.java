@@ -34,6 +34,26 @@ class RunTest {
     }
 
     @Test
+    void theDataSetsNoticesGoToRunLogAndTheTerminalBeforeTheFirstStep() throws IOException {
+        RunSpec spec = Specs.base().with(ComponentKind.DATASET, "tiny", Map.of("notice", "rows were rescaled"))
+                .stop(3, 0).build();
+        List<org.overparam.api.run.RunEvent> events = new java.util.ArrayList<>();
+        RunResult r = run(spec, runs, events::add);
+        List<org.overparam.api.run.RunEvent> notices = events.stream()
+                .filter(e -> e.type() == org.overparam.api.run.RunEvent.Type.NOTICE).toList();
+        assertEquals(1, notices.size());
+        assertEquals("dataset tiny: rows were rescaled", notices.get(0).message());
+        assertEquals(0, notices.get(0).step());
+        assertEquals(org.overparam.api.run.RunEvent.Type.STARTED, events.get(1).type(), "the notice comes first");
+        String log = RunFiles.text(r.directory().resolve("run.log"));
+        assertEquals(1, log.split("dataset tiny: rows were rescaled", -1).length - 1, log);
+        assertTrue(log.indexOf("dataset tiny: rows were rescaled") > log.indexOf("model: "), "after the run is described");
+        List<org.overparam.api.run.RunEvent> quiet = new java.util.ArrayList<>();
+        run(Specs.base().stop(3, 0).build(), runs, quiet::add);
+        assertTrue(quiet.stream().noneMatch(e -> e.type() == org.overparam.api.run.RunEvent.Type.NOTICE));
+    }
+
+    @Test
     void convergesWithOneLossRowPerStepAndTheLayoutOfARunFolder() throws IOException {
         RunSpec spec = Specs.base().stop(2000, 1e-12).analyzer("probe", "probe", 10, Map.of()).build();
         RunResult r = run(spec, runs);

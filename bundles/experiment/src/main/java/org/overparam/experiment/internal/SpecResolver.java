@@ -51,6 +51,9 @@ final class SpecResolver {
     static final List<ComponentKind> SINGLE = List.of(ComponentKind.DATASET, ComponentKind.ARCHITECTURE,
             ComponentKind.INITIALIZER, ComponentKind.LOSS, ComponentKind.OPTIMIZER, ComponentKind.SCHEDULE);
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9_-]+");
+    /** The parameter of analyzers that write files: the files' name prefix. */
+    static final String FILE_PREFIX = "filePrefix";
+    private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
 
     /**
      * A resolved spec and the components it uses.
@@ -139,6 +142,7 @@ final class SpecResolver {
     private List<AnalyzerRef> analyzers(List<Node> items) {
         List<AnalyzerRef> out = new ArrayList<>();
         Map<String, String> labels = new HashMap<>();
+        Map<String, String> prefixes = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             Node item = components.expand(ComponentKind.ANALYZER, items.get(i));
             String path = "analyzers[" + i + "]";
@@ -169,9 +173,45 @@ final class SpecResolver {
                 throw new InvalidInputException(labelWhere, "two analyzers have the label '" + label
                         + "' (first at " + first + "); give one a different 'label'");
             }
+            filePrefix(ref, item, path, prefixes);
             out.add(new AnalyzerRef(ref, label, every));
         }
         return out;
+    }
+
+    /**
+     * Refuses a {@code filePrefix} that is not a plain file-name prefix, and a second analyzer with the
+     * same prefix (both would write artifact files of the same names); an analyzer whose
+     * {@code save} parameter is false (ntk's) writes no file and is not counted.
+     *
+     * @param ref the analyzer, with all its parameters (defaults included)
+     * @param item its entry in the file
+     * @param path e.g. {@code analyzers[1]}
+     * @param seen by prefix, the analyzer name and the place it was first seen, updated
+     */
+    private static void filePrefix(ComponentRef ref, Node item, String path, Map<String, String> seen) {
+        Object value = ref.config().values().get(FILE_PREFIX);
+        if (value == null) {
+            return;
+        }
+        if (Boolean.FALSE.equals(ref.config().values().get("save"))) {
+            return;
+        }
+        String prefix = value.toString();
+        String where = item instanceof Node.Mapping m && m.get(FILE_PREFIX) != null ? m.get(FILE_PREFIX).where()
+                : item.where();
+        if (!PREFIX.matcher(prefix).matches()) {
+            throw new InvalidInputException(where + ": " + path + "." + FILE_PREFIX, "'" + prefix + "' is not a plain"
+                    + " file-name prefix (letters, digits, '_', '-' and '.', not first)");
+        }
+        String first = seen.putIfAbsent(prefix, ref.name() + "\n" + where);
+        if (first != null) {
+            String firstName = first.substring(0, first.indexOf('\n'));
+            String who = firstName.equals(ref.name()) ? "two " + ref.name() + " analyzers"
+                    : "analyzers " + firstName + " and " + ref.name();
+            throw new InvalidInputException(where, who + " would write the same files " + prefix + "-* (first at "
+                    + first.substring(first.indexOf('\n') + 1) + "); give one its own '" + FILE_PREFIX + "'");
+        }
     }
 
     private List<Switch> switches(List<Node> items) {

@@ -61,6 +61,17 @@ final class FakeRegistry implements ComponentRegistry {
         @Param(value = "layers to watch", min = 1) int[] layers() default {1, 2};
     }
 
+    /** An analyzer that writes files. */
+    @interface SaveWeights {
+        @Param("files' name prefix") String filePrefix() default "weights";
+    }
+
+    /** An analyzer that writes files only when asked (as ntk does). */
+    @interface Gram {
+        @Param("save the Gram") boolean save() default false;
+        @Param("files' name prefix") String filePrefix() default "ntk";
+    }
+
     private final List<ComponentInfo> infos = List.of(
             info(ComponentKind.DATASET, "sphere", Sphere.class),
             info(ComponentKind.ARCHITECTURE, "fc", Fc.class),
@@ -71,7 +82,9 @@ final class FakeRegistry implements ComponentRegistry {
             info(ComponentKind.SCHEDULE, "constant", None.class),
             info(ComponentKind.CONSTRAINT, "ball", Ball.class),
             info(ComponentKind.ANALYZER, "dynamics", Dynamics.class),
-            info(ComponentKind.ANALYZER, "ntk", None.class));
+            info(ComponentKind.ANALYZER, "ntk", None.class),
+            info(ComponentKind.ANALYZER, "save-weights", SaveWeights.class),
+            info(ComponentKind.ANALYZER, "gram", Gram.class));
 
     private static ComponentInfo info(ComponentKind kind, String name, Class<? extends Annotation> config) {
         return new ComponentInfo(kind, name, "fake " + name, ParamSpec.of(config), "test.plugins", "1.0.0");

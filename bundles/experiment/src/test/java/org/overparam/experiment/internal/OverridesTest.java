@@ -130,7 +130,7 @@ class OverridesTest {
         assertEquals("override 'seed=': no value after '='", error("seed="));
         assertEquals("override 'freeze=[a, b': malformed YAML: expected ',' or ']', but got <stream end> while parsing "
                 + "a flow sequence", error("freeze=[a, b"));
-        assertEquals("override 'analyzers.2.every=1': analyzers[2] needs a 'name' (installed: dynamics, ntk)",
+        assertEquals("override 'analyzers.2.every=1': analyzers[2] needs a 'name' (installed: dynamics, ntk, save-weights, gram)",
                 error("analyzers.2.every=1"));
     }
 

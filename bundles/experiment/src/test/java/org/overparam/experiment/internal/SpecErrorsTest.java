@@ -180,6 +180,30 @@ class SpecErrorsTest {
     }
 
     @Test
+    void analyzersThatWriteFilesNeedTheirOwnPrefix() throws IOException {
+        assertEquals(file(9) + "two save-weights analyzers would write the same files weights-* (first at " + at(8)
+                + "); give one its own 'filePrefix'",
+                error(replace(8, "  - save-weights\n  - {name: save-weights, every: 5, label: snapshots}")));
+        assertEquals(file(9) + "two save-weights analyzers would write the same files w-* (first at " + at(8)
+                + "); give one its own 'filePrefix'",
+                error(replace(8, "  - {name: save-weights, filePrefix: w}\n  - {name: save-weights, label: b, filePrefix: w}")));
+        assertEquals(file(8) + "analyzers[0].filePrefix: '../w' is not a plain file-name prefix (letters, digits, '_',"
+                + " '-' and '.', not first)", error(replace(8, "  - {name: save-weights, filePrefix: ../w}")));
+        Path ok = Files.writeString(dir.resolve("ok.yaml"),
+                replace(8, "  - save-weights\n  - {name: save-weights, label: s, filePrefix: s}"));
+        assertEquals(2, reader.read(ok, List.of()).analyzers().size());
+        assertEquals(file(9) + "analyzers save-weights and gram would write the same files g-* (first at " + at(8)
+                + "); give one its own 'filePrefix'",
+                error(replace(8, "  - {name: save-weights, filePrefix: g}\n  - {name: gram, save: true, filePrefix: g}")));
+        Path unsaved = Files.writeString(dir.resolve("unsaved.yaml"),
+                replace(8, "  - gram\n  - {name: gram, label: g2, save: false}\n  - {name: gram, label: g3, save: true}"));
+        assertEquals(3, reader.read(unsaved, List.of()).analyzers().size(), "save: false writes no file");
+        assertEquals(file(10) + "two gram analyzers would write the same files ntk-* (first at " + at(8)
+                + "); give one its own 'filePrefix'",
+                error(replace(8, "  - {name: gram, save: true}\n  - dynamics\n  - {name: gram, label: g2, save: true}")));
+    }
+
+    @Test
     void unsupportedYaml() throws IOException {
         assertEquals(file(10) + "aliases (*x) are not supported; write the value out",
                 error(replace(1, "name: &x t") + "seed: *x\n"));

@@ -48,7 +48,8 @@ import org.overparam.experiment.internal.YamlSpecReader;
  * all of them {@code {file}}, {@code {dir}} and {@code {runs}} stand for the case's file, the corpus
  * folder and the runs folder (the file, for {@code under-file}), and {@code {pid}} for the process
  * that holds a lock the setup made. Files in sub-folders ({@code fragments/}, {@code includes/}) are
- * material for the cases, not cases.
+ * material for the cases, not cases; {@code setup/} holds cases only the real components find at run
+ * setup (data files, analyzers' files), run in the container by runtime's {@code SetupCorpusIT}.
  */
 class BadInputCorpusTest {
     /** The smallest corpus the issue asks for. */

@@ -64,6 +64,27 @@ final class CorpusRegistry implements ComponentRegistry {
     @interface None {
     }
 
+    /** Weights (or the gradient) as safetensors. */
+    @interface SaveWeights {
+        @Param(value = "element type", options = {"F64", "F32"}) String dtype() default "F64";
+        @Param(value = "which values", options = {"effective", "raw", "gradient"}) String values() default "effective";
+        @Param("files' name prefix") String filePrefix() default "weights";
+    }
+
+    /** Hessian-vector products. */
+    @interface Hvp {
+        @Param("direction file; empty: random") String direction() default "";
+        @Param(value = "element type", options = {"F64", "F32"}) String dtype() default "F64";
+        @Param("files' name prefix") String filePrefix() default "hvp";
+        @Param(value = "coordinates", options = {"raw", "effective"}) String coordinates() default "raw";
+        @Param(value = "steps to write at", min = 0) long[] steps() default {};
+    }
+
+    /** The samples as .npy. */
+    @interface SaveData {
+        @Param("files' name prefix") String filePrefix() default "data";
+    }
+
     private final List<ComponentInfo> infos = List.of(
             info(ComponentKind.DATASET, "sphere", Sphere.class),
             info(ComponentKind.ARCHITECTURE, "fc", Fc.class),
@@ -75,7 +96,10 @@ final class CorpusRegistry implements ComponentRegistry {
             info(ComponentKind.SCHEDULE, "constant", None.class),
             info(ComponentKind.CONSTRAINT, "ball", Ball.class),
             info(ComponentKind.ANALYZER, "dynamics", Dynamics.class),
-            info(ComponentKind.ANALYZER, "ntk", None.class));
+            info(ComponentKind.ANALYZER, "ntk", None.class),
+            info(ComponentKind.ANALYZER, "save-weights", SaveWeights.class),
+            info(ComponentKind.ANALYZER, "hvp", Hvp.class),
+            info(ComponentKind.ANALYZER, "save-data", SaveData.class));
 
     private static ComponentInfo info(ComponentKind kind, String name, Class<? extends Annotation> config) {
         return new ComponentInfo(kind, name, name, ParamSpec.of(config), "org.overparam.plugin.test", "1.0.0");

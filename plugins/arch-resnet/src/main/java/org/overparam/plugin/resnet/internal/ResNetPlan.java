@@ -12,7 +12,8 @@ import org.overparam.linalg.LinearMap;
  * {@code W_l} have the same shape), the pooling before the output layer B, tau and which blocks
  * are trained. Dense blocks flatten the samples; conv blocks read {@code [c, h, w]} (2-D),
  * {@code [c, l]} or {@code [d]} as {@code [1, d]} (1-D) with same-padding, stride-1 convolutions,
- * so every feature map has the input's spatial size.
+ * so every feature map has the input's spatial size. The {@code inputShape} parameter makes conv
+ * blocks read the samples as another shape with as many values (row-major, as {@code torch.reshape}).
  *
  * @param dataShape the data's sample shape
  * @param conv whether the blocks are convolutions
@@ -52,6 +53,10 @@ record ResNetPlan(Shape dataShape, boolean conv, boolean twoD, LinearMap a, Line
         };
         switch (c.block()) {
             case "dense" -> {
+                if (c.inputShape().length > 0) {
+                    throw new InvalidInputException("inputShape", "only conv blocks read a shape; dense blocks flatten"
+                            + " every sample (drop inputShape or set block: conv)");
+                }
                 if (c.width() < 1) {
                     throw new InvalidInputException("width", "width " + c.width() + " is below 1");
                 }
@@ -71,11 +76,9 @@ record ResNetPlan(Shape dataShape, boolean conv, boolean twoD, LinearMap a, Line
         return pooling.features(channels, positions);
     }
 
-    private static ResNetPlan convolutional(ResidualNet.Config c, Shape data, double tau, boolean trainAll, int outputs) {
-        if (data.rank() > 3) {
-            throw new InvalidInputException("block", "conv blocks read samples of shape [d], [c, l] or [c, h, w];"
-                    + " the data's are " + data);
-        }
+    private static ResNetPlan convolutional(ResidualNet.Config c, Shape dataShape, double tau, boolean trainAll,
+                                            int outputs) {
+        Shape data = readShape(c.inputShape(), dataShape);
         boolean twoD = data.rank() == 3;
         int in = data.rank() == 1 ? 1 : data.dim(0);
         int h = twoD ? data.dim(1) : 1;
@@ -96,7 +99,39 @@ record ResNetPlan(Shape dataShape, boolean conv, boolean twoD, LinearMap a, Line
         int p = (k - 1) / 2;
         ConvMap a = twoD ? new ConvMap(in, h, w, ch, k, k, 1, 1, p, p) : new ConvMap(in, 1, w, ch, 1, k, 1, 1, 0, p);
         ConvMap hidden = twoD ? new ConvMap(ch, h, w, ch, k, k, 1, 1, p, p) : new ConvMap(ch, 1, w, ch, 1, k, 1, 1, 0, p);
-        return new ResNetPlan(data, true, twoD, a, hidden, pooling, ch, h * w, c.depth(), tau, trainAll, outputs);
+        return new ResNetPlan(dataShape, true, twoD, a, hidden, pooling, ch, h * w, c.depth(), tau, trainAll, outputs);
+    }
+
+    /**
+     * @param override the {@code inputShape} parameter, or empty
+     * @param data the data's sample shape
+     * @return the shape the conv blocks read: the override, or the data's
+     * @throws InvalidInputException naming {@code inputShape} (or {@code block} for data of rank above 3
+     *     without one) when it does not fit
+     */
+    private static Shape readShape(int[] override, Shape data) {
+        if (override.length == 0) {
+            if (data.rank() > 3) {
+                throw new InvalidInputException("block", "conv blocks read samples of shape [d], [c, l] or [c, h, w];"
+                        + " the data's are " + data + "; set inputShape to read them as one of those");
+            }
+            return data;
+        }
+        if (override.length < 2 || override.length > 3) {
+            throw new InvalidInputException("inputShape", "give [c, l] or [c, h, w], got " + override.length + " sizes");
+        }
+        long size = 1;
+        for (int s : override) {
+            if (s < 1) {
+                throw new InvalidInputException("inputShape", "size " + s + " is below 1");
+            }
+            size *= s;
+        }
+        if (size != data.size()) {
+            throw new InvalidInputException("inputShape", "inputShape " + Shape.of(override) + " has " + size
+                    + " values but the data's samples have " + data.size() + " (shape " + data + ")");
+        }
+        return Shape.of(override);
     }
 
     /**

@@ -11,7 +11,7 @@ import org.overparam.api.Shape;
  * The architecture {@code resnet}: the residual network of arXiv 1811.03962 (Allen-Zhu, Li, Song),
  * {@code h_0 = ReLU(A x)}, {@code h_l = h_{l-1} + tau ReLU(W_l h_{l-1})} for {@code l = 1..L},
  * {@code f = B h_L} ({@link ResNetModel}), with dense blocks of width m or same-padding
- * convolutional blocks. By default only the {@code W_l} are trained, as in the paper; {@code A} and
+ * convolutional blocks (reading the samples as {@code inputShape} if given, like {@code cnn}). By default only the {@code W_l} are trained, as in the paper; {@code A} and
  * {@code B} keep their initial values ({@link org.overparam.api.BlockSpec#trainable()} false).
  */
 @Component(service = Architecture.class, property = {
@@ -55,6 +55,11 @@ public final class ResidualNet implements Architecture {
         @Param(value = "conv blocks: B reads the last feature map average-pooled per channel, or flattened",
                 options = {"avgpool", "flatten"})
         String head() default "avgpool";
+
+        /** @return the shape conv blocks read samples as, or empty */
+        @Param(value = "conv blocks: read each sample as [c, l] or [c, h, w] with as many values as the data's (e.g."
+                + " 196 CSV columns as [1, 14, 14]); empty: the data's own shape ([d] is read as [1, d])", min = 1)
+        int[] inputShape() default {};
     }
 
     @Override
@@ -64,8 +69,8 @@ public final class ResidualNet implements Architecture {
 
     /**
      * @throws InvalidInputException naming {@code block}, {@code width}, {@code depth}, {@code tau},
-     *     {@code train}, {@code channels}, {@code kernel} or {@code head} when one is out of range or
-     *     does not fit the data
+     *     {@code train}, {@code channels}, {@code kernel}, {@code head} or {@code inputShape} when one is
+     *     out of range or does not fit the data
      */
     @Override
     public Model build(org.overparam.api.Config config, Shape inputShape, int outputs) {

@@ -77,7 +77,7 @@ class ResidualNetTest {
                 Map.of("block", "conv", "kernel", 4L), Shape.of(1, 8, 8));
         assertWhere("kernel", "layer A: kernel 5 is larger than its input 3x3 (shape 2x3x3)",
                 Map.of("block", "conv", "kernel", 5L), Shape.of(2, 3, 3));
-        assertWhere("block", "conv blocks read samples of shape [d], [c, l] or [c, h, w]; the data's are 1x2x3x4",
+        assertWhere("block", "conv blocks read samples of shape [d], [c, l] or [c, h, w]; the data's are 1x2x3x4; set inputShape to read them as one of those",
                 Map.of("block", "conv"), Shape.of(1, 2, 3, 4));
         assertWhere("depth", "depth 0 is below 1 (depth counts residual blocks)", Map.of("depth", 0L), Shape.of(3));
         assertWhere("width", "width 0 is below 1", Map.of("width", 0L), Shape.of(3));

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.Batch;
@@ -26,7 +27,9 @@ import org.overparam.linalg.Rows;
  * classes, sorted (numerically when all are numbers), with one-hot targets. The test rows come
  * from {@code testFile}, which must have the same columns. {@code n > 0} keeps a uniform random
  * subset of the training rows (stream {@code train}), in file order; {@code nTest > 0} likewise
- * (stream {@code test}). Inputs are scaled by {@link Normalization}.
+ * (stream {@code test}). Inputs are scaled by {@link Normalization}; when that changes a row by more
+ * than 1e-12 relative, a notice says how many rows changed and that {@code normalize: none} keeps
+ * the values as written ({@link Changes}).
  *
  * <p>Facts: {@code n}, {@code d}, {@code max_norm}, {@code classes} for classification and, for two
  * rows or more, {@code delta}, the minimum pairwise distance of the training inputs.
@@ -86,6 +89,12 @@ public final class CsvDataset implements Dataset {
 
     @Override
     public Data load(org.overparam.api.Config config, RandomStream random) {
+        return load(config, random, notice -> { });
+    }
+
+    /** Reports, when the normalization changed a row by more than 1e-12 relative, how many and how much. */
+    @Override
+    public Data load(org.overparam.api.Config config, RandomStream random, Consumer<String> notices) {
         Config c = config.as(Config.class);
         char delimiter = delimiter(c.delimiter());
         boolean classification = switch (c.task()) {
@@ -116,9 +125,15 @@ public final class CsvDataset implements Dataset {
         int k = classification ? classes.size() : 1;
         double[] x = inputs(train, trainRows, target);
         double[] xt = test == null ? new double[0] : inputs(test, testRows, target);
+        double[] asWritten = x.clone();
+        double[] testAsWritten = xt.clone();
         norm.apply(x, trainRows.length, xt, testRows.length, d, (i, isTest) -> new InvalidInputException(
                 isTest ? test.at(testRows[i]) : train.at(trainRows[i]),
                 "all inputs are zero, so the row cannot be scaled to norm 1; use normalize: standard or none"));
+        Changes changed = Changes.between(asWritten, x, d).and(Changes.between(testAsWritten, xt, d));
+        if (changed.rows() > 0) {
+            notices.accept(changed.notice(norm.key(), trainRows.length + testRows.length));
+        }
         Shape shape = Shape.of(d);
         Batch trainBatch = batch(train, trainRows, target, classes, shape, x, k);
         Batch testBatch = test == null ? new Batch(shape, 0, new double[0], k, new double[0], classification ? new int[0] : null)

@@ -53,6 +53,28 @@ class CsvDatasetTest {
         assertEquals(1.0, unit.facts().get("max_norm"), 1e-15);
     }
 
+    static java.util.List<String> notices(long seed, Object... keyValues) {
+        Map<String, Object> m = new HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        new CsvDataset().load(Config.of(m), RandomStream.of(seed), out::add);
+        return out;
+    }
+
+    @Test
+    void aNormalizationThatChangesRowsSaysSoOnce() throws IOException {
+        String f = write("r.csv", "a,b,y\n3,4,1\n0,1,2\n1,0,3\n");
+        String t = write("t.csv", "a,b,y\n0,2,1\n");
+        assertEquals(java.util.List.of("normalize: unit changed 2 of 4 rows (by up to 0.800 of a row's norm);"
+                + " normalize: none keeps the inputs as written"), notices(1, "file", f, "testFile", t));
+        assertEquals(java.util.List.of(), notices(1, "file", f, "normalize", "none"));
+        String unit = write("u.csv", "a,b,y\n0.6,0.8,1\n0,1,2\n-1,0,3\n");
+        assertEquals(java.util.List.of(), notices(1, "file", unit), "rows of norm 1 within 1e-12 are not changed");
+        assertEquals(1, notices(1, "file", f, "normalize", "standard").size());
+    }
+
     @Test
     void classificationSortsNumericClassesByValueAndTextClassesByText() throws IOException {
         String f = write("c.csv", "x1,x2,label\n1,0,10\n0,1,2\n1,1,10\n2,1,9\n");

@@ -14,8 +14,9 @@ import org.overparam.api.InvalidInputException;
  *
  * <pre>
  * format                                 pt (what PyTorch's safetensors writer puts there)
- * overparam.values                       effective | raw
+ * overparam.values                       effective | raw | gradient (save-weights), hvp, direction (hvp)
  * overparam.step                         the step the weights are from (0: initialization)
+ * overparam.loss                         the training loss at that point (gradient and hvp files)
  * overparam.architecture                 the architecture's name, e.g. fc
  * overparam.architecture.&lt;param&gt;        each parameter the run set, e.g. overparam.architecture.width = 1024
  * overparam.initializer[.&lt;param&gt;]       likewise for the initializer
@@ -33,6 +34,8 @@ final class Metadata {
     static final String PER_INPUT = ".per_input";
     static final String EFFECTIVE = "effective";
     static final String RAW = "raw";
+    static final String GRADIENT = "gradient";
+    static final String LOSS = "overparam.loss";
 
     private Metadata() {
     }

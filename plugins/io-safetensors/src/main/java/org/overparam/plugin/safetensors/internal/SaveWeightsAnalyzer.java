@@ -1,31 +1,35 @@
 package org.overparam.plugin.safetensors.internal;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.Analyzer;
-import org.overparam.api.ComponentKind;
+import org.overparam.api.Batch;
+import org.overparam.api.Forward;
+import org.overparam.api.GradientOracle;
 import org.overparam.api.InvalidInputException;
-import org.overparam.api.Layout;
 import org.overparam.api.MetricSink;
+import org.overparam.api.Model;
 import org.overparam.api.Param;
 import org.overparam.api.Params;
-import org.overparam.api.Scaling;
 import org.overparam.api.Snapshot;
 import org.overparam.linalg.io.DType;
-import org.overparam.linalg.io.Safetensors;
-import org.overparam.linalg.io.Tensor;
 
 /**
  * The analyzer {@code save-weights}: writes the run's weights as a safetensors artifact, one tensor
  * per block under the block's name and shape (PyTorch's layouts), in layout order:
- * {@code weights-init.safetensors} at step 0, {@code weights-step<k>.safetensors} at each scheduled
- * step {@code k > 0} and {@code weights-final.safetensors} after the last step. With the default
- * schedule ({@code every: 0}) that is the initial and the final weights.
+ * {@code <filePrefix>-init.safetensors} at step 0, {@code <filePrefix>-step<k>.safetensors} at each
+ * scheduled step {@code k > 0} and {@code <filePrefix>-final.safetensors} after the last step
+ * ({@link ArtifactNames}; the prefix is {@code weights} unless set). With the default schedule
+ * ({@code every: 0}) that is the initial and the final weights.
  *
  * <p>By default the tensors hold the EFFECTIVE weights, {@code multiplier .* raw}: what the network
  * computes with, so the file loads into a plain PyTorch module (and back here with
- * {@code from-file}) and computes the same function. The multipliers, the step and the
+ * {@code from-file}) and computes the same function. {@code values: raw} writes the raw values;
+ * {@code values: gradient} the full-batch gradient of the training loss at that point with respect
+ * to the RAW values (computed as the run's {@link GradientOracle} does, but not counted as one of the
+ * run's gradient evaluations; zero in frozen blocks;
+ * the gradient with respect to the effective weights is {@code gradient / multiplier}), with the
+ * loss there in the metadata entry {@code overparam.loss}. The multipliers, the step and the
  * architecture and initializer with the parameters the run set are recorded in the metadata
  * ({@link Metadata}). It records the scalar {@code bytes}, the size of the file written.
  */
@@ -42,8 +46,14 @@ public final class SaveWeightsAnalyzer implements Analyzer {
 
         /** @return which values */
         @Param(value = "effective: the weights the network computes with (PyTorch's view); raw: Overparam's raw"
-                + " values, for resuming here with from-file scaling: file", options = {"effective", "raw"})
+                + " values, for resuming here with from-file scaling: file; gradient: the full-batch gradient of the"
+                + " training loss with respect to the raw values", options = {"effective", "raw", "gradient"})
         String values() default "effective";
+
+        /** @return the file names' prefix */
+        @Param("files <filePrefix>-init.safetensors, -step<k>.safetensors, -final.safetensors; every"
+                + " file-writing analyzer of a run needs its own")
+        String filePrefix() default "weights";
     }
 
     @Override
@@ -54,26 +64,16 @@ public final class SaveWeightsAnalyzer implements Analyzer {
     @Override
     public void analyze(Snapshot snapshot, MetricSink out) {
         Config c = snapshot.config().as(Config.class);
-        DType dtype = switch (c.dtype()) {
-            case "F64" -> DType.F64;
-            case "F32" -> DType.F32;
-            default -> throw new InvalidInputException("dtype", "unknown dtype '" + c.dtype() + "'; choose F64 or F32");
-        };
-        boolean effective = switch (c.values()) {
-            case Metadata.EFFECTIVE -> true;
-            case Metadata.RAW -> false;
-            default -> throw new InvalidInputException("values", "unknown values '" + c.values()
-                    + "'; choose effective or raw");
-        };
-        byte[] file = encode(snapshot, dtype, effective);
-        long step = snapshot.step();
-        if (step == 0) {
-            out.artifact("weights-init.safetensors", file);
-        } else if (!snapshot.isFinal()) {
-            out.artifact("weights-step" + step + ".safetensors", file);
+        DType dtype = BlockFile.dtype(c.dtype());
+        String values = c.values();
+        if (!values.equals(Metadata.EFFECTIVE) && !values.equals(Metadata.RAW) && !values.equals(Metadata.GRADIENT)) {
+            throw new InvalidInputException("values", "unknown values '" + values
+                    + "'; choose effective, raw or gradient");
         }
-        if (snapshot.isFinal()) {
-            out.artifact("weights-final.safetensors", file);
+        String prefix = ArtifactNames.prefix(c.filePrefix());
+        byte[] file = encode(snapshot, dtype, values);
+        for (String name : ArtifactNames.at(prefix, snapshot.step(), snapshot.isFinal(), "safetensors")) {
+            out.artifact(name, file);
         }
         out.scalar("bytes", file.length);
     }
@@ -81,26 +81,46 @@ public final class SaveWeightsAnalyzer implements Analyzer {
     /**
      * @param snapshot the run now
      * @param dtype F64 or F32
-     * @param effective whether to write effective (else raw) values
+     * @param which effective, raw or gradient
      * @return the file's bytes
      */
-    static byte[] encode(Snapshot snapshot, DType dtype, boolean effective) {
-        Scaling scaling = snapshot.scaling();
+    static byte[] encode(Snapshot snapshot, DType dtype, String which) {
         Params raw = snapshot.params();
-        Params values = effective ? scaling.effective(raw) : raw;
-        Layout layout = values.layout();
-        Map<String, Tensor> tensors = new LinkedHashMap<>();
-        Map<String, String> meta = Metadata.start();
-        meta.put(Metadata.VALUES, effective ? Metadata.EFFECTIVE : Metadata.RAW);
-        meta.put(Metadata.STEP, Long.toString(snapshot.step()));
-        Metadata.component(meta, "overparam.architecture", snapshot.componentName(ComponentKind.ARCHITECTURE),
-                snapshot.componentConfig(ComponentKind.ARCHITECTURE));
-        Metadata.component(meta, "overparam.initializer", snapshot.componentName(ComponentKind.INITIALIZER),
-                snapshot.componentConfig(ComponentKind.INITIALIZER));
-        for (int i = 0; i < layout.count(); i++) {
-            tensors.put(layout.block(i).name(), Tensor.of(layout.block(i).shape().dims(), values.block(i)));
-            Metadata.multiplier(meta, layout.block(i).name(), scaling.scale(i));
+        Map<String, String> meta = BlockFile.metadata(snapshot, which);
+        Params values = switch (which) {
+            case Metadata.EFFECTIVE -> snapshot.scaling().effective(raw);
+            case Metadata.GRADIENT -> {
+                Params g = Params.zeros(raw.layout());
+                meta.put(Metadata.LOSS, Double.toString(gradient(snapshot, raw, g)));
+                yield g;
+            }
+            default -> raw;
+        };
+        return BlockFile.encode(snapshot, values, meta, dtype);
+    }
+
+    /**
+     * The full-batch gradient as the run's oracle computes it (the scaled model's backward pass on all
+     * training samples, frozen blocks zero), without counting it as a gradient evaluation of the run.
+     *
+     * @param snapshot the run now
+     * @param raw the point; not modified
+     * @param gradient receives the gradient with respect to the raw values
+     * @return the training loss at the point
+     */
+    static double gradient(Snapshot snapshot, Params raw, Params gradient) {
+        Batch train = snapshot.data().train();
+        Model model = snapshot.model();
+        Forward f = model.forward(raw, train);
+        double[] dOut = new double[train.n() * train.outputSize()];
+        double loss = snapshot.loss(train).evaluate(f.output(), dOut);
+        model.backward(f, dOut, gradient);
+        GradientOracle oracle = snapshot.oracle();
+        for (int i = 0; i < gradient.layout().count(); i++) {
+            if (!oracle.trainable(i)) {
+                java.util.Arrays.fill(gradient.block(i), 0.0);
+            }
         }
-        return Safetensors.toBytes(tensors, dtype, meta);
+        return loss;
     }
 }

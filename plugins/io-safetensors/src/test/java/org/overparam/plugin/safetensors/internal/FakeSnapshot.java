@@ -16,13 +16,23 @@ import org.overparam.api.Scaling;
 import org.overparam.api.Snapshot;
 import org.overparam.api.State;
 
-/** A snapshot with what save-weights reads, and a sink that keeps artifacts and scalars. */
+/** A snapshot with what save-weights, hvp and save-data read, and a sink that keeps artifacts and scalars. */
 final class FakeSnapshot implements Snapshot {
     private final long step;
     private final boolean last;
     private final Params params;
     private final Scaling scaling;
     private final Config config;
+    /** The oracle {@link #oracle()} gives, or {@code null}. */
+    GradientOracle oracle;
+    /** The data {@link #data()} gives, or {@code null}. */
+    Data data;
+    /** The stream {@link #random()} gives, or {@code null}. */
+    RandomStream random;
+    /** The model {@link #model()} gives, or {@code null}. */
+    Model model;
+    /** The loss {@link #loss} gives for any batch, or {@code null}. */
+    OutputLoss loss;
 
     FakeSnapshot(long step, boolean last, Params params, Scaling scaling, Config config) {
         this.step = step;
@@ -80,22 +90,22 @@ final class FakeSnapshot implements Snapshot {
 
     @Override
     public Model model() {
-        throw new UnsupportedOperationException();
+        return java.util.Objects.requireNonNull(model, "model");
     }
 
     @Override
     public Data data() {
-        throw new UnsupportedOperationException();
+        return java.util.Objects.requireNonNull(data, "data");
     }
 
     @Override
     public OutputLoss loss(Batch batch) {
-        throw new UnsupportedOperationException();
+        return java.util.Objects.requireNonNull(loss, "loss");
     }
 
     @Override
     public GradientOracle oracle() {
-        throw new UnsupportedOperationException();
+        return java.util.Objects.requireNonNull(oracle, "oracle");
     }
 
     @Override
@@ -124,7 +134,7 @@ final class FakeSnapshot implements Snapshot {
 
     @Override
     public RandomStream random() {
-        throw new UnsupportedOperationException();
+        return java.util.Objects.requireNonNull(random, "random");
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.overparam.plugin.safetensors.internal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -12,20 +13,24 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.overparam.api.Batch;
 import org.overparam.api.BlockScale;
 import org.overparam.api.Component;
 import org.overparam.api.Config;
+import org.overparam.api.Data;
 import org.overparam.api.Initialization;
+import org.overparam.api.InvalidInputException;
 import org.overparam.api.Layout;
 import org.overparam.api.Params;
 import org.overparam.api.RandomStream;
 import org.overparam.api.Scaling;
+import org.overparam.api.Task;
 import org.overparam.api.run.ParamSpec;
 import org.overparam.linalg.io.DType;
 import org.overparam.linalg.io.Safetensors;
 import org.overparam.linalg.io.TensorFile;
 
-/** {@code save-weights}: file names on the schedule, effective values and metadata, and the way back. */
+/** {@code save-weights}: file names on the schedule and their prefix, effective values and metadata, the gradient, and the way back. */
 class SaveWeightsTest {
     private static final Layout LAYOUT = Layouts.fc(3, 4, 1, 2, true);
 
@@ -53,7 +58,15 @@ class SaveWeightsTest {
             m.put((String) keyValues[i], keyValues[i + 1]);
         }
         FakeSnapshot.Sink sink = new FakeSnapshot.Sink();
-        new SaveWeightsAnalyzer().analyze(new FakeSnapshot(step, last, p, scaling(), Config.of(m)), sink);
+        FakeSnapshot s = new FakeSnapshot(step, last, p, scaling(), Config.of(m));
+        LogCoshOracle oracle = new LogCoshOracle(LAYOUT, 5, 11, 1);
+        s.oracle = oracle;
+        s.model = oracle.model();
+        s.loss = oracle.outputLoss();
+        Batch b = oracle.batch();
+        s.data = new Data(b, b.head(0), Task.REGRESSION, Map.of(), "log-cosh");
+        new SaveWeightsAnalyzer().analyze(s, sink);
+        assertEquals(0, oracle.sampleGradients(), "the export is not one of the run's gradient evaluations");
         return sink;
     }
 
@@ -72,6 +85,45 @@ class SaveWeightsTest {
         FakeSnapshot.Sink zeroSteps = save(0, true, p);
         assertEquals(List.of("weights-init.safetensors", "weights-final.safetensors"), List.copyOf(zeroSteps.artifacts.keySet()));
         assertEquals(zeroSteps.artifacts.get("weights-init.safetensors").length, zeroSteps.scalars.get("bytes"), 0);
+    }
+
+    @Test
+    void theFilePrefixNamesTheFilesSoTwoInstancesDoNotCollide() {
+        Params p = point(1);
+        assertEquals(List.of("snapshots-init.safetensors", "snapshots-final.safetensors"),
+                List.copyOf(save(0, true, p, "filePrefix", "snapshots").artifacts.keySet()));
+        assertEquals(List.of("g.v2-step5.safetensors"),
+                List.copyOf(save(5, false, p, "filePrefix", "g.v2").artifacts.keySet()));
+        for (String bad : new String[] {"", "a/b", "../w", ".hidden", "w s"}) {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> save(0, false, p, "filePrefix", bad));
+            assertEquals("filePrefix", e.where(), bad);
+        }
+    }
+
+    @Test
+    void theGradientIsTheRawGradientOfTheTrainingLossAgainstFiniteDifferences() throws IOException {
+        Params p = point(5);
+        TensorFile f = Safetensors.read(file(save(3, false, p, "values", "gradient").artifacts.get("weights-step3.safetensors")));
+        LogCoshOracle oracle = new LogCoshOracle(LAYOUT, 5, 11, 1);
+        assertEquals("gradient", f.metadata().get("overparam.values"));
+        assertEquals(oracle.loss(p, null), Double.parseDouble(f.metadata().get("overparam.loss")), 0);
+        assertEquals(LAYOUT.names(), List.copyOf(f.tensors().keySet()));
+        double h = 1e-5;
+        for (int b = 0; b < LAYOUT.count(); b++) {
+            double[] g = f.tensors().get(LAYOUT.block(b).name()).values();
+            for (int j = 0; j < g.length; j++) {
+                if (b == 1) {
+                    assertEquals(0.0, g[j], 0, "a frozen block's gradient is zero");
+                    continue;
+                }
+                Params plus = p.copy();
+                plus.block(b)[j] += h;
+                Params minus = p.copy();
+                minus.block(b)[j] -= h;
+                double fd = (oracle.loss(plus, null) - oracle.loss(minus, null)) / (2 * h);
+                assertEquals(fd, g[j], 1e-9, LAYOUT.block(b).name() + "[" + j + "]: central difference, h = 1e-5");
+            }
+        }
     }
 
     @Test
@@ -147,7 +199,8 @@ class SaveWeightsTest {
 
     @Test
     void schemasDocumentEveryParameter() {
-        for (Component c : List.<Component>of(new SaveWeightsAnalyzer(), new FromFileInitializer())) {
+        for (Component c : List.<Component>of(new SaveWeightsAnalyzer(), new FromFileInitializer(), new HvpAnalyzer(),
+                new SaveDataAnalyzer())) {
             for (ParamSpec s : ParamSpec.of(c.configType())) {
                 assertFalse(s.description().isBlank(), s.name());
                 assertEquals(s.name().equals("file"), s.required(), s.name());
