@@ -50,7 +50,7 @@ public final class FromFileInitializer implements Initializer {
     /** The parameters of {@code from-file}. */
     public @interface Config {
         /** @return the file */
-        @Param("safetensors file with one tensor per block (relative paths start at the folder the command runs in)")
+        @Param("safetensors file with one tensor per block (a relative path starts at the experiment file's folder)")
         String file();
 
         /** @return whether extra tensors are ignored */
@@ -180,7 +180,7 @@ public final class FromFileInitializer implements Initializer {
     private static TensorFile read(Path path) {
         if (!Files.isRegularFile(path)) {
             throw new InvalidInputException("file", path + (Files.exists(path) ? " is not a file" : " does not exist")
-                    + " (relative paths start at " + Path.of("").toAbsolutePath() + ")");
+                    + " (a relative path in an experiment file starts at that file's folder)");
         }
         try {
             return Safetensors.read(path);
