@@ -6,5 +6,5 @@
  * over as row-major {@code double[]}, the layout of Overparam's parameter blocks.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.overparam.linalg.io;

@@ -9,6 +9,7 @@ import org.overparam.api.Param;
 import org.overparam.api.Snapshot;
 import org.overparam.api.State;
 import org.overparam.linalg.SymmetricEigen;
+import org.overparam.linalg.io.Npy;
 
 /**
  * The analyzer {@code ntk}: the empirical NTK Gram {@code K_ij = <grad_w f_o(x_i), grad_w f_o(x_j)>}
