@@ -1,5 +1,6 @@
 package org.overparam.engine.internal;
 
+import java.util.List;
 import java.util.Map;
 import org.overparam.api.Data;
 import org.overparam.api.Model;
@@ -24,5 +25,5 @@ import org.overparam.api.run.ComponentRef;
  */
 record Prepared(Data data, Model model, Scaling scaling, Params params, Params initial, boolean[] trainable,
                 RandomStream optimizerStream, Map<String, RandomStream> analyzerStreams,
-                Map<ComponentRef, ComponentInfo> infos) {
+                Map<ComponentRef, ComponentInfo> infos, List<String> notices) {
 }

@@ -57,7 +57,7 @@ final class Restore {
             }
         }
         return new Prepared(p.data(), p.model(), p.scaling(), p.params(), p.initial(), p.trainable(), optimizer,
-                analyzers, p.infos());
+                analyzers, p.infos(), p.notices());
     }
 
     /** @param infos the components found at setup @return where each comes from, in the spec's order */

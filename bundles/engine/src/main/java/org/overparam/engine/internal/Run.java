@@ -298,6 +298,10 @@ final class Run {
     }
 
     private void describe(Prepared p) {
+        for (String notice : p.notices()) {
+            log.info("notice: " + notice);
+            events.notice(0, Double.NaN, notice);
+        }
         for (Map.Entry<ComponentRef, ComponentInfo> e : p.infos().entrySet()) {
             ComponentRef r = e.getKey();
             log.info(r.kind().key() + " " + r.name() + " (" + e.getValue().bundle() + " " + e.getValue().version()

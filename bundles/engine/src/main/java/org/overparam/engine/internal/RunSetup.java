@@ -83,6 +83,7 @@ final class RunSetup {
                     "initialize returned " + (init == null ? "null" : "params of layout " + init.params().layout())
                             + " for a model of layout " + layout));
         }
+        List<String> initNotices = call(initRef, () -> initializer.notices(initRef.config(), layout));
         Params params = init.params();
         Scaling scaling = tie(archRef, layout, params, init.scaling());
         Model model = scaling.wrap(raw);
@@ -98,7 +99,7 @@ final class RunSetup {
             analyzerStreams.put(a.label(), root.derive("analyzer." + a.label()));
         }
         return new Prepared(data, model, scaling, params, params.copy(), trainable, root.derive("optimizer"),
-                analyzerStreams, infos);
+                analyzerStreams, infos, initNotices == null ? List.of() : List.copyOf(initNotices));
     }
 
     /**

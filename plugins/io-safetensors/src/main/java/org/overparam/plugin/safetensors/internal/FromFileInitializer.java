@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.osgi.service.component.annotations.Component;
@@ -150,6 +151,51 @@ public final class FromFileInitializer implements Initializer {
             throw where.error("its multipliers do not fit the model: " + e.getMessage());
         }
         return new Initialization(params, scaling, Set.of());
+    }
+
+    /**
+     * With {@code scaling: identity}, a file whose metadata records multipliers other than 1 (saved
+     * by {@code save-weights} from a parameterized net, e.g. NTK or asymmetric) is trained in
+     * another parameterization than the one it was saved in: says so in one line, with the
+     * multipliers in force (all 1) and the recorded ones.
+     */
+    @Override
+    public List<String> notices(org.overparam.api.Config config, Layout layout) {
+        Config c = config.as(Config.class);
+        if (!c.scaling().equals("identity")) {
+            return List.of();
+        }
+        Path path = path(c.file());
+        TensorFile file = read(path);
+        List<String> recorded = new ArrayList<>();
+        for (BlockSpec b : layout.blocks()) {
+            BlockScale s = Metadata.multiplier(file.metadata(), b.name(), path.toString());
+            if (s != null && !s.isIdentity()) {
+                recorded.add(b.name() + " " + text(s));
+            }
+        }
+        if (recorded.isEmpty()) {
+            return List.of();
+        }
+        return List.of("from-file: scaling: identity loads " + path.getFileName() + " as EFFECTIVE weights with"
+                + " every multiplier 1 (in force: 1 on all blocks), but it was saved with multipliers "
+                + String.join(", ", recorded) + ": same function, other parameterization (NTK, learning-rate"
+                + " scale); scaling: file trains the RAW weights under the saved multipliers (docs/weights.md)");
+    }
+
+    /** @return e.g. {@code 0.02236} or {@code 1 x per-input [0.0054, 0.137]} */
+    private static String text(BlockScale s) {
+        String scalar = String.format(Locale.ROOT, "%.4g", s.scalar());
+        if (s.perInput() == null) {
+            return scalar;
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double m : s.perInput()) {
+            lo = Math.min(lo, m);
+            hi = Math.max(hi, m);
+        }
+        return String.format(Locale.ROOT, "%s x per-input in [%.4g, %.4g]", scalar, lo, hi);
     }
 
     /** Copies a tensor into a block, dividing out the multiplier if the values are effective. */
