@@ -87,6 +87,17 @@ class PathParamsTest {
     }
 
     @Test
+    void sweptFilesResolveAgainstTheExperimentFilesFolder() throws IOException {
+        write("exp/a.csv", "x,y\n1,2\n");
+        write("exp/b.csv", "x,y\n1,2\n");
+        Path f = write("exp/run.yaml", "dataset: {name: csv, file: a.csv}\nsweep:\n  dataset.file: [a.csv, b.csv]\n" + BODY);
+        List<String> files = reader.expand(f, List.of(), List.of()).points().stream()
+                .map(p -> (String) p.spec().component(ComponentKind.DATASET).config().get("file")).toList();
+        assertEquals(List.of(dir.resolve("exp/a.csv").toAbsolutePath().normalize().toString(),
+                dir.resolve("exp/b.csv").toAbsolutePath().normalize().toString()), files);
+    }
+
+    @Test
     void aMissingFileNamesTheParameterAndItsLine() throws IOException {
         Path f = write("exp/run.yaml", BODY + "dataset:\n  name: csv\n  file: nope.csv\n");
         String e = assertThrows(InvalidInputException.class, () -> dataset(f)).oneLine();
