@@ -39,6 +39,8 @@ import org.overparam.linalg.io.TensorFile;
  * recorded in the metadata and divides them out ({@code raw = effective / multiplier}, exact up to
  * one rounding; a file saved with {@code values: raw} is taken as it is), so a run resumes in the
  * same parameterization (same NTK, same learning-rate scale), not only with the same function.
+ * With {@code scaling: identity} on a file whose metadata records multipliers other than 1, the run
+ * trains another parameterization than the one the file was saved in; {@link #notices} says so.
  *
  * <p>Blocks tied to another block ({@link BlockSpec#tiedTo()}) are copied from it by the engine, so
  * their tensors may be missing. Nothing is drawn from the random stream.
