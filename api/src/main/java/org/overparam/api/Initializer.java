@@ -1,5 +1,6 @@
 package org.overparam.api;
 
+import java.util.List;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -17,4 +18,19 @@ public interface Initializer extends Component {
      * @return the initial point and multipliers
      */
     Initialization initialize(Config config, Layout layout, RandomStream random);
+
+    /**
+     * Lines the run writes to run.log and the terminal before the first step, for a choice the user
+     * should know about but that is not an error (e.g. {@code from-file} with {@code scaling: identity}
+     * on a file saved with multipliers trains another parameterization). Called after
+     * {@link #initialize} with the same arguments; the default has nothing to say.
+     *
+     * @param config this initializer's parameters
+     * @param layout the model's blocks
+     * @return one line per notice; empty when there is nothing to say
+     * @since 1.2
+     */
+    default List<String> notices(Config config, Layout layout) {
+        return List.of();
+    }
 }

@@ -122,6 +122,10 @@ final class RunSetup {
                     "initialize returned " + (init == null ? "null" : "params of layout " + init.params().layout())
                             + " for a model of layout " + layout));
         }
+        List<String> initNotices = call(initRef, () -> initializer.notices(initRef.config(), layout));
+        if (initNotices != null) {
+            notices.addAll(initNotices);
+        }
         Params params = init.params();
         Scaling scaling = tie(archRef, layout, params, init.scaling());
         Model model = scaling.wrap(raw);

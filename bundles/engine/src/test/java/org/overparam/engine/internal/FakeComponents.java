@@ -83,6 +83,14 @@ final class FakeComponents {
             @Param(value = "standard deviation", min = 0) double sigma() default 1.0;
 
             @Param("freeze the bias") boolean freezeBias() default false;
+
+            @Param("a notice to give; empty: none") String notice() default "";
+        }
+
+        @Override
+        public java.util.List<String> notices(org.overparam.api.Config config, Layout layout) {
+            String n = config.as(Config.class).notice();
+            return n.isEmpty() ? java.util.List.of() : java.util.List.of(n);
         }
 
         @Override

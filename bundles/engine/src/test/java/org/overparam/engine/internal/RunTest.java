@@ -164,6 +164,16 @@ class RunTest {
     }
 
     @Test
+    void anInitializersNoticeIsInRunLogBeforeTheFirstStep() {
+        RunResult r = run(Specs.base().stop(3, 0).with(ComponentKind.INITIALIZER, "gauss",
+                Map.of("notice", "scaling: identity on a parameterized file")).build(), runs);
+        assertEquals(RunStatus.COMPLETED, r.status(), r.message());
+        String log = RunFiles.text(r.directory().resolve("run.log"));
+        int notice = log.indexOf("notice: scaling: identity on a parameterized file");
+        assertTrue(notice > 0 && notice < log.indexOf("model: "), log);
+    }
+
+    @Test
     void constrainedRunStaysInTheBall() {
         RunResult r = run(Specs.base().stop(40, 0).constraint("ball", Map.of("radius", 0.05))
                 .analyzer("probe", "probe", 1, Map.of()).build(), runs);

@@ -21,7 +21,8 @@ import org.overparam.api.run.ParamSpec;
  * its name ({@code initializer: ntk}) or as a mapping with {@code name} and parameters
  * ({@code optimizer: {name: gd, lr: 0.5}}); the name may be a fragment's ({@link ComponentFragments}).
  * String parameters get their text as written, so {@code tag: no} stays {@code "no"} rather than
- * YAML's {@code false}. Remembers the components it resolved, so that the resolved text can pin the
+ * YAML's {@code false}. Path parameters ({@link PathParams}) resolve against the folder of the file
+ * that names them. Remembers the components it resolved, so that the resolved text can pin the
  * bundle and version of each.
  */
 final class ComponentResolver {
@@ -73,7 +74,12 @@ final class ComponentResolver {
                     requireValues(entry.value(), kind.key() + "." + key);
                     ParamSpec p = info.param(key);
                     boolean text = p != null && (p.type() == String.class || p.type() == String[].class);
-                    values.put(key, Node.plain(entry.value(), text));
+                    Object value = Node.plain(entry.value(), text);
+                    if (p != null && p.type() == String.class && PathParams.isPath(key) && value instanceof String v) {
+                        value = PathParams.resolve(v, entry.value().where(), path + "." + key,
+                                PathParams.isFile(key));
+                    }
+                    values.put(key, value);
                     origins.put(key, entry.keyWhere());
                 }
             });

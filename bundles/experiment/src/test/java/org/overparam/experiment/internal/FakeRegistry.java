@@ -35,6 +35,13 @@ final class FakeRegistry implements ComponentRegistry {
         @Param(value = "weight scale", min = 0, minExclusive = true) double sigma() default 1.0;
     }
 
+    /** Samples from a CSV file: path parameters. */
+    @interface Csv {
+        @Param("the training file") String file();
+        @Param("the test file; empty: none") String testFile() default "";
+        @Param("a folder") String cacheDir() default "";
+    }
+
     /** No parameters. */
     @interface None {
     }
@@ -74,6 +81,7 @@ final class FakeRegistry implements ComponentRegistry {
 
     private final List<ComponentInfo> infos = List.of(
             info(ComponentKind.DATASET, "sphere", Sphere.class),
+            info(ComponentKind.DATASET, "csv", Csv.class),
             info(ComponentKind.ARCHITECTURE, "fc", Fc.class),
             info(ComponentKind.INITIALIZER, "ntk", Ntk.class),
             info(ComponentKind.LOSS, "squared", None.class),

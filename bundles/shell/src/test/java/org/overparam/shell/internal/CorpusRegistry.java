@@ -28,6 +28,27 @@ final class CorpusRegistry implements ComponentRegistry {
         @Param(value = "hidden activation", options = {"relu", "softplus", "tanh"}) String activation() default "relu";
     }
 
+    /** Rows of a CSV file: path parameters. */
+    @interface Csv {
+        @Param("the CSV file of training rows") String file();
+        @Param("a CSV file of test rows; empty: none") String testFile() default "";
+    }
+
+    /** Weights from a safetensors file. */
+    @interface FromFile {
+        @Param("safetensors file with one tensor per block") String file();
+        @Param(value = "multipliers", options = {"identity", "file"}) String scaling() default "identity";
+    }
+
+    /** Asymmetrical node scaling, with the authors' arrays. */
+    @interface Asymmetric {
+        @Param(value = "symmetric share", min = 0, max = 1) double a() default 0.5;
+        @Param(value = "lambda's indexing", options = {"overparam", "authors"}) String indexing() default "overparam";
+        @Param("hidden weights file") String hiddenFile() default "";
+        @Param("signs file") String signsFile() default "";
+        @Param("node weights file") String lambdaFile() default "";
+    }
+
     /** The NTK parameterization. */
     @interface Ntk {
         @Param(value = "weight scale", min = 0, minExclusive = true) double sigma() default 1.0;
@@ -73,7 +94,7 @@ final class CorpusRegistry implements ComponentRegistry {
 
     /** Hessian-vector products. */
     @interface Hvp {
-        @Param("direction file; empty: random") String direction() default "";
+        @Param("direction file; empty: random") String directionFile() default "";
         @Param(value = "element type", options = {"F64", "F32"}) String dtype() default "F64";
         @Param("files' name prefix") String filePrefix() default "hvp";
         @Param(value = "coordinates", options = {"raw", "effective"}) String coordinates() default "raw";
@@ -87,8 +108,11 @@ final class CorpusRegistry implements ComponentRegistry {
 
     private final List<ComponentInfo> infos = List.of(
             info(ComponentKind.DATASET, "sphere", Sphere.class),
+            info(ComponentKind.DATASET, "csv", Csv.class),
             info(ComponentKind.ARCHITECTURE, "fc", Fc.class),
             info(ComponentKind.INITIALIZER, "ntk", Ntk.class),
+            info(ComponentKind.INITIALIZER, "from-file", FromFile.class),
+            info(ComponentKind.INITIALIZER, "asymmetric", Asymmetric.class),
             info(ComponentKind.LOSS, "squared", None.class),
             info(ComponentKind.OPTIMIZER, "gd", Gd.class),
             info(ComponentKind.OPTIMIZER, "sgd", Sgd.class),

@@ -52,7 +52,8 @@ public final class DynamicsAnalyzer implements Analyzer {
 
         /** @return whether to record per-node movement */
         @Param("record per-node movement ||w_j - w_j^0||^2 of the rows of input and hidden weight blocks "
-                + "(series node_movement.<block>, its mean, max and top-10% share)")
+                + "(series node_movement.<block>, its mean, max and top-10% share; under per-node lambda also the "
+                + "share of the top 10% by lambda and Spearman's rho with lambda)")
         boolean perNode() default true;
 
         /** @return whether to record pattern flips */

@@ -26,7 +26,14 @@ import org.overparam.api.Scaling;
  *       (the first later block of rank 2 or more whose axis 1 has {@code m} entries) carries
  *       per-input multipliers: x = {@code (scalar * perInput[j])^2}, the squared forward multiplier
  *       of node {@code j}'s outgoing weights, which is {@code lambda_j} under asymmetrical node
- *       scaling; y = the node's movement; points sorted by x (ties by node index).</li>
+ *       scaling; y = the node's movement; points sorted by x (ties by node index);</li>
+ *   <li>with those multipliers, scalars {@code node_movement_top10_lambda.B}, the share of the
+ *       block's total movement carried by the {@code ceil(m / 10)} nodes of largest
+ *       {@code lambda_j} (ties: the lower node index first; NaN while nothing moved), beside
+ *       {@code node_movement_top10.B}, which ranks by movement and so bounds it from above; and
+ *       {@code node_movement_spearman_lambda.B}, Spearman's rank correlation between
+ *       {@code lambda_j} and the node's movement ({@link Spearman}; NaN when all lambda are equal,
+ *       as for {@code a = 1}, or nothing moved).</li>
  * </ul>
  * Cost: O(P) reads, O(m log m) for the sort.
  */
@@ -66,6 +73,8 @@ final class NodeMovement {
             double[] lambda = lambdas(layout, scaling, b, moved.length);
             if (lambda != null) {
                 vsLambda(name, lambda, moved, out);
+                out.scalar("node_movement_top10_lambda." + name, topShareByLambda(lambda, moved, sum));
+                out.scalar("node_movement_spearman_lambda." + name, Spearman.rho(lambda, moved));
             }
         }
     }
@@ -105,6 +114,30 @@ final class NodeMovement {
         double top = 0;
         for (int i = sorted.length - k; i < sorted.length; i++) {
             top += sorted[i];
+        }
+        return top / sum;
+    }
+
+    /**
+     * @param lambda per-node weights; not modified
+     * @param moved per-node movements; not modified
+     * @param sum the movements' sum
+     * @return the share of {@code sum} carried by the {@code ceil(m / 10)} nodes of largest lambda
+     *     (ties: lower index first), NaN if sum is 0
+     */
+    static double topShareByLambda(double[] lambda, double[] moved, double sum) {
+        if (!(sum > 0)) {
+            return Double.NaN;
+        }
+        Integer[] order = new Integer[lambda.length];
+        for (int j = 0; j < order.length; j++) {
+            order[j] = j;
+        }
+        Arrays.sort(order, Comparator.<Integer>comparingDouble(j -> -lambda[j]).thenComparingInt(j -> j));
+        int k = (moved.length + 9) / 10;
+        double top = 0;
+        for (int i = 0; i < k; i++) {
+            top += moved[order[i]];
         }
         return top / sum;
     }

@@ -37,6 +37,16 @@ class NodeMovementTest {
     }
 
     @Test
+    void equalLambdasRankByNodeIndexAndHaveNoCorrelation() {
+        Scaling s = new Scaling(net.layout(), List.of(BlockScale.ONE, new BlockScale(1, new double[] {0.5, 0.5, 0.5}),
+                BlockScale.ONE));
+        RecordingSink out = new RecordingSink();
+        NodeMovement.record(current, initial, s, out);
+        assertEquals(25.0 / 26, out.scalars.get("node_movement_top10_lambda.W1"), 1e-15, "node 0 first among ties");
+        assertTrue(Double.isNaN(out.scalars.get("node_movement_spearman_lambda.W1")));
+    }
+
+    @Test
     void nothingMovedGivesAnUndefinedShare() {
         RecordingSink out = new RecordingSink();
         NodeMovement.record(initial, initial, Scaling.identity(net.layout()), out);
@@ -55,5 +65,12 @@ class NodeMovementTest {
         assertArrayEquals(new double[] {1, 4, 9}, vs[0], 1e-15);
         assertArrayEquals(new double[] {0, 25, 1}, vs[1], 0);
         assertFalse(out.series.containsKey("node_movement_vs_lambda.W2"), "W3 has a scalar multiplier only");
+        // ceil(3 / 10) = 1 node of largest lambda (node 2, lambda 9) carries 1 of 26; by movement, 25 of 26.
+        assertEquals(1.0 / 26, out.scalars.get("node_movement_top10_lambda.W1"), 1e-15);
+        assertEquals(25.0 / 26, out.scalars.get("node_movement_top10.W1"), 1e-15);
+        // ranks of lambda (2, 1, 3), of movement (3, 1, 2): d = (-1, 0, 1), rho = 1 - 6 * 2 / (3 * 8) = 0.5.
+        assertEquals(0.5, out.scalars.get("node_movement_spearman_lambda.W1"), 1e-15);
+        assertFalse(out.scalars.containsKey("node_movement_spearman_lambda.W2"));
+        assertFalse(out.scalars.containsKey("node_movement_top10_lambda.W2"));
     }
 }

@@ -43,7 +43,7 @@ public final class CsvDataset implements Dataset {
     /** The parameters of {@code csv}. */
     public @interface Config {
         /** @return the training file */
-        @Param("the CSV file of training rows (relative paths start at the folder the command runs in)")
+        @Param("the CSV file of training rows (a relative path starts at the experiment file's folder)")
         String file();
 
         /** @return the test file, or empty */
@@ -110,7 +110,7 @@ public final class CsvDataset implements Dataset {
         Table train = Table.read(c.file(), delimiter, c.header(), "file");
         int target = target(c.target(), train);
         if (train.columns() < 2) {
-            throw new InvalidInputException(c.file(), "has only the target column; a sample needs at least one input"
+            throw new InvalidInputException("file", c.file() + " has only the target column; a sample needs at least one input"
                     + " column besides it");
         }
         Table test = c.testFile().isBlank() ? null : Table.read(c.testFile(), delimiter, c.header(), "testFile");

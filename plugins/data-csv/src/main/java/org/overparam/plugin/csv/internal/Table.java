@@ -26,7 +26,7 @@ import org.overparam.api.InvalidInputException;
 record Table(String file, List<String> names, List<String[]> rows, int[] lines) {
 
     /**
-     * @param file the file as the user named it (relative paths against the working folder)
+     * @param file the file as the user named it (the experiment reader made a relative path absolute)
      * @param delimiter the cell separator
      * @param header whether the first non-blank line names the columns
      * @param param the parameter naming the file, for a missing file
@@ -42,9 +42,8 @@ record Table(String file, List<String> names, List<String[]> rows, int[] lines) 
             throw new InvalidInputException(param, "'" + file + "' is not a valid path: " + e.getReason());
         }
         if (!Files.isRegularFile(path)) {
-            throw new InvalidInputException(file, Files.exists(path) ? "is not a file"
-                    : "file not found (relative paths start at the folder the command runs in: "
-                    + Path.of("").toAbsolutePath() + ")");
+            throw new InvalidInputException(param, "'" + file + "' " + (Files.exists(path) ? "is not a file"
+                    : "not found (a relative path in an experiment file starts at that file's folder)"));
         }
         List<String> names = null;
         List<String[]> rows = new ArrayList<>();

@@ -38,7 +38,7 @@ class CsvErrorsTest {
         String g = write("b.csv", "x,y\n1,2\n3,4,5\n");
         expect(g + ":3", "this row has 3 cells but the header has 2", "file", g);
         String h = write("c.csv", "x;y\n1;2\n");
-        expect(h, "has only the target column", "file", h);
+        expect("file", h + " has only the target column", "file", h);
         String h2 = write("c2.csv", "x,y\n1,2\n3;4\n");
         expect(h2 + ":3", "this row has 1 cells but the header has 2 (is the delimiter ',' right?)", "file", h2);
         String i = write("d.csv", "x,y\n1,\n");
@@ -54,7 +54,7 @@ class CsvErrorsTest {
     @Test
     void missingFilesAndBadParameters() throws IOException {
         String missing = dir.resolve("none.csv").toString();
-        expect(missing, "file not found", "file", missing);
+        expect("file", "'" + missing + "' not found", "file", missing);
         String f = write("a.csv", "width,height,y\n1,2,3\n4,5,6\n");
         expect("target", "no column named 'heigth' in " + f + " (did you mean 'height'?); columns: [width, height, y]",
                 "file", f, "target", "heigth");

@@ -40,4 +40,26 @@ final class NodeWeights {
         }
         return lambda;
     }
+
+    /**
+     * The authors' indexing (their code evaluates SciPy's {@code zipfian(1/alpha, p)} pmf at
+     * {@code 0, 1, ..., p-1}): node {@code i} (0-based) gets {@code a/p + (1 - a) i^(-1/alpha) / H}
+     * with the same {@code H = sum_{k=1..p} k^(-1/alpha)}, and the pmf is 0 at {@code i = 0}, so
+     * their node 0 holds only {@code a/p} (nothing at all when {@code a = 0}) and the Zipf weight of
+     * index p is never used. Entry i is {@link #lambda}'s entry {@code i - 1} for {@code i >= 1}: the
+     * same weights shifted by one node; they sum to {@code 1 - (1 - a) p^(-1/alpha) / H}, not 1.
+     *
+     * @param p the number of nodes, at least 1
+     * @param a the symmetric share, in [0, 1]
+     * @param alpha the Zipf parameter, in (0, 1)
+     * @return the authors' {@code lambda_0 .. lambda_{p-1}}
+     * @throws IllegalArgumentException if a parameter is out of range
+     */
+    static double[] authors(int p, double a, double alpha) {
+        double[] ours = lambda(p, a, alpha);
+        double[] out = new double[p];
+        out[0] = a / p;
+        System.arraycopy(ours, 0, out, 1, p - 1);
+        return out;
+    }
 }

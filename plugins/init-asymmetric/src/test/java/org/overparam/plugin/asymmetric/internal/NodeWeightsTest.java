@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** lambda_j = a/p + (1 - a) j^(-1/alpha) / H: sums, the symmetric case, order and a = 0. */
@@ -70,5 +73,48 @@ class NodeWeightsTest {
         assertThrows(IllegalArgumentException.class, () -> NodeWeights.lambda(5, 1.5, 0.5));
         assertThrows(IllegalArgumentException.class, () -> NodeWeights.lambda(5, 0.5, 1.0));
         assertThrows(IllegalArgumentException.class, () -> NodeWeights.lambda(5, 0.5, 0.0));
+    }
+
+    /**
+     * {@code indexing: authors} against SciPy's zipfian pmf as the authors' code evaluates it
+     * (authors_lambda.csv, written by make_authors_lambda.py beside it): entry for entry to 1e-14
+     * relative (SciPy sums the normalizer in another order), node 0 exactly a/p.
+     */
+    @Test
+    void authorsIndexingEqualsTheirFormulaEntryForEntry() throws IOException {
+        String csv;
+        try (InputStream in = NodeWeightsTest.class.getResourceAsStream("authors_lambda.csv")) {
+            csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        int checked = 0;
+        for (String line : csv.split("\n")) {
+            if (line.startsWith("#") || line.isBlank()) {
+                continue;
+            }
+            String[] f = line.split(",");
+            int p = Integer.parseInt(f[0]);
+            double a = Double.parseDouble(f[1]);
+            double alpha = Double.parseDouble(f[2]);
+            int node = Integer.parseInt(f[3]);
+            double expected = Double.parseDouble(f[4]);
+            double got = NodeWeights.authors(p, a, alpha)[node];
+            if (node == 0) {
+                assertEquals(a / p, got, 0.0, line);
+            }
+            assertEquals(expected, got, 1e-14 * Math.abs(expected), line);
+            checked++;
+        }
+        assertEquals(7 + 5 + 12 + 1, checked);
+    }
+
+    @Test
+    void authorsIndexingIsOursShiftedByOneNode() {
+        double[] ours = NodeWeights.lambda(9, 0.2, 0.6);
+        double[] theirs = NodeWeights.authors(9, 0.2, 0.6);
+        assertEquals(0.2 / 9, theirs[0], 0.0);
+        for (int i = 1; i < 9; i++) {
+            assertEquals(ours[i - 1], theirs[i], 0.0, "node " + i);
+        }
+        assertEquals(1 - (ours[8] - 0.2 / 9), kahanSum(theirs), 1e-15, "the Zipf weight of index p is not used");
     }
 }

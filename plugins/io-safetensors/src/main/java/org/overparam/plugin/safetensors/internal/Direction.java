@@ -23,7 +23,7 @@ import org.overparam.linalg.io.TensorFile;
  * entries in the trainable blocks, scaled to Euclidean norm 1.
  */
 final class Direction {
-    private static final String PARAM = "direction";
+    private static final String PARAM = "directionFile";
 
     private Direction() {
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.osgi.service.component.annotations.Component;
@@ -38,6 +39,8 @@ import org.overparam.linalg.io.TensorFile;
  * recorded in the metadata and divides them out ({@code raw = effective / multiplier}, exact up to
  * one rounding; a file saved with {@code values: raw} is taken as it is), so a run resumes in the
  * same parameterization (same NTK, same learning-rate scale), not only with the same function.
+ * With {@code scaling: identity} on a file whose metadata records multipliers other than 1, the run
+ * trains another parameterization than the one the file was saved in; {@link #notices} says so.
  *
  * <p>Blocks tied to another block ({@link BlockSpec#tiedTo()}) are copied from it by the engine, so
  * their tensors may be missing. Nothing is drawn from the random stream.
@@ -50,7 +53,7 @@ public final class FromFileInitializer implements Initializer {
     /** The parameters of {@code from-file}. */
     public @interface Config {
         /** @return the file */
-        @Param("safetensors file with one tensor per block (relative paths start at the folder the command runs in)")
+        @Param("safetensors file with one tensor per block (a relative path starts at the experiment file's folder)")
         String file();
 
         /** @return whether extra tensors are ignored */
@@ -152,6 +155,51 @@ public final class FromFileInitializer implements Initializer {
         return new Initialization(params, scaling, Set.of());
     }
 
+    /**
+     * With {@code scaling: identity}, a file whose metadata records multipliers other than 1 (saved
+     * by {@code save-weights} from a parameterized net, e.g. NTK or asymmetric) is trained in
+     * another parameterization than the one it was saved in: says so in one line, with the
+     * multipliers in force (all 1) and the recorded ones.
+     */
+    @Override
+    public List<String> notices(org.overparam.api.Config config, Layout layout) {
+        Config c = config.as(Config.class);
+        if (!c.scaling().equals("identity")) {
+            return List.of();
+        }
+        Path path = path(c.file());
+        TensorFile file = read(path);
+        List<String> recorded = new ArrayList<>();
+        for (BlockSpec b : layout.blocks()) {
+            BlockScale s = Metadata.multiplier(file.metadata(), b.name(), path.toString());
+            if (s != null && !s.isIdentity()) {
+                recorded.add(b.name() + " " + text(s));
+            }
+        }
+        if (recorded.isEmpty()) {
+            return List.of();
+        }
+        return List.of("from-file: scaling: identity loads " + path.getFileName() + " as EFFECTIVE weights with"
+                + " every multiplier 1 (in force: 1 on all blocks), but it was saved with multipliers "
+                + String.join(", ", recorded) + ": same function, other parameterization (NTK, learning-rate"
+                + " scale); scaling: file trains the RAW weights under the saved multipliers (docs/weights.md)");
+    }
+
+    /** @return e.g. {@code 0.02236} or {@code 1 x per-input [0.0054, 0.137]} */
+    private static String text(BlockScale s) {
+        String scalar = String.format(Locale.ROOT, "%.4g", s.scalar());
+        if (s.perInput() == null) {
+            return scalar;
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double m : s.perInput()) {
+            lo = Math.min(lo, m);
+            hi = Math.max(hi, m);
+        }
+        return String.format(Locale.ROOT, "%s x per-input in [%.4g, %.4g]", scalar, lo, hi);
+    }
+
     /** Copies a tensor into a block, dividing out the multiplier if the values are effective. */
     private static void copy(BlockSpec b, Tensor t, BlockScale s, boolean effective, double[] out, Located where) {
         double[] v = t.values();
@@ -180,7 +228,7 @@ public final class FromFileInitializer implements Initializer {
     private static TensorFile read(Path path) {
         if (!Files.isRegularFile(path)) {
             throw new InvalidInputException("file", path + (Files.exists(path) ? " is not a file" : " does not exist")
-                    + " (relative paths start at " + Path.of("").toAbsolutePath() + ")");
+                    + " (a relative path in an experiment file starts at that file's folder)");
         }
         try {
             return Safetensors.read(path);

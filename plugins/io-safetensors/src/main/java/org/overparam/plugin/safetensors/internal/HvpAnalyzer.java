@@ -48,7 +48,7 @@ public final class HvpAnalyzer implements Analyzer {
         @Param("a safetensors file holding v, one tensor per trained block (in the chosen coordinates, block names"
                 + " and shapes as save-weights writes them); empty: a seeded random unit vector, saved as"
                 + " <filePrefix>-direction.safetensors")
-        String direction() default "";
+        String directionFile() default "";
 
         /** @return the element type */
         @Param(value = "element type of the files: F64 (exact) or F32", options = {"F64", "F32"})
@@ -78,7 +78,7 @@ public final class HvpAnalyzer implements Analyzer {
     /** Checks the direction file, if one is given, against the model's blocks before the run starts. */
     @Override
     public List<String> adjustments(org.overparam.api.Config config, Model model, DataSize data) {
-        String direction = config.as(Config.class).direction();
+        String direction = config.as(Config.class).directionFile();
         if (!direction.isBlank()) {
             Direction.check(direction, model.layout());
         }
@@ -97,14 +97,14 @@ public final class HvpAnalyzer implements Analyzer {
             default -> throw new InvalidInputException("coordinates", "unknown coordinates '"
                     + c.coordinates() + "'; choose raw or effective");
         };
-        boolean random = c.direction().isBlank();
+        boolean random = c.directionFile().isBlank();
         boolean due = c.steps().length == 0 || Arrays.stream(c.steps()).anyMatch(s -> s == snapshot.step());
         if (!due && !(random && snapshot.step() == 0)) {
             return;
         }
         GradientOracle oracle = snapshot.oracle();
         Params v = random ? Direction.random(snapshot.random().derive(DIRECTION), oracle.layout(), oracle::trainable)
-                : Direction.read(c.direction(), oracle.layout(), oracle::trainable);
+                : Direction.read(c.directionFile(), oracle.layout(), oracle::trainable);
         if (random && snapshot.step() == 0) {
             Map<String, String> vMeta = BlockFile.metadata(snapshot, DIRECTION);
             vMeta.put("overparam.coordinates", c.coordinates());
@@ -122,7 +122,7 @@ public final class HvpAnalyzer implements Analyzer {
         }
         Map<String, String> meta = BlockFile.metadata(snapshot, HVP);
         meta.put(Metadata.LOSS, Double.toString(oracle.loss(at, null)));
-        meta.put("overparam.direction", random ? prefix + "-direction.safetensors" : c.direction());
+        meta.put("overparam.direction", random ? prefix + "-direction.safetensors" : c.directionFile());
         meta.put("overparam.coordinates", c.coordinates());
         byte[] file = BlockFile.encode(snapshot, hv, meta, dtype);
         for (String name : ArtifactNames.at(prefix, snapshot.step(), snapshot.isFinal(), "safetensors")) {

@@ -178,7 +178,7 @@ class HvpTest {
         Path file = dir.resolve("v.safetensors");
         Safetensors.write(file, t, DType.F64, Map.of());
         Params p = point(3);
-        FakeSnapshot.Sink out = hvp(0, p, "direction", file.toString(), "filePrefix", "curv");
+        FakeSnapshot.Sink out = hvp(0, p, "directionFile", file.toString(), "filePrefix", "curv");
         assertEquals(List.of("curv-init.safetensors"), List.copyOf(out.artifacts.keySet()));
         java.util.Arrays.fill(v.block(FROZEN), 0);
         assertFiniteDifference(p, v, params(read(out.artifacts.get("curv-init.safetensors"))));
@@ -188,8 +188,8 @@ class HvpTest {
     void aBadDirectionFileIsOneLineNamingTheParameterAtSetupOrAtTheFirstAnalysis() throws IOException {
         Params p = point(4);
         Path missing = dir.resolve("nope.safetensors");
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> hvp(0, p, "direction", missing.toString()));
-        assertEquals("direction", e.where());
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> hvp(0, p, "directionFile", missing.toString()));
+        assertEquals("directionFile", e.where());
         assertTrue(e.getMessage().contains(missing + " does not exist"), e.getMessage());
         Path shape = dir.resolve("shape.safetensors");
         Map<String, Tensor> t = new LinkedHashMap<>();
@@ -198,22 +198,22 @@ class HvpTest {
                     new double[LAYOUT.block(i).size()]));
         }
         Safetensors.write(shape, t, DType.F64, Map.of());
-        e = assertThrows(InvalidInputException.class, () -> hvp(0, p, "direction", shape.toString()));
+        e = assertThrows(InvalidInputException.class, () -> hvp(0, p, "directionFile", shape.toString()));
         assertEquals(shape + ": tensor 'W1' has shape [3, 4] but the block is [4, 3]", e.getMessage());
         t.put("W1", Tensor.of(new int[] {4, 3}, new double[12]));
         t.remove("W_out");
         Safetensors.write(shape, t, DType.F64, Map.of());
-        e = assertThrows(InvalidInputException.class, () -> hvp(0, p, "direction", shape.toString()));
+        e = assertThrows(InvalidInputException.class, () -> hvp(0, p, "directionFile", shape.toString()));
         assertTrue(e.getMessage().endsWith("has no tensor 'W_out' (a trained block of shape [2, 4])"), e.getMessage());
-        new HvpAnalyzer().adjustments(Config.of(Map.of("direction", shape.toString())), new LogCoshOracle(LAYOUT, 6, 21, FROZEN).model(), null);
+        new HvpAnalyzer().adjustments(Config.of(Map.of("directionFile", shape.toString())), new LogCoshOracle(LAYOUT, 6, 21, FROZEN).model(), null);
         t.put("extra", Tensor.of(new int[] {1}, new double[1]));
         Safetensors.write(shape, t, DType.F64, Map.of());
-        e = assertThrows(InvalidInputException.class, () -> hvp(0, p, "direction", shape.toString()));
+        e = assertThrows(InvalidInputException.class, () -> hvp(0, p, "directionFile", shape.toString()));
         assertTrue(e.getMessage().contains("tensor 'extra' is not a block of the model"), e.getMessage());
         InvalidInputException before = assertThrows(InvalidInputException.class,
-                () -> new HvpAnalyzer().adjustments(Config.of(Map.of("direction", shape.toString())), new LogCoshOracle(LAYOUT, 6, 21, FROZEN).model(), null));
+                () -> new HvpAnalyzer().adjustments(Config.of(Map.of("directionFile", shape.toString())), new LogCoshOracle(LAYOUT, 6, 21, FROZEN).model(), null));
         assertEquals(e.getMessage(), before.getMessage(), "the setup check says the same before the run starts");
-        assertEquals("direction", assertThrows(InvalidInputException.class, () -> new HvpAnalyzer().adjustments(
-                Config.of(Map.of("direction", missing.toString())), new LogCoshOracle(LAYOUT, 6, 21, FROZEN).model(), null)).where());
+        assertEquals("directionFile", assertThrows(InvalidInputException.class, () -> new HvpAnalyzer().adjustments(
+                Config.of(Map.of("directionFile", missing.toString())), new LogCoshOracle(LAYOUT, 6, 21, FROZEN).model(), null)).where());
     }
 }
