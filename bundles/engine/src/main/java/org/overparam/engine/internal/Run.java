@@ -207,10 +207,6 @@ final class Run {
                         setupFailure.getMessage(), 0, 0, 0);
             } else {
                 describe(prepared);
-                for (String notice : prepared.notices()) {
-                    log.info(notice);
-                    events.notice(from == null ? 0 : from.steps(), Double.NaN, notice);
-                }
                 MetricStore metrics = new MetricStore(writer);
                 RunControl control = new RunControl(folder.id(), folder.path(),
                         () -> loop == null ? List.of() : loop.held());

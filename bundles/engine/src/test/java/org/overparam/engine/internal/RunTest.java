@@ -46,8 +46,8 @@ class RunTest {
         assertEquals(0, notices.get(0).step());
         assertEquals(org.overparam.api.run.RunEvent.Type.STARTED, events.get(1).type(), "the notice comes first");
         String log = RunFiles.text(r.directory().resolve("run.log"));
-        assertEquals(1, log.split("dataset tiny: rows were rescaled", -1).length - 1, log);
-        assertTrue(log.indexOf("dataset tiny: rows were rescaled") > log.indexOf("model: "), "after the run is described");
+        assertEquals(1, log.split("notice: dataset tiny: rows were rescaled", -1).length - 1, log);
+        assertTrue(log.indexOf("dataset tiny: rows were rescaled") < log.indexOf("model: "), "before the model is described");
         List<org.overparam.api.run.RunEvent> quiet = new java.util.ArrayList<>();
         run(Specs.base().stop(3, 0).build(), runs, quiet::add);
         assertTrue(quiet.stream().noneMatch(e -> e.type() == org.overparam.api.run.RunEvent.Type.NOTICE));
