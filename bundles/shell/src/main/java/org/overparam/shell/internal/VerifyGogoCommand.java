@@ -1,6 +1,7 @@
 package org.overparam.shell.internal;
 
 import java.util.Arrays;
+import org.apache.felix.service.command.Descriptor;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -41,7 +42,8 @@ public final class VerifyGogoCommand {
      *
      * @param args the jar
      */
-    public void verify(String... args) {
+    @Descriptor(GogoHelp.VERIFY)
+    public void verify(@Descriptor("the plugin jar") String... args) {
         Terminal t = Terminal.system();
         try {
             verify.execute(Arrays.asList(args), t);
