@@ -39,7 +39,8 @@ import org.overparam.experiment.internal.YamlSpecReader;
  * {@code # runs: file} or {@code # runs: under-file} (the runs folder is a file, or inside one). In
  * all of them {@code {file}}, {@code {dir}} and {@code {runs}} stand for the case's file, the corpus
  * folder and the runs folder (the file, for {@code under-file}). Files in sub-folders ({@code fragments/}, {@code includes/}) are
- * material for the cases, not cases.
+ * material for the cases, not cases. The store commands ({@code runs}, {@code show}, {@code compare},
+ * {@code tag}) go to the real run store; {@code verify} has no container (a case never reaches its checks).
  */
 class BadInputCorpusTest {
     /** The smallest corpus the issue asks for. */
@@ -106,12 +107,15 @@ class BadInputCorpusTest {
         } else {
             argv.addAll(c.argv());
         }
-        if (!argv.contains("--runs") && !argv.contains("--resume")) {
+        if (!argv.contains("--runs") && !argv.contains("--resume") && !c.command().equals("verify")) {
             argv.addAll(List.of("--runs", runs.toString()));
         }
         Fakes.Captured io = new Fakes.Captured(false);
-        CommandLine cli = new CommandLine(new CorpusRegistry(), reader, new NoRuns(), () -> 0L, p -> null);
-        assertEquals(CommandLine.BAD_INPUT, cli.execute(argv, io.terminal), name);
+        try (org.overparam.store.internal.H2RunStore store = CorpusStore.open()) {
+            CommandLine cli = new CommandLine(new CorpusRegistry(), reader, new NoRuns(), () -> 0L, p -> null)
+                    .store(() -> store).verify(new VerifyCommand(null, new CorpusRegistry(), reader, new NoRuns()));
+            assertEquals(CommandLine.BAD_INPUT, cli.execute(argv, io.terminal), name);
+        }
         assertEquals("overparam: " + c.expect() + "\n", io.err(), name);
         assertEquals("", io.out(), name);
         assertEquals(before, snapshot(tmp), name + " wrote something");
