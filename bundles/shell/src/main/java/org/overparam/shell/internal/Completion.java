@@ -24,7 +24,7 @@ import org.overparam.api.run.ParamSpec;
  * component names after a kind's {@code =} ({@code optimizer=nesterov}) and parameter keys after a
  * kind's {@code .} ({@code optimizer.lr=}, from the component named on the line, else from every
  * component of the kind); kinds and names for {@code list} and {@code describe}; run ids for the
- * commands that take a run. The shell filters the candidates by what is typed; a candidate ending in
+ * commands that take a run; folders after {@code --runs}, {@code --fragments} and {@code --resume}. The shell filters the candidates by what is typed; a candidate ending in
  * {@code =} or {@code .} is not complete (no space is added after it).
  */
 final class Completion {
@@ -87,6 +87,9 @@ final class Completion {
         String word = index < words.size() ? words.get(index) : "";
         if (word.startsWith("-")) {
             return complete(OPTIONS.getOrDefault(command, List.of()));
+        }
+        if (List.of("--runs", "--fragments", "--resume").contains(words.get(index - 1))) {
+            return files(word);
         }
         return switch (command) {
             case "list" -> index == 1 ? complete(kinds()) : List.of();

@@ -51,6 +51,8 @@ class CompletionTest {
         Files.writeString(dir.resolve("examples").resolve("cnn.yaml"), "");
         assertEquals(List.of("examples/", "quick.yaml "), at("op:run "));
         assertEquals(List.of("examples/cnn.yaml "), at("op:run examples/c"));
+        assertEquals(List.of("examples/"), at("op:run quick.yaml --runs "), "folders only after --runs");
+        assertEquals(List.of("examples/"), at("op:sweep --resume "));
         List<String> keys = at("op:run quick.yaml ");
         assertEquals(List.of("name=", "seed=", "dataset=", "dataset.", "architecture=", "architecture.", "initializer=",
                 "initializer.", "loss=", "loss.", "optimizer=", "optimizer.", "schedule=", "schedule.", "constraints=",
