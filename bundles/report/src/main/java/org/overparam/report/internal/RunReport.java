@@ -101,7 +101,9 @@ final class RunReport {
         List<List<String>> rows = new ArrayList<>();
         run.finals().forEach((name, value) -> {
             Curve c = run.metrics().get(name);
-            rows.add(List.of(Html.escape(name), Html.num(Format.number(value)), Html.num(c == null ? "-"
+            String shown = !Double.isNaN(value) ? Format.number(value)
+                    : name.endsWith("steps_to_target") ? "not reached" : "n/a";
+            rows.add(List.of(Html.escape(name), Html.num(shown), Html.num(c == null ? "-"
                     : Integer.toString(c.size()))));
         });
         h.table(List.of("metric", "final value", "recorded points"), rows);

@@ -74,6 +74,7 @@ class ReadabilityTest {
         String html = Files.readString(RunReport.write(data), StandardCharsets.UTF_8);
         assertTrue(html.contains("<h2 id=\"constants\">Constant values</h2>"), html);
         assertTrue(html.contains("bounds.depth"));
+        assertTrue(html.contains("not reached"), "dynamics.steps_to_target is null in result.json: not NaN");
         assertFalse(Files.exists(run.resolve("plots/bounds.depth.png")), "no flat plot");
         assertFalse(Files.exists(run.resolve("plots/lin.predicted_loss.png")), "the prediction is on the loss plot");
         assertTrue(Files2.stroked(Files2.svg(run.resolve("plots/loss.svg")), "rgb(255,127,14)") >= 1,
