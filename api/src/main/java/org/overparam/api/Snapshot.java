@@ -56,4 +56,13 @@ public interface Snapshot {
      * @return its recorded history as {@code [steps, values]}, two arrays of equal length
      */
     double[][] history(String metric);
+
+    /**
+     * @return the run's stop rule target ({@code stop.targetLoss}), or 0 when the run has none; an
+     *     analyzer that reports when a target was reached uses it unless it has a target of its own
+     * @since 1.2
+     */
+    default double targetLoss() {
+        return 0;
+    }
 }

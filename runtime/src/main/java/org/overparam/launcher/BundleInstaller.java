@@ -23,6 +23,8 @@ import org.osgi.framework.wiring.FrameworkWiring;
 public final class BundleInstaller {
     /** Symbolic names of bundles started only by {@code overparam shell}. */
     public static final Set<String> SHELL_ONLY = Set.of("org.apache.felix.gogo.jline");
+    /** The symbolic name of JLine, whose class loader holds its terminal providers. */
+    public static final String JLINE = "org.jline";
     /** Symbolic names of bundles started after all the others. */
     public static final Set<String> START_LAST = Set.of("org.apache.felix.fileinstall");
 
@@ -83,7 +85,39 @@ public final class BundleInstaller {
             start(bundle);
         }
         watcher.forEach(this::start);
-        last.forEach(this::start);
+        withContextLoaderOf(bundles, JLINE, () -> last.forEach(this::start));
+    }
+
+    /**
+     * Runs an action with the thread's context class loader set to a bundle's class loader (when
+     * that bundle is among {@code bundles} and resolved), then restores it. Gogo's console builds its
+     * JLine terminal while it starts, on this thread, and the shell's thread inherits the loader:
+     * JLine finds its terminal providers (exec, jni, ffm...) as resources of the context class
+     * loader, and the launcher's own loader has none, so without this the terminal falls back to
+     * a dumb one (no line editing, history or completion; Up prints {@code ^[[A}).
+     *
+     * @param bundles the installed bundles
+     * @param symbolicName the bundle whose class loader to use
+     * @param action what to run
+     */
+    static void withContextLoaderOf(List<Bundle> bundles, String symbolicName, Runnable action) {
+        ClassLoader loader = null;
+        for (Bundle b : bundles) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                org.osgi.framework.wiring.BundleWiring wiring = b.adapt(org.osgi.framework.wiring.BundleWiring.class);
+                loader = wiring == null ? null : wiring.getClassLoader();
+            }
+        }
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        if (loader != null) {
+            thread.setContextClassLoader(loader);
+        }
+        try {
+            action.run();
+        } finally {
+            thread.setContextClassLoader(before);
+        }
     }
 
     private void start(Bundle bundle) {

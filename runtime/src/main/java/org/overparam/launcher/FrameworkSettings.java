@@ -22,6 +22,8 @@ public final class FrameworkSettings {
     public static final String FILEINSTALL_DIR = "felix.fileinstall.dir";
     /** Gogo: the arguments of the shell started by {@code org.apache.felix.gogo.jline}. */
     public static final String GOSH_ARGS = "gosh.args";
+    /** Gogo: the folder whose {@code etc/gosh_profile} the shell reads (completion, {@code exit}). */
+    public static final String GOSH_HOME = "gosh.home";
 
     private FrameworkSettings() {
     }
@@ -42,6 +44,7 @@ public final class FrameworkSettings {
         settings.put(FILEINSTALL_DIR, distribution.plugins().toString());
         if (shell) {
             settings.remove(GOSH_ARGS);
+            settings.put(GOSH_HOME, distribution.home().toString());
         } else {
             settings.put(GOSH_ARGS, "--nointeractive");
         }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
 import org.overparam.api.ComponentKind;
 import org.overparam.api.run.ComponentInfo;
 import org.overparam.api.run.RunResult;
@@ -86,6 +87,34 @@ class HarnessTest {
             assertTrue(checks.get(1).detail().startsWith("org.overparam.api [1."), checks.get(1).line());
             assertTrue(checks.get(3).detail().contains("optimizer gd"), checks.get(3).line());
         }
+    }
+
+    @Test
+    void anUpdatedJarOfAnInstalledPluginIsCheckedBesideItAndTheInstalledOneStays() {
+        try (PluginHarness h = PluginHarness.start()) {
+            Bundle before = bundleOf(h, "org.overparam.plugin.optim.gd");
+            List<Check> checks = new org.overparam.sdk.check.PluginVerifier(h.checks()).verify(Jars.gd());
+            assertTrue(org.overparam.sdk.check.PluginVerifier.passed(checks), checks.toString());
+            Check install = checks.stream().filter(c -> c.name().equals("install")).findFirst().orElseThrow();
+            String version = before.getVersion().toString();
+            String above = version + (before.getVersion().getQualifier().isEmpty() ? ".verify" : "-verify");
+            assertEquals("org.overparam.plugin.optim.gd " + above + " resolved and started; 5 components registered; "
+                    + "beside the installed org.overparam.plugin.optim.gd " + version + " (bundle " + before.getBundleId()
+                    + ", left as it is), as version " + above, install.detail());
+            assertEquals(Bundle.ACTIVE, before.getState());
+            assertEquals(version, h.registry().find(ComponentKind.OPTIMIZER, "gd").orElseThrow().version(),
+                    "the installed gd serves again");
+            assertEquals(RunStatus.COMPLETED, h.run(h.tiny()).status());
+        }
+    }
+
+    private static Bundle bundleOf(PluginHarness h, String symbolicName) {
+        for (Bundle b : h.context().getBundles()) {
+            if (b.getSymbolicName().equals(symbolicName)) {
+                return b;
+            }
+        }
+        throw new AssertionError(symbolicName + " is not installed");
     }
 
     @Test

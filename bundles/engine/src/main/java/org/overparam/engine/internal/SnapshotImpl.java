@@ -153,4 +153,9 @@ final class SnapshotImpl implements Snapshot {
         }
         return spec.componentAt(kind, step);
     }
+
+    @Override
+    public double targetLoss() {
+        return Math.max(0, spec.stop().targetLoss());
+    }
 }

@@ -226,11 +226,12 @@ final class StepLoop {
                 if (!Double.isFinite(l)) {
                     params.set(before);
                     status = RunStatus.DIVERGED;
-                    message = "diverged: the loss is " + l + " at step " + t;
+                    message = "diverged: the loss is " + number(l) + " at step " + t;
                 } else if (converged(l)) {
                     params.set(before);
                     status = RunStatus.CONVERGED;
-                    message = "converged: loss " + l + " <= target " + spec.stop().targetLoss() + " at step " + t;
+                    message = "converged: loss " + number(l) + " <= target " + number(spec.stop().targetLoss())
+                            + " at step " + t;
                 } else {
                     if (analyses.due(t)) {
                         events.analysis(t, l, analyses.run(t, before, false, gradients), "analysis at step " + t);
@@ -254,9 +255,10 @@ final class StepLoop {
                 taken = max;
                 status = finalPoint(max);
                 message = switch (status) {
-                    case DIVERGED -> "diverged: the loss is " + loss + " after the last step";
-                    case CONVERGED -> "converged: loss " + loss + " <= target " + spec.stop().targetLoss() + " at step " + max;
-                    default -> "completed " + max + " steps; loss " + loss;
+                    case DIVERGED -> "diverged: the loss is " + number(loss) + " after the last step";
+                    case CONVERGED -> "converged: loss " + number(loss) + " <= target " + number(spec.stop().targetLoss())
+                            + " at step " + max;
+                    default -> "completed " + max + " steps; loss " + number(loss);
                 };
             }
             if (status == RunStatus.CONVERGED || status == RunStatus.COMPLETED) {
@@ -380,5 +382,13 @@ final class StepLoop {
                 return step;
             }
         });
+    }
+
+    /**
+     * @param v a loss or target
+     * @return it as the shell prints losses, {@code %.3e} ({@code 9.796e-08}); NaN and infinities as words
+     */
+    static String number(double v) {
+        return Double.isFinite(v) ? String.format(java.util.Locale.ROOT, "%.3e", v) : Double.toString(v);
     }
 }

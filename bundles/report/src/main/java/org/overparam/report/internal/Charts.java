@@ -151,9 +151,63 @@ final class Charts {
     }
 
     /**
-     * Widens each log axis of a line chart that would show fewer than two labelled powers of ten
-     * (XChart labels only the decades of a log axis) to the decades enclosing its data, error bars
-     * included, so the axis always carries numbers. Call it once every series is added.
+     * Draws error bars from {@code lo} to {@code hi} at each point of a series, in its colour, as
+     * vertical segments left out of the legend (XChart's own bars are symmetric: y ± e, which a log
+     * axis cannot show for a spread taken in log space).
+     *
+     * @param c the chart
+     * @param s the series the bars belong to
+     * @param x its abscissae
+     * @param lo the bars' lower ends
+     * @param hi their upper ends
+     */
+    static void bars(XYChart c, XYSeries s, double[] x, double[] lo, double[] hi) {
+        int shown = (int) c.getSeriesMap().values().stream().filter(XYSeries::isShowInLegend).count();
+        Color color = PALETTE[Math.max(0, shown - 1) % PALETTE.length];
+        s.setLineColor(color);
+        s.setMarkerColor(color);
+        for (int i = 0; i < x.length; i++) {
+            if (!(hi[i] > lo[i]) || (c.getStyler().isYAxisLogarithmic() && !(lo[i] > 0))) {
+                continue;
+            }
+            XYSeries bar = c.addSeries(unique(c, s.getName() + " bar " + i), new double[] {x[i], x[i]},
+                    new double[] {lo[i], hi[i]});
+            bar.setShowInLegend(false);
+            bar.setMarker(SeriesMarkers.NONE);
+            bar.setMarkerColor(color);
+            bar.setLineColor(color);
+            bar.setLineStyle(new BasicStroke(1.4f));
+        }
+    }
+
+    /**
+     * Makes the x axis of a chart end at the data: from {@code lo} to {@code hi}. A log axis that
+     * spans less than two decades then also labels 2, 3, ... 9 times each power of ten, so it carries
+     * numbers between its ends.
+     *
+     * @param c the chart
+     * @param lo the smallest abscissa
+     * @param hi the largest
+     */
+    static void endAtData(XYChart c, double lo, double hi) {
+        if (!(lo < hi) || Double.isInfinite(lo) || Double.isInfinite(hi)) {
+            return;
+        }
+        c.getStyler().setXAxisMin(lo);
+        c.getStyler().setXAxisMax(hi);
+        if (c.getStyler().isXAxisLogarithmic() && decadesWithin(lo, hi) < 2) {
+            c.getStyler().setXAxisLogarithmicDecadeOnly(false);
+            if (lo >= 1 && hi < 1e6) {
+                c.getStyler().setXAxisDecimalPattern("0"); // 200, 300 ... rather than 2E2, 3E2
+            }
+        }
+    }
+
+    /**
+     * Widens a log y axis that would show fewer than two labelled powers of ten (XChart labels only
+     * the decades of a log axis) to the decades enclosing its data, error bars included, so the axis
+     * always carries numbers; a log x axis instead ends at the data ({@link #endAtData}), labelled
+     * between the decades. Call it once every series is added.
      *
      * @param c the chart
      */
@@ -165,12 +219,9 @@ final class Charts {
                 c.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(r[1]))));
             }
         }
-        if (c.getStyler().isXAxisLogarithmic()) {
+        if (c.getStyler().isXAxisLogarithmic() && c.getStyler().getXAxisMin() == null) {
             double[] r = range(c, true);
-            if (decadesWithin(r[0], r[1]) < 2) {
-                c.getStyler().setXAxisMin(Math.pow(10, Math.floor(Math.log10(r[0]))));
-                c.getStyler().setXAxisMax(Math.pow(10, Math.ceil(Math.log10(r[1]))));
-            }
+            endAtData(c, r[0], r[1]);
         }
     }
 

@@ -18,7 +18,8 @@ import org.knowm.xchart.XYChart;
  *       more than two decades;</li>
  *   <li>series files: a few recorded steps on one chart; matrices: the last step as a heat map.</li>
  * </ul>
- * Metrics that never have a finite value, and groups beyond {@link #MAX_PLOTS}, are left out.
+ * Metrics that never have a finite value, and groups beyond {@link #MAX_PLOTS}, are left out;
+ * metrics that never change ({@link #constants}) are listed in a table instead.
  */
 final class GenericPlots {
     /** The most generic plots per report. */
@@ -106,8 +107,36 @@ final class GenericPlots {
         return bases.stream().anyMatch(o -> !o.equals(base) && o.replaceFirst("_?\\d+$", "").equals(stem)) ? stem : base;
     }
 
+    /**
+     * @param run the run
+     * @param claimed names already shown elsewhere; not modified
+     * @return the unclaimed metrics whose finite values are all the same (a setting recorded as a
+     *     metric, such as {@code bounds.depth} or {@code ntk.points}, or one recorded once), with that
+     *     value: listed in a table rather than drawn as flat lines
+     */
+    static Map<String, Double> constants(RunData run, Set<String> claimed) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String n : run.metrics().names()) {
+            Curve f = run.metrics().get(n).finite();
+            if (!claimed.contains(n) && f.size() > 0 && constant(f.values())) {
+                out.put(n, f.values()[0]);
+            }
+        }
+        return out;
+    }
+
+    private static boolean constant(double[] v) {
+        for (double x : v) {
+            if (Double.compare(x, v[0]) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Map<String, List<Curve>> groups(RunData run, Set<String> claimed) {
-        List<Curve> shown = run.metrics().names().stream().filter(n -> !claimed.contains(n))
+        Set<String> constants = constants(run, claimed).keySet();
+        List<Curve> shown = run.metrics().names().stream().filter(n -> !claimed.contains(n) && !constants.contains(n))
                 .map(n -> run.metrics().get(n)).filter(c -> c.finite().size() > 0).toList();
         java.util.Set<String> bases = new java.util.HashSet<>();
         shown.forEach(c -> bases.add(base(c.name())));

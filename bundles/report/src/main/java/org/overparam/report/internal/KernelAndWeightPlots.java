@@ -38,8 +38,8 @@ final class KernelAndWeightPlots {
             if (!eig.isEmpty()) {
                 out.add(w.write(label + "-eigenvalues", "NTK eigenvalues (" + label + ")",
                         "Smallest and largest eigenvalue of the empirical NTK Gram matrix K_t on the analyzer's points, "
-                        + "log axis. Linear convergence needs lambda_min bounded away from 0.",
-                        curves("NTK Gram eigenvalues", "eigenvalue (log scale)", eig, true, claimed)));
+                        + "log axis labelled between the powers of ten; the legend gives each one's last value. Linear "
+                        + "convergence needs lambda_min bounded away from 0.", eigenvalues(eig, claimed)));
             }
             List<Curve> move = present(run, label + ".movement");
             if (!move.isEmpty()) {
@@ -132,6 +132,33 @@ final class KernelAndWeightPlots {
             XYChart c = Charts.xy(title, STEP, yTitle, false, logY);
             for (Curve k : curves) {
                 Charts.line(c, k.name(), k.x(), k.values(), max, true);
+            }
+            return c;
+        };
+    }
+
+    /**
+     * The eigenvalue chart: each curve named with its last finite value, and the log y axis labelled
+     * at 2, 3, ... 9 times each power of ten when it spans at most four decades, so lambda_min can be
+     * read off the axis.
+     */
+    static Figure eigenvalues(List<Curve> curves, Set<String> claimed) {
+        curves.forEach(c -> claimed.add(c.name()));
+        return max -> {
+            XYChart c = Charts.xy("NTK Gram eigenvalues", STEP, "eigenvalue (log scale)", false, true);
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = 0;
+            for (Curve k : curves) {
+                Curve p = k.positive();
+                double last = p.size() == 0 ? Double.NaN : p.last();
+                Charts.line(c, k.name() + " (last " + Format.number(last) + ")", k.x(), k.values(), max, true);
+                for (double v : p.values()) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+            if (lo > 0 && Charts.decadesWithin(lo, hi) <= 4) {
+                c.getStyler().setYAxisLogarithmicDecadeOnly(false);
             }
             return c;
         };

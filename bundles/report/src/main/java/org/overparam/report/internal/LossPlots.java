@@ -52,9 +52,19 @@ final class LossPlots {
         if (fit == null) {
             fit = RateFit.of(loss, (loss.positive().size() + 1) / 2, Double.NaN);
         }
+        List<Curve> predicted = new ArrayList<>();
+        for (String label : run.labelsOf("linearized")) {
+            Curve p = predictedLoss(run, label + ".predicted_loss");
+            if (p != null) {
+                predicted.add(p);
+                claimed.add(label + ".predicted_loss");
+            }
+        }
         RateFit f = fit;
         String source = fitSource;
         String caption = "Training loss per step on a log axis; a straight line is linear convergence. "
+                + (predicted.isEmpty() ? "" : "Dashed orange: the loss the network linearized at initialization "
+                + "predicts (the linearized analyzer), over the measured one. ")
                 + (f == null ? "Too few positive values for a rate fit."
                 : "Dashed, over the whole run: ln F = a + b t fitted on steps " + f.from() + "-" + f.to() + " (" + source
                 + "): the loss shrinks by the rate exp(b) = " + Format.precise(f.rate()) + " per step.");
@@ -63,6 +73,12 @@ final class LossPlots {
             Charts.line(c, LOSS, loss.x(), loss.values(), max, true);
             for (Curve t : tests) {
                 Charts.line(c, t.name(), t.x(), t.values(), max, true);
+            }
+            for (Curve p : predicted) {
+                XYSeries s = Charts.line(c, p.name() + " (NTK-linearized prediction)", p.x(), p.values(), max, true);
+                if (s != null) {
+                    Charts.stroke(c, s, new Color(0xff7f0e), true);
+                }
             }
             if (f != null) {
                 double[] x = {loss.steps()[0], f.to()};
@@ -75,5 +91,25 @@ final class LossPlots {
             }
             return c;
         }));
+    }
+
+    /**
+     * @param run the run
+     * @param metric the linearized analyzer's {@code <label>.predicted_loss}
+     * @return its prediction over steps: the last recorded series of that name (every step up to the
+     *     end), else the scalar at its analysis steps; {@code null} when there is neither
+     */
+    static Curve predictedLoss(RunData run, String metric) {
+        List<SeriesFile> files = run.series(metric);
+        if (!files.isEmpty() && files.get(files.size() - 1).isSeries()) {
+            double[][] xy = files.get(files.size() - 1).xy();
+            long[] steps = new long[xy[0].length];
+            for (int i = 0; i < steps.length; i++) {
+                steps[i] = Math.round(xy[0][i]);
+            }
+            return new Curve(metric, steps, xy[1]);
+        }
+        Curve c = run.metrics().get(metric);
+        return c == null || c.positive().size() == 0 ? null : c;
     }
 }

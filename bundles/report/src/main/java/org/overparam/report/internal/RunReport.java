@@ -41,9 +41,10 @@ final class RunReport {
         sections.put("Training loss", LossPlots.write(run, w, claimed));
         sections.put("Neural tangent kernel and weights", KernelAndWeightPlots.write(run, w, claimed));
         sections.put("Loss landscape and Hessian", LandscapePlots.write(run, w, claimed));
+        Map<String, Double> constants = GenericPlots.constants(run, claimed);
         sections.put("Other recorded metrics", GenericPlots.write(run, w, claimed));
         Path page = run.folder().resolve(PAGE);
-        write(page, page(run, sections));
+        write(page, page(run, sections, constants));
         return page;
     }
 
@@ -53,6 +54,16 @@ final class RunReport {
      * @return the page's HTML
      */
     static String page(RunData run, Map<String, List<Plot>> sections) {
+        return page(run, sections, Map.of());
+    }
+
+    /**
+     * @param run the run
+     * @param sections the plots by section title
+     * @param constants metrics that never changed, with their value (a table, not plots)
+     * @return the page's HTML
+     */
+    static String page(RunData run, Map<String, List<Plot>> sections, Map<String, Double> constants) {
         Html h = new Html("Run " + run.id());
         h.raw("<h1>Run " + Html.escape(run.id()) + "</h1>\n<p class=\"status " + Html.escape(run.status()) + "\">"
                 + Html.escape(run.status()) + "</p>\n");
@@ -66,6 +77,9 @@ final class RunReport {
                 h.raw("<a href=\"#" + anchor(title) + "\">" + Html.escape(title) + "</a>");
             }
         });
+        if (!constants.isEmpty()) {
+            h.raw("<a href=\"#constants\">Constant values</a>");
+        }
         h.raw("<a href=\"#metrics\">Final metrics</a><a href=\"#provenance\">Provenance</a><a href=\"#spec\">Spec</a></nav>\n");
         sections.forEach((title, plots) -> {
             List<Plot> shown = plots.stream().filter(Objects::nonNull).toList();
@@ -74,11 +88,22 @@ final class RunReport {
                 shown.forEach(p -> h.figure(PLOTS + "/", p));
             }
         });
+        if (!constants.isEmpty()) {
+            h.raw("<h2 id=\"constants\">Constant values</h2>\n");
+            h.tag("p", "Metrics that kept one value over the run (settings and sizes recorded as metrics, or values "
+                    + "recorded once): listed here instead of plotted as flat lines.");
+            List<List<String>> rows = new ArrayList<>();
+            constants.forEach((name, value) -> rows.add(List.of(Html.escape(name), Html.num(Format.number(value)),
+                    Html.num(Integer.toString(run.metrics().get(name).finite().size())))));
+            h.table(List.of("metric", "value", "recorded points"), rows);
+        }
         h.raw("<h2 id=\"metrics\">Final metrics</h2>\n");
         List<List<String>> rows = new ArrayList<>();
         run.finals().forEach((name, value) -> {
             Curve c = run.metrics().get(name);
-            rows.add(List.of(Html.escape(name), Html.num(Format.number(value)), Html.num(c == null ? "-"
+            String shown = !Double.isNaN(value) ? Format.number(value)
+                    : name.endsWith("steps_to_target") ? "not reached" : "n/a";
+            rows.add(List.of(Html.escape(name), Html.num(shown), Html.num(c == null ? "-"
                     : Integer.toString(c.size()))));
         });
         h.table(List.of("metric", "final value", "recorded points"), rows);

@@ -40,6 +40,34 @@ record SeedStats(int n, double mean, double std, double min, double max) {
         return new SeedStats(n, mean, n > 1 ? Math.sqrt(ss / (n - 1)) : 0, min, max);
     }
 
+    /**
+     * The spread of positive values over seeds in log space, for a log axis: the geometric mean
+     * {@code exp(m)} and the bar from {@code exp(m - s)} to {@code exp(m + s)}, where {@code m} and
+     * {@code s} are the mean and sample standard deviation (0 for one seed) of {@code ln v} over the
+     * finite values. The bar is never below zero and is symmetric on the log axis.
+     *
+     * @param values one value per seed
+     * @return {@code {center, low, high}}, or {@code null} when there is no finite value or one is not
+     *     above zero (then the spread belongs on a linear axis)
+     */
+    static double[] logSpread(double[] values) {
+        double[] logs = new double[values.length];
+        int n = 0;
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                if (!(v > 0)) {
+                    return null;
+                }
+                logs[n++] = Math.log(v);
+            }
+        }
+        if (n == 0) {
+            return null;
+        }
+        SeedStats l = of(java.util.Arrays.copyOf(logs, n));
+        return new double[] {Math.exp(l.mean()), Math.exp(l.mean() - l.std()), Math.exp(l.mean() + l.std())};
+    }
+
     /** @return {@code mean ± std (n)}, or {@code -} without values */
     String text() {
         return n == 0 ? "-" : Format.number(mean) + " ± " + Format.number(std) + " (" + n + ")";

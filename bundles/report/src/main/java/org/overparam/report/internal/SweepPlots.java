@@ -3,16 +3,20 @@ package org.overparam.report.internal;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The plots of a sweep: final metrics against the width, mean ± sample standard deviation over the
- * seeds as error bars, one line per combination of the other varying keys (log-log axes where every
- * bar stays above zero, so a power law is a straight line: weight movement ~ m^-1/2 in arXiv
- * 1811.03962, B2, drawn dashed for reference); and the training loss of each sweep point, mean
- * over its seeds, on a log axis.
+ * The plots of a sweep: final metrics against the width, one line per combination of the other
+ * varying keys, with the seeds' spread as bars: for positive metrics on log-log axes, summarized in
+ * log space (geometric mean, bars exp(mean ± sd) of the log: never below zero), so a power law is a
+ * straight line (weight movement ~ m^-1/2 in arXiv 1811.03962, B2, drawn dashed for reference);
+ * otherwise mean ± sample standard deviation on a linear y axis. The fitted rate is shown as
+ * {@code 1 - rate}, the fraction of the loss removed per step, on a log axis where its variation
+ * shows. X axes end at the narrowest and widest points. Also the training loss of each sweep point,
+ * mean over its seeds, on a log axis.
  */
 final class SweepPlots {
     private SweepPlots() {
@@ -36,9 +40,11 @@ final class SweepPlots {
                 out.add(vsWidth(sweep, w, label + ".flip", "Flipped ReLU patterns against width", "fraction flipped",
                         "Fraction of ReLU patterns flipped since initialization at the end of training against the "
                         + "width m (arXiv 1811.03962, B3).", false));
-                out.add(vsWidth(sweep, w, label + ".rate", "Fitted rate against width", "rate per step",
-                        "The dynamics analyzer's fitted loss rate exp(slope of ln F) at the end of training: lower is "
-                        + "faster.", false));
+                out.add(vsWidth(sweep, w, label + ".rate", r -> 1 - r, "1 - " + label + ".rate",
+                        "Loss decrease per step against width", "1 - rate (fraction of the loss removed per step)",
+                        "One minus the dynamics analyzer's fitted loss rate exp(slope of ln F) at the end of training: the "
+                        + "fraction of the loss removed per step, higher is faster (a rate of 0.964 shows as 0.036).",
+                        false));
             }
             for (String label : first.labelsOf("ntk")) {
                 out.add(vsWidth(sweep, w, label + ".lambda_min", "NTK lambda_min against width", "lambda_min",
@@ -54,15 +60,29 @@ final class SweepPlots {
 
     private static Plot vsWidth(Sweep sweep, PlotWriter w, String metric, String title, String yTitle, String caption,
                                 boolean reference) {
+        return vsWidth(sweep, w, metric, DoubleUnaryOperator.identity(), metric, title, yTitle, caption, reference);
+    }
+
+    /**
+     * A final metric against the width, one line per sweep line. When every value is above zero the
+     * y axis is logarithmic and the seeds are summarized in log space ({@link SeedStats#logSpread}:
+     * geometric mean, bar exp(mean ± sd) of ln value, never below zero); otherwise a linear axis with
+     * mean ± sample standard deviation. The x axis ends at the narrowest and widest points.
+     */
+    private static Plot vsWidth(Sweep sweep, PlotWriter w, String metric, DoubleUnaryOperator transform, String shown,
+                                String title, String yTitle, String caption, boolean reference) {
         List<List<double[]>> lines = new ArrayList<>();
         boolean log = true;
         for (String line : sweep.lines()) {
             List<double[]> data = new ArrayList<>();
             for (SweepPoint p : sweep.line(line)) {
-                SeedStats s = p.stats(metric);
+                double[] v = p.finals(metric, transform);
+                SeedStats s = SeedStats.of(v);
                 if (!Double.isNaN(p.width()) && s.n() > 0) {
-                    data.add(new double[] {p.width(), s.mean(), s.std()});
-                    log &= s.mean() - s.std() > 0;
+                    double[] spread = SeedStats.logSpread(v);
+                    log &= spread != null;
+                    data.add(spread == null ? new double[] {p.width(), s.mean(), s.mean() - s.std(), s.mean() + s.std()}
+                            : new double[] {p.width(), spread[0], spread[1], spread[2]});
                 }
             }
             lines.add(data);
@@ -71,12 +91,29 @@ final class SweepPlots {
             return null;
         }
         boolean logY = log;
-        String name = metric.replace('.', '-') + "-vs-width";
-        return w.write(name, title + " (" + metric + ")", caption + " Mean ± sample standard deviation over seeds"
-                + (logY ? "; log-log axes." : "; log width axis."), max -> {
+        if (!logY) {
+            for (int i = 0; i < sweep.lines().size(); i++) {
+                int k = 0;
+                for (SweepPoint p : sweep.line(sweep.lines().get(i))) {
+                    double[] v = p.finals(metric, transform);
+                    SeedStats s = SeedStats.of(v);
+                    if (!Double.isNaN(p.width()) && s.n() > 0) {
+                        lines.get(i).set(k++, new double[] {p.width(), s.mean(), s.mean() - s.std(), s.mean() + s.std()});
+                    }
+                }
+            }
+        }
+        String name = (shown.startsWith("1 - ") ? "one-minus-" + shown.substring(4) : shown).replace('.', '-')
+                + "-vs-width";
+        return w.write(name, title + " (" + shown + ")", caption + (logY
+                ? " Geometric mean over seeds; bars from exp(m - s) to exp(m + s), m and s the mean and sample standard "
+                + "deviation of the log over seeds; log-log axes."
+                : " Mean ± sample standard deviation over seeds; log width axis."), max -> {
                 XYChart c = Charts.xy(title, "width m (units per hidden layer, log scale)",
                         yTitle + (logY ? " (log scale)" : ""), true, logY);
                 List<String> names = sweep.lines();
+                double lo = Double.POSITIVE_INFINITY;
+                double hi = Double.NEGATIVE_INFINITY;
                 for (int i = 0; i < names.size(); i++) {
                     List<double[]> data = lines.get(i);
                     if (data.isEmpty()) {
@@ -84,9 +121,13 @@ final class SweepPlots {
                     }
                     double[] x = column(data, 0);
                     double[] y = column(data, 1);
-                    double[] e = column(data, 2);
-                    XYSeries s = c.addSeries(names.get(i).isEmpty() ? metric : names.get(i), x, y, e);
+                    XYSeries s = c.addSeries(Charts.unique(c, names.get(i).isEmpty() ? shown : names.get(i)), x, y);
                     s.setMarker(SeriesMarkers.CIRCLE);
+                    Charts.bars(c, s, x, column(data, 2), column(data, 3));
+                    for (double v : x) {
+                        lo = Math.min(lo, v);
+                        hi = Math.max(hi, v);
+                    }
                     if (reference && i == 0 && x.length >= 2 && y[0] > 0) {
                         double[] r = new double[x.length];
                         for (int k = 0; k < x.length; k++) {
@@ -97,6 +138,7 @@ final class SweepPlots {
                         ref.setMarker(SeriesMarkers.NONE);
                     }
                 }
+                Charts.endAtData(c, lo, hi);
                 return c;
             });
     }

@@ -36,6 +36,20 @@ record SweepPoint(String line, double width, List<RunData> runs) {
         return SeedStats.of(v);
     }
 
+    /**
+     * @param metric a scalar metric
+     * @param transform applied to each run's final value, e.g. {@code r -> 1 - r}
+     * @return the transformed final values of the finished runs, by seed
+     */
+    double[] finals(String metric, java.util.function.DoubleUnaryOperator transform) {
+        List<RunData> done = finished();
+        double[] v = new double[done.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = transform.applyAsDouble(done.get(i).finals().getOrDefault(metric, Double.NaN));
+        }
+        return v;
+    }
+
     /** @return e.g. {@code width=256} or {@code architecture.depth=3, width=256} */
     String label() {
         String w = Double.isNaN(width) ? "" : "width=" + Format.number(width);

@@ -67,6 +67,8 @@ final class CommandLine {
               describe KIND NAME                      one component: parameters and how to write it
               verify JAR                              check a plugin jar against this container: imports,
                                                       metadata, a tiny run, hot swap, clean unloading
+              shell                                   the interactive Gogo shell: every command as op:COMMAND,
+                                                      with history, Tab completion and help op:COMMAND
               help                                    this text
 
             kinds: dataset, architecture, initializer, loss, optimizer, schedule, constraint, analyzer
@@ -76,7 +78,7 @@ final class CommandLine {
             exit codes: 0 converged or completed, 1 diverged, failed or stopped, 2 bad input
             """;
     private static final List<String> COMMANDS = List.of("run", "report", "sweep", "resume", "stop", "list", "describe",
-            "verify", "help", "runs", "show", "compare", "tag", "swap", "stale");
+            "verify", "help", "runs", "show", "compare", "tag", "swap", "stale", "shell");
 
     private final ComponentHelp help;
     private final RunCommand run;
@@ -199,6 +201,9 @@ final class CommandLine {
                 expect(rest, 2, 2, "describe KIND NAME");
                 help.describe(rest.get(0), rest.get(1), t.out());
                 return OK;
+            case "shell":
+                throw new InvalidInputException("shell", "already in a container; start the shell with "
+                        + "'./overparam shell', where every command is op:COMMAND");
             default:
                 throw new InvalidInputException("", "unknown command '" + command + "'"
                         + Names.suggestion(command, COMMANDS) + "; try 'overparam help'");

@@ -120,7 +120,7 @@ final class CompareCommand {
         }
         for (Map.Entry<String, List<Double>> e : c.metrics().entrySet()) {
             List<String> row = new ArrayList<>(List.of(e.getKey()));
-            e.getValue().forEach(v -> row.add(v == null ? null : Formats.number(v)));
+            e.getValue().forEach(v -> row.add(v == null ? null : Formats.metric(e.getKey(), v)));
             table.row(row);
         }
         table.print(t.out());

@@ -34,6 +34,19 @@ final class Formats {
     }
 
     /**
+     * @param name a metric's full name
+     * @param v its value
+     * @return {@link #number(double)}, except for a NaN, which means the metric does not apply (yet):
+     *     {@code not reached} for a {@code steps_to_target}, {@code n/a} for any other
+     */
+    static String metric(String name, double v) {
+        if (Double.isNaN(v)) {
+            return name.endsWith("steps_to_target") ? "not reached" : "n/a";
+        }
+        return number(v);
+    }
+
+    /**
      * @param perSecond a speed
      * @return it with 3 significant digits at most, e.g. {@code 850}, {@code 12.5}, {@code 0.42}
      */

@@ -3,6 +3,7 @@ package org.overparam.shell.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -21,7 +22,8 @@ import org.overparam.api.run.SpecReader;
  * and {@code op:describe}: the same arguments
  * and output as the command line ({@link CommandLine}), written to the session's {@code System.out}
  * and {@code System.err} (Gogo redirects both per session). Bad input prints the one-line error;
- * nothing is thrown at the user. In Gogo, quote overrides holding braces, e.g.
+ * nothing is thrown at the user. {@code help op:run} prints each command's {@link GogoHelp} text. In
+ * Gogo, quote overrides holding braces, e.g.
  * {@code op:run quickstart.yaml 'optimizer={name: sgd, lr: 0.1}'}.
  */
 @Component(service = GogoCommands.class, property = {
@@ -68,7 +70,8 @@ public final class GogoCommands {
      *
      * @param args the file, overrides and options
      */
-    public void run(String... args) {
+    @Descriptor(GogoHelp.RUN)
+    public void run(@Descriptor(GogoHelp.ARGS) String... args) {
         execute("run", args);
     }
 
@@ -79,7 +82,8 @@ public final class GogoCommands {
      *
      * @param args the file, overrides, sweep arguments and options
      */
-    public void sweep(String... args) {
+    @Descriptor(GogoHelp.SWEEP)
+    public void sweep(@Descriptor(GogoHelp.ARGS) String... args) {
         execute("sweep", args);
     }
 
@@ -88,7 +92,8 @@ public final class GogoCommands {
      *
      * @param args a run folder or run id, or a sweep folder; and options
      */
-    public void report(String... args) {
+    @Descriptor(GogoHelp.REPORT)
+    public void report(@Descriptor(GogoHelp.ARGS) String... args) {
         execute("report", args);
     }
 
@@ -97,7 +102,8 @@ public final class GogoCommands {
      *
      * @param args the run (folder or id) and options
      */
-    public void resume(String... args) {
+    @Descriptor(GogoHelp.RESUME)
+    public void resume(@Descriptor(GogoHelp.ARGS) String... args) {
         execute("resume", args);
     }
 
@@ -107,7 +113,8 @@ public final class GogoCommands {
      *
      * @param args the run (folder or id) and options
      */
-    public void stop(String... args) {
+    @Descriptor(GogoHelp.STOP)
+    public void stop(@Descriptor(GogoHelp.ARGS) String... args) {
         execute("stop", args);
     }
 
@@ -117,7 +124,8 @@ public final class GogoCommands {
      *
      * @param args the run (folder or id), the changes and options
      */
-    public void swap(String... args) {
+    @Descriptor(GogoHelp.SWAP)
+    public void swap(@Descriptor(GogoHelp.ARGS) String... args) {
         execute("swap", args);
     }
 
@@ -126,7 +134,8 @@ public final class GogoCommands {
      *
      * @param args nothing
      */
-    public void stale(String... args) {
+    @Descriptor(GogoHelp.STALE)
+    public void stale(@Descriptor(GogoHelp.ARGS) String... args) {
         execute("stale", args);
     }
 
@@ -136,7 +145,8 @@ public final class GogoCommands {
      *
      * @param args filters and options
      */
-    public void runs(String... args) {
+    @Descriptor(GogoHelp.RUNS)
+    public void runs(@Descriptor(GogoHelp.ARGS) String... args) {
         execute("runs", args);
     }
 
@@ -145,7 +155,8 @@ public final class GogoCommands {
      *
      * @param args the run (id or id prefix) and options
      */
-    public void show(String... args) {
+    @Descriptor(GogoHelp.SHOW)
+    public void show(@Descriptor(GogoHelp.ARGS) String... args) {
         execute("show", args);
     }
 
@@ -155,7 +166,8 @@ public final class GogoCommands {
      *
      * @param args the runs, or {@code --sweep ID}, and options
      */
-    public void compare(String... args) {
+    @Descriptor(GogoHelp.COMPARE)
+    public void compare(@Descriptor(GogoHelp.ARGS) String... args) {
         execute("compare", args);
     }
 
@@ -164,7 +176,8 @@ public final class GogoCommands {
      *
      * @param args the run, tags and options
      */
-    public void tag(String... args) {
+    @Descriptor(GogoHelp.TAG)
+    public void tag(@Descriptor(GogoHelp.ARGS) String... args) {
         execute("tag", args);
     }
 
@@ -173,7 +186,8 @@ public final class GogoCommands {
      *
      * @param args nothing, or a kind
      */
-    public void list(String... args) {
+    @Descriptor(GogoHelp.LIST)
+    public void list(@Descriptor(GogoHelp.ARGS) String... args) {
         execute("list", args);
     }
 
@@ -182,7 +196,8 @@ public final class GogoCommands {
      *
      * @param args a kind and a name
      */
-    public void describe(String... args) {
+    @Descriptor(GogoHelp.DESCRIBE)
+    public void describe(@Descriptor(GogoHelp.ARGS) String... args) {
         execute("describe", args);
     }
 

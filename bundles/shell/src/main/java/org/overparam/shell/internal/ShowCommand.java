@@ -153,7 +153,7 @@ final class ShowCommand {
         }
         int w = d.metrics().keySet().stream().mapToInt(String::length).max().orElse(0);
         for (Map.Entry<String, Double> e : d.metrics().entrySet()) {
-            out.println("  " + e.getKey() + " ".repeat(w - e.getKey().length() + 2) + Formats.number(e.getValue()));
+            out.println("  " + e.getKey() + " ".repeat(w - e.getKey().length() + 2) + Formats.metric(e.getKey(), e.getValue()));
         }
         if (!d.artifacts().isEmpty()) {
             out.println();

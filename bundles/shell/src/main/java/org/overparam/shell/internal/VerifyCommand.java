@@ -49,7 +49,7 @@ final class VerifyCommand {
      * @param args the jar
      * @param t where to print
      * @return {@link CommandLine#OK} when every check passed or was skipped, else {@link CommandLine#BAD_INPUT}
-     * @throws InvalidInputException if the arguments are not one existing file
+     * @throws InvalidInputException if the arguments are not one existing jar (zip) file
      */
     int execute(List<String> args, Terminal t) {
         if (args.size() != 1 || args.get(0).startsWith("-")) {
@@ -62,8 +62,17 @@ final class VerifyCommand {
         } catch (InvalidPathException e) {
             throw new InvalidInputException(args.get(0), "not a valid path: " + e.getReason());
         }
+        if (Files.isDirectory(jar)) {
+            throw new InvalidInputException(args.get(0), "a folder, not a jar; usage: overparam " + USAGE);
+        }
         if (!Files.isRegularFile(jar)) {
             throw new InvalidInputException(args.get(0), "no such file");
+        }
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            zip.size();
+        } catch (IOException e) {
+            throw new InvalidInputException(args.get(0), "not a jar (" + e.getMessage() + "); verify takes a plugin's "
+                    + "jar, e.g. target/my-plugin-1.0.0.jar");
         }
         Path work;
         try {

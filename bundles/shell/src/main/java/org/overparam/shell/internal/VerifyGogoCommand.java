@@ -1,6 +1,7 @@
 package org.overparam.shell.internal;
 
 import java.util.Arrays;
+import org.apache.felix.service.command.Descriptor;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -13,8 +14,9 @@ import org.overparam.api.run.SpecReader;
 /**
  * The Gogo command {@code op:verify JAR}: the command line's {@code verify} ({@link VerifyCommand}) in
  * the running shell, printing to the session. Verify a plugin before dropping it into
- * {@code plugins/}: a bundle of the same name and version that is already installed makes the
- * install check fail.
+ * {@code plugins/}: an updated jar of an installed plugin is checked beside it, from a copy of a
+ * higher version, and the installed bundle stays (runs going on in this shell see the checked jar's
+ * components while the check lasts).
  */
 @Component(service = VerifyGogoCommand.class, property = {
     "osgi.command.scope=op",
@@ -40,7 +42,8 @@ public final class VerifyGogoCommand {
      *
      * @param args the jar
      */
-    public void verify(String... args) {
+    @Descriptor(GogoHelp.VERIFY)
+    public void verify(@Descriptor("the plugin jar") String... args) {
         Terminal t = Terminal.system();
         try {
             verify.execute(Arrays.asList(args), t);

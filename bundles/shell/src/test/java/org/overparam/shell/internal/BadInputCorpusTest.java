@@ -49,7 +49,9 @@ import org.overparam.experiment.internal.YamlSpecReader;
  * folder and the runs folder (the file, for {@code under-file}), and {@code {pid}} for the process
  * that holds a lock the setup made. Files in sub-folders ({@code fragments/}, {@code includes/}) are
  * material for the cases, not cases; {@code setup/} holds cases only the real components find at run
- * setup (data files, analyzers' files), run in the container by runtime's {@code SetupCorpusIT}.
+ * setup (data files, analyzers' files), run in the container by runtime's {@code SetupCorpusIT}. The store
+ * commands ({@code runs}, {@code show}, {@code compare}, {@code tag}) go to a real run store;
+ * {@code verify} has no container (a case never reaches its checks).
  */
 class BadInputCorpusTest {
     /** The smallest corpus the issue asks for. */
@@ -127,17 +129,22 @@ class BadInputCorpusTest {
         } else {
             argv.addAll(c.argv());
         }
-        if (!argv.contains("--runs") && !argv.contains("--resume")) {
+        if (!argv.contains("--runs") && !argv.contains("--resume") && !c.command().equals("verify")) {
             argv.addAll(List.of("--runs", runs.toString()));
         }
         Fakes.Captured io = new Fakes.Captured(false);
-        CommandLine cli = new CommandLine(new CorpusRegistry(), reader, c.engine()
-                ? new org.overparam.engine.internal.EngineRunner(null, new CorpusRegistry()) : new NoRuns(), () -> 0L,
-                p -> null);
-        if (c.store()) {
-            cli.store(setup::store);
+        try (org.overparam.store.internal.H2RunStore store = c.store() ? null : CorpusStore.open()) {
+            CommandLine cli = new CommandLine(new CorpusRegistry(), reader, c.engine()
+                    ? new org.overparam.engine.internal.EngineRunner(null, new CorpusRegistry()) : new NoRuns(),
+                    () -> 0L, p -> null)
+                    .verify(new VerifyCommand(null, new CorpusRegistry(), reader, new NoRuns()));
+            if (c.store()) {
+                cli.store(setup::store);
+            } else {
+                cli.store(() -> store);
+            }
+            assertEquals(CommandLine.BAD_INPUT, cli.execute(argv, io.terminal), name);
         }
-        assertEquals(CommandLine.BAD_INPUT, cli.execute(argv, io.terminal), name);
         assertEquals("overparam: " + c.expect() + "\n", io.err(), name);
         assertEquals("", io.out(), name);
         assertEquals(before, snapshot(tmp), name + " wrote something");

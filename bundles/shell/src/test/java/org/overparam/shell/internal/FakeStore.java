@@ -81,7 +81,8 @@ final class FakeStore implements RunStore {
         Provenance p = new Provenance(host, "Linux", 2, "Vendor", "17", "OpenBLAS", "0.1.0",
                 List.of(new ComponentOrigin(ComponentKind.ARCHITECTURE, "fc", "org.x.fc", "1.0.0", "ab".repeat(32))));
         return Optional.of(new RunDetails(runId.equals("wide-a") ? a() : b(), Path.of("/r/" + runId), "name: wide\n",
-                "", "converged", params, Map.of("total_seconds", 12.25), Map.of("train.loss", 9.5e-8),
+                "", "converged", params, Map.of("total_seconds", 12.25), runId.equals("wide-a") ? Map.of("train.loss", 9.5e-8)
+                : new TreeMap<>(Map.of("train.loss", 9.5e-8, "dyn.steps_to_target", Double.NaN, "dyn.movement.u", Double.NaN)),
                 List.of(new ArtifactRecord("artifacts/w.bin", "/r/w.bin", 10, "cd".repeat(32))), p));
     }
 

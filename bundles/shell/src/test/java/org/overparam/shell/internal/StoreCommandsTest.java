@@ -121,6 +121,9 @@ class StoreCommandsTest {
         assertTrue(out.contains("final metrics\n  train.loss  9.5e-08\n"), out);
         assertTrue(out.contains("  artifacts/w.bin     10  " + "cd".repeat(32) + "\n"), out);
         assertTrue(out.endsWith("spec\n  name: wide\n"), out);
+        assertEquals(0, execute("show", "wide-b"));
+        assertTrue(io.out().contains("  dyn.movement.u       n/a\n  dyn.steps_to_target  not reached\n"
+                + "  train.loss           9.5e-08\n"), "metrics that do not apply are words, not NaN: " + io.out());
         assertEquals(0, execute("show", "wide-b", "--json"));
         assertEquals("run wide-b\n", io.out());
         assertEquals(0, execute("show", "wide-a", "--csv", "--metric", "train.loss", "--points", "100"));

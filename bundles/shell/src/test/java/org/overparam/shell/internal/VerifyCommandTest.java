@@ -31,11 +31,15 @@ class VerifyCommandTest {
         assertEquals(2, execute("verify", dir.resolve("missing.jar").toString()));
         Files.createDirectories(dir.resolve("folder.jar"));
         assertEquals(2, execute("verify", dir.resolve("folder.jar").toString()));
+        Files.writeString(dir.resolve("text.jar"), "name: not a jar\n");
+        assertEquals(2, execute("verify", dir.resolve("text.jar").toString()));
         assertEquals("overparam: verify: missing JAR; usage: overparam verify JAR\n"
                 + "overparam: verify: expected one JAR, got [a.jar, b.jar]; usage: overparam verify JAR\n"
                 + "overparam: verify: expected one JAR, got [--all]; usage: overparam verify JAR\n"
                 + "overparam: " + dir.resolve("missing.jar") + ": no such file\n"
-                + "overparam: " + dir.resolve("folder.jar") + ": no such file\n", io.err());
+                + "overparam: " + dir.resolve("folder.jar") + ": a folder, not a jar; usage: overparam verify JAR\n"
+                + "overparam: " + dir.resolve("text.jar") + ": not a jar (zip END header not found); verify takes a "
+                + "plugin's jar, e.g. target/my-plugin-1.0.0.jar\n", io.err());
         assertEquals("", io.out());
     }
 

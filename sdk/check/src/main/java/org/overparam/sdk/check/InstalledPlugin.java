@@ -17,12 +17,23 @@ public final class InstalledPlugin {
     private final Bundle bundle;
     private final Path jar;
     private final List<PluginComponent> components;
+    private final String beside;
     private final List<WeakReference<ClassLoader>> loaders = new ArrayList<>();
 
-    InstalledPlugin(Bundle bundle, Path jar, List<PluginComponent> components) {
+    InstalledPlugin(Bundle bundle, Path jar, List<PluginComponent> components, String beside) {
         this.bundle = Objects.requireNonNull(bundle, "bundle");
         this.jar = jar;
         this.components = List.copyOf(components);
+        this.beside = beside;
+    }
+
+    /**
+     * @return how it was installed beside an installed bundle of the same name (see {@link SideBySide}),
+     *     e.g. {@code beside the installed org.example.adam 1.0.0 (bundle 12, left as it is), as version
+     *     1.0.0.verify}; empty when no such bundle was installed
+     */
+    public String beside() {
+        return beside;
     }
 
     /** @return the bundle (uninstalled after the unload check) */
@@ -30,7 +41,7 @@ public final class InstalledPlugin {
         return bundle;
     }
 
-    /** @return the jar it was installed from */
+    /** @return the jar it was installed from (a copy, when installed {@link #beside()} another) */
     public Path jar() {
         return jar;
     }

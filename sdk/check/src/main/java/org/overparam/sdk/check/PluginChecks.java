@@ -71,8 +71,9 @@ public final class PluginChecks {
      *
      * @param jar the jar
      * @return the started plugin
-     * @throws PluginException if the jar is unreadable, a bundle of the same name and version is
-     *     installed, or it does not resolve or start (the framework's reason, on one line)
+     * @throws PluginException if the jar is unreadable, or it does not resolve or start (the framework's
+     *     reason, on one line); when a bundle of the same name is installed at the jar's version or above,
+     *     the jar is installed beside it from a copy of a higher version ({@link SideBySide})
      */
     public InstalledPlugin install(Path jar) throws PluginException {
         PluginJar pj;
@@ -81,17 +82,25 @@ public final class PluginChecks {
         } catch (IOException e) {
             throw new PluginException(e.getMessage(), e);
         }
-        for (Bundle b : context.getBundles()) {
-            if (pj.symbolicName().equals(b.getSymbolicName()) && pj.version().equals(b.getVersion())) {
-                throw new PluginException(pj.identity() + " is already installed (bundle " + b.getBundleId() + " from "
-                        + b.getLocation() + "): remove it first, or raise the jar's version");
+        Bundle installed = SideBySide.installed(context, pj);
+        Path source = jar;
+        String beside = "";
+        if (installed != null) {
+            org.osgi.framework.Version version = SideBySide.above(installed.getVersion());
+            try {
+                source = SideBySide.copy(jar, version, workDir.resolve("jars"));
+            } catch (IOException e) {
+                throw new PluginException("cannot copy " + jar.getFileName() + " to install it beside the installed "
+                        + installed.getSymbolicName() + " " + installed.getVersion() + ": " + e.getMessage(), e);
             }
+            beside = "beside the installed " + installed.getSymbolicName() + " " + installed.getVersion() + " (bundle "
+                    + installed.getBundleId() + ", left as it is), as version " + version;
         }
         List<PluginComponent> components = new ArrayList<>();
         ComponentCheck.check(pj.descriptors(), components);
         Bundle bundle;
         try {
-            bundle = BundleOps.install(context, jar);
+            bundle = BundleOps.install(context, source);
         } catch (BundleException | IOException e) {
             throw new PluginException("cannot install " + jar.getFileName() + ": " + BundleOps.oneLine(e), e);
         }
@@ -106,7 +115,7 @@ public final class PluginChecks {
             }
             throw new PluginException(pj.identity() + " does not start: " + BundleOps.oneLine(e), e);
         }
-        InstalledPlugin plugin = new InstalledPlugin(bundle, jar, components);
+        InstalledPlugin plugin = new InstalledPlugin(bundle, source, components, beside);
         plugin.rememberLoader();
         awaitComponents(plugin);
         return plugin;

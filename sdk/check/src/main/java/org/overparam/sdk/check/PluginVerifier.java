@@ -17,7 +17,9 @@ import java.util.function.Consumer;
  *   <li>{@code exports}: nothing;</li>
  *   <li>{@code components}: Declarative Services components of Overparam kinds, each with a name and
  *       a description ({@link ComponentCheck});</li>
- *   <li>{@code install}: it installs, resolves and starts, and its components register;</li>
+ *   <li>{@code install}: it installs, resolves and starts, and its components register; an updated jar
+ *       of an installed plugin is installed beside it from a copy of a higher version (the installed
+ *       bundle stays), so its components are the ones checked;</li>
  *   <li>{@code metadata}: each component's parameters are documented, their defaults in range;</li>
  *   <li>{@code run}: a tiny experiment with each component ends normally ({@link TinyExperiment}), or
  *       is skipped when the component needs a parameter or rejects the tiny setup as bad input;</li>
@@ -83,7 +85,7 @@ public final class PluginVerifier {
         try {
             add.accept(Check.pass("install", plugin.identity() + " resolved and started; "
                     + plugin.components().size() + " component" + (plugin.components().size() == 1 ? "" : "s")
-                    + " registered"));
+                    + " registered" + (plugin.beside().isEmpty() ? "" : "; " + plugin.beside())));
             add.accept(checks.metadata(plugin));
             TinyExperiment swapIn = null;
             for (PluginComponent c : plugin.components()) {

@@ -68,9 +68,10 @@ public final class DynamicsAnalyzer implements Analyzer {
         @Param(value = "number of latest train.loss values in the fit of log loss against steps; 0 = all", min = 0)
         int rateWindow() default 100;
 
-        /** @return the target loss */
-        @Param(value = "training loss whose first crossing is recorded as steps_to_target", min = 0, minExclusive = true)
-        double target() default 1e-6;
+        /** @return the target loss; 0 = the stop rule's */
+        @Param(value = "training loss whose first crossing is recorded as steps_to_target; 0 = the run's "
+                + "stop.targetLoss, or 1e-6 when the run has none", min = 0)
+        double target() default 0;
     }
 
     @Override
@@ -103,8 +104,21 @@ public final class DynamicsAnalyzer implements Analyzer {
         if (c.flips()) {
             PatternFlips.record(snapshot, c.flipPoints(), out);
         }
-        LossRate.record(snapshot.history("train.loss"), c.rateWindow(), c.target(), out);
+        LossRate.record(snapshot.history("train.loss"), c.rateWindow(), target(c.target(), snapshot.targetLoss()), out);
         movement(w, snapshot.initial(), c.perBlock(), out);
+    }
+
+    /** The target of {@code steps_to_target} when neither the analyzer nor the stop rule sets one. */
+    static final double DEFAULT_TARGET = 1e-6;
+
+    /**
+     * @param own the analyzer's {@code target} (0: not set)
+     * @param stop the run's {@code stop.targetLoss} (0: none)
+     * @return the loss whose first crossing is {@code steps_to_target}: the analyzer's own, else the
+     *     stop rule's, else {@link #DEFAULT_TARGET}
+     */
+    static double target(double own, double stop) {
+        return own > 0 ? own : stop > 0 ? stop : DEFAULT_TARGET;
     }
 
     /**

@@ -65,6 +65,24 @@ class DynamicsAnalyzerTest {
     }
 
     @Test
+    void stepsToTargetUsesTheAnalyzersTargetElseTheStopRulesElse1e6() {
+        Params initial = Params.wrap(regression.layout(), new double[][] {{3, 4}, {0}});
+        double[][] history = {{0, 10, 20, 30}, {1e-3, 1e-5, 5e-7, 5e-8}};
+        double[] expected = {20, 30, 10};
+        double[][] targetAndStop = {{0, 0}, {0, 1e-7}, {1e-4, 1e-7}};
+        for (int k = 0; k < expected.length; k++) {
+            RecordingSink out = new RecordingSink();
+            Map<String, Object> params = targetAndStop[k][0] == 0 ? Map.of("perBlock", false)
+                    : Map.of("perBlock", false, "target", targetAndStop[k][0]);
+            FakeSnapshot s = new FakeSnapshot(initial.copy(), initial, regression, regressionData(false), Config.of(params));
+            s.histories.put("train.loss", history);
+            s.targetLoss = targetAndStop[k][1];
+            dynamics.analyze(s, out);
+            assertEquals(expected[k], out.scalars.get("steps_to_target"), 0, "case " + k);
+        }
+    }
+
+    @Test
     void aPointStartingAtZeroRecordsDisplacement() {
         Params zero = Params.zeros(regression.layout());
         Params current = Params.wrap(regression.layout(), new double[][] {{0, 3}, {4}});

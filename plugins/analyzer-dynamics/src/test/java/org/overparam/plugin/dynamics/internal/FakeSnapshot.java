@@ -31,6 +31,7 @@ final class FakeSnapshot implements Snapshot {
     State state = new State();
     Scaling scaling;
     final Map<String, double[][]> histories = new java.util.HashMap<>();
+    double targetLoss;
 
     FakeSnapshot(Params current, Params initial, Model model, Data data, Config config) {
         this.current = current;
@@ -184,5 +185,10 @@ final class FakeSnapshot implements Snapshot {
     @Override
     public double[][] history(String metric) {
         return histories.getOrDefault(metric, new double[][] {new double[0], new double[0]});
+    }
+
+    @Override
+    public double targetLoss() {
+        return targetLoss;
     }
 }
