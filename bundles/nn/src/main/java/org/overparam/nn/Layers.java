@@ -72,4 +72,59 @@ public final class Layers {
     public static Layer serial(Layer... layers) {
         return Combinators.serial(List.of(layers));
     }
+
+    /**
+     * @param fanIn how the branches' outputs join
+     * @param branches each reads the same input (fan-out)
+     * @return the branches side by side
+     */
+    public static Layer parallel(FanIn fanIn, Layer... branches) {
+        return Combinators.parallel(fanIn, List.of(branches));
+    }
+
+    /**
+     * @param tau the branch's factor
+     * @param branch the branch's layers, applied in turn
+     * @return the residual block {@code h + tau branch(h)}
+     */
+    public static Layer residual(double tau, Layer... branch) {
+        return parallel(FanIn.SUM, identity(), serial(serial(branch), scale(tau)));
+    }
+
+    /**
+     * @param layers the surrogate's layers, e.g. {@code dense(m), relu(), dense(m), relu(), dense(k)}
+     * @return the gated surrogate of arXiv 2101.04243: activation patterns frozen from a tied,
+     *     untrainable copy of the layers (blocks {@code gate.NAME})
+     */
+    public static Layer gated(Layer... layers) {
+        return Combinators.gated(List.of(layers));
+    }
+
+    /** @param channels output channels @param k kernel size @return a 1-D convolution, stride 1, no padding or bias */
+    public static Conv conv1d(int channels, int k) {
+        return new Conv(channels, new int[] {k}, new int[] {1}, new int[] {0}, false, 1.0, 0.0, null, null);
+    }
+
+    /**
+     * @param channels output channels
+     * @param kh kernel height
+     * @param kw kernel width
+     * @return a 2-D convolution, stride 1, no padding or bias
+     */
+    public static Conv conv2d(int channels, int kh, int kw) {
+        return new Conv(channels, new int[] {kh, kw}, new int[] {1, 1}, new int[] {0, 0}, false, 1.0, 0.0, null, null);
+    }
+
+    /**
+     * @param window the window per spatial axis (1 entry for {@code [c, l]}, 2 for {@code [c, h, w]})
+     * @return average pooling with stride = window
+     */
+    public static Layer avgPool(int... window) {
+        return Combinators.avgPool(window, window);
+    }
+
+    /** @return the mean over all positions, {@code [c, spatial...] -> [c]} */
+    public static Layer globalAvgPool() {
+        return Combinators.avgPool(null, null);
+    }
 }

@@ -44,6 +44,16 @@ final class ElementwiseLayer implements BoundLayer {
         return name;
     }
 
+    /** @return the activation */
+    Nonlinearity phi() {
+        return phi;
+    }
+
+    /** @param pass a pass of an elementwise layer @return its pre-activations (live) */
+    static double[] preActivations(Pass pass) {
+        return ((ElementwisePass) pass).z();
+    }
+
     @Override
     public Shape inputShape() {
         return shape;
