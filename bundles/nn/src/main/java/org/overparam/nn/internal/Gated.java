@@ -23,8 +23,6 @@ import org.overparam.nn.Tangent;
  * Hessian-vector product, and the NTK pieces are the value path's. No kernel map.
  */
 final class Gated implements BoundLayer {
-    private static final double[][] NONE = new double[0][];
-
     private final String name;
     private final BoundLayer[] value;
     private final BoundLayer[] gate;
@@ -34,35 +32,25 @@ final class Gated implements BoundLayer {
 
     Gated(String name, Shape input, List<Layer> specs) {
         this.name = name;
-        this.value = new BoundLayer[specs.size()];
-        this.offsets = new int[specs.size() + 1];
-        List<Block> b = new ArrayList<>();
-        Shape shape = input;
+        Children children = new Children(name, input, specs, true);
+        this.value = children.layers;
+        this.offsets = children.offsets;
         int last = -1;
         for (int i = 0; i < value.length; i++) {
-            String child = Names.join(name, String.valueOf(i));
-            try {
-                value[i] = specs.get(i).bind(shape, child);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("layer " + child + " (input " + shape + "): " + e.getMessage(), e);
-            }
-            b.addAll(value[i].blocks());
-            offsets[i + 1] = b.size();
-            shape = value[i].outputShape();
             last = value[i] instanceof ElementwiseLayer ? i : last;
         }
         if (last < 0) {
             throw new IllegalArgumentException("gated " + name + " has no activation to freeze");
         }
         this.gate = Arrays.copyOf(value, last + 1);
-        this.gateOffsets = Arrays.copyOf(offsets, last + 2);
+        List<Block> b = new ArrayList<>(children.blocks);
         int valueBlocks = b.size();
-        for (int i = 0; i < gateOffsets[last + 1]; i++) {
+        for (int i = 0; i < offsets[last + 1]; i++) {
             Block v = b.get(i);
             b.add(v.frozenCopy(Names.join("gate", v.name()), v.name()));
         }
-        this.gateOffsets[0] = valueBlocks;
-        for (int i = 1; i < gateOffsets.length; i++) {
+        this.gateOffsets = new int[last + 2];
+        for (int i = 0; i < gateOffsets.length; i++) {
             gateOffsets[i] = valueBlocks + offsets[i];
         }
         this.blocks = List.copyOf(b);
@@ -103,11 +91,8 @@ final class Gated implements BoundLayer {
         return blocks;
     }
 
-    private double[][] slice(double[][] w, int[] at, int i) {
-        if (w == null) {
-            return null;
-        }
-        return at[i] == at[i + 1] ? NONE : Arrays.copyOfRange(w, at[i], at[i + 1]);
+    private static double[][] slice(double[][] w, int[] at, int i) {
+        return Children.slice(w, at, i);
     }
 
     private boolean gated(int i) {

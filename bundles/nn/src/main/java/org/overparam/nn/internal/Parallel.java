@@ -1,7 +1,5 @@
 package org.overparam.nn.internal;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.overparam.api.Activation;
@@ -25,41 +23,26 @@ import org.overparam.nn.Tangent;
  * {@code K + tau^2 K_f}), a concatenation's the channel-weighted mean.
  */
 final class Parallel implements BoundLayer {
-    private static final double[][] NONE = new double[0][];
-
     private final String name;
     private final FanIn fanIn;
+    private final Children children;
     private final BoundLayer[] branches;
-    private final int[] offsets;
-    private final List<Block> blocks;
     private final Shape out;
     /** Values per sample of each branch's output. */
     private final int[] sizes;
 
     Parallel(String name, Shape input, FanIn fanIn, List<Layer> specs) {
-        if (specs.isEmpty()) {
-            throw new IllegalArgumentException("parallel " + name + " has no branches");
-        }
         this.name = name;
         this.fanIn = fanIn;
-        this.branches = new BoundLayer[specs.size()];
-        this.offsets = new int[specs.size() + 1];
-        this.sizes = new int[specs.size()];
-        List<Block> b = new ArrayList<>();
+        this.children = new Children(name, input, specs, false);
+        this.branches = children.layers;
+        this.sizes = new int[branches.length];
         int channels = 0;
+        Shape first = branches[0].outputShape();
         for (int i = 0; i < branches.length; i++) {
-            String child = Names.join(name, String.valueOf(i));
-            try {
-                branches[i] = specs.get(i).bind(input, child);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("layer " + child + " (input " + input + "): " + e.getMessage(), e);
-            }
-            b.addAll(branches[i].blocks());
-            offsets[i + 1] = b.size();
             Shape s = branches[i].outputShape();
             sizes[i] = s.size();
             channels += s.dim(0);
-            Shape first = branches[0].outputShape();
             boolean fits = fanIn == FanIn.SUM ? s.equals(first)
                     : s.rank() == first.rank() && s.size() / s.dim(0) == first.size() / first.dim(0);
             if (!fits) {
@@ -67,12 +50,11 @@ final class Parallel implements BoundLayer {
                         + ": branch " + i + " gives shape " + s + ", branch 0 gives " + first);
             }
         }
-        int[] dims = branches[0].outputShape().dims();
+        int[] dims = first.dims();
         if (fanIn == FanIn.CONCAT) {
             dims[0] = channels;
         }
         this.out = Shape.of(dims);
-        this.blocks = List.copyOf(b);
     }
 
     private record ParallelPass(int n, Pass[] passes, double[] output) implements Pass {
@@ -103,14 +85,11 @@ final class Parallel implements BoundLayer {
 
     @Override
     public List<Block> blocks() {
-        return blocks;
+        return children.blocks;
     }
 
     private double[][] slice(double[][] w, int i) {
-        if (w == null) {
-            return null;
-        }
-        return offsets[i] == offsets[i + 1] ? NONE : Arrays.copyOfRange(w, offsets[i], offsets[i + 1]);
+        return children.slice(w, i);
     }
 
     /** Joins the branch outputs (null entries are zero); null if all are null. */

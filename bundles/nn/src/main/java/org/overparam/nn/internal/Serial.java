@@ -1,7 +1,5 @@
 package org.overparam.nn.internal;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.overparam.api.Activation;
@@ -22,12 +20,9 @@ import org.overparam.nn.Tangent;
  * layers' maps.
  */
 final class Serial implements BoundLayer {
-    private static final double[][] NONE = new double[0][];
-
     private final String name;
+    private final Children children;
     private final BoundLayer[] layers;
-    private final int[] offsets;
-    private final List<Block> blocks;
     /** Whether a layer before layer i has parameters: only then does layer i need its input signal. */
     private final boolean[] paramsBefore;
 
@@ -38,29 +33,12 @@ final class Serial implements BoundLayer {
      * @throws IllegalArgumentException naming the layer when one cannot read its input
      */
     Serial(String name, Shape input, List<Layer> specs) {
-        if (specs.isEmpty()) {
-            throw new IllegalArgumentException("serial " + name + " has no layers");
-        }
         this.name = name;
-        this.layers = new BoundLayer[specs.size()];
-        this.offsets = new int[specs.size() + 1];
-        List<Block> b = new ArrayList<>();
-        Shape shape = input;
-        for (int i = 0; i < layers.length; i++) {
-            String child = Names.join(name, String.valueOf(i));
-            try {
-                layers[i] = specs.get(i).bind(shape, child);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("layer " + child + " (input " + shape + "): " + e.getMessage(), e);
-            }
-            b.addAll(layers[i].blocks());
-            offsets[i + 1] = b.size();
-            shape = layers[i].outputShape();
-        }
-        this.blocks = List.copyOf(b);
+        this.children = new Children(name, input, specs, true);
+        this.layers = children.layers;
         this.paramsBefore = new boolean[layers.length];
         for (int i = 1; i < layers.length; i++) {
-            paramsBefore[i] = paramsBefore[i - 1] || offsets[i] > 0;
+            paramsBefore[i] = children.offsets[i] > 0;
         }
     }
 
@@ -92,14 +70,11 @@ final class Serial implements BoundLayer {
 
     @Override
     public List<Block> blocks() {
-        return blocks;
+        return children.blocks;
     }
 
     private double[][] slice(double[][] w, int i) {
-        if (w == null) {
-            return null;
-        }
-        return offsets[i] == offsets[i + 1] ? NONE : Arrays.copyOfRange(w, offsets[i], offsets[i + 1]);
+        return children.slice(w, i);
     }
 
     @Override
