@@ -14,7 +14,7 @@ import org.overparam.api.Params;
 /**
  * Two models of the same network compared to the bit (tolerance 0): the layouts, and on 5 samples
  * at a random point the outputs, the activations, the gradient and the Hessian-vector product of a
- * weighted squared loss, and the NTK pieces of every output. For a model rewritten on
+ * weighted squared loss, and the NTK pieces of every output (or their absence in both). For a model rewritten on
  * org.overparam.nn layers against the hand-written one it replaces (issue 14).
  */
 public final class ModelComparison {
@@ -49,6 +49,11 @@ public final class ModelComparison {
         actual.hessianVector(w, batch, loss, v, ha);
         assertBlocksEqual(he, ha, at + " Hessian-vector product");
         for (int o = 0; o < expected.outputSize(); o++) {
+            assertEquals(expected.denseLayerPieces(w, batch, o).isPresent(),
+                    actual.denseLayerPieces(w, batch, o).isPresent(), at + " pieces present");
+            if (expected.denseLayerPieces(w, batch, o).isEmpty()) {
+                continue;
+            }
             List<DenseLayerPiece> p = expected.denseLayerPieces(w, batch, o).orElseThrow();
             List<DenseLayerPiece> q = actual.denseLayerPieces(w, batch, o).orElseThrow();
             assertEquals(p.size(), q.size(), at);
