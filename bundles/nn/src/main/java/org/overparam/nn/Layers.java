@@ -68,6 +68,14 @@ public final class Layers {
         return (shape, ignored) -> layer.bind(shape, name);
     }
 
+    /**
+     * @param layer a layer
+     * @return the same layer with its blocks untrainable by default (a run may still train them)
+     */
+    public static Layer frozen(Layer layer) {
+        return Simple.frozen(layer);
+    }
+
     /** @param layers applied in turn, at least one @return their composition */
     public static Layer serial(Layer... layers) {
         return Combinators.serial(List.of(layers));

@@ -12,7 +12,8 @@ import org.overparam.api.OutputLoss;
 import org.overparam.api.Params;
 
 /**
- * Two models of the same network compared to the bit (tolerance 0): the layouts, and on 5 samples
+ * Two models of the same network compared to the bit (tolerance 0; {@link #assertEquivalent}
+ * relaxes the derivatives): the layouts, and on 5 samples
  * at a random point the outputs, the activations, the gradient and the Hessian-vector product of a
  * weighted squared loss, and the NTK pieces of every output (or their absence in both). For a model rewritten on
  * org.overparam.nn layers against the hand-written one it replaces (issue 14).
@@ -28,6 +29,21 @@ public final class ModelComparison {
      * @param at what to name in a failure
      */
     public static void assertIdentical(Model expected, Model actual, long seed, String at) {
+        assertEquivalent(expected, actual, seed, 0.0, at);
+    }
+
+    /**
+     * As {@link #assertIdentical}, with the gradient and the Hessian-vector product allowed to
+     * differ by {@code tolerance} relative to their largest entry (passes that sum the same terms
+     * in another order); the layouts, outputs, activations and pieces still to the bit.
+     *
+     * @param expected the reference model
+     * @param actual the model that must equal it
+     * @param seed the seed of the batch, point, loss weights and direction
+     * @param tolerance the derivatives' relative tolerance (max norm); 0 for bit-identical
+     * @param at what to name in a failure
+     */
+    public static void assertEquivalent(Model expected, Model actual, long seed, double tolerance, String at) {
         assertEquals(expected.layout().blocks(), actual.layout().blocks(), at);
         Batch batch = Fixtures.batch(expected, 5, 100 + seed);
         Params w = Fixtures.point(expected, 200 + seed);
@@ -41,13 +57,14 @@ public final class ModelComparison {
             assertEquals(a.get(l).width(), b.get(l).width(), at);
             assertArrayEquals(a.get(l).preActivations(), b.get(l).preActivations(), at);
         }
-        assertBlocksEqual(Fixtures.gradient(expected, batch, loss, w), Fixtures.gradient(actual, batch, loss, w), at);
+        assertClose(Fixtures.gradient(expected, batch, loss, w), Fixtures.gradient(actual, batch, loss, w), tolerance,
+                at + " gradient");
         Params v = Fixtures.direction(expected, 400 + seed);
         Params he = Params.zeros(expected.layout());
         Params ha = Params.zeros(expected.layout());
         expected.hessianVector(w, batch, loss, v, he);
         actual.hessianVector(w, batch, loss, v, ha);
-        assertBlocksEqual(he, ha, at + " Hessian-vector product");
+        assertClose(he, ha, tolerance, at + " Hessian-vector product");
         for (int o = 0; o < expected.outputSize(); o++) {
             assertEquals(expected.denseLayerPieces(w, batch, o).isPresent(),
                     actual.denseLayerPieces(w, batch, o).isPresent(), at + " pieces present");
@@ -66,6 +83,15 @@ public final class ModelComparison {
                 assertArrayEquals(p.get(l).signals(), q.get(l).signals(), piece);
             }
         }
+    }
+
+    private static void assertClose(Params a, Params b, double tolerance, String at) {
+        if (tolerance == 0) {
+            assertBlocksEqual(a, b, at);
+            return;
+        }
+        double err = Fixtures.maxAbsDiff(a, b) / Fixtures.maxAbs(a);
+        org.junit.jupiter.api.Assertions.assertTrue(err <= tolerance, at + " differs by " + err + " relative");
     }
 
     private static void assertBlocksEqual(Params a, Params b, String at) {

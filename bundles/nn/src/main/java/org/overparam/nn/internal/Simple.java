@@ -23,6 +23,11 @@ public final class Simple {
         return (shape, name) -> new Reshape(name, shape, true);
     }
 
+    /** @param layer a layer @return the layer with its blocks untrainable by default */
+    public static Layer frozen(Layer layer) {
+        return (shape, name) -> new Frozen(layer.bind(shape, name));
+    }
+
     /** @param s the factor @return {@code y = s x} */
     public static Layer scale(double s) {
         return (shape, name) -> new ScaleLayer(name, shape, s);
