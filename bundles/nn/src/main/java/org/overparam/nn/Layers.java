@@ -53,6 +53,15 @@ public final class Layers {
         return Simple.flatten();
     }
 
+    /**
+     * @param dims the output shape, with as many values as the input (e.g. {@code 1, d} to read a
+     *     vector as a 1-D signal)
+     * @return the values under that shape (no copy; no kernel map)
+     */
+    public static Layer reshape(int... dims) {
+        return Simple.reshape(org.overparam.api.Shape.of(dims));
+    }
+
     /** @param s the factor @return {@code y = s x} */
     public static Layer scale(double s) {
         return Simple.scale(s);

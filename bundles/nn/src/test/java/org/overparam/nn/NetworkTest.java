@@ -33,6 +33,17 @@ class NetworkTest {
     }
 
     @Test
+    void frozenBlocksAreUntrainableAndReshapeHasNoKernelMap() {
+        Network net = Network.of(Shape.of(6), Layers.reshape(2, 3), Layers.flatten(),
+                Layers.frozen(Layers.dense(4).withBias(0.1)), Layers.relu(), Layers.dense(1));
+        assertEquals(List.of(false, false, true), net.layout().blocks().stream().map(BlockSpec::trainable).toList());
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                () -> net.kernels(1, new double[6], Parameterization.NTK));
+        assertEquals("layer 0 has no infinite-width kernel map", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Network.of(Shape.of(6), Layers.reshape(4), Layers.dense(1)));
+    }
+
+    @Test
     void gatedCopiesAreTiedUntrainableAndTakeTheirSourcesRoles() {
         Network net = Network.of(Shape.of(3), Layers.gated(Layers.dense(4).named("W1", null), Layers.relu(),
                 Layers.dense(4).named("W2", null), Layers.relu(), Layers.dense(2).named("W_out", null)));

@@ -29,6 +29,8 @@ class ShippedLayersTest {
         put(m, "softplus", Layers.softplus(), Shape.of(2, 3));
         put(m, "identity", Layers.identity(), Shape.of(2, 3));
         put(m, "flatten", Layers.flatten(), Shape.of(2, 3));
+        put(m, "reshape", Layers.reshape(1, 6), Shape.of(2, 3));
+        put(m, "frozen", Layers.frozen(Layers.dense(3).withBias(0.1)), Shape.of(2));
         put(m, "scale", Layers.scale(0.7), Shape.of(4));
         put(m, "conv1d", Layers.conv1d(3, 2).stride(2).padding(1).withBias(0.1), Shape.of(2, 6));
         put(m, "conv2d", Layers.conv2d(2, 2, 3).stride(1, 2).padding(1, 0).withBias(0.1), Shape.of(2, 4, 5));

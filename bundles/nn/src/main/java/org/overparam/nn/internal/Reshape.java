@@ -10,26 +10,38 @@ import org.overparam.nn.Pass;
 import org.overparam.nn.Tangent;
 
 /**
- * Layers that pass the values through unchanged (no copy): {@code identity} and {@code flatten}
- * ({@code [c, spatial...] -> [c S]}, row-major, as PyTorch's {@code flatten(1)}). The kernel of
- * identity is its input's; flatten keeps the same-position terms and averages them over the S
- * positions, {@code K'(x, x') = (1/S) sum_p K(x_p, x'_p)}, because the next dense layer divides
- * by its fan-in {@code c S} (Novak et al. 2019, arXiv 1810.05148).
+ * Layers that pass the values through unchanged (no copy) under another shape of the same size:
+ * {@code identity}, {@code flatten} ({@code [c, spatial...] -> [c S]}, row-major, as PyTorch's
+ * {@code flatten(1)}) and {@code reshape} (e.g. {@code [d] -> [1, d]}, a vector read as a 1-D
+ * signal). The kernel of identity is its input's; flatten keeps the same-position terms and
+ * averages them over the S positions, {@code K'(x, x') = (1/S) sum_p K(x_p, x'_p)}, because the
+ * next dense layer divides by its fan-in {@code c S} (Novak et al. 2019, arXiv 1810.05148). A
+ * general reshape mixes channels and positions, which the kernels of one channel cannot follow:
+ * it has no kernel map.
  */
 final class Reshape implements BoundLayer {
     private final String name;
     private final Shape in;
     private final Shape out;
 
+    private final boolean flatten;
+
     /**
      * @param name the layer's name
      * @param in the input shape
-     * @param flatten whether the output is the flat vector (flatten) or the input shape (identity)
+     * @param out the output shape: {@code in} (identity), {@code [in.size()]} (flatten) or another
+     *     shape of the same size
+     * @param flatten whether this is flatten (its kernel map averages the positions)
      */
-    Reshape(String name, Shape in, boolean flatten) {
+    Reshape(String name, Shape in, Shape out, boolean flatten) {
+        if (out.size() != in.size()) {
+            throw new IllegalArgumentException("reshape to " + out + " needs " + out.size() + " values, the input "
+                    + in + " has " + in.size());
+        }
         this.name = name;
         this.in = in;
-        this.out = flatten ? Shape.of(in.size()) : in;
+        this.out = out;
+        this.flatten = flatten;
     }
 
     private record Through(int n, double[] output) implements Pass, Tangent {
@@ -73,7 +85,7 @@ final class Reshape implements BoundLayer {
 
     @Override
     public Optional<KernelMap> kernelMap() {
-        return Optional.of(this::kernels);
+        return flatten || out.equals(in) ? Optional.of(this::kernels) : Optional.empty();
     }
 
     private Kernels kernels(Kernels k, Parameterization parameterization) {
