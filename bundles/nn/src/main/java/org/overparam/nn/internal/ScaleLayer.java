@@ -6,7 +6,6 @@ import org.overparam.linalg.Elementwise;
 import org.overparam.nn.BoundLayer;
 import org.overparam.nn.KernelMap;
 import org.overparam.nn.Kernels;
-import org.overparam.nn.Parameterization;
 import org.overparam.nn.Pass;
 import org.overparam.nn.Tangent;
 
