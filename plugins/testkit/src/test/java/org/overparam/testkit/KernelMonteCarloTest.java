@@ -69,6 +69,16 @@ class KernelMonteCarloTest {
     }
 
     @Test
+    void stridedConvolutionsAtWidth2048() {
+        Layer strided = Layers.conv1d(2048, 3).stride(2).padding(1).weightVariance(2).withBias(0.1);
+        assertTrue(worst(Shape.of(2, 7), Parameterization.NTK, 0, 16, strided, Layers.relu(), Layers.flatten(),
+                dense(1)) <= K);
+        Layer strided2 = Layers.conv2d(2048, 2, 2).stride(2, 1).weightVariance(2);
+        assertTrue(worst(Shape.of(1, 4, 3), Parameterization.STANDARD, 0, 17, strided2, Layers.tanh(),
+                Layers.globalAvgPool(), dense(1)) <= K);
+    }
+
+    @Test
     void twoDimensionalConvolutionAndConcatAtWidth2048() {
         Layer two = Layers.conv2d(2048, 2, 2).padding(1, 0).weightVariance(2);
         assertTrue(worst(Shape.of(1, 2, 3), Parameterization.NTK, 0, 14, two, Layers.relu(), Layers.globalAvgPool(),
