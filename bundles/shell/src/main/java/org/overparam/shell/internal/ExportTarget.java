@@ -14,7 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import org.overparam.api.InvalidInputException;
-import org.overparam.api.run.ExportFormat;
+import org.overparam.api.store.ExportFormat;
 
 /**
  * Where an export goes, from the options {@code --csv [FILE]} and {@code --json [FILE]}: standard

@@ -6,9 +6,9 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.overparam.api.run.ExportFormat;
-import org.overparam.api.run.MetricStats;
-import org.overparam.api.run.SeedAggregate;
+import org.overparam.api.store.ExportFormat;
+import org.overparam.api.store.MetricStats;
+import org.overparam.api.store.SeedAggregate;
 
 /**
  * A sweep aggregated over seeds, one row per group: the varying parameters, the number of runs and,

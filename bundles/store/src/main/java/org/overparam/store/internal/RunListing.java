@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.run.Names;
-import org.overparam.api.run.ParamFilter;
-import org.overparam.api.run.RunQuery;
 import org.overparam.api.run.RunStatus;
-import org.overparam.api.run.RunSummary;
+import org.overparam.api.store.ParamFilter;
+import org.overparam.api.store.RunQuery;
+import org.overparam.api.store.RunSummary;
 
 /**
  * The SQL behind {@code runs}: one statement for the page and one for the count, sharing their

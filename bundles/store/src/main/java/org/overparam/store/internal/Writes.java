@@ -11,13 +11,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.overparam.api.InvalidInputException;
-import org.overparam.api.run.ArtifactRecord;
-import org.overparam.api.run.ComponentOrigin;
-import org.overparam.api.run.MetricRow;
-import org.overparam.api.run.Provenance;
-import org.overparam.api.run.RunOutcome;
-import org.overparam.api.run.RunRecord;
 import org.overparam.api.run.RunStatus;
+import org.overparam.api.store.ArtifactRecord;
+import org.overparam.api.store.ComponentOrigin;
+import org.overparam.api.store.MetricRow;
+import org.overparam.api.store.Provenance;
+import org.overparam.api.store.RunOutcome;
+import org.overparam.api.store.RunRecord;
 
 /**
  * The engine's side of the store, one transaction per call. Metric rows go in as one insert over

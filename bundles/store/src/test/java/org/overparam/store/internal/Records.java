@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.overparam.api.ComponentKind;
-import org.overparam.api.run.ComponentOrigin;
-import org.overparam.api.run.MetricRow;
-import org.overparam.api.run.Provenance;
-import org.overparam.api.run.RunOutcome;
-import org.overparam.api.run.RunRecord;
 import org.overparam.api.run.RunStatus;
+import org.overparam.api.store.ComponentOrigin;
+import org.overparam.api.store.MetricRow;
+import org.overparam.api.store.Provenance;
+import org.overparam.api.store.RunOutcome;
+import org.overparam.api.store.RunRecord;
 
 /** Runs to store in tests: fixed ids, times and values. */
 final class Records {
