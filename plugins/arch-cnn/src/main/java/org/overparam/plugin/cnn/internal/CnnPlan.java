@@ -28,7 +28,7 @@ record CnnPlan(Shape dataShape, boolean twoD, List<ConvMap> convs, Pooling pooli
      * @return the checked plan
      * @throws InvalidInputException naming the parameter, the layer and the shapes when they do not fit
      */
-    static CnnPlan of(ConvolutionalNet.Config c, Shape dataShape, int outputs) {
+    static CnnPlan of(ConvolutionalNet.Settings c, Shape dataShape, int outputs) {
         if (outputs < 1) {
             throw new InvalidInputException("outputs", "a network needs at least one output, got " + outputs);
         }

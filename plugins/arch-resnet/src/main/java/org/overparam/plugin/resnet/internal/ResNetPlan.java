@@ -38,7 +38,7 @@ record ResNetPlan(Shape dataShape, boolean conv, boolean twoD, LinearMap a, Line
      * @return the checked plan
      * @throws InvalidInputException naming the parameter (and the layer and shapes) when they do not fit
      */
-    static ResNetPlan of(ResidualNet.Config c, Shape dataShape, int outputs) {
+    static ResNetPlan of(ResidualNet.Settings c, Shape dataShape, int outputs) {
         if (outputs < 1) {
             throw new InvalidInputException("outputs", "a network needs at least one output, got " + outputs);
         }
@@ -76,7 +76,7 @@ record ResNetPlan(Shape dataShape, boolean conv, boolean twoD, LinearMap a, Line
         return pooling.features(channels, positions);
     }
 
-    private static ResNetPlan convolutional(ResidualNet.Config c, Shape dataShape, double tau, boolean trainAll,
+    private static ResNetPlan convolutional(ResidualNet.Settings c, Shape dataShape, double tau, boolean trainAll,
                                             int outputs) {
         Shape data = readShape(c.inputShape(), dataShape);
         boolean twoD = data.rank() == 3;

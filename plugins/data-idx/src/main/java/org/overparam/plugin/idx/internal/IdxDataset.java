@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.Batch;
+import org.overparam.api.ComponentProperties;
+import org.overparam.api.Config;
 import org.overparam.api.Data;
 import org.overparam.api.Dataset;
 import org.overparam.api.InvalidInputException;
@@ -31,14 +33,14 @@ import org.overparam.linalg.Rows;
  * Files are read only once per run, the test files only when {@code nTest > 0}.
  */
 @Component(service = Dataset.class, property = {
-    org.overparam.api.Component.NAME + "=idx",
-    org.overparam.api.Component.DESCRIPTION + "=Images from IDX files (Fashion-MNIST by default): class subset, n samples, pooling, unit norm"})
+    ComponentProperties.NAME + "=idx",
+    ComponentProperties.DESCRIPTION + "=Images from IDX files (Fashion-MNIST by default): class subset, n samples, pooling, unit norm"})
 public final class IdxDataset implements Dataset {
     /** Where Debian's dataset-fashion-mnist package puts the files. */
     static final String DEBIAN_DIR = "/usr/share/datasets/fashion-mnist";
 
     /** The parameters of {@code idx}. */
-    public @interface Config {
+    public @interface Settings {
         /** @return the folder */
         @Param("folder of the IDX files; the default is where Debian's dataset-fashion-mnist installs Fashion-MNIST")
         String dir() default DEBIAN_DIR;
@@ -101,13 +103,13 @@ public final class IdxDataset implements Dataset {
     }
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
+    public Class<Settings> configType() {
+        return Settings.class;
     }
 
     @Override
-    public Data load(org.overparam.api.Config config, RandomStream random) {
-        Config c = config.as(Config.class);
+    public Data load(Config config, RandomStream random) {
+        Settings c = config.as(Settings.class);
         int labelCount = c.labels();
         if (labelCount < 1 || labelCount > 256) {
             throw new InvalidInputException("labels", "labels " + labelCount + " is outside 1..256 (IDX labels are bytes)");
