@@ -99,13 +99,19 @@ public final class PluginHarness implements AutoCloseable {
             return this;
         }
 
-        /** @param symbolicName a bundle on the class path, e.g. a library the plugin imports @return this builder */
+        /**
+         * @param symbolicName a bundle on the class path, e.g. a library the plugin imports
+         * @return this builder
+         */
         public Builder classPathBundle(String symbolicName) {
             classPathBundles.add(symbolicName);
             return this;
         }
 
-        /** @param jar a bundle jar to install and start with the others @return this builder */
+        /**
+         * @param jar a bundle jar to install and start with the others
+         * @return this builder
+         */
         public Builder bundle(Path jar) {
             jars.add(jar);
             return this;

@@ -252,7 +252,10 @@ final class Charts {
         return new double[] {lo, hi};
     }
 
-    /** @param c a chart @return whether any series was added */
+    /**
+     * @param c a chart
+     * @return whether any series was added
+     */
     static boolean hasSeries(XYChart c) {
         return !c.getSeriesMap().isEmpty();
     }

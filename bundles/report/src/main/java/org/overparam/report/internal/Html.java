@@ -35,7 +35,10 @@ final class Html {
                 .append(escape(title)).append("</title>\n<style>").append(STYLE).append("</style>\n</head>\n<body>\n");
     }
 
-    /** @param text any text @return it with {@code & < > " '} escaped */
+    /**
+     * @param text any text
+     * @return it with {@code & < > " '} escaped
+     */
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
@@ -51,19 +54,29 @@ final class Html {
         return out.toString();
     }
 
-    /** @param raw HTML to append as it is @return this */
+    /**
+     * @param raw HTML to append as it is
+     * @return this
+     */
     Html raw(String raw) {
         b.append(raw);
         return this;
     }
 
-    /** @param tag a tag, e.g. {@code h2} @param text its text (escaped) @return this */
+    /**
+     * @param tag a tag, e.g. {@code h2}
+     * @param text its text (escaped)
+     * @return this
+     */
     Html tag(String tag, String text) {
         b.append('<').append(tag).append('>').append(escape(text)).append("</").append(tag).append(">\n");
         return this;
     }
 
-    /** @param text a preformatted block (escaped) @return this */
+    /**
+     * @param text a preformatted block (escaped)
+     * @return this
+     */
     Html pre(String text) {
         return tag("pre", text);
     }
@@ -112,7 +125,10 @@ final class Html {
         return this;
     }
 
-    /** @param text a number's text @return a table cell marked as a number (escaped) */
+    /**
+     * @param text a number's text
+     * @return a table cell marked as a number (escaped)
+     */
     static String num(String text) {
         return "\u0000" + escape(text);
     }

@@ -28,7 +28,10 @@ record ExportTarget(ExportFormat format, Path file) {
     /** What an export writes. */
     @FunctionalInterface
     interface Content {
-        /** @param out where to write @throws IOException if writing fails */
+        /**
+         * @param out where to write
+         * @throws IOException if writing fails
+         */
         void write(Writer out) throws IOException;
     }
 

@@ -20,7 +20,11 @@ final class SeedTable {
     private SeedTable() {
     }
 
-    /** @param groups the groups @param metrics the metrics to show @param out where to print */
+    /**
+     * @param groups the groups
+     * @param metrics the metrics to show
+     * @param out where to print
+     */
     static void print(List<SeedAggregate> groups, List<String> metrics, PrintStream out) {
         List<String> keys = new ArrayList<>(groups.get(0).parameters().keySet());
         List<String> header = new ArrayList<>(keys);

@@ -17,7 +17,11 @@ final class Database implements AutoCloseable {
     /** An operation on a connection. @param <T> its result */
     @FunctionalInterface
     interface Work<T> {
-        /** @param c a connection, auto-commit off @return the result @throws SQLException if a statement fails */
+        /**
+         * @param c a connection, auto-commit off
+         * @return the result
+         * @throws SQLException if a statement fails
+         */
         T run(Connection c) throws SQLException;
     }
 

@@ -221,7 +221,10 @@ final class Exports {
         }
     }
 
-    /** @param s a listing line @return its fields as text in {@link #FIELDS} order (tags joined by ';') */
+    /**
+     * @param s a listing line
+     * @return its fields as text in {@link #FIELDS} order (tags joined by ';')
+     */
     static List<String> summaryFields(RunSummary s) {
         List<String> out = new ArrayList<>();
         out.add(s.id());

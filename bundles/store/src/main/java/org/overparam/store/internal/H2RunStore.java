@@ -184,7 +184,10 @@ public final class H2RunStore implements RunStore, AutoCloseable {
         Exports.comparison(compare(runs, runIds), format, out);
     }
 
-    /** @param runs a runs folder @return its open database (created if missing), for tools in this package */
+    /**
+     * @param runs a runs folder
+     * @return its open database (created if missing), for tools in this package
+     */
     Database database(Path runs) {
         return database(runs, true);
     }

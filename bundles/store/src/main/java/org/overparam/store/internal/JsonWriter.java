@@ -21,27 +21,43 @@ final class JsonWriter {
         this.out = out;
     }
 
-    /** @return this, having opened an object @throws IOException if writing fails */
+    /**
+     * @return this, having opened an object
+     * @throws IOException if writing fails
+     */
     JsonWriter beginObject() throws IOException {
         return open('{');
     }
 
-    /** @return this, having closed the object @throws IOException if writing fails */
+    /**
+     * @return this, having closed the object
+     * @throws IOException if writing fails
+     */
     JsonWriter endObject() throws IOException {
         return close('}');
     }
 
-    /** @return this, having opened an array @throws IOException if writing fails */
+    /**
+     * @return this, having opened an array
+     * @throws IOException if writing fails
+     */
     JsonWriter beginArray() throws IOException {
         return open('[');
     }
 
-    /** @return this, having closed the array @throws IOException if writing fails */
+    /**
+     * @return this, having closed the array
+     * @throws IOException if writing fails
+     */
     JsonWriter endArray() throws IOException {
         return close(']');
     }
 
-    /** @param name the next member's name @return this @throws IOException if writing fails */
+    /**
+     * @param name the next member's name
+     * @return this
+     * @throws IOException if writing fails
+     */
     JsonWriter key(String name) throws IOException {
         separate();
         out.write(quote(name));
@@ -50,22 +66,38 @@ final class JsonWriter {
         return this;
     }
 
-    /** @param s a string, or {@code null} @return this @throws IOException if writing fails */
+    /**
+     * @param s a string, or {@code null}
+     * @return this
+     * @throws IOException if writing fails
+     */
     JsonWriter value(String s) throws IOException {
         return raw(s == null ? "null" : quote(s));
     }
 
-    /** @param v a number; NaN and infinities become null @return this @throws IOException if writing fails */
+    /**
+     * @param v a number; NaN and infinities become null
+     * @return this
+     * @throws IOException if writing fails
+     */
     JsonWriter value(double v) throws IOException {
         return raw(Double.isFinite(v) ? Double.toString(v) : "null");
     }
 
-    /** @param v a number, or {@code null} @return this @throws IOException if writing fails */
+    /**
+     * @param v a number, or {@code null}
+     * @return this
+     * @throws IOException if writing fails
+     */
     JsonWriter value(Double v) throws IOException {
         return v == null ? raw("null") : value(v.doubleValue());
     }
 
-    /** @param v a whole number @return this @throws IOException if writing fails */
+    /**
+     * @param v a whole number
+     * @return this
+     * @throws IOException if writing fails
+     */
     JsonWriter value(long v) throws IOException {
         return raw(Long.toString(v));
     }
@@ -120,7 +152,10 @@ final class JsonWriter {
         }
     }
 
-    /** @param s any string @return it as a JSON string literal */
+    /**
+     * @param s any string
+     * @return it as a JSON string literal
+     */
     static String quote(String s) {
         StringBuilder q = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {

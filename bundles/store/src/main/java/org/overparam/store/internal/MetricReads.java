@@ -23,7 +23,10 @@ final class MetricReads {
     /** Receives series one by one. */
     @FunctionalInterface
     interface SeriesSink {
-        /** @param s a series @throws IOException if writing it fails */
+        /**
+         * @param s a series
+         * @throws IOException if writing it fails
+         */
         void accept(MetricSeries s) throws IOException;
     }
 

@@ -211,7 +211,10 @@ final class RunListing {
         return "s.pnum" + dir + " NULLS LAST, s.pvalue" + dir + " NULLS LAST, r.id" + dir;
     }
 
-    /** @param glob a name with {@code *} and {@code ?} @return the LIKE pattern, {@code \} escaping */
+    /**
+     * @param glob a name with {@code *} and {@code ?}
+     * @return the LIKE pattern, {@code \} escaping
+     */
     static String like(String glob) {
         StringBuilder b = new StringBuilder();
         for (char ch : glob.toCharArray()) {
@@ -225,7 +228,10 @@ final class RunListing {
         return b.toString();
     }
 
-    /** @param text any text @return a LIKE pattern matching exactly it, {@code \} escaping */
+    /**
+     * @param text any text
+     * @return a LIKE pattern matching exactly it, {@code \} escaping
+     */
     static String literal(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

@@ -56,7 +56,11 @@ final class Records {
                 sweep.isEmpty() ? "" : "cd".repeat(32), T0.plusSeconds(60L * minute), p);
     }
 
-    /** @param steps how many steps @param rate the loss factor per step @return train.loss rows 0..steps-1 */
+    /**
+     * @param steps how many steps
+     * @param rate the loss factor per step
+     * @return train.loss rows 0..steps-1
+     */
     static List<MetricRow> loss(int steps, double rate) {
         List<MetricRow> rows = new ArrayList<>();
         double l = 1;

@@ -54,7 +54,10 @@ public final class StoreBench {
     private StoreBench() {
     }
 
-    /** @param args DIR [RUNS] [ROWS] @throws Exception if the store fails */
+    /**
+     * @param args DIR [RUNS] [ROWS]
+     * @throws Exception if the store fails
+     */
     public static void main(String[] args) throws Exception {
         Path runs = Path.of(args.length > 0 ? args[0] : "bench/target/store-bench");
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;

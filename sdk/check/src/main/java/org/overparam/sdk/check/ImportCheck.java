@@ -121,7 +121,10 @@ final class ImportCheck {
         return best;
     }
 
-    /** @param manifest a manifest @return its main attributes' {@code Export-Package}, or {@code null} */
+    /**
+     * @param manifest a manifest
+     * @return its main attributes' {@code Export-Package}, or {@code null}
+     */
     static String exports(Manifest manifest) {
         Attributes a = manifest.getMainAttributes();
         String v = a.getValue(Constants.EXPORT_PACKAGE);

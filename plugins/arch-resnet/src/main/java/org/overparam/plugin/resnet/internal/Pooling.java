@@ -36,7 +36,11 @@ enum Pooling {
         throw new InvalidInputException("head", "unknown head '" + key + "'; choose avgpool or flatten");
     }
 
-    /** @param channels channels @param positions positions per channel @return features per sample */
+    /**
+     * @param channels channels
+     * @param positions positions per channel
+     * @return features per sample
+     */
     int features(int channels, int positions) {
         return this == AVGPOOL ? channels : channels * positions;
     }

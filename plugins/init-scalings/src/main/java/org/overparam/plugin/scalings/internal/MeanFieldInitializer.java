@@ -59,7 +59,10 @@ public final class MeanFieldInitializer implements Initializer {
         return of(config.as(Settings.class)).initialize(layout, random);
     }
 
-    /** @param c the parameters @return the mean-field parameterization they describe */
+    /**
+     * @param c the parameters
+     * @return the mean-field parameterization they describe
+     */
     static Parameterization of(Settings c) {
         BlockRule weights = Scheme.NTK.rule(c.variance(), "variance");
         return new Parameterization(weights, weights, Scheme.MEAN_FIELD.rule(c.outputVariance(), "outputVariance"),

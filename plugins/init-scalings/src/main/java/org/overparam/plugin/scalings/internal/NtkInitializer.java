@@ -51,7 +51,10 @@ public final class NtkInitializer implements Initializer {
         return of(config.as(Settings.class)).initialize(layout, random);
     }
 
-    /** @param c the parameters @return the NTK parameterization they describe */
+    /**
+     * @param c the parameters
+     * @return the NTK parameterization they describe
+     */
     static Parameterization of(Settings c) {
         BlockRule weights = BlockRule.ntk(Parameterization.checked("variance", c.variance(), true));
         return new Parameterization(weights, weights,

@@ -48,7 +48,10 @@ public final class StandardInitializer implements Initializer {
         return of(config.as(Settings.class)).initialize(layout, random);
     }
 
-    /** @param c the parameters @return the standard parameterization they describe */
+    /**
+     * @param c the parameters
+     * @return the standard parameterization they describe
+     */
     static Parameterization of(Settings c) {
         BlockRule weights = BlockRule.standard(Parameterization.checked("variance", c.variance(), true));
         return new Parameterization(weights, weights,
