@@ -1,5 +1,7 @@
 package org.overparam.shell.internal;
 
+import com.google.common.escape.Escaper;
+import com.google.common.escape.Escapers;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -17,6 +19,8 @@ import org.overparam.api.store.SeedAggregate;
  * groups.
  */
 final class SeedTable {
+    private static final Escaper STRING = stringEscaper();
+
     private SeedTable() {
     }
 
@@ -128,16 +132,15 @@ final class SeedTable {
     }
 
     private static String quote(String s) {
-        StringBuilder q = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                q.append('\\').append(c);
-            } else if (c < 0x20) {
-                q.append(String.format("\\u%04x", (int) c));
-            } else {
-                q.append(c);
-            }
+        return '"' + STRING.escape(s) + '"';
+    }
+
+    /** @return {@code "} and {@code \} after a backslash, control characters as a backslash, {@code u} and four hexadecimal digits */
+    private static Escaper stringEscaper() {
+        Escapers.Builder b = Escapers.builder();
+        for (char c = 0; c < 0x20; c++) {
+            b.addEscape(c, String.format("\\u%04x", (int) c));
         }
-        return q.append('"').toString();
+        return b.addEscape('"', "\\\"").addEscape('\\', "\\\\").build();
     }
 }

@@ -1,5 +1,7 @@
 package org.overparam.store.internal;
 
+import com.google.common.escape.Escaper;
+import com.google.common.escape.Escapers;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayDeque;
@@ -12,6 +14,7 @@ import java.util.Deque;
  * {@link #key} before each value inside an object, none inside an array.
  */
 final class JsonWriter {
+    private static final Escaper STRING = stringEscaper();
     private final Writer out;
     private final Deque<boolean[]> first = new ArrayDeque<>();
     private boolean afterKey;
@@ -157,24 +160,19 @@ final class JsonWriter {
      * @return it as a JSON string literal
      */
     static String quote(String s) {
-        StringBuilder q = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> q.append("\\\"");
-                case '\\' -> q.append("\\\\");
-                case '\n' -> q.append("\\n");
-                case '\r' -> q.append("\\r");
-                case '\t' -> q.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        q.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        q.append(c);
-                    }
-                }
-            }
+        return '"' + STRING.escape(s) + '"';
+    }
+
+    /**
+     * @return JSON's escapes: the short forms of {@code " \ \n \r \t}, and a backslash, {@code u} and four
+     *     hexadecimal digits for the other control characters
+     */
+    private static Escaper stringEscaper() {
+        Escapers.Builder b = Escapers.builder();
+        for (char c = 0; c < 0x20; c++) {
+            b.addEscape(c, String.format("\\u%04x", (int) c));
         }
-        return q.append('"').toString();
+        return b.addEscape('"', "\\\"").addEscape('\\', "\\\\").addEscape('\n', "\\n").addEscape('\r', "\\r")
+                .addEscape('\t', "\\t").build();
     }
 }
