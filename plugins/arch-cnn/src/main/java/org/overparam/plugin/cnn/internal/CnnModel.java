@@ -15,6 +15,7 @@ import org.overparam.api.Sizes;
 import org.overparam.linalg.ConvMap;
 import org.overparam.linalg.DenseMap;
 import org.overparam.linalg.Elementwise;
+import org.overparam.linalg.Pooling;
 
 /**
  * A convolutional ReLU network: {@code a_0 = x} read as {@code [c, l]} or {@code [c, h, w]},

@@ -20,6 +20,7 @@ import org.overparam.api.RandomStream;
 import org.overparam.api.Shape;
 import org.overparam.api.Task;
 import org.overparam.api.run.Names;
+import org.overparam.linalg.Normalization;
 import org.overparam.linalg.Rows;
 
 /**
@@ -105,7 +106,8 @@ public final class CsvDataset implements Dataset {
             default -> throw new InvalidInputException("task", "unknown task '" + c.task()
                     + "'; choose regression or classification");
         };
-        Normalization norm = Normalization.of(c.normalize());
+        Normalization norm = Normalization.of(c.normalize()).orElseThrow(() -> new InvalidInputException("normalize",
+                "unknown normalization '" + c.normalize() + "'; choose unit, centered, standard or none"));
         if (c.n() < 0 || c.nTest() < 0) {
             throw new InvalidInputException(c.n() < 0 ? "n" : "nTest", "must be at least 0 (0: all rows)");
         }

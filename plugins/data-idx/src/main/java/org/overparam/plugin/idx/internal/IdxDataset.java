@@ -16,6 +16,7 @@ import org.overparam.api.Param;
 import org.overparam.api.RandomStream;
 import org.overparam.api.Shape;
 import org.overparam.api.Task;
+import org.overparam.linalg.Normalization;
 import org.overparam.linalg.Rows;
 
 /**
@@ -24,7 +25,10 @@ import org.overparam.linalg.Rows;
  * {@code dataset-fashion-mnist} package installs it. It keeps the listed classes, relabelled
  * {@code 0..c-1} in the order given, draws n training and {@code nTest} test images
  * ({@link Subset}, streams {@code train} and {@code test}), pools them ({@link Pooling}) and scales
- * them ({@link Normalization}; unit norm by default, as the theory assumes). Inputs have the shape
+ * them ({@link Normalization}, after pooling; unit norm by default, as the theory assumes;
+ * {@code centered} keeps unit-norm inputs but removes the large common component all-positive pixel
+ * vectors share, which dominates the NTK Gram matrix and slows gradient descent; {@code none} keeps
+ * the pixel values in [0, 1]). Inputs have the shape
  * {@code [1, h/f, w/f]}. Targets are one-hot ({@code k = c}) or, for two classes, a single signed
  * output ({@code -1} for the first class, {@code +1} for the second; labels 0 and 1).
  *
@@ -118,7 +122,8 @@ public final class IdxDataset implements Dataset {
         int n = atLeast("n", c.n(), 1);
         int nTest = atLeast("nTest", c.nTest(), 0);
         int f = atLeast("downsample", c.downsample(), 1);
-        Normalization norm = Normalization.of(c.normalize());
+        Normalization norm = Normalization.of(c.normalize()).orElseThrow(() -> new InvalidInputException("normalize",
+                "unknown normalization '" + c.normalize() + "'; choose unit, centered, standard or none"));
         boolean signed = switch (c.targets()) {
             case "onehot" -> false;
             case "signed" -> true;
