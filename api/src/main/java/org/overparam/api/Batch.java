@@ -54,7 +54,10 @@ public record Batch(Shape inputShape, int n, double[] inputs, int outputSize, do
         return new Batch(inputShape, rows.length, x, outputSize, y, l);
     }
 
-    /** @param count rows to keep @return the first {@code min(count, n)} rows */
+    /**
+     * @param count rows to keep
+     * @return the first {@code min(count, n)} rows
+     */
     public Batch head(int count) {
         int k = Math.min(count, n);
         int[] rows = new int[k];

@@ -16,7 +16,10 @@ public record BlockScale(double scalar, double[] perInput) {
     /** The identity multiplier. */
     public static final BlockScale ONE = new BlockScale(1.0, null);
 
-    /** @param scalar the multiplier @return a scalar-only multiplier */
+    /**
+     * @param scalar the multiplier
+     * @return a scalar-only multiplier
+     */
     public static BlockScale of(double scalar) {
         return new BlockScale(scalar, null);
     }

@@ -5,17 +5,18 @@ import java.lang.annotation.Annotation;
 /**
  * What every Overparam component service has in common. A component is registered as an OSGi
  * service under its kind's interface ({@link Architecture}, {@link Optimizer}, ...) with two
- * service properties, {@link #NAME} and {@link #DESCRIPTION}, and declares its parameters as an
- * annotation interface whose methods carry {@link Param} and defaults:
+ * service properties, {@link ComponentProperties#NAME} and {@link ComponentProperties#DESCRIPTION},
+ * and declares its parameters as an annotation interface whose methods carry {@link Param} and
+ * defaults (named {@code Settings} by convention, so that it does not hide {@link Config}):
  *
  * <pre>{@code
- * @Component(property = {Component.NAME + "=gd", Component.DESCRIPTION + "=Full-batch gradient descent"})
+ * @Component(property = {ComponentProperties.NAME + "=gd", ComponentProperties.DESCRIPTION + "=Full-batch gradient descent"})
  * public final class GradientDescent implements Optimizer {
- *     public @interface Config {
+ *     public @interface Settings {
  *         @Param(value = "learning rate", min = 0, minExclusive = true) double lr() default 0.1;
  *     }
- *     public Class<Config> configType() { return Config.class; }
- *     public void step(StepContext ctx) { Config c = ctx.config().as(Config.class); ... }
+ *     public Class<Settings> configType() { return Settings.class; }
+ *     public double step(StepContext ctx) { Settings s = ctx.config().as(Settings.class); ... }
  * }
  * }</pre>
  *
@@ -24,11 +25,11 @@ import java.lang.annotation.Annotation;
  * over between two steps.
  */
 public interface Component {
-    /** Service property: the component's short name within its kind, e.g. {@code fc}, {@code nesterov}. */
-    String NAME = "overparam.name";
+    /** Service property: the component's short name; the same as {@link ComponentProperties#NAME}, kept for compatibility. */
+    String NAME = ComponentProperties.NAME;
 
-    /** Service property: a one-line description shown by {@code overparam list}. */
-    String DESCRIPTION = "overparam.description";
+    /** Service property: a one-line description; the same as {@link ComponentProperties#DESCRIPTION}, kept for compatibility. */
+    String DESCRIPTION = ComponentProperties.DESCRIPTION;
 
     /**
      * @return the annotation interface declaring this component's parameters (its methods' names,

@@ -37,7 +37,10 @@ public enum ComponentKind {
         return service;
     }
 
-    /** @param key a key such as {@code optimizer} @return its kind, or {@code null} if none */
+    /**
+     * @param key a key such as {@code optimizer}
+     * @return its kind, or {@code null} if none
+     */
     public static ComponentKind byKey(String key) {
         for (ComponentKind k : values()) {
             if (k.key.equals(key)) {

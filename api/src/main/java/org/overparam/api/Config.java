@@ -27,7 +27,10 @@ public final class Config {
         this.values = values;
     }
 
-    /** @param values parameter values by name (copied) @return the config */
+    /**
+     * @param values parameter values by name (copied)
+     * @return the config
+     */
     public static Config of(Map<String, ?> values) {
         return new Config(Collections.unmodifiableMap(new TreeMap<>(values)));
     }
@@ -42,7 +45,10 @@ public final class Config {
         return values;
     }
 
-    /** @param name a parameter @return its explicit value, or {@code null} */
+    /**
+     * @param name a parameter
+     * @return its explicit value, or {@code null}
+     */
     public Object get(String name) {
         return values.get(name);
     }
@@ -52,7 +58,11 @@ public final class Config {
         return values.keySet();
     }
 
-    /** @param name a parameter @param value its new value @return a copy with that value set */
+    /**
+     * @param name a parameter
+     * @param value its new value
+     * @return a copy with that value set
+     */
     public Config with(String name, Object value) {
         Map<String, Object> m = new TreeMap<>(values);
         m.put(name, value);
@@ -155,7 +165,10 @@ public final class Config {
                 + Long.MAX_VALUE + ")"));
     }
 
-    /** @param target a parameter type @return its name as users see it, e.g. {@code number} */
+    /**
+     * @param target a parameter type
+     * @return its name as users see it, e.g. {@code number}
+     */
     public static String typeName(Class<?> target) {
         if (target.isArray()) {
             return "a list of " + typeName(target.getComponentType()).replaceFirst("^an? ", "") + "s";

@@ -38,7 +38,10 @@ public interface GradientOracle {
      */
     void hessianVector(Params at, int[] rows, Params direction, Params result);
 
-    /** @param block a block position @return whether that block is trained in this run */
+    /**
+     * @param block a block position
+     * @return whether that block is trained in this run
+     */
     boolean trainable(int block);
 
     /** @return how many sample-gradients have been evaluated so far (a full batch counts n) */

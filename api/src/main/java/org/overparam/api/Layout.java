@@ -62,7 +62,10 @@ public final class Layout {
         return blocks.size();
     }
 
-    /** @param i the position @return the block at that position */
+    /**
+     * @param i the position
+     * @return the block at that position
+     */
     public BlockSpec block(int i) {
         return blocks.get(i);
     }
@@ -80,7 +83,10 @@ public final class Layout {
         return i;
     }
 
-    /** @param name a block name @return whether the layout has it */
+    /**
+     * @param name a block name
+     * @return whether the layout has it
+     */
     public boolean has(String name) {
         return index.containsKey(name);
     }

@@ -8,7 +8,10 @@ import org.osgi.annotation.versioning.ProviderType;
  */
 @ProviderType
 public interface MetricSink {
-    /** @param name the metric @param value its value at this step */
+    /**
+     * @param name the metric
+     * @param value its value at this step
+     */
     void scalar(String name, double value);
 
     /**
@@ -18,9 +21,17 @@ public interface MetricSink {
      */
     void series(String name, double[] x, double[] y);
 
-    /** @param name the matrix @param rows rows @param cols columns @param values row-major */
+    /**
+     * @param name the matrix
+     * @param rows rows
+     * @param cols columns
+     * @param values row-major
+     */
     void matrix(String name, int rows, int cols, double[] values);
 
-    /** @param fileName a file name for the run's artifacts, e.g. {@code ntk-step100.npy} @param content its bytes */
+    /**
+     * @param fileName a file name for the run's artifacts, e.g. {@code ntk-step100.npy}
+     * @param content its bytes
+     */
     void artifact(String fileName, byte[] content);
 }

@@ -21,7 +21,10 @@ public final class Params {
         this.blocks = blocks;
     }
 
-    /** @param layout the layout @return all-zero params of that layout */
+    /**
+     * @param layout the layout
+     * @return all-zero params of that layout
+     */
     public static Params zeros(Layout layout) {
         double[][] b = new double[layout.count()][];
         for (int i = 0; i < b.length; i++) {
@@ -57,12 +60,18 @@ public final class Params {
         return layout;
     }
 
-    /** @param i the block's position @return its values (live, not a copy) */
+    /**
+     * @param i the block's position
+     * @return its values (live, not a copy)
+     */
     public double[] block(int i) {
         return blocks[i];
     }
 
-    /** @param name the block's name @return its values (live, not a copy) */
+    /**
+     * @param name the block's name
+     * @return its values (live, not a copy)
+     */
     public double[] block(String name) {
         return blocks[layout.indexOf(name)];
     }
@@ -81,7 +90,10 @@ public final class Params {
         return zeros(layout);
     }
 
-    /** @param src params of the same layout; its values are copied into this. @return this */
+    /**
+     * @param src params of the same layout; its values are copied into this.
+     * @return this
+     */
     public Params set(Params src) {
         check(src);
         for (int i = 0; i < blocks.length; i++) {
@@ -90,7 +102,13 @@ public final class Params {
         return this;
     }
 
-    /** this += alpha * x. @param alpha the factor @param x same layout, not modified @return this */
+    /**
+     * this += alpha * x.
+     *
+     * @param alpha the factor
+     * @param x same layout, not modified
+     * @return this
+     */
     public Params axpy(double alpha, Params x) {
         check(x);
         for (int i = 0; i < blocks.length; i++) {
@@ -103,7 +121,12 @@ public final class Params {
         return this;
     }
 
-    /** this *= alpha. @param alpha the factor @return this */
+    /**
+     * this *= alpha.
+     *
+     * @param alpha the factor
+     * @return this
+     */
     public Params scale(double alpha) {
         for (double[] a : blocks) {
             for (int j = 0; j < a.length; j++) {
@@ -113,7 +136,10 @@ public final class Params {
         return this;
     }
 
-    /** @param x same layout @return the inner product over all blocks */
+    /**
+     * @param x same layout
+     * @return the inner product over all blocks
+     */
     public double dot(Params x) {
         check(x);
         double s = 0;
@@ -128,7 +154,10 @@ public final class Params {
         return Math.sqrt(dot(this));
     }
 
-    /** @param i a block position @return the Euclidean norm of that block */
+    /**
+     * @param i a block position
+     * @return the Euclidean norm of that block
+     */
     public double blockNorm(int i) {
         return Math.sqrt(dot(blocks[i], blocks[i]));
     }

@@ -20,7 +20,10 @@ public final class RandomStream {
         this.position = position;
     }
 
-    /** @param seed any value @return a stream at position 0 */
+    /**
+     * @param seed any value
+     * @return a stream at position 0
+     */
     public static RandomStream of(long seed) {
         return new RandomStream(seed, 0);
     }
@@ -107,7 +110,10 @@ public final class RandomStream {
         }
     }
 
-    /** @param out filled with independent N(0, sigma^2) values @param sigma the standard deviation */
+    /**
+     * @param out filled with independent N(0, sigma^2) values
+     * @param sigma the standard deviation
+     */
     public void fillGaussian(double[] out, double sigma) {
         for (int i = 0; i < out.length; i++) {
             out[i] = sigma * nextGaussian();

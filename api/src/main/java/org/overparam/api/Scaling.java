@@ -35,7 +35,10 @@ public final class Scaling {
         }
     }
 
-    /** @param layout the layout @return multipliers that are all 1 */
+    /**
+     * @param layout the layout
+     * @return multipliers that are all 1
+     */
     public static Scaling identity(Layout layout) {
         return new Scaling(layout, java.util.Collections.nCopies(layout.count(), BlockScale.ONE));
     }
@@ -45,7 +48,10 @@ public final class Scaling {
         return layout;
     }
 
-    /** @param i a block position @return its multiplier */
+    /**
+     * @param i a block position
+     * @return its multiplier
+     */
     public BlockScale scale(int i) {
         return scales[i];
     }
@@ -62,7 +68,12 @@ public final class Scaling {
         return Params.wrap(layout, b);
     }
 
-    /** Multiplies every block in place by its multiplier. @param p the values @return p */
+    /**
+     * Multiplies every block in place by its multiplier.
+     *
+     * @param p the values
+     * @return p
+     */
     public Params multiplyInPlace(Params p) {
         for (int i = 0; i < scales.length; i++) {
             if (!scales[i].isIdentity()) {

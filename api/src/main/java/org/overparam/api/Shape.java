@@ -34,7 +34,10 @@ public final class Shape {
         return dims.length;
     }
 
-    /** @param axis an index below {@link #rank()} @return the size along that axis */
+    /**
+     * @param axis an index below {@link #rank()}
+     * @return the size along that axis
+     */
     public int dim(int axis) {
         return dims[axis];
     }

@@ -24,7 +24,10 @@ public interface Snapshot {
     /** @return the run's data */
     Data data();
 
-    /** @param batch samples @return the run's loss bound to those samples' targets */
+    /**
+     * @param batch samples
+     * @return the run's loss bound to those samples' targets
+     */
     OutputLoss loss(Batch batch);
 
     /** @return the training oracle (counts toward the run's gradient evaluations) */
@@ -33,10 +36,16 @@ public interface Snapshot {
     /** @return the analyzer's parameters */
     Config config();
 
-    /** @param kind a component kind @return the run's component of that kind's parameters (empty if none) */
+    /**
+     * @param kind a component kind
+     * @return the run's component of that kind's parameters (empty if none)
+     */
     Config componentConfig(ComponentKind kind);
 
-    /** @param kind a component kind @return the run's component of that kind's name, or {@code null} */
+    /**
+     * @param kind a component kind
+     * @return the run's component of that kind's name, or {@code null}
+     */
     String componentName(ComponentKind kind);
 
     /** @return the run's parameterization */

@@ -33,12 +33,19 @@ public final class State {
         return p;
     }
 
-    /** @param name a buffer name @return whether it exists */
+    /**
+     * @param name a buffer name
+     * @return whether it exists
+     */
     public boolean hasParams(String name) {
         return params.containsKey(name);
     }
 
-    /** @param name the array's name @param length its length @return the array, zeros if absent or of another length */
+    /**
+     * @param name the array's name
+     * @param length its length
+     * @return the array, zeros if absent or of another length
+     */
     public double[] array(String name, int length) {
         double[] a = arrays.get(name);
         if (a == null || a.length != length) {
@@ -48,17 +55,27 @@ public final class State {
         return a;
     }
 
-    /** @param name an array name @return whether it exists */
+    /**
+     * @param name an array name
+     * @return whether it exists
+     */
     public boolean hasArray(String name) {
         return arrays.containsKey(name);
     }
 
-    /** @param name the scalar's name @param absent the value if unset @return the value */
+    /**
+     * @param name the scalar's name
+     * @param absent the value if unset
+     * @return the value
+     */
     public double scalar(String name, double absent) {
         return scalars.getOrDefault(name, absent);
     }
 
-    /** @param name the scalar's name @param value its new value */
+    /**
+     * @param name the scalar's name
+     * @param value its new value
+     */
     public void setScalar(String name, double value) {
         scalars.put(name, value);
     }

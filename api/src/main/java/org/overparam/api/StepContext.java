@@ -63,6 +63,9 @@ public interface StepContext {
     /** @return whether the run has a constraint set */
     boolean constrained();
 
-    /** @param metric a name local to the optimizer, e.g. {@code kkt_residual} @param value its value */
+    /**
+     * @param metric a name local to the optimizer, e.g. {@code kkt_residual}
+     * @param value its value
+     */
     void report(String metric, double value);
 }

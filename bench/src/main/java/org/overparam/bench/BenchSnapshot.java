@@ -46,7 +46,10 @@ final class BenchSnapshot implements Snapshot {
         this.random = RandomStream.of(seed);
     }
 
-    /** @param batch samples @return the squared loss on their targets */
+    /**
+     * @param batch samples
+     * @return the squared loss on their targets
+     */
     static OutputLoss squared(Batch batch) {
         return new OutputLoss() {
             @Override

@@ -27,7 +27,10 @@ final class Timer {
         return s;
     }
 
-    /** @param sorted ascending times @return their median */
+    /**
+     * @param sorted ascending times
+     * @return their median
+     */
     static double median(double[] sorted) {
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);

@@ -16,11 +16,6 @@ public final class Log {
         verbose = on;
     }
 
-    /** @return whether {@code --verbose} was given */
-    public static boolean isVerbose() {
-        return verbose;
-    }
-
     /** @param message one line, always shown */
     public static void error(String message) {
         System.err.println("overparam: " + oneLine(message));

@@ -82,7 +82,7 @@ public class HotSwapIT {
     private BundleContext context;
 
     @Inject
-    private org.overparam.api.run.RunStore store;
+    private org.overparam.api.store.RunStore store;
 
     private Path plugins;
     private Path work;

@@ -11,7 +11,12 @@ final class TanhNet {
     private final double[] x;
     private final double[] y;
 
-    /** @param m hidden units @param d inputs @param x {@code n x d} inputs @param y {@code n} targets */
+    /**
+     * @param m hidden units
+     * @param d inputs
+     * @param x {@code n x d} inputs
+     * @param y {@code n} targets
+     */
     TanhNet(int m, int d, double[] x, double[] y) {
         this.m = m;
         this.d = d;
@@ -19,7 +24,11 @@ final class TanhNet {
         this.y = y;
     }
 
-    /** @param w1 {@code m x d} @param out {@code m} @return F */
+    /**
+     * @param w1 {@code m x d}
+     * @param out {@code m}
+     * @return F
+     */
     double loss(double[] w1, double[] out) {
         double s = 0;
         for (int i = 0; i < y.length; i++) {

@@ -25,7 +25,10 @@ public record ComponentInfo(ComponentKind kind, String name, String description,
         params = List.copyOf(params);
     }
 
-    /** @param param a parameter name @return its spec, or {@code null} */
+    /**
+     * @param param a parameter name
+     * @return its spec, or {@code null}
+     */
     public ParamSpec param(String param) {
         for (ParamSpec p : params) {
             if (p.name().equals(param)) {

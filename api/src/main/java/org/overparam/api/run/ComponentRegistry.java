@@ -18,10 +18,17 @@ public interface ComponentRegistry {
     /** @return every component, by kind then name */
     List<ComponentInfo> list();
 
-    /** @param kind a kind @return that kind's components, by name */
+    /**
+     * @param kind a kind
+     * @return that kind's components, by name
+     */
     List<ComponentInfo> list(ComponentKind kind);
 
-    /** @param kind a kind @param name a short name @return its metadata, if present now */
+    /**
+     * @param kind a kind
+     * @param name a short name
+     * @return its metadata, if present now
+     */
     Optional<ComponentInfo> find(ComponentKind kind, String name);
 
     /**

@@ -114,7 +114,10 @@ public record RunSpec(String name, long seed, Map<ComponentKind, ComponentRef> c
         return ref;
     }
 
-    /** @param kind a kind @return the run's component of that kind */
+    /**
+     * @param kind a kind
+     * @return the run's component of that kind
+     */
     public ComponentRef component(ComponentKind kind) {
         return components.get(kind);
     }

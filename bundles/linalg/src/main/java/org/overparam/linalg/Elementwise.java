@@ -203,7 +203,11 @@ public final class Elementwise {
         }
     }
 
-    /** @param n entries @param x values @return their sum, in index order */
+    /**
+     * @param n entries
+     * @param x values
+     * @return their sum, in index order
+     */
     public static double sum(int n, double[] x) {
         double s = 0;
         for (int i = 0; i < n; i++) {
@@ -212,7 +216,11 @@ public final class Elementwise {
         return s;
     }
 
-    /** @param n entries @param x values @return the sum of their squares, in index order */
+    /**
+     * @param n entries
+     * @param x values
+     * @return the sum of their squares, in index order
+     */
     public static double sumSquares(int n, double[] x) {
         double s = 0;
         for (int i = 0; i < n; i++) {
@@ -221,7 +229,11 @@ public final class Elementwise {
         return s;
     }
 
-    /** @param n entries, at least 1 @param x values @return the largest (NaN if any is NaN) */
+    /**
+     * @param n entries, at least 1
+     * @param x values
+     * @return the largest (NaN if any is NaN)
+     */
     public static double max(int n, double[] x) {
         double m = x[0];
         for (int i = 1; i < n; i++) {
@@ -236,7 +248,11 @@ public final class Elementwise {
         return m;
     }
 
-    /** @param n entries, at least 1 @param x values @return the index of the first largest value */
+    /**
+     * @param n entries, at least 1
+     * @param x values
+     * @return the index of the first largest value
+     */
     public static int argmax(int n, double[] x) {
         int best = 0;
         for (int i = 1; i < n; i++) {

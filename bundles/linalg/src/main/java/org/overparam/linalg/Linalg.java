@@ -291,7 +291,11 @@ public final class Linalg {
         }
     }
 
-    /** @param x a vector @param y a vector at least as long (its first {@code x.length} entries are read) @return their inner product */
+    /**
+     * @param x a vector
+     * @param y a vector at least as long (its first {@code x.length} entries are read)
+     * @return their inner product
+     */
     public static double dot(double[] x, double[] y) {
         return dot(x.length, x, 0, y, 0);
     }
@@ -310,7 +314,13 @@ public final class Linalg {
         return n == 0 ? 0 : K.ddot(n, x, xOff, y, yOff);
     }
 
-    /** {@code y += alpha x}. @param alpha the factor @param x not modified @param y updated (its first {@code x.length} entries) */
+    /**
+     * {@code y += alpha x}.
+     *
+     * @param alpha the factor
+     * @param x not modified
+     * @param y updated (its first {@code x.length} entries)
+     */
     public static void axpy(double alpha, double[] x, double[] y) {
         axpy(x.length, alpha, x, 0, y, 0);
     }

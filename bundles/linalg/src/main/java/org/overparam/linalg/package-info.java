@@ -5,7 +5,9 @@
  * broadcasts, reductions), {@link org.overparam.linalg.Im2col} (convolutions as gemm),
  * {@link org.overparam.linalg.SymmetricEigen} (LAPACK dsyevd/dsyevr) and
  * {@link org.overparam.linalg.Lanczos} (extreme eigenvalues of a matrix-free
- * {@link org.overparam.linalg.SymmetricOperator}).
+ * {@link org.overparam.linalg.SymmetricOperator}), and the named maps several plugins share:
+ * {@link org.overparam.linalg.Normalization} (input scaling of the data sets) and
+ * {@link org.overparam.linalg.Pooling} (a convolutional net's head).
  *
  * <p>One implementation is chosen at start-up: native OpenBLAS through netlib's JNI binding when
  * {@code libopenblas.so.0} loads, pure-Java kernels otherwise; {@code -Doverparam.linalg=java|native|auto}
@@ -14,5 +16,5 @@
  * {@code --enable-native-access=ALL-UNNAMED} (the JNI shim).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.overparam.linalg;

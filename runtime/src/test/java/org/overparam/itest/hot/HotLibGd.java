@@ -8,19 +8,19 @@ import org.overparam.itest.hotlib.HotScale;
 /** A test plugin's gradient descent that imports a library bundle ({@link HotScale}). */
 public class HotLibGd implements Optimizer {
     /** Its parameters. */
-    public @interface Config {
+    public @interface Settings {
         /** @return the learning rate */
         @Param(value = "learning rate", min = 0, minExclusive = true) double lr() default 0.1;
     }
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
+    public Class<Settings> configType() {
+        return Settings.class;
     }
 
     @Override
     public double step(StepContext ctx) {
-        Config c = ctx.config().as(Config.class);
+        Settings c = ctx.config().as(Settings.class);
         var g = ctx.params().zerosLike();
         double loss = ctx.oracle().gradient(ctx.params(), null, g);
         ctx.params().axpy(-c.lr() * HotScale.factor() * ctx.schedule(), g);

@@ -23,14 +23,14 @@ import org.overparam.api.Shape;
  */
 public class HotLinear implements Architecture {
     /** Its parameters. */
-    public @interface Config {
+    public @interface Settings {
         /** @return a factor on the outputs */
         @Param(value = "output scale", min = 0, minExclusive = true) double scale() default 1.0;
     }
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
+    public Class<Settings> configType() {
+        return Settings.class;
     }
 
     /** @return whether the model has a bias block */
@@ -39,8 +39,8 @@ public class HotLinear implements Architecture {
     }
 
     @Override
-    public Model build(org.overparam.api.Config config, Shape inputShape, int outputs) {
-        double scale = config.as(Config.class).scale();
+    public Model build(Config config, Shape inputShape, int outputs) {
+        double scale = config.as(Settings.class).scale();
         int d = inputShape.size();
         List<BlockSpec> blocks = new ArrayList<>();
         blocks.add(BlockSpec.of("W", Shape.of(outputs, d), BlockRole.OUTPUT, d));

@@ -7,7 +7,7 @@ import org.overparam.api.StepContext;
 /** A test plugin's optimizer that takes gradient steps and throws at a given step: a faulty plugin. */
 public class HotThrowing implements Optimizer {
     /** Its parameters. */
-    public @interface Config {
+    public @interface Settings {
         /** @return the learning rate */
         @Param(value = "learning rate", min = 0, minExclusive = true) double lr() default 0.1;
 
@@ -16,13 +16,13 @@ public class HotThrowing implements Optimizer {
     }
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
+    public Class<Settings> configType() {
+        return Settings.class;
     }
 
     @Override
     public double step(StepContext ctx) {
-        Config c = ctx.config().as(Config.class);
+        Settings c = ctx.config().as(Settings.class);
         if (ctx.step() == c.failAt()) {
             throw new IllegalStateException("hot-throw fails at step " + ctx.step() + " on purpose");
         }

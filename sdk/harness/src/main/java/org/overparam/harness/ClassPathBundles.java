@@ -66,7 +66,10 @@ final class ClassPathBundles {
         return new ClassPathBundles(found);
     }
 
-    /** @param symbolicName a bundle's symbolic name @return its entry, or {@code null} */
+    /**
+     * @param symbolicName a bundle's symbolic name
+     * @return its entry, or {@code null}
+     */
     Entry get(String symbolicName) {
         return bundles.get(symbolicName);
     }

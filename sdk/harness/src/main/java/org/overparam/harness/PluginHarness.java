@@ -48,7 +48,8 @@ public final class PluginHarness implements AutoCloseable {
     public static final List<String> INFRASTRUCTURE = List.of("org.osgi.util.function", "org.osgi.util.promise",
             "org.osgi.service.component", "org.apache.felix.scr", "com.fasterxml.jackson.core.jackson-annotations",
             "com.fasterxml.jackson.core.jackson-core", "com.fasterxml.jackson.core.jackson-databind",
-            "org.yaml.snakeyaml", "com.fasterxml.jackson.dataformat.jackson-dataformat-yaml", "org.overparam.linalg",
+            "org.yaml.snakeyaml", "com.fasterxml.jackson.dataformat.jackson-dataformat-yaml",
+            "com.google.guava.failureaccess", "com.google.guava", "org.overparam.linalg",
             "org.overparam.engine", "org.overparam.experiment");
     /** The shipped plugins a tiny experiment needs, by symbolic name. */
     public static final List<String> DEFAULT_PLUGINS = List.of("org.overparam.plugin.data.synthetic",
@@ -99,13 +100,19 @@ public final class PluginHarness implements AutoCloseable {
             return this;
         }
 
-        /** @param symbolicName a bundle on the class path, e.g. a library the plugin imports @return this builder */
+        /**
+         * @param symbolicName a bundle on the class path, e.g. a library the plugin imports
+         * @return this builder
+         */
         public Builder classPathBundle(String symbolicName) {
             classPathBundles.add(symbolicName);
             return this;
         }
 
-        /** @param jar a bundle jar to install and start with the others @return this builder */
+        /**
+         * @param jar a bundle jar to install and start with the others
+         * @return this builder
+         */
         public Builder bundle(Path jar) {
             jars.add(jar);
             return this;

@@ -33,13 +33,20 @@ final class FixturePlugin {
         this.symbolicName = symbolicName;
     }
 
-    /** @param header the Import-Package header @return this */
+    /**
+     * @param header the Import-Package header
+     * @return this
+     */
     FixturePlugin imports(String header) {
         imports = header;
         return this;
     }
 
-    /** @param className a fully qualified class name @param source its source @return this */
+    /**
+     * @param className a fully qualified class name
+     * @param source its source
+     * @return this
+     */
     FixturePlugin source(String className, String source) {
         sources.put(className, source);
         return this;

@@ -7,7 +7,10 @@ final class Jars {
     private Jars() {
     }
 
-    /** @param symbolicName a bundle on the class path @return its jar */
+    /**
+     * @param symbolicName a bundle on the class path
+     * @return its jar
+     */
     static Path of(String symbolicName) {
         ClassPathBundles.Entry e = ClassPathBundles.scan(Jars.class.getClassLoader()).get(symbolicName);
         if (e == null) {

@@ -1,5 +1,7 @@
 package org.overparam.engine.internal;
 
+import com.google.common.hash.Hashing;
+import com.google.common.io.MoreFiles;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -16,8 +18,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedOutputStream;
 import java.util.zip.Checksum;
@@ -178,22 +178,7 @@ final class CheckpointFile {
      * @throws IOException if it cannot be read
      */
     static String sha256(Path file) throws IOException {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = Files.newInputStream(file)) {
-                byte[] buf = new byte[1 << 16];
-                for (int n; (n = in.read(buf)) > 0; ) {
-                    md.update(buf, 0, n);
-                }
-            }
-            StringBuilder b = new StringBuilder(64);
-            for (byte x : md.digest()) {
-                b.append(Character.forDigit((x >> 4) & 0xf, 16)).append(Character.forDigit(x & 0xf, 16));
-            }
-            return b.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM has no SHA-256", e);
-        }
+        return MoreFiles.asByteSource(file).hash(Hashing.sha256()).toString();
     }
 
     private static int checksum(Path file, long length) throws IOException {

@@ -48,11 +48,6 @@ final class Checkpoints {
         return providers;
     }
 
-    /** @return the run's metrics.csv */
-    MetricsWriter writer() {
-        return writer;
-    }
-
     /** @param steps the steps taken @return whether a periodic checkpoint is due there */
     boolean due(long steps) {
         return rule.due(steps);

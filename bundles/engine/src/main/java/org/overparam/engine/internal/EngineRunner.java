@@ -16,8 +16,8 @@ import org.overparam.api.run.ExperimentRunner;
 import org.overparam.api.run.RunListener;
 import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunSpec;
-import org.overparam.api.run.RunStore;
 import org.overparam.api.run.StaleRevision;
+import org.overparam.api.store.RunStore;
 
 /**
  * The container's {@link ExperimentRunner}: each call runs one {@link Run} on the calling thread,

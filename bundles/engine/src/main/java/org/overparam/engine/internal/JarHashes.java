@@ -1,25 +1,28 @@
 package org.overparam.engine.internal;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+import com.google.common.hash.Hashing;
+import com.google.common.io.MoreFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The SHA-256 of the jar each component's bundle came from, computed once per bundle revision: the
  * cache key is the bundle's symbolic name, its version and the jar's last-modified time, so a jar
  * replaced in the plugins folder (same version, new build) is hashed again. Keys are plain strings
- * (no plugin classes are held), so the cache lives as long as the engine bundle.
+ * (no plugin classes are held), so the cache lives as long as the engine bundle; it keeps the
+ * {@value #CACHED} most recently used revisions, so a long session of plugin updates does not grow it
+ * without bound (an evicted jar is hashed again when asked for).
  */
 final class JarHashes {
     private record Key(String bundle, String version, String file, long modified) {
     }
 
-    private static final Map<Key, String> CACHE = new ConcurrentHashMap<>();
+    /** Far more bundle revisions than a container holds at once. */
+    private static final int CACHED = 1024;
+    private static final Cache<Key, String> CACHE = CacheBuilder.newBuilder().maximumSize(CACHED).build();
 
     private JarHashes() {
     }
@@ -38,7 +41,7 @@ final class JarHashes {
             }
             Key key = new Key(bundle, version, jar.toAbsolutePath().normalize().toString(),
                     Files.getLastModifiedTime(jar).toMillis());
-            String cached = CACHE.get(key);
+            String cached = CACHE.getIfPresent(key);
             if (cached != null) {
                 return cached;
             }
@@ -56,22 +59,6 @@ final class JarHashes {
      * @throws IOException if it cannot be read
      */
     static String digest(Path file) throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM has no SHA-256", e);
-        }
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                md.update(buffer, 0, n);
-            }
-        }
-        StringBuilder b = new StringBuilder(64);
-        for (byte x : md.digest()) {
-            b.append(Character.forDigit((x >> 4) & 0xf, 16)).append(Character.forDigit(x & 0xf, 16));
-        }
-        return b.toString();
+        return MoreFiles.asByteSource(file).hash(Hashing.sha256()).toString();
     }
 }

@@ -65,7 +65,7 @@ final class MetricStore {
         return new TreeMap<>(latest);
     }
 
-    /** @return a copy of every metric's history, sorted by name: what a checkpoint keeps */
+    /** @return a copy of every metric's history, sorted by name: what {@link MetricsCsv#histories} reads back for a resumed run */
     Map<String, Checkpoint.Series> series() {
         Map<String, Checkpoint.Series> out = new TreeMap<>();
         histories.forEach((name, h) -> out.put(name, new Checkpoint.Series(Arrays.copyOf(h.steps, h.size),
@@ -74,7 +74,8 @@ final class MetricStore {
     }
 
     /**
-     * Puts back the histories of a checkpoint (the sink hears nothing: those rows are on disk already);
+     * Puts back the histories a resumed run read from its metrics.csv (the sink hears nothing: those
+     * rows are on disk already);
      * each metric's latest value is the last of its history.
      *
      * @param series histories by full name, as {@link #series()} gave them

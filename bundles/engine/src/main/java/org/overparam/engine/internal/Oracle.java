@@ -110,11 +110,6 @@ final class Oracle implements GradientOracle {
         sampleGradients = count;
     }
 
-    /** @return a copy of the per-block trainable flags */
-    boolean[] trainableMask() {
-        return trainable.clone();
-    }
-
     /** @param batch samples @return the loss bound to their targets; its calls are blamed on the loss */
     OutputLoss bound(Batch batch) {
         Loss service = loss.get();

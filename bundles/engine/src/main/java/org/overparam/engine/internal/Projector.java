@@ -19,7 +19,6 @@ final class Projector {
     private final Supplier<List<Constraint>> services;
     private final Params reference;
     private final boolean[] trainable;
-    private int lastRounds;
 
     /**
      * @param refs the run's constraints with their configs
@@ -51,11 +50,6 @@ final class Projector {
             Constraint c = sets.get(i);
             projections.add(p -> Guard.run(ref, () -> c.project(ref.config(), reference, trainable.clone(), p)));
         }
-        lastRounds = Dykstra.project(point, projections, Dykstra.TOLERANCE, Dykstra.MAX_ROUNDS);
-    }
-
-    /** @return the rounds the last projection took (1 for a single set, 0 without constraints) */
-    int lastRounds() {
-        return lastRounds;
+        Dykstra.project(point, projections, Dykstra.TOLERANCE, Dykstra.MAX_ROUNDS);
     }
 }

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.overparam.api.ComponentKind;
-import org.overparam.api.run.ComponentOrigin;
-import org.overparam.api.run.Provenance;
+import org.overparam.api.store.ComponentOrigin;
+import org.overparam.api.store.Provenance;
 
 /**
  * Reads back a run folder's {@code provenance.json} as {@link ProvenanceJson} wrote it (one component,

@@ -1,7 +1,7 @@
 package org.overparam.engine.internal;
 
-import org.overparam.api.run.ComponentOrigin;
-import org.overparam.api.run.Provenance;
+import org.overparam.api.store.ComponentOrigin;
+import org.overparam.api.store.Provenance;
 
 /**
  * A run's {@code provenance.json}:

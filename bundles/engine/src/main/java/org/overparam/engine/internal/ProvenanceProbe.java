@@ -12,10 +12,10 @@ import java.util.Map;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 import org.overparam.api.run.ComponentInfo;
-import org.overparam.api.run.ComponentOrigin;
 import org.overparam.api.run.ComponentRef;
 import org.overparam.api.run.ComponentRegistry;
-import org.overparam.api.run.Provenance;
+import org.overparam.api.store.ComponentOrigin;
+import org.overparam.api.store.Provenance;
 import org.overparam.linalg.Linalg;
 
 /**

@@ -13,7 +13,7 @@ import org.overparam.api.run.RunListener;
 import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStatus;
-import org.overparam.api.run.RunStore;
+import org.overparam.api.store.RunStore;
 
 /**
  * {@code resume RUN}: checks a run folder and continues its run from the checkpoint. In order, each

@@ -3,7 +3,7 @@ package org.overparam.engine.internal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.overparam.api.run.Provenance;
+import org.overparam.api.store.Provenance;
 
 /**
  * The provenance a run records when it starts: a new run's is the probe's; a resumed run keeps what its

@@ -19,15 +19,15 @@ import org.overparam.api.run.ComponentInfo;
 import org.overparam.api.run.ComponentRef;
 import org.overparam.api.run.ComponentRegistry;
 import org.overparam.api.run.RunListener;
-import org.overparam.api.run.Provenance;
-import org.overparam.api.run.RunOutcome;
-import org.overparam.api.run.RunRecord;
 import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStatus;
-import org.overparam.api.run.RunStore;
 import org.overparam.api.run.SweepPoint;
 import org.overparam.api.run.Switch;
+import org.overparam.api.store.Provenance;
+import org.overparam.api.store.RunOutcome;
+import org.overparam.api.store.RunRecord;
+import org.overparam.api.store.RunStore;
 
 /**
  * One experiment from its spec to its result, on the calling thread: {@link RunSetup} (nothing on

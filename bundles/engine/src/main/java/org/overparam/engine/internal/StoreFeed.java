@@ -11,12 +11,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.overparam.api.run.ArtifactRecord;
-import org.overparam.api.run.MetricRow;
-import org.overparam.api.run.RunOutcome;
-import org.overparam.api.run.RunRecord;
 import org.overparam.api.run.RunStatus;
-import org.overparam.api.run.RunStore;
+import org.overparam.api.store.ArtifactRecord;
+import org.overparam.api.store.MetricRow;
+import org.overparam.api.store.RunOutcome;
+import org.overparam.api.store.RunRecord;
+import org.overparam.api.store.RunStore;
 
 /**
  * A run's link to the {@link RunStore}, when one is present. The run thread only hands work over:

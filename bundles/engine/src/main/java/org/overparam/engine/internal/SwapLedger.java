@@ -8,10 +8,10 @@ import java.util.Optional;
 import java.util.function.DoubleSupplier;
 import org.overparam.api.ComponentKind;
 import org.overparam.api.run.ComponentInfo;
-import org.overparam.api.run.ComponentOrigin;
 import org.overparam.api.run.ComponentRef;
 import org.overparam.api.run.ComponentRegistry;
-import org.overparam.api.run.Provenance;
+import org.overparam.api.store.ComponentOrigin;
+import org.overparam.api.store.Provenance;
 
 /**
  * Records a run's swaps: a component taken over by an updated bundle between two steps, or changed by

@@ -9,20 +9,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.overparam.api.run.ArtifactRecord;
-import org.overparam.api.run.Comparison;
-import org.overparam.api.run.ExportFormat;
-import org.overparam.api.run.MetricQuery;
-import org.overparam.api.run.MetricRow;
-import org.overparam.api.run.MetricSeries;
-import org.overparam.api.run.RunDetails;
-import org.overparam.api.run.RunOutcome;
-import org.overparam.api.run.RunPage;
-import org.overparam.api.run.RunQuery;
-import org.overparam.api.run.RunRecord;
 import org.overparam.api.run.RunStatus;
-import org.overparam.api.run.RunStore;
-import org.overparam.api.run.SeedAggregate;
+import org.overparam.api.store.ArtifactRecord;
+import org.overparam.api.store.Comparison;
+import org.overparam.api.store.ExportFormat;
+import org.overparam.api.store.MetricQuery;
+import org.overparam.api.store.MetricRow;
+import org.overparam.api.store.MetricSeries;
+import org.overparam.api.store.RunDetails;
+import org.overparam.api.store.RunOutcome;
+import org.overparam.api.store.RunPage;
+import org.overparam.api.store.RunQuery;
+import org.overparam.api.store.RunRecord;
+import org.overparam.api.store.RunStore;
+import org.overparam.api.store.SeedAggregate;
 
 /**
  * The write side of a {@link RunStore} in memory, for tests of the engine's hook: rows are kept in

@@ -10,8 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.overparam.api.ComponentKind;
-import org.overparam.api.run.ComponentOrigin;
-import org.overparam.api.run.Provenance;
+import org.overparam.api.store.ComponentOrigin;
+import org.overparam.api.store.Provenance;
 
 /** provenance.json read back for a resume: exact strings, and the swaps after the checkpoint left out. */
 class ProvenanceFileTest {

@@ -16,17 +16,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.overparam.api.ComponentKind;
-import org.overparam.api.run.ArtifactRecord;
-import org.overparam.api.run.ComponentOrigin;
-import org.overparam.api.run.ComponentRef;
 import org.overparam.api.run.ComponentInfo;
-import org.overparam.api.run.MetricRow;
-import org.overparam.api.run.Provenance;
+import org.overparam.api.run.ComponentRef;
 import org.overparam.api.run.RunListener;
-import org.overparam.api.run.RunRecord;
 import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStatus;
+import org.overparam.api.store.ArtifactRecord;
+import org.overparam.api.store.ComponentOrigin;
+import org.overparam.api.store.MetricRow;
+import org.overparam.api.store.Provenance;
+import org.overparam.api.store.RunRecord;
 
 /** The engine's hook into the run store: registration, every row once and in order, artifacts, outcome, provenance. */
 class StoreHookTest {

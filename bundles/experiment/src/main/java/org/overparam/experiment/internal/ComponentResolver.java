@@ -138,7 +138,10 @@ final class ComponentResolver {
         return out;
     }
 
-    /** @param kind a kind @return {@code installed: a, b} or {@code none installed} */
+    /**
+     * @param kind a kind
+     * @return {@code installed: a, b} or {@code none installed}
+     */
     String installed(ComponentKind kind) {
         List<String> names = new ArrayList<>();
         registry.list(kind).forEach(i -> names.add(i.name()));

@@ -77,7 +77,10 @@ final class FragmentLibrary {
         return text == null ? null : new Fragment(group, name, SHIPPED + group + "/" + name + ".yaml", text);
     }
 
-    /** @param group a group @return the names of its fragments in every folder, sorted */
+    /**
+     * @param group a group
+     * @return the names of its fragments in every folder, sorted
+     */
     SortedSet<String> names(String group) {
         SortedSet<String> out = new TreeSet<>();
         for (Path folder : folders) {

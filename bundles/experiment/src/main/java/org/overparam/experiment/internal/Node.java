@@ -49,12 +49,18 @@ sealed interface Node permits Node.Scalar, Node.Mapping, Node.Sequence {
      * @param where where it starts
      */
     record Mapping(LinkedHashMap<String, Entry> entries, String where) implements Node {
-        /** @param where where it starts @return an empty mapping */
+        /**
+         * @param where where it starts
+         * @return an empty mapping
+         */
         static Mapping empty(String where) {
             return new Mapping(new LinkedHashMap<>(), where);
         }
 
-        /** @param key a key @return its value, or {@code null} if absent */
+        /**
+         * @param key a key
+         * @return its value, or {@code null} if absent
+         */
         Node get(String key) {
             Entry e = entries.get(key);
             return e == null ? null : e.value();

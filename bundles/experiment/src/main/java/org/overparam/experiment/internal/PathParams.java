@@ -23,12 +23,18 @@ final class PathParams {
     private PathParams() {
     }
 
-    /** @param name a parameter's name @return whether it holds a path */
+    /**
+     * @param name a parameter's name
+     * @return whether it holds a path
+     */
     static boolean isPath(String name) {
         return isFile(name) || name.equals("dir") || name.endsWith("Dir");
     }
 
-    /** @param name a parameter's name @return whether it holds a path to a file that must exist */
+    /**
+     * @param name a parameter's name
+     * @return whether it holds a path to a file that must exist
+     */
     static boolean isFile(String name) {
         return name.equals("file") || name.endsWith("File");
     }

@@ -22,19 +22,28 @@ final class Pins {
     private Pins() {
     }
 
-    /** @param used the components a run uses @return their pins by {@code kind.name}, in order */
+    /**
+     * @param used the components a run uses
+     * @return their pins by {@code kind.name}, in order
+     */
     static Map<String, String> of(List<ComponentInfo> used) {
         Map<String, String> out = new LinkedHashMap<>();
         used.forEach(i -> out.putIfAbsent(key(i), pin(i)));
         return out;
     }
 
-    /** @param i a component @return {@code <kind>.<name>} */
+    /**
+     * @param i a component
+     * @return {@code <kind>.<name>}
+     */
     static String key(ComponentInfo i) {
         return i.kind().key() + "." + i.name();
     }
 
-    /** @param i a component @return {@code <bundle>@<version>} */
+    /**
+     * @param i a component
+     * @return {@code <bundle>@<version>}
+     */
     static String pin(ComponentInfo i) {
         return i.bundle() + "@" + i.version();
     }

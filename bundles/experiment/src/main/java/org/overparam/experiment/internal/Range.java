@@ -30,7 +30,10 @@ final class Range {
     private Range() {
     }
 
-    /** @param text a value as written @return whether it is meant as a range (starts with {@code range(}) */
+    /**
+     * @param text a value as written
+     * @return whether it is meant as a range (starts with {@code range(})
+     */
     static boolean isRange(String text) {
         return text.strip().matches("(?s)range\\s*\\(.*");
     }

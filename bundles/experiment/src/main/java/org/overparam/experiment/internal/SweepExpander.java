@@ -97,7 +97,10 @@ final class SweepExpander {
         return new Expansion(list, points);
     }
 
-    /** @param values a point's values @return {@code a=1 b=2} */
+    /**
+     * @param values a point's values
+     * @return {@code a=1 b=2}
+     */
     static String shown(Map<String, String> values) {
         StringBuilder b = new StringBuilder();
         values.forEach((k, v) -> b.append(b.length() == 0 ? "" : " ").append(k).append('=').append(v));

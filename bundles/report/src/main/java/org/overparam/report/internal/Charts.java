@@ -252,11 +252,6 @@ final class Charts {
         return new double[] {lo, hi};
     }
 
-    /** @param c a chart @return whether any series was added */
-    static boolean hasSeries(XYChart c) {
-        return !c.getSeriesMap().isEmpty();
-    }
-
     static String unique(XYChart c, String name) {
         String out = name;
         for (int i = 2; c.getSeriesMap().containsKey(out); i++) {

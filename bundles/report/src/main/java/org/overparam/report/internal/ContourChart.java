@@ -61,7 +61,10 @@ final class ContourChart {
         return c;
     }
 
-    /** @param t in [0, 1] @return the colour at t on the heat map's scale */
+    /**
+     * @param t in [0, 1]
+     * @return the colour at t on the heat map's scale
+     */
     private static Color ramp(double t) {
         Color[] stops = Charts.HEAT;
         double u = Math.max(0, Math.min(1, t)) * (stops.length - 1);

@@ -90,7 +90,11 @@ final class Downsample {
         return out;
     }
 
-    /** @param v values @param idx indices @return {@code v[idx[0]], v[idx[1]], ...} */
+    /**
+     * @param v values
+     * @param idx indices
+     * @return {@code v[idx[0]], v[idx[1]], ...}
+     */
     static double[] pick(double[] v, int[] idx) {
         double[] out = new double[idx.length];
         for (int i = 0; i < idx.length; i++) {

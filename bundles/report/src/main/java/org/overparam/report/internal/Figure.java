@@ -8,6 +8,9 @@ import org.knowm.xchart.internal.chartpart.Chart;
  */
 @FunctionalInterface
 interface Figure {
-    /** @param maxPoints the most points per line @return the chart */
+    /**
+     * @param maxPoints the most points per line
+     * @return the chart
+     */
     Chart<?, ?> chart(int maxPoints);
 }

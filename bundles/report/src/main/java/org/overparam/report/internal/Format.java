@@ -41,7 +41,10 @@ final class Format {
         return t.equals("-0") ? "0" : t;
     }
 
-    /** @param v a value @return it with 6 significant digits, for rates close to 1 ({@code 0.997683}) */
+    /**
+     * @param v a value
+     * @return it with 6 significant digits, for rates close to 1 ({@code 0.997683})
+     */
     static String precise(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : number(v);
     }

@@ -1,6 +1,7 @@
 package org.overparam.report.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.common.html.HtmlEscapers;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -35,35 +36,37 @@ final class Html {
                 .append(escape(title)).append("</title>\n<style>").append(STYLE).append("</style>\n</head>\n<body>\n");
     }
 
-    /** @param text any text @return it with {@code & < > " '} escaped */
+    /**
+     * @param text any text
+     * @return it with {@code & < > " '} escaped
+     */
     static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return HtmlEscapers.htmlEscaper().escape(text);
     }
 
-    /** @param raw HTML to append as it is @return this */
+    /**
+     * @param raw HTML to append as it is
+     * @return this
+     */
     Html raw(String raw) {
         b.append(raw);
         return this;
     }
 
-    /** @param tag a tag, e.g. {@code h2} @param text its text (escaped) @return this */
+    /**
+     * @param tag a tag, e.g. {@code h2}
+     * @param text its text (escaped)
+     * @return this
+     */
     Html tag(String tag, String text) {
         b.append('<').append(tag).append('>').append(escape(text)).append("</").append(tag).append(">\n");
         return this;
     }
 
-    /** @param text a preformatted block (escaped) @return this */
+    /**
+     * @param text a preformatted block (escaped)
+     * @return this
+     */
     Html pre(String text) {
         return tag("pre", text);
     }
@@ -112,7 +115,10 @@ final class Html {
         return this;
     }
 
-    /** @param text a number's text @return a table cell marked as a number (escaped) */
+    /**
+     * @param text a number's text
+     * @return a table cell marked as a number (escaped)
+     */
     static String num(String text) {
         return "\u0000" + escape(text);
     }

@@ -94,7 +94,10 @@ final class Metrics {
         }
     }
 
-    /** @param curves the curves by name, in display order @return them as metrics */
+    /**
+     * @param curves the curves by name, in display order
+     * @return them as metrics
+     */
     static Metrics of(Map<String, Curve> curves) {
         return new Metrics(new LinkedHashMap<>(curves));
     }
@@ -104,12 +107,18 @@ final class Metrics {
         return curves.keySet();
     }
 
-    /** @param name a metric @return its curve, or {@code null} */
+    /**
+     * @param name a metric
+     * @return its curve, or {@code null}
+     */
     Curve get(String name) {
         return curves.get(name);
     }
 
-    /** @param name a metric @return its last recorded value, or NaN */
+    /**
+     * @param name a metric
+     * @return its last recorded value, or NaN
+     */
     double last(String name) {
         Curve c = curves.get(name);
         return c == null ? Double.NaN : c.last();

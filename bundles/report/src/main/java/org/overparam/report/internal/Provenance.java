@@ -28,7 +28,10 @@ record Provenance(List<List<String>> components, List<String> facts, List<String
         other = List.copyOf(other);
     }
 
-    /** @param log the lines of {@code run.log} @return what they say */
+    /**
+     * @param log the lines of {@code run.log}
+     * @return what they say
+     */
     static Provenance of(List<String> log) {
         List<List<String>> components = new ArrayList<>();
         List<String> facts = new ArrayList<>();

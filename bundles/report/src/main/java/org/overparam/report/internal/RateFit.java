@@ -19,7 +19,10 @@ record RateFit(long from, long to, double slope, double intercept, int points) {
         return Math.exp(slope);
     }
 
-    /** @param step a step @return the fitted loss there */
+    /**
+     * @param step a step
+     * @return the fitted loss there
+     */
     double at(double step) {
         return Math.exp(intercept + slope * step);
     }

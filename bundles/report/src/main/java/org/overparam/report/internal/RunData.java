@@ -66,7 +66,10 @@ record RunData(Path folder, String specText, JsonNode spec, JsonNode result, Jso
         return out;
     }
 
-    /** @param name an analyzer's component name, e.g. {@code ntk} @return the labels it runs under */
+    /**
+     * @param name an analyzer's component name, e.g. {@code ntk}
+     * @return the labels it runs under
+     */
     List<String> labelsOf(String name) {
         List<String> out = new ArrayList<>();
         analyzers().forEach((label, component) -> {
@@ -80,7 +83,10 @@ record RunData(Path folder, String specText, JsonNode spec, JsonNode result, Jso
         return out;
     }
 
-    /** @param label an analyzer label @return its entry of the spec (a missing node if none) */
+    /**
+     * @param label an analyzer label
+     * @return its entry of the spec (a missing node if none)
+     */
     JsonNode analyzer(String label) {
         for (JsonNode a : spec.path("analyzers")) {
             if (a.path("label").asText(a.path("name").asText("")).equals(label)) {
@@ -107,7 +113,10 @@ record RunData(Path folder, String specText, JsonNode spec, JsonNode result, Jso
         return out;
     }
 
-    /** @param metric a full series name @return its files in step order */
+    /**
+     * @param metric a full series name
+     * @return its files in step order
+     */
     List<SeriesFile> series(String metric) {
         return series.stream().filter(s -> s.metric().equals(metric)).toList();
     }

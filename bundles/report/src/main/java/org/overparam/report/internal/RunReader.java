@@ -32,7 +32,10 @@ final class RunReader {
     private RunReader() {
     }
 
-    /** @param folder a folder @return whether it looks like a run folder (it holds {@code metrics.csv}) */
+    /**
+     * @param folder a folder
+     * @return whether it looks like a run folder (it holds {@code metrics.csv})
+     */
     static boolean isRun(Path folder) {
         return Files.isRegularFile(folder.resolve(METRICS));
     }

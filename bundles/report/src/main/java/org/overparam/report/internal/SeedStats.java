@@ -13,7 +13,10 @@ package org.overparam.report.internal;
  */
 record SeedStats(int n, double mean, double std, double min, double max) {
 
-    /** @param values one value per seed @return their statistics */
+    /**
+     * @param values one value per seed
+     * @return their statistics
+     */
     static SeedStats of(double[] values) {
         int n = 0;
         double sum = 0;

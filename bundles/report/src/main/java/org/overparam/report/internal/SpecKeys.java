@@ -16,7 +16,10 @@ final class SpecKeys {
     private SpecKeys() {
     }
 
-    /** @param spec a spec tree @return its leaves by dotted key, in document order */
+    /**
+     * @param spec a spec tree
+     * @return its leaves by dotted key, in document order
+     */
     static Map<String, String> flatten(JsonNode spec) {
         Map<String, String> out = new LinkedHashMap<>();
         flatten("", spec, out);

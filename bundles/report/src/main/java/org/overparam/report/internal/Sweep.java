@@ -28,7 +28,10 @@ record Sweep(List<RunData> runs, List<String> varying, List<SweepPoint> points) 
         points = List.copyOf(points);
     }
 
-    /** @param runs the runs of a sweep @return them grouped */
+    /**
+     * @param runs the runs of a sweep
+     * @return them grouped
+     */
     static Sweep of(List<RunData> runs) {
         List<Map<String, String>> specs = runs.stream().map(r -> SpecKeys.flatten(r.spec())).toList();
         List<String> varying = SpecKeys.varying(specs);
@@ -61,7 +64,10 @@ record Sweep(List<RunData> runs, List<String> varying, List<SweepPoint> points) 
         return points.stream().map(SweepPoint::line).distinct().toList();
     }
 
-    /** @param line a line @return its points, by width */
+    /**
+     * @param line a line
+     * @return its points, by width
+     */
     List<SweepPoint> line(String line) {
         return points.stream().filter(p -> p.line().equals(line)).toList();
     }

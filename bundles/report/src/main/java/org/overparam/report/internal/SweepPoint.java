@@ -1,7 +1,6 @@
 package org.overparam.report.internal;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The runs of a sweep that share everything but the seed: one width (from {@code architecture.width})
@@ -54,10 +53,5 @@ record SweepPoint(String line, double width, List<RunData> runs) {
     String label() {
         String w = Double.isNaN(width) ? "" : "width=" + Format.number(width);
         return line.isEmpty() ? w : w.isEmpty() ? line : line + ", " + w;
-    }
-
-    /** @return a file-safe form of {@link #label()} */
-    String slug() {
-        return label().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.=-]+", "_");
     }
 }

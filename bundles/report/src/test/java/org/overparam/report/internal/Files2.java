@@ -15,7 +15,10 @@ final class Files2 {
     private Files2() {
     }
 
-    /** @param png a PNG file @return it decoded */
+    /**
+     * @param png a PNG file
+     * @return it decoded
+     */
     static BufferedImage png(Path png) throws IOException {
         BufferedImage image = ImageIO.read(png.toFile());
         if (image == null) {
@@ -24,7 +27,10 @@ final class Files2 {
         return image;
     }
 
-    /** @param svg an SVG file @return it parsed, without loading the external DTD its DOCTYPE names */
+    /**
+     * @param svg an SVG file
+     * @return it parsed, without loading the external DTD its DOCTYPE names
+     */
     static Document svg(Path svg) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);

@@ -33,7 +33,7 @@ import org.osgi.framework.launch.FrameworkFactory;
  */
 class ReportInFelixIT {
     private static final List<String> BUNDLES = List.of("overparam-api", "jackson-core-", "jackson-annotations-",
-            "jackson-databind-", "jackson-dataformat-yaml-", "snakeyaml-", "org.osgi.util.function-",
+            "jackson-databind-", "jackson-dataformat-yaml-", "snakeyaml-", "failureaccess-", "guava-", "org.osgi.util.function-",
             "org.osgi.util.promise-", "org.osgi.service.component-1", "org.apache.felix.scr-");
     private static Framework framework;
     private static Bundle report;

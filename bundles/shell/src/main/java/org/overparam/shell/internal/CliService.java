@@ -12,8 +12,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.overparam.api.run.ComponentRegistry;
 import org.overparam.api.run.ExperimentRunner;
 import org.overparam.api.run.ReportWriter;
-import org.overparam.api.run.RunStore;
 import org.overparam.api.run.SpecReader;
+import org.overparam.api.store.RunStore;
 
 /**
  * The command line as a service the launcher finds without any Overparam class on its class path:

@@ -88,7 +88,7 @@ final class CommandLine {
     private final ExperimentRunner runner;
     private final UnaryOperator<String> properties;
     private java.util.function.Supplier<org.overparam.api.run.ReportWriter> reports = () -> null;
-    private java.util.function.Supplier<org.overparam.api.run.RunStore> store = () -> null;
+    private java.util.function.Supplier<org.overparam.api.store.RunStore> store = () -> null;
     private VerifyCommand verify;
 
     /**
@@ -124,7 +124,7 @@ final class CommandLine {
      *     {@code tag} command, or {@code null} when the store bundle is not installed
      * @return this
      */
-    CommandLine store(java.util.function.Supplier<org.overparam.api.run.RunStore> store) {
+    CommandLine store(java.util.function.Supplier<org.overparam.api.store.RunStore> store) {
         this.store = store;
         return this;
     }

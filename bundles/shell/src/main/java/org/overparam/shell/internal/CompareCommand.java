@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.overparam.api.InvalidInputException;
-import org.overparam.api.run.Comparison;
 import org.overparam.api.run.Names;
-import org.overparam.api.run.RunStore;
-import org.overparam.api.run.RunSummary;
-import org.overparam.api.run.SeedAggregate;
+import org.overparam.api.store.Comparison;
+import org.overparam.api.store.RunStore;
+import org.overparam.api.store.RunSummary;
+import org.overparam.api.store.SeedAggregate;
 
 /**
  * The {@code compare RUN RUN... [--csv|--json [FILE]] [--runs DIR]} command: runs side by side

@@ -28,7 +28,12 @@ import org.overparam.api.run.ParamSpec;
  * {@code =} or {@code .} is not complete (no space is added after it).
  */
 final class Completion {
-    /** A word that may stand at the cursor. @param value the word @param complete whether a space may follow it */
+    /**
+     * A word that may stand at the cursor.
+     *
+     * @param value the word
+     * @param complete whether a space may follow it
+     */
     record Candidate(String value, boolean complete) {
     }
 
@@ -184,7 +189,10 @@ final class Completion {
         return java.util.Arrays.stream(ComponentKind.values()).map(ComponentKind::key).toList();
     }
 
-    /** @param key a kind's key, or the plural of a list key ({@code analyzers}) @return the kind, or {@code null} */
+    /**
+     * @param key a kind's key, or the plural of a list key ({@code analyzers})
+     * @return the kind, or {@code null}
+     */
     private static ComponentKind kind(String key) {
         for (ComponentKind k : ComponentKind.values()) {
             if (k.key().equals(key)) {

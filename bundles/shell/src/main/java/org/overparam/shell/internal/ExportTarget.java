@@ -14,7 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import org.overparam.api.InvalidInputException;
-import org.overparam.api.run.ExportFormat;
+import org.overparam.api.store.ExportFormat;
 
 /**
  * Where an export goes, from the options {@code --csv [FILE]} and {@code --json [FILE]}: standard
@@ -28,7 +28,10 @@ record ExportTarget(ExportFormat format, Path file) {
     /** What an export writes. */
     @FunctionalInterface
     interface Content {
-        /** @param out where to write @throws IOException if writing fails */
+        /**
+         * @param out where to write
+         * @throws IOException if writing fails
+         */
         void write(Writer out) throws IOException;
     }
 

@@ -7,7 +7,10 @@ final class Formats {
     private Formats() {
     }
 
-    /** @param loss a loss @return it in {@code %.3e}, e.g. {@code 1.234e-05} */
+    /**
+     * @param loss a loss
+     * @return it in {@code %.3e}, e.g. {@code 1.234e-05}
+     */
     static String loss(double loss) {
         return String.format(Locale.ROOT, "%.3e", loss);
     }
@@ -57,14 +60,20 @@ final class Formats {
         return String.format(Locale.ROOT, perSecond >= 9.995 ? "%.1f" : "%.2f", perSecond);
     }
 
-    /** @param seconds a duration @return {@code m:ss} or {@code h:mm:ss}, e.g. an ETA of {@code 2:05} */
+    /**
+     * @param seconds a duration
+     * @return {@code m:ss} or {@code h:mm:ss}, e.g. an ETA of {@code 2:05}
+     */
     static String clock(double seconds) {
         long s = Math.max(0, Math.round(seconds));
         return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 
-    /** @param nanos a duration @return it for a summary: {@code 12.3 s}, {@code 2 min 05 s}, {@code 1 h 02 min} */
+    /**
+     * @param nanos a duration
+     * @return it for a summary: {@code 12.3 s}, {@code 2 min 05 s}, {@code 1 h 02 min}
+     */
     static String duration(long nanos) {
         double seconds = nanos / 1e9;
         if (seconds < 60) {

@@ -13,8 +13,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.overparam.api.run.ComponentRegistry;
 import org.overparam.api.run.ExperimentRunner;
 import org.overparam.api.run.ReportWriter;
-import org.overparam.api.run.RunStore;
 import org.overparam.api.run.SpecReader;
+import org.overparam.api.store.RunStore;
 
 /**
  * The Gogo shell commands {@code op:run}, {@code op:sweep}, {@code op:report}, {@code op:resume},

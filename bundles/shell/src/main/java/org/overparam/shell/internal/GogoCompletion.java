@@ -13,9 +13,9 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.overparam.api.run.ComponentRegistry;
-import org.overparam.api.run.RunQuery;
-import org.overparam.api.run.RunStore;
-import org.overparam.api.run.RunSummary;
+import org.overparam.api.store.RunQuery;
+import org.overparam.api.store.RunStore;
+import org.overparam.api.store.RunSummary;
 
 /**
  * The Gogo command {@code op:candidates}: Tab completion of the {@code op:} commands. The

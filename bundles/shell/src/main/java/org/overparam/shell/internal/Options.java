@@ -8,12 +8,10 @@ final class Options {
     private Options() {
     }
 
-    /** @param arg an argument @param options the options a command knows @return whether it is one of them */
-    static boolean isOption(String arg, List<String> options) {
-        return options.contains(name(arg));
-    }
-
-    /** @param arg an argument such as {@code --limit=5} @return the option's name, e.g. {@code --limit} */
+    /**
+     * @param arg an argument such as {@code --limit=5}
+     * @return the option's name, e.g. {@code --limit}
+     */
     static String name(String arg) {
         int eq = arg.indexOf('=');
         return eq < 0 ? arg : arg.substring(0, eq);

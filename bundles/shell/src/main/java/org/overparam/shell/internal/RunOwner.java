@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
-import org.overparam.api.run.RunDetails;
 import org.overparam.api.run.RunStatus;
+import org.overparam.api.store.RunDetails;
 
 /**
  * Whether the process that was running a run is still there, for runs the store lists as RUNNING or

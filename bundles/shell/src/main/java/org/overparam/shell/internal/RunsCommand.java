@@ -12,13 +12,13 @@ import java.util.Set;
 import java.util.function.Function;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.run.Names;
-import org.overparam.api.run.ParamFilter;
-import org.overparam.api.run.RunDetails;
-import org.overparam.api.run.RunPage;
-import org.overparam.api.run.RunQuery;
 import org.overparam.api.run.RunStatus;
-import org.overparam.api.run.RunStore;
-import org.overparam.api.run.RunSummary;
+import org.overparam.api.store.ParamFilter;
+import org.overparam.api.store.RunDetails;
+import org.overparam.api.store.RunPage;
+import org.overparam.api.store.RunQuery;
+import org.overparam.api.store.RunStore;
+import org.overparam.api.store.RunSummary;
 
 /**
  * The {@code runs [FILTER ...] [--limit N] [--offset N] [--sort [-]KEY] [--csv|--json [FILE]] [--runs DIR]}

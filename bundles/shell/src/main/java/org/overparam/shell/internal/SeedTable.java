@@ -1,14 +1,16 @@
 package org.overparam.shell.internal;
 
+import com.google.common.escape.Escaper;
+import com.google.common.escape.Escapers;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.overparam.api.run.ExportFormat;
-import org.overparam.api.run.MetricStats;
-import org.overparam.api.run.SeedAggregate;
+import org.overparam.api.store.ExportFormat;
+import org.overparam.api.store.MetricStats;
+import org.overparam.api.store.SeedAggregate;
 
 /**
  * A sweep aggregated over seeds, one row per group: the varying parameters, the number of runs and,
@@ -17,10 +19,16 @@ import org.overparam.api.run.SeedAggregate;
  * groups.
  */
 final class SeedTable {
+    private static final Escaper STRING = stringEscaper();
+
     private SeedTable() {
     }
 
-    /** @param groups the groups @param metrics the metrics to show @param out where to print */
+    /**
+     * @param groups the groups
+     * @param metrics the metrics to show
+     * @param out where to print
+     */
     static void print(List<SeedAggregate> groups, List<String> metrics, PrintStream out) {
         List<String> keys = new ArrayList<>(groups.get(0).parameters().keySet());
         List<String> header = new ArrayList<>(keys);
@@ -124,16 +132,15 @@ final class SeedTable {
     }
 
     private static String quote(String s) {
-        StringBuilder q = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                q.append('\\').append(c);
-            } else if (c < 0x20) {
-                q.append(String.format("\\u%04x", (int) c));
-            } else {
-                q.append(c);
-            }
+        return '"' + STRING.escape(s) + '"';
+    }
+
+    /** @return {@code "} and {@code \} after a backslash, control characters as a backslash, {@code u} and four hexadecimal digits */
+    private static Escaper stringEscaper() {
+        Escapers.Builder b = Escapers.builder();
+        for (char c = 0; c < 0x20; c++) {
+            b.addEscape(c, String.format("\\u%04x", (int) c));
         }
-        return q.append('"').toString();
+        return b.addEscape('"', "\\\"").addEscape('\\', "\\\\").build();
     }
 }

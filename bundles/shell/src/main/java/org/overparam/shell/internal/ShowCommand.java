@@ -11,14 +11,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.overparam.api.InvalidInputException;
-import org.overparam.api.run.ArtifactRecord;
-import org.overparam.api.run.ComponentOrigin;
-import org.overparam.api.run.MetricQuery;
 import org.overparam.api.run.Names;
-import org.overparam.api.run.Provenance;
-import org.overparam.api.run.RunDetails;
-import org.overparam.api.run.RunStore;
-import org.overparam.api.run.RunSummary;
+import org.overparam.api.store.ArtifactRecord;
+import org.overparam.api.store.ComponentOrigin;
+import org.overparam.api.store.MetricQuery;
+import org.overparam.api.store.Provenance;
+import org.overparam.api.store.RunDetails;
+import org.overparam.api.store.RunStore;
+import org.overparam.api.store.RunSummary;
 
 /**
  * The {@code show RUN [--json [FILE]] [--csv [FILE]] [--metric NAME ...] [--points N] [--runs DIR]}
@@ -92,7 +92,7 @@ final class ShowCommand {
             ExportTarget e = export;
             MetricQuery mq = MetricQuery.of(List.of(id)).metrics(metrics).downsampled(points);
             String done = e.write(t.out(), w -> {
-                if (e.format() == org.overparam.api.run.ExportFormat.JSON) {
+                if (e.format() == org.overparam.api.store.ExportFormat.JSON) {
                     store.exportRun(folder, id, w);
                 } else {
                     store.exportMetrics(folder, mq, e.format(), w);

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.run.Names;
-import org.overparam.api.run.RunStore;
+import org.overparam.api.store.RunStore;
 
 /**
  * The {@code tag RUN TAG... [--remove TAG]... [--runs DIR]} command: adds tags to a run in the run

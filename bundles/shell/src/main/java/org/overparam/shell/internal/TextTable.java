@@ -13,13 +13,19 @@ final class TextTable {
     private final boolean[] numeric;
     private final List<List<String>> rows = new ArrayList<>();
 
-    /** @param header the column titles @param numeric which columns hold numbers (right-aligned) */
+    /**
+     * @param header the column titles
+     * @param numeric which columns hold numbers (right-aligned)
+     */
     TextTable(List<String> header, boolean[] numeric) {
         this.header = List.copyOf(header);
         this.numeric = numeric.clone();
     }
 
-    /** @param header the column titles @return a table whose first column is text, the others numbers */
+    /**
+     * @param header the column titles
+     * @return a table whose first column is text, the others numbers
+     */
     static TextTable firstTextThenNumbers(List<String> header) {
         boolean[] numeric = new boolean[header.size()];
         for (int i = 1; i < numeric.length; i++) {
@@ -28,7 +34,10 @@ final class TextTable {
         return new TextTable(header, numeric);
     }
 
-    /** @param cells one row, as many cells as columns ({@code null} prints as {@code -}) @return this */
+    /**
+     * @param cells one row, as many cells as columns ({@code null} prints as {@code -})
+     * @return this
+     */
     TextTable row(List<String> cells) {
         if (cells.size() != header.size()) {
             throw new IllegalArgumentException(cells.size() + " cells for " + header.size() + " columns");

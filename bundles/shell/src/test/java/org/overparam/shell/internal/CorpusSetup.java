@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.overparam.api.run.Provenance;
-import org.overparam.api.run.RunRecord;
-import org.overparam.api.run.RunStore;
+import org.overparam.api.store.Provenance;
+import org.overparam.api.store.RunRecord;
+import org.overparam.api.store.RunStore;
 import org.overparam.experiment.internal.YamlSpecReader;
 import org.overparam.store.internal.H2RunStore;
 

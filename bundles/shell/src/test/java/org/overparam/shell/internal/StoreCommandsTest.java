@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.overparam.api.run.ExportFormat;
-import org.overparam.api.run.ParamFilter;
 import org.overparam.api.run.RunStatus;
+import org.overparam.api.store.ExportFormat;
+import org.overparam.api.store.ParamFilter;
 
 /** runs, show, compare and tag: arguments to store queries, tables, exports and one-line errors. */
 class StoreCommandsTest {

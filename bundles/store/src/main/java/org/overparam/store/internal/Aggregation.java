@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.overparam.api.InvalidInputException;
-import org.overparam.api.run.MetricStats;
-import org.overparam.api.run.SeedAggregate;
+import org.overparam.api.store.MetricStats;
+import org.overparam.api.store.SeedAggregate;
 
 /**
  * A sweep's finished runs grouped by every parameter but the seed, with each group's final metrics

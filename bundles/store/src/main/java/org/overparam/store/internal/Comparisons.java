@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.overparam.api.run.Comparison;
-import org.overparam.api.run.RunSummary;
+import org.overparam.api.store.Comparison;
+import org.overparam.api.store.RunSummary;
 
 /** Runs side by side: the parameters that differ and every final metric. */
 final class Comparisons {

@@ -13,7 +13,11 @@ final class Csv {
     private Csv() {
     }
 
-    /** @param out where to write @param fields the line's fields, {@code null} for empty @throws IOException if writing fails */
+    /**
+     * @param out where to write
+     * @param fields the line's fields, {@code null} for empty
+     * @throws IOException if writing fails
+     */
     static void line(Writer out, List<String> fields) throws IOException {
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
@@ -24,7 +28,10 @@ final class Csv {
         out.write('\n');
     }
 
-    /** @param s a field, or {@code null} @return it as written, quoted when needed */
+    /**
+     * @param s a field, or {@code null}
+     * @return it as written, quoted when needed
+     */
     static String field(String s) {
         if (s == null) {
             return "";
@@ -35,7 +42,10 @@ final class Csv {
         return '"' + s.replace("\"", "\"\"") + '"';
     }
 
-    /** @param v a number, or {@code null} @return its text, or {@code null} */
+    /**
+     * @param v a number, or {@code null}
+     * @return its text, or {@code null}
+     */
     static String number(Double v) {
         return v == null ? null : Double.toString(v);
     }

@@ -1,5 +1,7 @@
 package org.overparam.store.internal;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
@@ -17,15 +19,21 @@ final class Database implements AutoCloseable {
     /** An operation on a connection. @param <T> its result */
     @FunctionalInterface
     interface Work<T> {
-        /** @param c a connection, auto-commit off @return the result @throws SQLException if a statement fails */
+        /**
+         * @param c a connection, auto-commit off
+         * @return the result
+         * @throws SQLException if a statement fails
+         */
         T run(Connection c) throws SQLException;
     }
 
     private final StoreLocation location;
+    private static final int RUN_KEYS_CACHED = 10_000;
     private final Driver driver;
     private final Connection keeper;
     private final ConcurrentMap<String, Integer> metricIds = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, Integer> runIds = new ConcurrentHashMap<>();
+    /** Run keys are looked up again after eviction; a store may index far more runs than this. */
+    private final Cache<String, Integer> runIds = CacheBuilder.newBuilder().maximumSize(RUN_KEYS_CACHED).build();
 
     /**
      * Opens (and, when missing, creates) the database and its schema.
@@ -61,8 +69,11 @@ final class Database implements AutoCloseable {
         return metricIds;
     }
 
-    /** @return the cache of run keys by run id (filled by {@link Keys}; runs are never deleted) */
-    ConcurrentMap<String, Integer> runIds() {
+    /**
+     * @return the cache of run keys by run id (filled by {@link Keys}; runs are never deleted), the
+     *     {@value #RUN_KEYS_CACHED} most recently used
+     */
+    Cache<String, Integer> runIds() {
         return runIds;
     }
 
@@ -104,7 +115,7 @@ final class Database implements AutoCloseable {
     @Override
     public void close() {
         metricIds.clear();
-        runIds.clear();
+        runIds.invalidateAll();
         try {
             keeper.close();
         } catch (SQLException e) {

@@ -12,17 +12,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.overparam.api.run.ArtifactRecord;
-import org.overparam.api.run.Comparison;
-import org.overparam.api.run.ComponentOrigin;
-import org.overparam.api.run.ExportFormat;
-import org.overparam.api.run.MetricQuery;
-import org.overparam.api.run.Provenance;
-import org.overparam.api.run.RunDetails;
-import org.overparam.api.run.RunQuery;
-import org.overparam.api.run.RunSummary;
+import org.overparam.api.store.ArtifactRecord;
+import org.overparam.api.store.Comparison;
+import org.overparam.api.store.ComponentOrigin;
+import org.overparam.api.store.ExportFormat;
+import org.overparam.api.store.MetricQuery;
+import org.overparam.api.store.Provenance;
+import org.overparam.api.store.RunDetails;
+import org.overparam.api.store.RunQuery;
+import org.overparam.api.store.RunSummary;
 
-/** The store's CSV and JSON exports (formats in {@link org.overparam.api.run.RunStore}). */
+/** The store's CSV and JSON exports (formats in {@link org.overparam.api.store.RunStore}). */
 final class Exports {
     /** The listing fields, in column order. */
     static final List<String> FIELDS = List.of("id", "name", "status", "seed", "sweep", "created", "finished", "steps",
@@ -221,7 +221,10 @@ final class Exports {
         }
     }
 
-    /** @param s a listing line @return its fields as text in {@link #FIELDS} order (tags joined by ';') */
+    /**
+     * @param s a listing line
+     * @return its fields as text in {@link #FIELDS} order (tags joined by ';')
+     */
     static List<String> summaryFields(RunSummary s) {
         List<String> out = new ArrayList<>();
         out.add(s.id());

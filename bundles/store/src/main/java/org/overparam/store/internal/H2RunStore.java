@@ -15,20 +15,20 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.overparam.api.InvalidInputException;
-import org.overparam.api.run.ArtifactRecord;
-import org.overparam.api.run.Comparison;
-import org.overparam.api.run.ExportFormat;
-import org.overparam.api.run.MetricQuery;
-import org.overparam.api.run.MetricRow;
-import org.overparam.api.run.MetricSeries;
-import org.overparam.api.run.RunDetails;
-import org.overparam.api.run.RunOutcome;
-import org.overparam.api.run.RunPage;
-import org.overparam.api.run.RunQuery;
-import org.overparam.api.run.RunRecord;
 import org.overparam.api.run.RunStatus;
-import org.overparam.api.run.RunStore;
-import org.overparam.api.run.SeedAggregate;
+import org.overparam.api.store.ArtifactRecord;
+import org.overparam.api.store.Comparison;
+import org.overparam.api.store.ExportFormat;
+import org.overparam.api.store.MetricQuery;
+import org.overparam.api.store.MetricRow;
+import org.overparam.api.store.MetricSeries;
+import org.overparam.api.store.RunDetails;
+import org.overparam.api.store.RunOutcome;
+import org.overparam.api.store.RunPage;
+import org.overparam.api.store.RunQuery;
+import org.overparam.api.store.RunRecord;
+import org.overparam.api.store.RunStore;
+import org.overparam.api.store.SeedAggregate;
 
 /**
  * The container's {@link RunStore} on H2 (see {@link StoreLocation} for where each folder's database
@@ -184,7 +184,10 @@ public final class H2RunStore implements RunStore, AutoCloseable {
         Exports.comparison(compare(runs, runIds), format, out);
     }
 
-    /** @param runs a runs folder @return its open database (created if missing), for tools in this package */
+    /**
+     * @param runs a runs folder
+     * @return its open database (created if missing), for tools in this package
+     */
     Database database(Path runs) {
         return database(runs, true);
     }

@@ -1,5 +1,7 @@
 package org.overparam.store.internal;
 
+import com.google.common.escape.Escaper;
+import com.google.common.escape.Escapers;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayDeque;
@@ -12,6 +14,7 @@ import java.util.Deque;
  * {@link #key} before each value inside an object, none inside an array.
  */
 final class JsonWriter {
+    private static final Escaper STRING = stringEscaper();
     private final Writer out;
     private final Deque<boolean[]> first = new ArrayDeque<>();
     private boolean afterKey;
@@ -21,27 +24,43 @@ final class JsonWriter {
         this.out = out;
     }
 
-    /** @return this, having opened an object @throws IOException if writing fails */
+    /**
+     * @return this, having opened an object
+     * @throws IOException if writing fails
+     */
     JsonWriter beginObject() throws IOException {
         return open('{');
     }
 
-    /** @return this, having closed the object @throws IOException if writing fails */
+    /**
+     * @return this, having closed the object
+     * @throws IOException if writing fails
+     */
     JsonWriter endObject() throws IOException {
         return close('}');
     }
 
-    /** @return this, having opened an array @throws IOException if writing fails */
+    /**
+     * @return this, having opened an array
+     * @throws IOException if writing fails
+     */
     JsonWriter beginArray() throws IOException {
         return open('[');
     }
 
-    /** @return this, having closed the array @throws IOException if writing fails */
+    /**
+     * @return this, having closed the array
+     * @throws IOException if writing fails
+     */
     JsonWriter endArray() throws IOException {
         return close(']');
     }
 
-    /** @param name the next member's name @return this @throws IOException if writing fails */
+    /**
+     * @param name the next member's name
+     * @return this
+     * @throws IOException if writing fails
+     */
     JsonWriter key(String name) throws IOException {
         separate();
         out.write(quote(name));
@@ -50,22 +69,38 @@ final class JsonWriter {
         return this;
     }
 
-    /** @param s a string, or {@code null} @return this @throws IOException if writing fails */
+    /**
+     * @param s a string, or {@code null}
+     * @return this
+     * @throws IOException if writing fails
+     */
     JsonWriter value(String s) throws IOException {
         return raw(s == null ? "null" : quote(s));
     }
 
-    /** @param v a number; NaN and infinities become null @return this @throws IOException if writing fails */
+    /**
+     * @param v a number; NaN and infinities become null
+     * @return this
+     * @throws IOException if writing fails
+     */
     JsonWriter value(double v) throws IOException {
         return raw(Double.isFinite(v) ? Double.toString(v) : "null");
     }
 
-    /** @param v a number, or {@code null} @return this @throws IOException if writing fails */
+    /**
+     * @param v a number, or {@code null}
+     * @return this
+     * @throws IOException if writing fails
+     */
     JsonWriter value(Double v) throws IOException {
         return v == null ? raw("null") : value(v.doubleValue());
     }
 
-    /** @param v a whole number @return this @throws IOException if writing fails */
+    /**
+     * @param v a whole number
+     * @return this
+     * @throws IOException if writing fails
+     */
     JsonWriter value(long v) throws IOException {
         return raw(Long.toString(v));
     }
@@ -120,26 +155,24 @@ final class JsonWriter {
         }
     }
 
-    /** @param s any string @return it as a JSON string literal */
+    /**
+     * @param s any string
+     * @return it as a JSON string literal
+     */
     static String quote(String s) {
-        StringBuilder q = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> q.append("\\\"");
-                case '\\' -> q.append("\\\\");
-                case '\n' -> q.append("\\n");
-                case '\r' -> q.append("\\r");
-                case '\t' -> q.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        q.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        q.append(c);
-                    }
-                }
-            }
+        return '"' + STRING.escape(s) + '"';
+    }
+
+    /**
+     * @return JSON's escapes: the short forms of {@code " \ \n \r \t}, and a backslash, {@code u} and four
+     *     hexadecimal digits for the other control characters
+     */
+    private static Escaper stringEscaper() {
+        Escapers.Builder b = Escapers.builder();
+        for (char c = 0; c < 0x20; c++) {
+            b.addEscape(c, String.format("\\u%04x", (int) c));
         }
-        return q.append('"').toString();
+        return b.addEscape('"', "\\\"").addEscape('\\', "\\\\").addEscape('\n', "\\n").addEscape('\r', "\\r")
+                .addEscape('\t', "\\t").build();
     }
 }

@@ -45,7 +45,7 @@ final class Keys {
      * @throws SQLException if the lookup fails
      */
     static Integer findRun(Database db, Connection c, String runId) throws SQLException {
-        Integer cached = db.runIds().get(runId);
+        Integer cached = db.runIds().getIfPresent(runId);
         if (cached != null) {
             return cached;
         }

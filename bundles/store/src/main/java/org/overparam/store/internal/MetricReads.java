@@ -11,8 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.overparam.api.run.MetricQuery;
-import org.overparam.api.run.MetricSeries;
+import org.overparam.api.store.MetricQuery;
+import org.overparam.api.store.MetricSeries;
 
 /**
  * Reads metric rows one series (run and metric) at a time, each an index range scan of
@@ -23,7 +23,10 @@ final class MetricReads {
     /** Receives series one by one. */
     @FunctionalInterface
     interface SeriesSink {
-        /** @param s a series @throws IOException if writing it fails */
+        /**
+         * @param s a series
+         * @throws IOException if writing it fails
+         */
         void accept(MetricSeries s) throws IOException;
     }
 

@@ -9,7 +9,10 @@ final class Numbers {
     private Numbers() {
     }
 
-    /** @param text a value as text @return it as a number, or {@code null} if it is not a decimal number */
+    /**
+     * @param text a value as text
+     * @return it as a number, or {@code null} if it is not a decimal number
+     */
     static Double parse(String text) {
         if (text == null) {
             return null;
@@ -38,7 +41,10 @@ final class Numbers {
         return a.compareTo(b);
     }
 
-    /** @param v a value that may be NaN or infinite @return it, or {@code null} where SQL should hold nothing */
+    /**
+     * @param v a value that may be NaN or infinite
+     * @return it, or {@code null} where SQL should hold nothing
+     */
     static Double orNull(double v) {
         return Double.isFinite(v) ? v : null;
     }

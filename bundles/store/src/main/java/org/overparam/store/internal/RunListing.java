@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.run.Names;
-import org.overparam.api.run.ParamFilter;
-import org.overparam.api.run.RunQuery;
 import org.overparam.api.run.RunStatus;
-import org.overparam.api.run.RunSummary;
+import org.overparam.api.store.ParamFilter;
+import org.overparam.api.store.RunQuery;
+import org.overparam.api.store.RunSummary;
 
 /**
  * The SQL behind {@code runs}: one statement for the page and one for the count, sharing their
@@ -211,7 +211,10 @@ final class RunListing {
         return "s.pnum" + dir + " NULLS LAST, s.pvalue" + dir + " NULLS LAST, r.id" + dir;
     }
 
-    /** @param glob a name with {@code *} and {@code ?} @return the LIKE pattern, {@code \} escaping */
+    /**
+     * @param glob a name with {@code *} and {@code ?}
+     * @return the LIKE pattern, {@code \} escaping
+     */
     static String like(String glob) {
         StringBuilder b = new StringBuilder();
         for (char ch : glob.toCharArray()) {
@@ -225,7 +228,10 @@ final class RunListing {
         return b.toString();
     }
 
-    /** @param text any text @return a LIKE pattern matching exactly it, {@code \} escaping */
+    /**
+     * @param text any text
+     * @return a LIKE pattern matching exactly it, {@code \} escaping
+     */
     static String literal(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

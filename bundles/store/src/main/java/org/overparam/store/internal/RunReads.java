@@ -12,12 +12,12 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.overparam.api.ComponentKind;
 import org.overparam.api.InvalidInputException;
-import org.overparam.api.run.ArtifactRecord;
-import org.overparam.api.run.ComponentOrigin;
 import org.overparam.api.run.Names;
-import org.overparam.api.run.Provenance;
-import org.overparam.api.run.RunDetails;
-import org.overparam.api.run.RunSummary;
+import org.overparam.api.store.ArtifactRecord;
+import org.overparam.api.store.ComponentOrigin;
+import org.overparam.api.store.Provenance;
+import org.overparam.api.store.RunDetails;
+import org.overparam.api.store.RunSummary;
 
 /** One run's details, its final metrics, and run ids from prefixes. */
 final class RunReads {

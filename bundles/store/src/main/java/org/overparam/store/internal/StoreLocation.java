@@ -3,7 +3,7 @@ package org.overparam.store.internal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.overparam.api.InvalidInputException;
-import org.overparam.api.run.RunStore;
+import org.overparam.api.store.RunStore;
 
 /**
  * Where the store of a runs folder is: the H2 database {@code <folder>/overparam-store} (the file

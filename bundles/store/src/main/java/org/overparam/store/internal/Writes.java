@@ -11,13 +11,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.overparam.api.InvalidInputException;
-import org.overparam.api.run.ArtifactRecord;
-import org.overparam.api.run.ComponentOrigin;
-import org.overparam.api.run.MetricRow;
-import org.overparam.api.run.Provenance;
-import org.overparam.api.run.RunOutcome;
-import org.overparam.api.run.RunRecord;
 import org.overparam.api.run.RunStatus;
+import org.overparam.api.store.ArtifactRecord;
+import org.overparam.api.store.ComponentOrigin;
+import org.overparam.api.store.MetricRow;
+import org.overparam.api.store.Provenance;
+import org.overparam.api.store.RunOutcome;
+import org.overparam.api.store.RunRecord;
 
 /**
  * The engine's side of the store, one transaction per call. Metric rows go in as one insert over
@@ -31,7 +31,10 @@ final class Writes {
     private Writes() {
     }
 
-    /** @param db the store @param run the run to register or register again */
+    /**
+     * @param db the store
+     * @param run the run to register or register again
+     */
     static void begin(Database db, RunRecord run) {
         db.transaction("cannot register run " + run.id(), c -> {
             Integer rid = Keys.findRun(db, c, run.id());
@@ -50,7 +53,11 @@ final class Writes {
         });
     }
 
-    /** @param db the store @param runId the run @param rows its new rows, in recording order */
+    /**
+     * @param db the store
+     * @param runId the run
+     * @param rows its new rows, in recording order
+     */
     static void appendMetrics(Database db, String runId, List<MetricRow> rows) {
         if (rows.isEmpty()) {
             return;
@@ -74,7 +81,11 @@ final class Writes {
         });
     }
 
-    /** @param db the store @param runId the run @param a the artifact */
+    /**
+     * @param db the store
+     * @param runId the run
+     * @param a the artifact
+     */
     static void addArtifact(Database db, String runId, ArtifactRecord a) {
         db.transaction("cannot record artifact " + a.name() + " of run " + runId, c -> {
             int rid = Keys.run(db, c, runId);
@@ -91,7 +102,12 @@ final class Writes {
         });
     }
 
-    /** @param db the store @param runId the run @param status its status @param message a line for humans */
+    /**
+     * @param db the store
+     * @param runId the run
+     * @param status its status
+     * @param message a line for humans
+     */
     static void setStatus(Database db, String runId, RunStatus status, String message) {
         db.transaction("cannot set the status of run " + runId, c -> {
             int rid = Keys.run(db, c, runId);
@@ -105,7 +121,11 @@ final class Writes {
         });
     }
 
-    /** @param db the store @param runId the run @param o how it ended */
+    /**
+     * @param db the store
+     * @param runId the run
+     * @param o how it ended
+     */
     static void finish(Database db, String runId, RunOutcome o) {
         Map<String, Integer> mids = Keys.metricsForWrite(db, o.metrics().keySet());
         db.transaction("cannot record the result of run " + runId, c -> {
@@ -146,7 +166,12 @@ final class Writes {
         });
     }
 
-    /** @param db the store @param runId the run @param step the checkpoint's step @return rows deleted */
+    /**
+     * @param db the store
+     * @param runId the run
+     * @param step the checkpoint's step
+     * @return rows deleted
+     */
     static long truncateAfter(Database db, String runId, long step) {
         return db.transaction("cannot truncate the metrics of run " + runId, c -> {
             int rid = Keys.run(db, c, runId);
@@ -167,7 +192,12 @@ final class Writes {
         });
     }
 
-    /** @param db the store @param runId the run @param add tags to add @param remove tags to remove */
+    /**
+     * @param db the store
+     * @param runId the run
+     * @param add tags to add
+     * @param remove tags to remove
+     */
     static void tag(Database db, String runId, Collection<String> add, Collection<String> remove) {
         for (String t : add) {
             checkTag(t);

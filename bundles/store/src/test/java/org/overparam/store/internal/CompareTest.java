@@ -14,12 +14,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.overparam.api.InvalidInputException;
-import org.overparam.api.run.Comparison;
-import org.overparam.api.run.MetricQuery;
-import org.overparam.api.run.MetricSeries;
-import org.overparam.api.run.MetricStats;
 import org.overparam.api.run.RunStatus;
-import org.overparam.api.run.SeedAggregate;
+import org.overparam.api.store.Comparison;
+import org.overparam.api.store.MetricQuery;
+import org.overparam.api.store.MetricSeries;
+import org.overparam.api.store.MetricStats;
+import org.overparam.api.store.SeedAggregate;
 
 class CompareTest {
     @TempDir

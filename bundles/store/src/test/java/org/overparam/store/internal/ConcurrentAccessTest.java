@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.overparam.api.run.MetricQuery;
 import org.overparam.api.run.RunStatus;
+import org.overparam.api.store.MetricQuery;
 
 /**
  * Two processes on one store: while this process holds it open in the middle of a run (so it serves

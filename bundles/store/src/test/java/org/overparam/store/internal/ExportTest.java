@@ -13,10 +13,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.overparam.api.run.ExportFormat;
-import org.overparam.api.run.MetricQuery;
-import org.overparam.api.run.RunQuery;
 import org.overparam.api.run.RunStatus;
+import org.overparam.api.store.ExportFormat;
+import org.overparam.api.store.MetricQuery;
+import org.overparam.api.store.RunQuery;
 
 class ExportTest {
     @TempDir

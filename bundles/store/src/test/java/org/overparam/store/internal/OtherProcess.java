@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.overparam.api.run.MetricQuery;
-import org.overparam.api.run.RunQuery;
 import org.overparam.api.run.RunStatus;
-import org.overparam.api.run.RunSummary;
+import org.overparam.api.store.MetricQuery;
+import org.overparam.api.store.RunQuery;
+import org.overparam.api.store.RunSummary;
 
 /**
  * A second process on a store, started by {@link ConcurrentAccessTest}: {@code read RUNS RUN} prints

@@ -13,11 +13,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.overparam.api.InvalidInputException;
-import org.overparam.api.run.ParamFilter;
-import org.overparam.api.run.RunPage;
-import org.overparam.api.run.RunQuery;
 import org.overparam.api.run.RunStatus;
-import org.overparam.api.run.RunSummary;
+import org.overparam.api.store.ParamFilter;
+import org.overparam.api.store.RunPage;
+import org.overparam.api.store.RunQuery;
+import org.overparam.api.store.RunSummary;
 
 /**
  * Twelve runs: widths 256, 512, 1024 x seeds 1..4, started a minute apart in that order (run

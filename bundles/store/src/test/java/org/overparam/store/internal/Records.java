@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.overparam.api.ComponentKind;
-import org.overparam.api.run.ComponentOrigin;
-import org.overparam.api.run.MetricRow;
-import org.overparam.api.run.Provenance;
-import org.overparam.api.run.RunOutcome;
-import org.overparam.api.run.RunRecord;
 import org.overparam.api.run.RunStatus;
+import org.overparam.api.store.ComponentOrigin;
+import org.overparam.api.store.MetricRow;
+import org.overparam.api.store.Provenance;
+import org.overparam.api.store.RunOutcome;
+import org.overparam.api.store.RunRecord;
 
 /** Runs to store in tests: fixed ids, times and values. */
 final class Records {
@@ -56,7 +56,11 @@ final class Records {
                 sweep.isEmpty() ? "" : "cd".repeat(32), T0.plusSeconds(60L * minute), p);
     }
 
-    /** @param steps how many steps @param rate the loss factor per step @return train.loss rows 0..steps-1 */
+    /**
+     * @param steps how many steps
+     * @param rate the loss factor per step
+     * @return train.loss rows 0..steps-1
+     */
     static List<MetricRow> loss(int steps, double rate) {
         List<MetricRow> rows = new ArrayList<>();
         double l = 1;

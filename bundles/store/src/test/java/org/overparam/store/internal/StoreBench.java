@@ -17,16 +17,16 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.overparam.api.ComponentKind;
-import org.overparam.api.run.ComponentOrigin;
-import org.overparam.api.run.ExportFormat;
-import org.overparam.api.run.MetricQuery;
-import org.overparam.api.run.ParamFilter;
-import org.overparam.api.run.Provenance;
-import org.overparam.api.run.RunOutcome;
-import org.overparam.api.run.RunQuery;
-import org.overparam.api.run.RunRecord;
 import org.overparam.api.run.RunStatus;
-import org.overparam.api.run.RunStore;
+import org.overparam.api.store.ComponentOrigin;
+import org.overparam.api.store.ExportFormat;
+import org.overparam.api.store.MetricQuery;
+import org.overparam.api.store.ParamFilter;
+import org.overparam.api.store.Provenance;
+import org.overparam.api.store.RunOutcome;
+import org.overparam.api.store.RunQuery;
+import org.overparam.api.store.RunRecord;
+import org.overparam.api.store.RunStore;
 
 /**
  * The run store's benchmark (not a unit test; run by {@code bench/run-store.sh}): fills a store with
@@ -54,7 +54,10 @@ public final class StoreBench {
     private StoreBench() {
     }
 
-    /** @param args DIR [RUNS] [ROWS] @throws Exception if the store fails */
+    /**
+     * @param args DIR [RUNS] [ROWS]
+     * @throws Exception if the store fails
+     */
     public static void main(String[] args) throws Exception {
         Path runs = Path.of(args.length > 0 ? args[0] : "bench/target/store-bench");
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;

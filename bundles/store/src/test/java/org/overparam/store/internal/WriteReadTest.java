@@ -14,13 +14,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.overparam.api.InvalidInputException;
-import org.overparam.api.run.ArtifactRecord;
-import org.overparam.api.run.MetricQuery;
-import org.overparam.api.run.MetricRow;
-import org.overparam.api.run.MetricSeries;
-import org.overparam.api.run.RunDetails;
 import org.overparam.api.run.RunStatus;
-import org.overparam.api.run.RunStore;
+import org.overparam.api.store.ArtifactRecord;
+import org.overparam.api.store.MetricQuery;
+import org.overparam.api.store.MetricRow;
+import org.overparam.api.store.MetricSeries;
+import org.overparam.api.store.RunDetails;
+import org.overparam.api.store.RunStore;
 
 class WriteReadTest {
     @TempDir

@@ -39,17 +39,29 @@ public record Check(String name, Outcome outcome, String detail) {
         detail = detail == null ? "" : detail.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
-    /** @param name the check @param detail what was found @return a passed check */
+    /**
+     * @param name the check
+     * @param detail what was found
+     * @return a passed check
+     */
     public static Check pass(String name, String detail) {
         return new Check(name, Outcome.PASS, detail);
     }
 
-    /** @param name the check @param detail what is wrong @return a failed check */
+    /**
+     * @param name the check
+     * @param detail what is wrong
+     * @return a failed check
+     */
     public static Check fail(String name, String detail) {
         return new Check(name, Outcome.FAIL, detail);
     }
 
-    /** @param name the check @param detail why it does not apply @return a skipped check */
+    /**
+     * @param name the check
+     * @param detail why it does not apply
+     * @return a skipped check
+     */
     public static Check skip(String name, String detail) {
         return new Check(name, Outcome.SKIP, detail);
     }

@@ -65,7 +65,10 @@ final class ComponentCheck {
         return Check.pass("components", String.join(", ", names) + ", each with a name and a description");
     }
 
-    /** @param serviceInterface a class name @return the kind whose service it is, or {@code null} */
+    /**
+     * @param serviceInterface a class name
+     * @return the kind whose service it is, or {@code null}
+     */
     static ComponentKind kindOf(String serviceInterface) {
         for (ComponentKind k : ComponentKind.values()) {
             if (k.service().getName().equals(serviceInterface)) {

@@ -62,7 +62,10 @@ record ContainerPackages(Map<String, List<Version>> versions, Set<String> system
         return new ContainerPackages(versions, system);
     }
 
-    /** @param pkg a package @return its exported versions, lowest first (empty if nobody exports it) */
+    /**
+     * @param pkg a package
+     * @return its exported versions, lowest first (empty if nobody exports it)
+     */
     List<Version> of(String pkg) {
         return versions.getOrDefault(pkg, List.of());
     }

@@ -19,8 +19,8 @@ import org.osgi.framework.VersionRange;
  */
 final class ImportCheck {
     /** The packages of the plugin API: the contract and the dense kernels. */
-    static final Set<String> API = Set.of("org.overparam.api", "org.overparam.api.run", "org.overparam.linalg",
-            "org.overparam.linalg.io");
+    static final Set<String> API = Set.of("org.overparam.api", "org.overparam.api.run", "org.overparam.api.store",
+            "org.overparam.linalg", "org.overparam.linalg.io");
     /** The answer of {@link #problem} for a mandatory import outside the API; reported together. */
     private static final String FOREIGN = "foreign";
     private static final List<String> JRE_PREFIXES = List.of("javax.", "org.w3c.", "org.xml.", "org.ietf.", "jdk.");
@@ -121,7 +121,10 @@ final class ImportCheck {
         return best;
     }
 
-    /** @param manifest a manifest @return its main attributes' {@code Export-Package}, or {@code null} */
+    /**
+     * @param manifest a manifest
+     * @return its main attributes' {@code Export-Package}, or {@code null}
+     */
     static String exports(Manifest manifest) {
         Attributes a = manifest.getMainAttributes();
         String v = a.getValue(Constants.EXPORT_PACKAGE);

@@ -306,7 +306,10 @@ public final class PluginChecks {
         }
     }
 
-    /** @param v a loss @return it with 4 significant digits */
+    /**
+     * @param v a loss
+     * @return it with 4 significant digits
+     */
     static String format(double v) {
         return Double.isFinite(v) ? String.format(java.util.Locale.ROOT, "%.4g", v) : Double.toString(v);
     }

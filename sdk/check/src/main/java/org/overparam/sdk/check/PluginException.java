@@ -9,7 +9,10 @@ public final class PluginException extends Exception {
         super(message);
     }
 
-    /** @param message what went wrong @param cause the underlying error */
+    /**
+     * @param message what went wrong
+     * @param cause the underlying error
+     */
     public PluginException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -103,7 +103,10 @@ public final class PluginVerifier {
         return out;
     }
 
-    /** @param checks a list of checks @return whether none failed */
+    /**
+     * @param checks a list of checks
+     * @return whether none failed
+     */
     public static boolean passed(List<Check> checks) {
         return checks.stream().noneMatch(Check::failed);
     }

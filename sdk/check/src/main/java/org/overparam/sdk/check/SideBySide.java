@@ -45,7 +45,10 @@ final class SideBySide {
         return highest;
     }
 
-    /** @param installed a version @return the version just above it: {@code verify} appended to its qualifier */
+    /**
+     * @param installed a version
+     * @return the version just above it: {@code verify} appended to its qualifier
+     */
     static Version above(Version installed) {
         String q = installed.getQualifier();
         return new Version(installed.getMajor(), installed.getMinor(), installed.getMicro(),

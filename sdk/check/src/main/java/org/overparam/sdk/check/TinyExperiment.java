@@ -86,7 +86,10 @@ public final class TinyExperiment {
         return new TinyExperiment(name, seed, maxSteps, targetLoss, c, List.copyOf(a), List.copyOf(k));
     }
 
-    /** @param steps the step budget, at least 1 @return this experiment with that budget */
+    /**
+     * @param steps the step budget, at least 1
+     * @return this experiment with that budget
+     */
     public TinyExperiment steps(long steps) {
         if (steps < 1) {
             throw new IllegalArgumentException("steps " + steps + " is below 1");
@@ -94,17 +97,26 @@ public final class TinyExperiment {
         return new TinyExperiment(name, seed, steps, targetLoss, components, analyzers, constraints);
     }
 
-    /** @param loss the loss at which the run stops (0: none) @return this experiment with that target */
+    /**
+     * @param loss the loss at which the run stops (0: none)
+     * @return this experiment with that target
+     */
     public TinyExperiment targetLoss(double loss) {
         return new TinyExperiment(name, seed, maxSteps, loss, components, analyzers, constraints);
     }
 
-    /** @param newSeed the run's seed @return this experiment with that seed */
+    /**
+     * @param newSeed the run's seed
+     * @return this experiment with that seed
+     */
     public TinyExperiment seed(long newSeed) {
         return new TinyExperiment(name, newSeed, maxSteps, targetLoss, components, analyzers, constraints);
     }
 
-    /** @param newName the experiment's name (letters, digits, {@code -}, {@code _}) @return this experiment renamed */
+    /**
+     * @param newName the experiment's name (letters, digits, {@code -}, {@code _})
+     * @return this experiment renamed
+     */
     public TinyExperiment name(String newName) {
         if (!newName.matches("[A-Za-z0-9_-]+")) {
             throw new IllegalArgumentException("name '" + newName + "' is not letters, digits, - and _");
@@ -112,7 +124,10 @@ public final class TinyExperiment {
         return new TinyExperiment(newName, seed, maxSteps, targetLoss, components, analyzers, constraints);
     }
 
-    /** @param kind a kind other than analyzer and constraint @return the name of the run's component of that kind */
+    /**
+     * @param kind a kind other than analyzer and constraint
+     * @return the name of the run's component of that kind
+     */
     public String component(ComponentKind kind) {
         Entry e = components.get(kind);
         return e == null ? null : e.name();

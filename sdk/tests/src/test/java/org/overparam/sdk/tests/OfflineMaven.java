@@ -140,7 +140,13 @@ final class OfflineMaven {
         }
     }
 
-    /** Copies a folder tree. @param from the source @param to the target (created) @throws IOException on failure */
+    /**
+     * Copies a folder tree.
+     *
+     * @param from the source
+     * @param to the target (created)
+     * @throws IOException on failure
+     */
     static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : s.toList()) {

@@ -3,6 +3,7 @@ package org.overparam.plugin.dynamics.internal;
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.Analyzer;
 import org.overparam.api.Batch;
+import org.overparam.api.ComponentProperties;
 import org.overparam.api.Data;
 import org.overparam.api.Forward;
 import org.overparam.api.Layout;
@@ -39,13 +40,13 @@ import org.overparam.api.Task;
  * samples and initial patterns.
  */
 @Component(service = Analyzer.class, property = {
-    org.overparam.api.Component.NAME + "=dynamics",
-    org.overparam.api.Component.DESCRIPTION + "=Train/test loss and accuracy, weight movement per block and node, "
+    ComponentProperties.NAME + "=dynamics",
+    ComponentProperties.DESCRIPTION + "=Train/test loss and accuracy, weight movement per block and node, "
         + "flipped ReLU patterns, fitted linear rate of log loss"})
 public final class DynamicsAnalyzer implements Analyzer {
 
     /** The parameters of {@code dynamics}. */
-    public @interface Config {
+    public @interface Settings {
         /** @return whether to record per-block movement */
         @Param("record movement.<block> for every block, not only the overall movement")
         boolean perBlock() default true;
@@ -75,13 +76,13 @@ public final class DynamicsAnalyzer implements Analyzer {
     }
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
+    public Class<Settings> configType() {
+        return Settings.class;
     }
 
     @Override
     public void analyze(Snapshot snapshot, MetricSink out) {
-        Config c = snapshot.config().as(Config.class);
+        Settings c = snapshot.config().as(Settings.class);
         Params w = snapshot.params();
         Data data = snapshot.data();
         Model model = snapshot.model();

@@ -107,7 +107,10 @@ final class PatternFlips {
         return rows;
     }
 
-    /** @param bits pattern entries @return the doubles holding them at 32 per double */
+    /**
+     * @param bits pattern entries
+     * @return the doubles holding them at 32 per double
+     */
     static int words(int bits) {
         return (bits + 31) / 32;
     }

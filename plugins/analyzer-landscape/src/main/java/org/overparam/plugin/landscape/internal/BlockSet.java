@@ -31,7 +31,10 @@ final class BlockSet {
         this.size = (int) total;
     }
 
-    /** @param f the objective @return its trained blocks */
+    /**
+     * @param f the objective
+     * @return its trained blocks
+     */
     static BlockSet trained(Objective f) {
         Layout layout = f.layout();
         int count = 0;
@@ -48,7 +51,11 @@ final class BlockSet {
         return new BlockSet(layout, blocks);
     }
 
-    /** @param layout a layout @param block a position @return that block alone */
+    /**
+     * @param layout a layout
+     * @param block a position
+     * @return that block alone
+     */
     static BlockSet single(Layout layout, int block) {
         return new BlockSet(layout, new int[] {block});
     }
@@ -63,17 +70,26 @@ final class BlockSet {
         return blocks.length;
     }
 
-    /** @param i an index below {@link #count()} @return the layout position of the i-th block */
+    /**
+     * @param i an index below {@link #count()}
+     * @return the layout position of the i-th block
+     */
     int block(int i) {
         return blocks[i];
     }
 
-    /** @param i an index up to {@link #count()} @return where the i-th block starts in the flat vector */
+    /**
+     * @param i an index up to {@link #count()}
+     * @return where the i-th block starts in the flat vector
+     */
     int offset(int i) {
         return offsets[i];
     }
 
-    /** @param i an index below {@link #count()} @return the i-th block's name */
+    /**
+     * @param i an index below {@link #count()}
+     * @return the i-th block's name
+     */
     String name(int i) {
         return layout.block(blocks[i]).name();
     }
@@ -95,7 +111,10 @@ final class BlockSet {
         }
     }
 
-    /** @param from values; not modified @param y receives this set's blocks, {@link #size()} values */
+    /**
+     * @param from values; not modified
+     * @param y receives this set's blocks, {@link #size()} values
+     */
     void gather(Params from, double[] y) {
         for (int i = 0; i < blocks.length; i++) {
             double[] src = from.block(blocks[i]);

@@ -3,6 +3,8 @@ package org.overparam.plugin.landscape.internal;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.Analyzer;
+import org.overparam.api.ComponentProperties;
+import org.overparam.api.Config;
 import org.overparam.api.DataSize;
 import org.overparam.api.MetricSink;
 import org.overparam.api.Model;
@@ -39,13 +41,13 @@ import org.overparam.api.Snapshot;
  * {@code directions x (segmentSteps + 1)} forward passes and {@code directions + 1} gradients.
  */
 @Component(service = Analyzer.class, property = {
-    org.overparam.api.Component.NAME + "=convexity",
-    org.overparam.api.Component.DESCRIPTION + "=Chord gap (convexity), gradient-Lipschitz and semi-smoothness "
+    ComponentProperties.NAME + "=convexity",
+    ComponentProperties.DESCRIPTION + "=Chord gap (convexity), gradient-Lipschitz and semi-smoothness "
         + "estimates along random segments near the current point"})
 public final class ConvexityAnalyzer implements Analyzer {
 
     /** The parameters of {@code convexity}. */
-    public @interface Config {
+    public @interface Settings {
         /** @return the sample count */
         @Param(value = "training samples in the loss (a seeded subset fixed for the run); 0 = all", min = 0)
         int points() default 0;
@@ -68,27 +70,27 @@ public final class ConvexityAnalyzer implements Analyzer {
     }
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
+    public Class<Settings> configType() {
+        return Settings.class;
     }
 
     /** Four vectors of P (two gradients, a direction, a probe) and a gradient pass over the samples. */
     @Override
-    public long workspaceBytes(org.overparam.api.Config config, Model model, DataSize data) {
-        Config c = config.as(Config.class);
+    public long workspaceBytes(Config config, Model model, DataSize data) {
+        Settings c = config.as(Settings.class);
         return Sizes.doubles(Sizes.sum(Sizes.product(4, model.layout().size()),
                 model.forwardValues(Samples.count(c.points(), data.train()))));
     }
 
     /** Clamps {@code points} to the training samples, with a notice. */
     @Override
-    public List<String> adjustments(org.overparam.api.Config config, Model model, DataSize data) {
-        return Samples.notice(config.as(Config.class).points(), data.train());
+    public List<String> adjustments(Config config, Model model, DataSize data) {
+        return Samples.notice(config.as(Settings.class).points(), data.train());
     }
 
     @Override
     public void analyze(Snapshot snapshot, MetricSink out) {
-        Config c = snapshot.config().as(Config.class);
+        Settings c = snapshot.config().as(Settings.class);
         Objective f = new Objective(snapshot, c.points());
         if (BlockSet.trained(f).size() == 0) {
             return;

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.Analyzer;
+import org.overparam.api.ComponentProperties;
+import org.overparam.api.Config;
 import org.overparam.api.DataSize;
 import org.overparam.api.MetricSink;
 import org.overparam.api.Model;
@@ -42,13 +44,13 @@ import org.overparam.linalg.LanczosResult;
  * {@code (iterations + 1) x P} doubles for a Lanczos basis.
  */
 @Component(service = Analyzer.class, property = {
-    org.overparam.api.Component.NAME + "=hessian",
-    org.overparam.api.Component.DESCRIPTION + "=Hessian top eigenvalues (Lanczos), trace (Hutchinson) and spectral "
+    ComponentProperties.NAME + "=hessian",
+    ComponentProperties.DESCRIPTION + "=Hessian top eigenvalues (Lanczos), trace (Hutchinson) and spectral "
         + "density (stochastic Lanczos quadrature), for the whole net and per layer"})
 public final class HessianAnalyzer implements Analyzer {
 
     /** The parameters of {@code hessian}. */
-    public @interface Config {
+    public @interface Settings {
         /** @return the sample count */
         @Param(value = "training samples in the loss (a seeded subset fixed for the run); 0 = all", min = 0)
         int points() default 256;
@@ -97,8 +99,8 @@ public final class HessianAnalyzer implements Analyzer {
     }
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
+    public Class<Settings> configType() {
+        return Settings.class;
     }
 
     /**
@@ -107,8 +109,8 @@ public final class HessianAnalyzer implements Analyzer {
      * probes, and an R-operator pass (forward and backward) over the samples.
      */
     @Override
-    public long workspaceBytes(org.overparam.api.Config config, Model model, DataSize data) {
-        Config c = config.as(Config.class);
+    public long workspaceBytes(Config config, Model model, DataSize data) {
+        Settings c = config.as(Settings.class);
         long p = model.layout().size();
         long lanczos = c.topK() + c.bottomK() == 0 ? 0 : Sizes.product(Math.min(c.iterations(), p) + 1, p);
         long slq = c.slqRuns() == 0 ? 0 : Sizes.product(Math.min(c.slqSteps(), p), p);
@@ -123,8 +125,8 @@ public final class HessianAnalyzer implements Analyzer {
      * further at the analysis, without a notice.
      */
     @Override
-    public List<String> adjustments(org.overparam.api.Config config, Model model, DataSize data) {
-        Config c = config.as(Config.class);
+    public List<String> adjustments(Config config, Model model, DataSize data) {
+        Settings c = config.as(Settings.class);
         long p = model.layout().size();
         List<String> out = new ArrayList<>(Samples.notice(c.points(), data.train()));
         for (String name : List.of("iterations", "slqSteps", "topK", "bottomK")) {
@@ -150,7 +152,7 @@ public final class HessianAnalyzer implements Analyzer {
 
     @Override
     public void analyze(Snapshot snapshot, MetricSink out) {
-        Config c = snapshot.config().as(Config.class);
+        Settings c = snapshot.config().as(Settings.class);
         Objective f = new Objective(snapshot, c.points());
         BlockSet trained = BlockSet.trained(f);
         out.scalar("dimension", trained.size());
@@ -186,7 +188,7 @@ public final class HessianAnalyzer implements Analyzer {
         out.scalar("hvps", products);
     }
 
-    private static void checkMemory(Config c, int n) {
+    private static void checkMemory(Settings c, int n) {
         if (c.topK() > 0 || c.bottomK() > 0) {
             Memory.checkBasis("iterations", Math.min(c.iterations(), n) + 1L, n);
         }
@@ -197,7 +199,7 @@ public final class HessianAnalyzer implements Analyzer {
 
     /** What one operator's spectrum measurements found. */
     private record Spectrum(double[] top, double[] bottom, int iterations, boolean converged, double[][] density) {
-        static Spectrum measure(HessianOperator op, Config c, RandomStream random) {
+        static Spectrum measure(HessianOperator op, Settings c, RandomStream random) {
             int n = op.order();
             LanczosResult top = extremes(op, n, c.topK(), Lanczos.Which.LARGEST, c, random);
             LanczosResult bottom = extremes(op, n, c.bottomK(), Lanczos.Which.SMALLEST, c, random);
@@ -209,7 +211,7 @@ public final class HessianAnalyzer implements Analyzer {
                     iterations, converged, density);
         }
 
-        private static LanczosResult extremes(HessianOperator op, int n, int want, Lanczos.Which which, Config c,
+        private static LanczosResult extremes(HessianOperator op, int n, int want, Lanczos.Which which, Settings c,
                                               RandomStream random) {
             if (want == 0) {
                 return null;

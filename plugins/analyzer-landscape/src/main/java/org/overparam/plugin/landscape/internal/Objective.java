@@ -54,12 +54,18 @@ final class Objective {
         return batch.n();
     }
 
-    /** @param block a block position @return whether it is trained */
+    /**
+     * @param block a block position
+     * @return whether it is trained
+     */
     boolean trainable(int block) {
         return trainable[block];
     }
 
-    /** @param at a point; not modified @return F there */
+    /**
+     * @param at a point; not modified
+     * @return F there
+     */
     double loss(Params at) {
         return loss.evaluate(model.forward(at, batch).output(), null);
     }
@@ -97,7 +103,10 @@ final class Objective {
         }
     }
 
-    /** @param p a point @return the Euclidean norm of its trained blocks */
+    /**
+     * @param p a point
+     * @return the Euclidean norm of its trained blocks
+     */
     double trainedNorm(Params p) {
         double s = 0;
         for (int b = 0; b < trainable.length; b++) {

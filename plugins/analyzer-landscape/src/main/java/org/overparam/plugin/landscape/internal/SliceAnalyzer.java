@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.Analyzer;
+import org.overparam.api.ComponentProperties;
+import org.overparam.api.Config;
 import org.overparam.api.DataSize;
 import org.overparam.api.MetricSink;
 import org.overparam.api.Model;
@@ -37,13 +39,13 @@ import org.overparam.api.Snapshot;
  * {@link #MAX_1D} points ({@link #MAX_2D} per axis for the surface) are clamped with a notice.
  */
 @Component(service = Analyzer.class, property = {
-    org.overparam.api.Component.NAME + "=slices",
-    org.overparam.api.Component.DESCRIPTION + "=Loss along filter-normalized random directions (1D and 2D) and "
+    ComponentProperties.NAME + "=slices",
+    ComponentProperties.DESCRIPTION + "=Loss along filter-normalized random directions (1D and 2D) and "
         + "along the line from initialization"})
 public final class SliceAnalyzer implements Analyzer {
 
     /** The parameters of {@code slices}. */
-    public @interface Config {
+    public @interface Settings {
         /** @return the sample count */
         @Param(value = "training samples in the loss (a seeded subset fixed for the run); 0 = all", min = 0)
         int points() default 0;
@@ -80,8 +82,8 @@ public final class SliceAnalyzer implements Analyzer {
     }
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
+    public Class<Settings> configType() {
+        return Settings.class;
     }
 
     /** The most points of a 1D grid (the random slice and the interpolation): more are clamped. */
@@ -91,8 +93,8 @@ public final class SliceAnalyzer implements Analyzer {
 
     /** The grids' and directions' copies of the parameters, the surface and one forward pass. */
     @Override
-    public long workspaceBytes(org.overparam.api.Config config, Model model, DataSize data) {
-        Config c = config.as(Config.class);
+    public long workspaceBytes(Config config, Model model, DataSize data) {
+        Settings c = config.as(Settings.class);
         long grid = Math.min(c.steps2d(), MAX_2D);
         return Sizes.doubles(Sizes.sum(Sizes.product(5, model.layout().size()), Sizes.product(grid, grid),
                 model.forwardValues(Samples.count(c.points(), data.train()))));
@@ -104,8 +106,8 @@ public final class SliceAnalyzer implements Analyzer {
      * a notice: the same slices at a coarser resolution.
      */
     @Override
-    public List<String> adjustments(org.overparam.api.Config config, Model model, DataSize data) {
-        Config c = config.as(Config.class);
+    public List<String> adjustments(Config config, Model model, DataSize data) {
+        Settings c = config.as(Settings.class);
         List<String> out = new ArrayList<>(Samples.notice(c.points(), data.train()));
         clampNotice(out, "steps1d", c.steps1d(), MAX_1D);
         clampNotice(out, "steps2d", c.steps2d(), MAX_2D);
@@ -121,7 +123,7 @@ public final class SliceAnalyzer implements Analyzer {
 
     @Override
     public void analyze(Snapshot snapshot, MetricSink out) {
-        Config c = snapshot.config().as(Config.class);
+        Settings c = snapshot.config().as(Settings.class);
         Objective f = new Objective(snapshot, c.points());
         Params w = snapshot.params();
         RandomStream random = snapshot.random();

@@ -36,7 +36,11 @@ final class RecordingSink implements MetricSink {
         throw new AssertionError("unexpected artifact " + fileName);
     }
 
-    /** @param name a scalar @return its value @throws AssertionError if it was not recorded */
+    /**
+     * @param name a scalar
+     * @return its value
+     * @throws AssertionError if it was not recorded
+     */
     double get(String name) {
         Double v = scalars.get(name);
         if (v == null) {

@@ -5,6 +5,8 @@ import org.osgi.service.component.annotations.Component;
 import org.overparam.api.Analyzer;
 import org.overparam.api.Batch;
 import org.overparam.api.ComponentKind;
+import org.overparam.api.ComponentProperties;
+import org.overparam.api.Config;
 import org.overparam.api.DataSize;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.MetricSink;
@@ -26,12 +28,12 @@ import org.overparam.linalg.SymmetricEigen;
  * here. Both are kept in the state. Writes {@code bounds-step<t>.md} at the first and final analyses.
  */
 @Component(service = Analyzer.class, property = {
-    org.overparam.api.Component.NAME + "=bounds",
-    org.overparam.api.Component.DESCRIPTION + "=Width, iteration and rate requirements of the five papers beside the run's"})
+    ComponentProperties.NAME + "=bounds",
+    ComponentProperties.DESCRIPTION + "=Width, iteration and rate requirements of the five papers beside the run's"})
 public final class BoundsAnalyzer implements Analyzer {
 
     /** The parameters of {@code bounds}. */
-    public @interface Config {
+    public @interface Settings {
         /** @return eps */
         @Param(value = "target training loss eps of the iteration bounds", min = 0, minExclusive = true)
         double eps() default 1e-6;
@@ -72,14 +74,14 @@ public final class BoundsAnalyzer implements Analyzer {
     }
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
+    public Class<Settings> configType() {
+        return Settings.class;
     }
 
     /** A Gram of {@code min(points, n)} samples when lambda_0 may be computed here ({@link Workspace}). */
     @Override
-    public long workspaceBytes(org.overparam.api.Config config, Model model, DataSize data) {
-        Config c = config.as(Config.class);
+    public long workspaceBytes(Config config, Model model, DataSize data) {
+        Settings c = config.as(Settings.class);
         if (c.lambda0().equals("history")) {
             return 0;
         }
@@ -89,7 +91,7 @@ public final class BoundsAnalyzer implements Analyzer {
 
     @Override
     public void analyze(Snapshot snapshot, MetricSink out) {
-        Config c = snapshot.config().as(Config.class);
+        Settings c = snapshot.config().as(Settings.class);
         State state = snapshot.state();
         boolean first = Double.isNaN(state.scalar("lambda_0", Double.NaN));
         if (first) {
@@ -133,7 +135,7 @@ public final class BoundsAnalyzer implements Analyzer {
     }
 
     /** Stores lambda_0 and kappa_0 from the ntk analyzer's history or a Gram computed at the initial point. */
-    private static void initialKernel(Snapshot snapshot, Config c, State state) {
+    private static void initialKernel(Snapshot snapshot, Settings c, State state) {
         double lambda = Double.NaN;
         double kappa = Double.NaN;
         if (!c.lambda0().equals("compute")) {

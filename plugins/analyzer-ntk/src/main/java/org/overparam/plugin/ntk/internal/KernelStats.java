@@ -11,7 +11,11 @@ final class KernelStats {
     private KernelStats() {
     }
 
-    /** @param n the order @param k the matrix @return the sum of the diagonal */
+    /**
+     * @param n the order
+     * @param k the matrix
+     * @return the sum of the diagonal
+     */
     static double trace(int n, double[] k) {
         double t = 0;
         for (int i = 0; i < n; i++) {
@@ -20,7 +24,10 @@ final class KernelStats {
         return t;
     }
 
-    /** @param a values @return the Frobenius (Euclidean) norm */
+    /**
+     * @param a values
+     * @return the Frobenius (Euclidean) norm
+     */
     static double frobenius(double[] a) {
         return Math.sqrt(Linalg.dot(a, a));
     }

@@ -4,6 +4,8 @@ import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.Analyzer;
 import org.overparam.api.Batch;
+import org.overparam.api.ComponentProperties;
+import org.overparam.api.Config;
 import org.overparam.api.DataSize;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.MetricSink;
@@ -27,12 +29,12 @@ import org.overparam.api.Snapshot;
  * descent with the optimizer's {@code lr} (or this analyzer's), and a constant schedule.
  */
 @Component(service = Analyzer.class, property = {
-    org.overparam.api.Component.NAME + "=linearized",
-    org.overparam.api.Component.DESCRIPTION + "=NTK-regime prediction: the GD loss curve of the net linearized at init"})
+    ComponentProperties.NAME + "=linearized",
+    ComponentProperties.DESCRIPTION + "=NTK-regime prediction: the GD loss curve of the net linearized at init"})
 public final class LinearizedAnalyzer implements Analyzer {
 
     /** The parameters of {@code linearized}. */
-    public @interface Config {
+    public @interface Settings {
         /** @return the cap on N = n k */
         @Param(value = "largest N = n k (training samples x outputs) for the N x N kernel and its eigendecomposition", min = 1)
         int maxPoints() default 2000;
@@ -60,14 +62,14 @@ public final class LinearizedAnalyzer implements Analyzer {
     }
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
+    public Class<Settings> configType() {
+        return Settings.class;
     }
 
     /** The full kernel on all {@code N = n k} training outputs ({@link Workspace}). */
     @Override
-    public long workspaceBytes(org.overparam.api.Config config, Model model, DataSize data) {
-        Config c = config.as(Config.class);
+    public long workspaceBytes(Config config, Model model, DataSize data) {
+        Settings c = config.as(Settings.class);
         return Workspace.gram(model, data.train(), Sizes.product(data.train(), model.outputSize()), c.path(),
                 c.jacobianMemoryMb());
     }
@@ -77,8 +79,8 @@ public final class LinearizedAnalyzer implements Analyzer {
      * outputs than the run trains on would predict another run, so nothing is clamped.
      */
     @Override
-    public List<String> adjustments(org.overparam.api.Config config, Model model, DataSize data) {
-        checkOrder(data.train(), model.outputSize(), config.as(Config.class).maxPoints());
+    public List<String> adjustments(Config config, Model model, DataSize data) {
+        checkOrder(data.train(), model.outputSize(), config.as(Settings.class).maxPoints());
         return List.of();
     }
 
@@ -93,7 +95,7 @@ public final class LinearizedAnalyzer implements Analyzer {
 
     @Override
     public void analyze(Snapshot snapshot, MetricSink out) {
-        Config c = snapshot.config().as(Config.class);
+        Settings c = snapshot.config().as(Settings.class);
         LinearizedCurve curve = LinearizedCurve.restore(snapshot.state());
         if (curve == null) {
             curve = start(snapshot, c, out);
@@ -111,7 +113,7 @@ public final class LinearizedAnalyzer implements Analyzer {
     }
 
     /** Computes K_0 at the initial point on all training outputs and records its summary. */
-    private static LinearizedCurve start(Snapshot snapshot, Config c, MetricSink out) {
+    private static LinearizedCurve start(Snapshot snapshot, Settings c, MetricSink out) {
         Batch train = snapshot.data().train();
         Model model = snapshot.model();
         checkOrder(train.n(), model.outputSize(), c.maxPoints());

@@ -54,7 +54,10 @@ final class LinearizedCurve {
         return new LinearizedCurve(lambda, weight, gd.etaEff());
     }
 
-    /** @param state an analyzer's state @return the curve kept there, or {@code null} */
+    /**
+     * @param state an analyzer's state
+     * @return the curve kept there, or {@code null}
+     */
     static LinearizedCurve restore(State state) {
         if (!state.hasArray(LAMBDA) || !state.hasArray(WEIGHT) || Double.isNaN(state.scalar(ETA, Double.NaN))) {
             return null;
@@ -62,7 +65,10 @@ final class LinearizedCurve {
         return new LinearizedCurve(state.allArrays().get(LAMBDA), state.allArrays().get(WEIGHT), state.scalar(ETA, 0));
     }
 
-    /** @param t a step count, at least 0 @return the predicted loss after t steps */
+    /**
+     * @param t a step count, at least 0
+     * @return the predicted loss after t steps
+     */
     double loss(long t) {
         double sum = 0;
         for (int j = 0; j < lambda.length; j++) {

@@ -4,6 +4,8 @@ import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.Analyzer;
 import org.overparam.api.Batch;
+import org.overparam.api.ComponentProperties;
+import org.overparam.api.Config;
 import org.overparam.api.DataSize;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.MetricSink;
@@ -29,14 +31,14 @@ import org.overparam.linalg.io.Npy;
  * indices in {@code <filePrefix>-step<t>-indices.npy} (int64).
  */
 @Component(service = Analyzer.class, property = {
-    org.overparam.api.Component.NAME + "=ntk",
-    org.overparam.api.Component.DESCRIPTION + "=Empirical NTK Gram: extreme eigenvalues, condition, movement from init, target alignment"})
+    ComponentProperties.NAME + "=ntk",
+    ComponentProperties.DESCRIPTION + "=Empirical NTK Gram: extreme eigenvalues, condition, movement from init, target alignment"})
 public final class NtkAnalyzer implements Analyzer {
     /** The state entry holding K_0. */
     static final String K0 = "K0";
 
     /** The parameters of {@code ntk}. */
-    public @interface Config {
+    public @interface Settings {
         /** @return n_ntk */
         @Param(value = "training samples the Gram is computed on (n_ntk; at most n are used)", min = 1)
         int points() default 50;
@@ -77,14 +79,14 @@ public final class NtkAnalyzer implements Analyzer {
     }
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
+    public Class<Settings> configType() {
+        return Settings.class;
     }
 
     /** The Gram of {@code min(points, n)} samples times the outputs covered ({@link Workspace}). */
     @Override
-    public long workspaceBytes(org.overparam.api.Config config, Model model, DataSize data) {
-        Config c = config.as(Config.class);
+    public long workspaceBytes(Config config, Model model, DataSize data) {
+        Settings c = config.as(Settings.class);
         long p = Math.min(c.points(), data.train());
         long rows = c.outputs().equals("sum") ? Sizes.product(p, model.outputSize()) : p;
         return Workspace.gram(model, p, rows, c.path(), c.jacobianMemoryMb());
@@ -95,8 +97,8 @@ public final class NtkAnalyzer implements Analyzer {
      * {@code output} the model does not have.
      */
     @Override
-    public List<String> adjustments(org.overparam.api.Config config, Model model, DataSize data) {
-        Config c = config.as(Config.class);
+    public List<String> adjustments(Config config, Model model, DataSize data) {
+        Settings c = config.as(Settings.class);
         if (c.outputs().equals("one") && c.output() >= model.outputSize()) {
             throw new InvalidInputException("output", "output " + c.output() + " does not exist: the model has "
                     + model.outputSize() + " output" + (model.outputSize() == 1 ? "" : "s") + " (0 to "
@@ -111,7 +113,7 @@ public final class NtkAnalyzer implements Analyzer {
 
     @Override
     public void analyze(Snapshot snapshot, MetricSink out) {
-        Config c = snapshot.config().as(Config.class);
+        Settings c = snapshot.config().as(Settings.class);
         State state = snapshot.state();
         Model model = snapshot.model();
         Batch train = snapshot.data().train();
@@ -146,7 +148,7 @@ public final class NtkAnalyzer implements Analyzer {
     }
 
     /** @return the output indices the Gram covers */
-    static int[] outputs(Config c, int k) {
+    static int[] outputs(Settings c, int k) {
         if (c.outputs().equals("sum")) {
             int[] all = new int[k];
             for (int o = 0; o < k; o++) {

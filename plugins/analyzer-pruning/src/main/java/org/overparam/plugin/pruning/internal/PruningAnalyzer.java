@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.Analyzer;
 import org.overparam.api.Batch;
+import org.overparam.api.ComponentProperties;
 import org.overparam.api.Data;
 import org.overparam.api.MetricSink;
 import org.overparam.api.Model;
@@ -24,12 +25,12 @@ import org.overparam.api.Snapshot;
  * ({@code every: 0} also runs it at initialization, where it shows the untrained net).
  */
 @Component(service = Analyzer.class, property = {
-    org.overparam.api.Component.NAME + "=pruning",
-    org.overparam.api.Component.DESCRIPTION + "=Prune hidden nodes by lambda_j u_j^2 (train/test risk curve); rank features by lambda_j"})
+    ComponentProperties.NAME + "=pruning",
+    ComponentProperties.DESCRIPTION + "=Prune hidden nodes by lambda_j u_j^2 (train/test risk curve); rank features by lambda_j"})
 public final class PruningAnalyzer implements Analyzer {
 
     /** The parameters of {@code pruning}. */
-    public @interface Config {
+    public @interface Settings {
         /** @return the fraction removed between two points of the curve */
         @Param(value = "fraction of the nodes removed between two points of the risk curve", min = 0, minExclusive = true, max = 1)
         double fractionStep() default 0.05;
@@ -57,13 +58,13 @@ public final class PruningAnalyzer implements Analyzer {
     }
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
+    public Class<Settings> configType() {
+        return Settings.class;
     }
 
     @Override
     public void analyze(Snapshot snapshot, MetricSink out) {
-        Config c = snapshot.config().as(Config.class);
+        Settings c = snapshot.config().as(Settings.class);
         Params w = snapshot.params();
         Model model = snapshot.model();
         Data data = snapshot.data();

@@ -15,6 +15,7 @@ import org.overparam.api.Sizes;
 import org.overparam.linalg.ConvMap;
 import org.overparam.linalg.DenseMap;
 import org.overparam.linalg.Elementwise;
+import org.overparam.linalg.Pooling;
 
 /**
  * A convolutional ReLU network: {@code a_0 = x} read as {@code [c, l]} or {@code [c, h, w]},
@@ -92,7 +93,10 @@ final class CnnModel implements Model {
         return convs.length;
     }
 
-    /** @param l a conv layer, {@code 0..L-1} @return its map */
+    /**
+     * @param l a conv layer, {@code 0..L-1}
+     * @return its map
+     */
     ConvMap conv(int l) {
         return convs[l];
     }
@@ -107,23 +111,37 @@ final class CnnModel implements Model {
         return plan.pooling();
     }
 
-    /** @param l a layer, {@code 0..L} (L is the head) @return the position of its weight block */
+    /**
+     * @param l a layer, {@code 0..L} (L is the head)
+     * @return the position of its weight block
+     */
     int weightIndex(int l) {
         return weightIndex[l];
     }
 
-    /** @param l a layer, {@code 0..L} @return the position of its bias block, or -1 */
+    /**
+     * @param l a layer, {@code 0..L}
+     * @return the position of its bias block, or -1
+     */
     int biasIndex(int l) {
         return biasIndex[l];
     }
 
-    /** @param n samples @param a the last feature map @return the head's inputs */
+    /**
+     * @param n samples
+     * @param a the last feature map
+     * @return the head's inputs
+     */
     double[] pool(int n, double[] a) {
         ConvMap last = convs[convs.length - 1];
         return plan.pooling().pool(n, last.out(), last.positions(), a);
     }
 
-    /** @param n samples @param df signals at the head's inputs @return signals at the last feature map */
+    /**
+     * @param n samples
+     * @param df signals at the head's inputs
+     * @return signals at the last feature map
+     */
     double[] unpool(int n, double[] df) {
         ConvMap last = convs[convs.length - 1];
         return plan.pooling().unpool(n, last.out(), last.positions(), df);
@@ -234,7 +252,10 @@ final class CnnModel implements Model {
         CnnHessian.apply(this, params, batch, loss, direction, result);
     }
 
-    /** @param forward a pass @return it as this model's own pass */
+    /**
+     * @param forward a pass
+     * @return it as this model's own pass
+     */
     CnnForward own(Forward forward) {
         if (!(forward instanceof CnnForward f) || f.model() != this) {
             throw new IllegalArgumentException("this forward pass was not made by this model");

@@ -5,6 +5,7 @@ import java.util.List;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.Shape;
 import org.overparam.linalg.ConvMap;
+import org.overparam.linalg.Pooling;
 
 /**
  * The checked geometry of a {@code cnn}: its parameters read against the data's sample shape, layer
@@ -28,7 +29,7 @@ record CnnPlan(Shape dataShape, boolean twoD, List<ConvMap> convs, Pooling pooli
      * @return the checked plan
      * @throws InvalidInputException naming the parameter, the layer and the shapes when they do not fit
      */
-    static CnnPlan of(ConvolutionalNet.Config c, Shape dataShape, int outputs) {
+    static CnnPlan of(ConvolutionalNet.Settings c, Shape dataShape, int outputs) {
         if (outputs < 1) {
             throw new InvalidInputException("outputs", "a network needs at least one output, got " + outputs);
         }
@@ -42,7 +43,8 @@ record CnnPlan(Shape dataShape, boolean twoD, List<ConvMap> convs, Pooling pooli
         int[] kernel = perLayer("kernel", c.kernel(), layers);
         int[] stride = perLayer("stride", c.stride(), layers);
         int[] padding = perLayer("padding", c.padding(), layers);
-        Pooling pooling = Pooling.of(c.head());
+        Pooling pooling = Pooling.of(c.head()).orElseThrow(() -> new InvalidInputException("head",
+                "unknown head '" + c.head() + "'; choose avgpool or flatten"));
         int ch = shape[0];
         int h = twoD ? shape[1] : 1;
         int w = shape[shape.length - 1];

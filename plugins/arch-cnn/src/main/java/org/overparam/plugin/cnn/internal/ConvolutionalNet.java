@@ -2,6 +2,8 @@ package org.overparam.plugin.cnn.internal;
 
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.Architecture;
+import org.overparam.api.ComponentProperties;
+import org.overparam.api.Config;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.Model;
 import org.overparam.api.Param;
@@ -15,12 +17,12 @@ import org.overparam.api.Shape;
  * run, per block, with fan-in {@code c_in k(k)} for a convolution.
  */
 @Component(service = Architecture.class, property = {
-    org.overparam.api.Component.NAME + "=cnn",
-    org.overparam.api.Component.DESCRIPTION + "=Convolutional ReLU network (1-D or 2-D, avgpool or flatten head), exact gradients and Hessian-vector products"})
+    ComponentProperties.NAME + "=cnn",
+    ComponentProperties.DESCRIPTION + "=Convolutional ReLU network (1-D or 2-D, avgpool or flatten head), exact gradients and Hessian-vector products"})
 public final class ConvolutionalNet implements Architecture {
 
     /** The parameters of {@code cnn}. */
-    public @interface Config {
+    public @interface Settings {
         /** @return the output channels of each conv layer */
         @Param(value = "output channels of each conv layer, one entry per layer", min = 1)
         int[] channels() default {16, 16};
@@ -53,8 +55,8 @@ public final class ConvolutionalNet implements Architecture {
     }
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
+    public Class<Settings> configType() {
+        return Settings.class;
     }
 
     /**
@@ -63,7 +65,7 @@ public final class ConvolutionalNet implements Architecture {
      *     they do not fit the data
      */
     @Override
-    public Model build(org.overparam.api.Config config, Shape inputShape, int outputs) {
-        return new CnnModel(CnnPlan.of(config.as(Config.class), inputShape, outputs));
+    public Model build(Config config, Shape inputShape, int outputs) {
+        return new CnnModel(CnnPlan.of(config.as(Settings.class), inputShape, outputs));
     }
 }

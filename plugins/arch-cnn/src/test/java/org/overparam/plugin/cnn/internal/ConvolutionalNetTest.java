@@ -21,6 +21,7 @@ import org.overparam.api.Params;
 import org.overparam.api.Shape;
 import org.overparam.linalg.ConvMap;
 import org.overparam.linalg.DenseMap;
+import org.overparam.linalg.Pooling;
 import org.overparam.testkit.Fixtures;
 
 /** The component's configuration, the layout it builds, the forward pass and the bad-input messages. */

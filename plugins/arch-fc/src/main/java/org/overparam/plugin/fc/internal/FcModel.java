@@ -112,22 +112,34 @@ final class FcModel implements Model {
         return sigma;
     }
 
-    /** @param l a layer, {@code 0..L} @return its input width */
+    /**
+     * @param l a layer, {@code 0..L}
+     * @return its input width
+     */
     int in(int l) {
         return in[l];
     }
 
-    /** @param l a layer, {@code 0..L} @return its output width */
+    /**
+     * @param l a layer, {@code 0..L}
+     * @return its output width
+     */
     int out(int l) {
         return out[l];
     }
 
-    /** @param l a layer @return the position of its weight block */
+    /**
+     * @param l a layer
+     * @return the position of its weight block
+     */
     int weightIndex(int l) {
         return weightIndex[l];
     }
 
-    /** @param l a layer @return the position of its bias block, or -1 */
+    /**
+     * @param l a layer
+     * @return the position of its bias block, or -1
+     */
     int biasIndex(int l) {
         return biasIndex[l];
     }
@@ -219,7 +231,10 @@ final class FcModel implements Model {
         return Optional.of(List.of(pieces));
     }
 
-    /** @param forward a pass @return it as this model's own pass */
+    /**
+     * @param forward a pass
+     * @return it as this model's own pass
+     */
     FcForward own(Forward forward) {
         if (!(forward instanceof FcForward f) || f.model() != this) {
             throw new IllegalArgumentException("this forward pass was not made by this model");

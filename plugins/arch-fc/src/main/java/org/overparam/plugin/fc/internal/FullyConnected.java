@@ -2,6 +2,8 @@ package org.overparam.plugin.fc.internal;
 
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.Architecture;
+import org.overparam.api.ComponentProperties;
+import org.overparam.api.Config;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.Model;
 import org.overparam.api.Param;
@@ -14,12 +16,12 @@ import org.overparam.api.Shape;
  * Multipliers of a parameterization (NTK, standard) are applied around the model by the run.
  */
 @Component(service = Architecture.class, property = {
-    org.overparam.api.Component.NAME + "=fc",
-    org.overparam.api.Component.DESCRIPTION + "=Deep fully connected network (relu, softplus or tanh), exact gradients and Hessian-vector products"})
+    ComponentProperties.NAME + "=fc",
+    ComponentProperties.DESCRIPTION + "=Deep fully connected network (relu, softplus or tanh), exact gradients and Hessian-vector products"})
 public final class FullyConnected implements Architecture {
 
     /** The parameters of {@code fc}. */
-    public @interface Config {
+    public @interface Settings {
         /** @return m */
         @Param(value = "hidden units per layer (m)", min = 1)
         int width() default 256;
@@ -39,8 +41,8 @@ public final class FullyConnected implements Architecture {
     }
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
+    public Class<Settings> configType() {
+        return Settings.class;
     }
 
     /**
@@ -48,8 +50,8 @@ public final class FullyConnected implements Architecture {
      *     one is out of range, or {@code outputs} for fewer than one output
      */
     @Override
-    public Model build(org.overparam.api.Config config, Shape inputShape, int outputs) {
-        Config c = config.as(Config.class);
+    public Model build(Config config, Shape inputShape, int outputs) {
+        Settings c = config.as(Settings.class);
         if (c.width() < 1) {
             throw new InvalidInputException("width", "width " + c.width() + " is below 1");
         }

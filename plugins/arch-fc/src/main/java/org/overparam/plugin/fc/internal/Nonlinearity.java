@@ -95,7 +95,10 @@ enum Nonlinearity {
 
     abstract double second(double z);
 
-    /** @param z pre-activations; not modified @return {@code sigma(z)}, a new array */
+    /**
+     * @param z pre-activations; not modified
+     * @return {@code sigma(z)}, a new array
+     */
     final double[] apply(double[] z) {
         double[] a = new double[z.length];
         if (this == RELU) {

@@ -25,7 +25,10 @@ import org.overparam.api.Params;
 record Conversion(Layout layout, Params params, Params magnitudes, double c, double ratio, double margin,
                   int[] failing, double[] failingMargins) {
 
-    /** @param i an input index @return whether the input passed the margin condition */
+    /**
+     * @param i an input index
+     * @return whether the input passed the margin condition
+     */
     boolean passes(int i) {
         return java.util.Arrays.binarySearch(failing, i) < 0;
     }

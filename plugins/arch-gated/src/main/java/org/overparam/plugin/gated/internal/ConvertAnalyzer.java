@@ -6,6 +6,7 @@ import org.osgi.service.component.annotations.Component;
 import org.overparam.api.Analyzer;
 import org.overparam.api.Batch;
 import org.overparam.api.ComponentKind;
+import org.overparam.api.ComponentProperties;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.MetricSink;
 import org.overparam.api.Param;
@@ -34,12 +35,12 @@ import org.overparam.linalg.io.Tensor;
  * weights.
  */
 @Component(service = Analyzer.class, property = {
-    org.overparam.api.Component.NAME + "=gated-convert",
-    org.overparam.api.Component.DESCRIPTION + "=Converts the gated surrogate into an equivalent ReLU network and checks it on the training inputs"})
+    ComponentProperties.NAME + "=gated-convert",
+    ComponentProperties.DESCRIPTION + "=Converts the gated surrogate into an equivalent ReLU network and checks it on the training inputs"})
 public final class ConvertAnalyzer implements Analyzer {
 
     /** The parameters of {@code gated-convert}. */
-    public @interface Config {
+    public @interface Settings {
         /** @return the safety fraction */
         @Param(value = "c = safety * min |z0| / |W v| over the training inputs and units (smaller: more slack, more rounding)",
                 min = 0, max = 1, minExclusive = true, maxExclusive = true)
@@ -55,8 +56,8 @@ public final class ConvertAnalyzer implements Analyzer {
     }
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
+    public Class<Settings> configType() {
+        return Settings.class;
     }
 
     /**
@@ -64,7 +65,7 @@ public final class ConvertAnalyzer implements Analyzer {
      */
     @Override
     public void analyze(Snapshot snapshot, MetricSink out) {
-        Config c = snapshot.config().as(Config.class);
+        Settings c = snapshot.config().as(Settings.class);
         String arch = snapshot.componentName(ComponentKind.ARCHITECTURE);
         if (!"gated".equals(arch)) {
             throw new InvalidInputException("gated-convert", "converts the gated surrogate; this run's architecture is "
@@ -72,7 +73,7 @@ public final class ConvertAnalyzer implements Analyzer {
         }
         Batch train = snapshot.data().train();
         GatedModel model = GatedSurrogate.build(snapshot.componentConfig(ComponentKind.ARCHITECTURE)
-                .as(GatedSurrogate.Config.class), train.inputShape(), train.outputSize());
+                .as(GatedSurrogate.Settings.class), train.inputShape(), train.outputSize());
         Params effective = snapshot.scaling().effective(snapshot.params());
         Conversion conversion = ReluConversion.convert(model, effective, train, c.safety(), c.mu());
         ConversionCheck check = ConversionCheck.of(model, effective, conversion, train);

@@ -90,12 +90,18 @@ final class GatedModel implements Model {
         return depth;
     }
 
-    /** @param l a layer index from 0 (layer l + 1's input) @return the width of {@code v_l} */
+    /**
+     * @param l a layer index from 0 (layer l + 1's input)
+     * @return the width of {@code v_l}
+     */
     int in(int l) {
         return l == 0 ? d : width;
     }
 
-    /** @param l a hidden layer, 1..L @return the position of the value block W_l */
+    /**
+     * @param l a hidden layer, 1..L
+     * @return the position of the value block W_l
+     */
     static int valueIndex(int l) {
         return l - 1;
     }
@@ -105,7 +111,10 @@ final class GatedModel implements Model {
         return depth;
     }
 
-    /** @param l a hidden layer, 1..L @return the position of the gate block gate.W_l */
+    /**
+     * @param l a hidden layer, 1..L
+     * @return the position of the gate block gate.W_l
+     */
     int gateIndex(int l) {
         return depth + l;
     }
@@ -144,7 +153,12 @@ final class GatedModel implements Model {
         return new GatedForward(this, batch, weights, inputs, gates, out);
     }
 
-    /** {@code x .*= 1[z0 >= 0]}. @param z0 gate pre-activations; not modified @param x updated */
+    /**
+     * {@code x .*= 1[z0 >= 0]}.
+     *
+     * @param z0 gate pre-activations; not modified
+     * @param x updated
+     */
     static void gate(double[] z0, double[] x) {
         for (int j = 0; j < x.length; j++) {
             if (!(z0[j] >= 0)) {
@@ -216,7 +230,10 @@ final class GatedModel implements Model {
         return Optional.of(List.of(pieces));
     }
 
-    /** @param forward a pass @return it as this model's own pass */
+    /**
+     * @param forward a pass
+     * @return it as this model's own pass
+     */
     GatedForward own(Forward forward) {
         if (!(forward instanceof GatedForward f) || f.model() != this) {
             throw new IllegalArgumentException("this forward pass was not made by this model");

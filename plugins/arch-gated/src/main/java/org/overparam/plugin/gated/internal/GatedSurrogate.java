@@ -2,6 +2,8 @@ package org.overparam.plugin.gated.internal;
 
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.Architecture;
+import org.overparam.api.ComponentProperties;
+import org.overparam.api.Config;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.Model;
 import org.overparam.api.Param;
@@ -15,12 +17,12 @@ import org.overparam.api.Shape;
  * equivalent plain ReLU network of width 2m (the analyzer {@code gated-convert}).
  */
 @Component(service = Architecture.class, property = {
-    org.overparam.api.Component.NAME + "=gated",
-    org.overparam.api.Component.DESCRIPTION + "=Gated surrogate with activation patterns frozen at initialization (arXiv 2101.04243), convertible to ReLU"})
+    ComponentProperties.NAME + "=gated",
+    ComponentProperties.DESCRIPTION + "=Gated surrogate with activation patterns frozen at initialization (arXiv 2101.04243), convertible to ReLU"})
 public final class GatedSurrogate implements Architecture {
 
     /** The parameters of {@code gated}. */
-    public @interface Config {
+    public @interface Settings {
         /** @return m */
         @Param(value = "hidden units per layer (m)", min = 1)
         int width() default 256;
@@ -31,8 +33,8 @@ public final class GatedSurrogate implements Architecture {
     }
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
+    public Class<Settings> configType() {
+        return Settings.class;
     }
 
     /**
@@ -40,8 +42,8 @@ public final class GatedSurrogate implements Architecture {
      *     {@code outputs} for fewer than one output
      */
     @Override
-    public Model build(org.overparam.api.Config config, Shape inputShape, int outputs) {
-        return build(config.as(Config.class), inputShape, outputs);
+    public Model build(Config config, Shape inputShape, int outputs) {
+        return build(config.as(Settings.class), inputShape, outputs);
     }
 
     /**
@@ -50,7 +52,7 @@ public final class GatedSurrogate implements Architecture {
      * @param outputs k
      * @return the model
      */
-    static GatedModel build(Config c, Shape inputShape, int outputs) {
+    static GatedModel build(Settings c, Shape inputShape, int outputs) {
         if (c.width() < 1) {
             throw new InvalidInputException("width", "width " + c.width() + " is below 1");
         }

@@ -113,7 +113,10 @@ final class ReluConversion {
         return new Conversion(layout, w, mag, c, ratio, margin, fail, failWorst);
     }
 
-    /** @param model the surrogate @return fc's layout for width 2m, the surrogate's depth and outputs, no bias */
+    /**
+     * @param model the surrogate
+     * @return fc's layout for width 2m, the surrogate's depth and outputs, no bias
+     */
     static Layout layout(GatedModel model) {
         int m2 = 2 * model.width();
         int d = model.in(0);

@@ -48,7 +48,7 @@ class ConvertAnalyzerTest {
 
     @Test
     void recordsTheCheckAndSavesWeightsThatLoadIntoFc() throws IOException {
-        GatedModel gated = GatedSurrogate.build(ARCH.as(GatedSurrogate.Config.class), Shape.of(8), 2);
+        GatedModel gated = GatedSurrogate.build(ARCH.as(GatedSurrogate.Settings.class), Shape.of(8), 2);
         Scaling scaling = Gateds.ntk(gated.layout());
         Params w = trained(gated);
         Batch train = Gateds.sphere(20, 8, 2, 5);
@@ -91,7 +91,7 @@ class ConvertAnalyzerTest {
 
     @Test
     void failingInputsAreCountedAndListed() {
-        GatedModel gated = GatedSurrogate.build(ARCH.as(GatedSurrogate.Config.class), Shape.of(8), 2);
+        GatedModel gated = GatedSurrogate.build(ARCH.as(GatedSurrogate.Settings.class), Shape.of(8), 2);
         Params w = trained(gated);
         Batch sphere = Gateds.sphere(6, 8, 2, 6);
         double[] x = sphere.inputs().clone();
@@ -109,7 +109,7 @@ class ConvertAnalyzerTest {
 
     @Test
     void anotherArchitectureIsRefused() {
-        GatedModel gated = GatedSurrogate.build(ARCH.as(GatedSurrogate.Config.class), Shape.of(8), 2);
+        GatedModel gated = GatedSurrogate.build(ARCH.as(GatedSurrogate.Settings.class), Shape.of(8), 2);
         var e = assertThrows(InvalidInputException.class, () -> new ConvertAnalyzer().analyze(new ConvertSnapshot("fc",
                 ARCH, trained(gated), Gateds.ntk(gated.layout()), Gateds.sphere(4, 8, 2, 7), Config.empty()),
                 new RecordingSink()));

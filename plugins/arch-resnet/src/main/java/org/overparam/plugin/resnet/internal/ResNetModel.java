@@ -111,12 +111,20 @@ final class ResNetModel implements Model {
         return out;
     }
 
-    /** @param n samples @param a the last state @return B's inputs (a itself for flattening) */
+    /**
+     * @param n samples
+     * @param a the last state
+     * @return B's inputs (a itself for flattening)
+     */
     double[] pool(int n, double[] a) {
         return plan.pooling().pool(n, plan.channels(), plan.positions(), a);
     }
 
-    /** @param n samples @param df signals at B's inputs @return signals at the last state (df itself for flattening) */
+    /**
+     * @param n samples
+     * @param df signals at B's inputs
+     * @return signals at the last state (df itself for flattening)
+     */
     double[] unpool(int n, double[] df) {
         return plan.pooling().unpool(n, plan.channels(), plan.positions(), df);
     }
@@ -213,7 +221,10 @@ final class ResNetModel implements Model {
         return Optional.of(ResNetPieces.of(this, forward(params, batch), output));
     }
 
-    /** @param forward a pass @return it as this model's own pass */
+    /**
+     * @param forward a pass
+     * @return it as this model's own pass
+     */
     ResNetForward own(Forward forward) {
         if (!(forward instanceof ResNetForward f) || f.model() != this) {
             throw new IllegalArgumentException("this forward pass was not made by this model");

@@ -6,6 +6,7 @@ import org.overparam.api.Shape;
 import org.overparam.linalg.ConvMap;
 import org.overparam.linalg.DenseMap;
 import org.overparam.linalg.LinearMap;
+import org.overparam.linalg.Pooling;
 
 /**
  * The checked structure of a {@code resnet}: the input layer A, the residual blocks' map (all
@@ -38,7 +39,7 @@ record ResNetPlan(Shape dataShape, boolean conv, boolean twoD, LinearMap a, Line
      * @return the checked plan
      * @throws InvalidInputException naming the parameter (and the layer and shapes) when they do not fit
      */
-    static ResNetPlan of(ResidualNet.Config c, Shape dataShape, int outputs) {
+    static ResNetPlan of(ResidualNet.Settings c, Shape dataShape, int outputs) {
         if (outputs < 1) {
             throw new InvalidInputException("outputs", "a network needs at least one output, got " + outputs);
         }
@@ -76,7 +77,7 @@ record ResNetPlan(Shape dataShape, boolean conv, boolean twoD, LinearMap a, Line
         return pooling.features(channels, positions);
     }
 
-    private static ResNetPlan convolutional(ResidualNet.Config c, Shape dataShape, double tau, boolean trainAll,
+    private static ResNetPlan convolutional(ResidualNet.Settings c, Shape dataShape, double tau, boolean trainAll,
                                             int outputs) {
         Shape data = readShape(c.inputShape(), dataShape);
         boolean twoD = data.rank() == 3;
@@ -95,7 +96,8 @@ record ResNetPlan(Shape dataShape, boolean conv, boolean twoD, LinearMap a, Line
             throw new InvalidInputException("kernel", "layer A: kernel " + k + " is larger than its input "
                     + (twoD ? h + "x" + w : Integer.toString(w)) + " (shape " + data + ")");
         }
-        Pooling pooling = Pooling.of(c.head());
+        Pooling pooling = Pooling.of(c.head()).orElseThrow(() -> new InvalidInputException("head",
+                "unknown head '" + c.head() + "'; choose avgpool or flatten"));
         int p = (k - 1) / 2;
         ConvMap a = twoD ? new ConvMap(in, h, w, ch, k, k, 1, 1, p, p) : new ConvMap(in, 1, w, ch, 1, k, 1, 1, 0, p);
         ConvMap hidden = twoD ? new ConvMap(ch, h, w, ch, k, k, 1, 1, p, p) : new ConvMap(ch, 1, w, ch, 1, k, 1, 1, 0, p);

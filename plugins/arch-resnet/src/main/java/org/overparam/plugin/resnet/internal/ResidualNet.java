@@ -2,6 +2,8 @@ package org.overparam.plugin.resnet.internal;
 
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.Architecture;
+import org.overparam.api.ComponentProperties;
+import org.overparam.api.Config;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.Model;
 import org.overparam.api.Param;
@@ -15,12 +17,12 @@ import org.overparam.api.Shape;
  * {@code B} keep their initial values ({@link org.overparam.api.BlockSpec#trainable()} false).
  */
 @Component(service = Architecture.class, property = {
-    org.overparam.api.Component.NAME + "=resnet",
-    org.overparam.api.Component.DESCRIPTION + "=Residual ReLU network h_l = h_{l-1} + tau ReLU(W_l h_{l-1}) (arXiv 1811.03962), dense or conv blocks"})
+    ComponentProperties.NAME + "=resnet",
+    ComponentProperties.DESCRIPTION + "=Residual ReLU network h_l = h_{l-1} + tau ReLU(W_l h_{l-1}) (arXiv 1811.03962), dense or conv blocks"})
 public final class ResidualNet implements Architecture {
 
     /** The parameters of {@code resnet}. */
-    public @interface Config {
+    public @interface Settings {
         /** @return dense or conv */
         @Param(value = "block type: dense (inputs flattened, width m) or conv (same-padding convolutions over [c, h, w] or [c, l])",
                 options = {"dense", "conv"})
@@ -63,8 +65,8 @@ public final class ResidualNet implements Architecture {
     }
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
+    public Class<Settings> configType() {
+        return Settings.class;
     }
 
     /**
@@ -73,7 +75,7 @@ public final class ResidualNet implements Architecture {
      *     out of range or does not fit the data
      */
     @Override
-    public Model build(org.overparam.api.Config config, Shape inputShape, int outputs) {
-        return new ResNetModel(ResNetPlan.of(config.as(Config.class), inputShape, outputs));
+    public Model build(Config config, Shape inputShape, int outputs) {
+        return new ResNetModel(ResNetPlan.of(config.as(Settings.class), inputShape, outputs));
     }
 }

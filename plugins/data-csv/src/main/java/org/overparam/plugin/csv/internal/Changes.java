@@ -40,7 +40,10 @@ record Changes(int rows, double largest) {
         return new Changes(rows, largest);
     }
 
-    /** @param other the changes of other rows @return both together */
+    /**
+     * @param other the changes of other rows
+     * @return both together
+     */
     Changes and(Changes other) {
         return new Changes(rows + other.rows, Math.max(largest, other.largest));
     }

@@ -10,6 +10,8 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.Batch;
+import org.overparam.api.ComponentProperties;
+import org.overparam.api.Config;
 import org.overparam.api.Data;
 import org.overparam.api.Dataset;
 import org.overparam.api.InvalidInputException;
@@ -18,6 +20,7 @@ import org.overparam.api.RandomStream;
 import org.overparam.api.Shape;
 import org.overparam.api.Task;
 import org.overparam.api.run.Names;
+import org.overparam.linalg.Normalization;
 import org.overparam.linalg.Rows;
 
 /**
@@ -35,13 +38,13 @@ import org.overparam.linalg.Rows;
  * rows or more, {@code delta}, the minimum pairwise distance of the training inputs.
  */
 @Component(service = Dataset.class, property = {
-    org.overparam.api.Component.NAME + "=csv",
-    org.overparam.api.Component.DESCRIPTION + "=Rows of a CSV file: one target column, regression or classification"})
+    ComponentProperties.NAME + "=csv",
+    ComponentProperties.DESCRIPTION + "=Rows of a CSV file: one target column, regression or classification"})
 public final class CsvDataset implements Dataset {
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     /** The parameters of {@code csv}. */
-    public @interface Config {
+    public @interface Settings {
         /** @return the training file */
         @Param("the CSV file of training rows (a relative path starts at the experiment file's folder)")
         String file();
@@ -83,19 +86,19 @@ public final class CsvDataset implements Dataset {
     }
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
+    public Class<Settings> configType() {
+        return Settings.class;
     }
 
     @Override
-    public Data load(org.overparam.api.Config config, RandomStream random) {
+    public Data load(Config config, RandomStream random) {
         return load(config, random, notice -> { });
     }
 
     /** Reports, when the normalization changed a row by more than 1e-12 relative, how many and how much. */
     @Override
-    public Data load(org.overparam.api.Config config, RandomStream random, Consumer<String> notices) {
-        Config c = config.as(Config.class);
+    public Data load(Config config, RandomStream random, Consumer<String> notices) {
+        Settings c = config.as(Settings.class);
         char delimiter = delimiter(c.delimiter());
         boolean classification = switch (c.task()) {
             case "regression" -> false;
@@ -103,7 +106,8 @@ public final class CsvDataset implements Dataset {
             default -> throw new InvalidInputException("task", "unknown task '" + c.task()
                     + "'; choose regression or classification");
         };
-        Normalization norm = Normalization.of(c.normalize());
+        Normalization norm = Normalization.of(c.normalize()).orElseThrow(() -> new InvalidInputException("normalize",
+                "unknown normalization '" + c.normalize() + "'; choose unit, centered, standard or none"));
         if (c.n() < 0 || c.nTest() < 0) {
             throw new InvalidInputException(c.n() < 0 ? "n" : "nTest", "must be at least 0 (0: all rows)");
         }

@@ -105,12 +105,18 @@ record Table(String file, List<String> names, List<String[]> rows, int[] lines) 
         return names.size();
     }
 
-    /** @param row a data row @return its location {@code file:line} */
+    /**
+     * @param row a data row
+     * @return its location {@code file:line}
+     */
     String at(int row) {
         return file + ":" + lines[row];
     }
 
-    /** @param column a column @return its description for messages, e.g. {@code column 3 ('age')} */
+    /**
+     * @param column a column
+     * @return its description for messages, e.g. {@code column 3 ('age')}
+     */
     String column(int column) {
         return "column " + (column + 1) + " ('" + names.get(column) + "')";
     }

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.Batch;
+import org.overparam.api.ComponentProperties;
+import org.overparam.api.Config;
 import org.overparam.api.Data;
 import org.overparam.api.Dataset;
 import org.overparam.api.InvalidInputException;
@@ -14,6 +16,7 @@ import org.overparam.api.Param;
 import org.overparam.api.RandomStream;
 import org.overparam.api.Shape;
 import org.overparam.api.Task;
+import org.overparam.linalg.Normalization;
 import org.overparam.linalg.Rows;
 
 /**
@@ -22,7 +25,10 @@ import org.overparam.linalg.Rows;
  * {@code dataset-fashion-mnist} package installs it. It keeps the listed classes, relabelled
  * {@code 0..c-1} in the order given, draws n training and {@code nTest} test images
  * ({@link Subset}, streams {@code train} and {@code test}), pools them ({@link Pooling}) and scales
- * them ({@link Normalization}; unit norm by default, as the theory assumes). Inputs have the shape
+ * them ({@link Normalization}, after pooling; unit norm by default, as the theory assumes;
+ * {@code centered} keeps unit-norm inputs but removes the large common component all-positive pixel
+ * vectors share, which dominates the NTK Gram matrix and slows gradient descent; {@code none} keeps
+ * the pixel values in [0, 1]). Inputs have the shape
  * {@code [1, h/f, w/f]}. Targets are one-hot ({@code k = c}) or, for two classes, a single signed
  * output ({@code -1} for the first class, {@code +1} for the second; labels 0 and 1).
  *
@@ -31,14 +37,14 @@ import org.overparam.linalg.Rows;
  * Files are read only once per run, the test files only when {@code nTest > 0}.
  */
 @Component(service = Dataset.class, property = {
-    org.overparam.api.Component.NAME + "=idx",
-    org.overparam.api.Component.DESCRIPTION + "=Images from IDX files (Fashion-MNIST by default): class subset, n samples, pooling, unit norm"})
+    ComponentProperties.NAME + "=idx",
+    ComponentProperties.DESCRIPTION + "=Images from IDX files (Fashion-MNIST by default): class subset, n samples, pooling, unit norm"})
 public final class IdxDataset implements Dataset {
     /** Where Debian's dataset-fashion-mnist package puts the files. */
     static final String DEBIAN_DIR = "/usr/share/datasets/fashion-mnist";
 
     /** The parameters of {@code idx}. */
-    public @interface Config {
+    public @interface Settings {
         /** @return the folder */
         @Param("folder of the IDX files; the default is where Debian's dataset-fashion-mnist installs Fashion-MNIST")
         String dir() default DEBIAN_DIR;
@@ -101,13 +107,13 @@ public final class IdxDataset implements Dataset {
     }
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
+    public Class<Settings> configType() {
+        return Settings.class;
     }
 
     @Override
-    public Data load(org.overparam.api.Config config, RandomStream random) {
-        Config c = config.as(Config.class);
+    public Data load(Config config, RandomStream random) {
+        Settings c = config.as(Settings.class);
         int labelCount = c.labels();
         if (labelCount < 1 || labelCount > 256) {
             throw new InvalidInputException("labels", "labels " + labelCount + " is outside 1..256 (IDX labels are bytes)");
@@ -116,7 +122,8 @@ public final class IdxDataset implements Dataset {
         int n = atLeast("n", c.n(), 1);
         int nTest = atLeast("nTest", c.nTest(), 0);
         int f = atLeast("downsample", c.downsample(), 1);
-        Normalization norm = Normalization.of(c.normalize());
+        Normalization norm = Normalization.of(c.normalize()).orElseThrow(() -> new InvalidInputException("normalize",
+                "unknown normalization '" + c.normalize() + "'; choose unit, centered, standard or none"));
         boolean signed = switch (c.targets()) {
             case "onehot" -> false;
             case "signed" -> true;

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.Batch;
+import org.overparam.api.ComponentProperties;
+import org.overparam.api.Config;
 import org.overparam.api.Data;
 import org.overparam.api.DataSize;
 import org.overparam.api.Dataset;
@@ -30,12 +32,12 @@ import org.overparam.api.Task;
  * {@code delta}, the measured minimum pairwise distance of the training inputs ({@link MinDistance}).
  */
 @Component(service = Dataset.class, property = {
-    org.overparam.api.Component.NAME + "=sphere",
-    org.overparam.api.Component.DESCRIPTION + "=Points on the unit sphere with a minimum distance; teacher, sine or linear targets"})
+    ComponentProperties.NAME + "=sphere",
+    ComponentProperties.DESCRIPTION + "=Points on the unit sphere with a minimum distance; teacher, sine or linear targets"})
 public final class SphereDataset implements Dataset {
 
     /** The parameters of {@code sphere}. */
-    public @interface Config {
+    public @interface Settings {
         /** @return n */
         @Param(value = "training points n", min = 1)
         int n() default 100;
@@ -78,14 +80,14 @@ public final class SphereDataset implements Dataset {
     }
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
+    public Class<Settings> configType() {
+        return Settings.class;
     }
 
     /** The sizes follow from the parameters alone: {@code n}, {@code nTest}, {@code [d]} and k. */
     @Override
-    public Optional<DataSize> size(org.overparam.api.Config config) {
-        Config c = config.as(Config.class);
+    public Optional<DataSize> size(Config config) {
+        Settings c = config.as(Settings.class);
         int n = atLeast("n", c.n(), 1);
         int nTest = atLeast("nTest", c.nTest(), 0);
         int d = atLeast("d", c.d(), 2);
@@ -94,8 +96,8 @@ public final class SphereDataset implements Dataset {
     }
 
     @Override
-    public Data load(org.overparam.api.Config config, RandomStream random) {
-        Config c = config.as(Config.class);
+    public Data load(Config config, RandomStream random) {
+        Settings c = config.as(Settings.class);
         Target target = Target.of(c.target());
         int n = atLeast("n", c.n(), 1);
         int nTest = atLeast("nTest", c.nTest(), 0);
@@ -144,7 +146,7 @@ public final class SphereDataset implements Dataset {
         return new Data(train, test, Task.REGRESSION, facts, describe(c, n, nTest, d, k, target, noise, facts.get("delta")));
     }
 
-    private static String describe(Config c, int n, int nTest, int d, int k, Target target, double noise, Double delta) {
+    private static String describe(Settings c, int n, int nTest, int d, int k, Target target, double noise, Double delta) {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%d train / %d test points on the unit sphere in R^%d",
                 n, nTest, d));
         if (c.lastCoordinate() != 0) {

@@ -10,6 +10,8 @@ import org.osgi.service.component.annotations.Component;
 import org.overparam.api.BlockRole;
 import org.overparam.api.BlockScale;
 import org.overparam.api.BlockSpec;
+import org.overparam.api.ComponentProperties;
+import org.overparam.api.Config;
 import org.overparam.api.Initialization;
 import org.overparam.api.Initializer;
 import org.overparam.api.InvalidInputException;
@@ -45,12 +47,12 @@ import org.overparam.api.Scaling;
  * parameterization; pieces not given are drawn (or computed) as without files.
  */
 @Component(service = Initializer.class, property = {
-    org.overparam.api.Component.NAME + "=asymmetric",
-    org.overparam.api.Component.DESCRIPTION + "=Asymmetrical node scaling (arXiv 2302.01002): lambda_j = a/p + (1-a) Zipf_j, frozen signs"})
+    ComponentProperties.NAME + "=asymmetric",
+    ComponentProperties.DESCRIPTION + "=Asymmetrical node scaling (arXiv 2302.01002): lambda_j = a/p + (1-a) Zipf_j, frozen signs"})
 public final class AsymmetricInitializer implements Initializer {
 
     /** The parameters of {@code asymmetric}. */
-    public @interface Config {
+    public @interface Settings {
         /** @return a */
         @Param(value = "symmetric share a of lambda_j = a/p + (1-a) Z_j; 1: the symmetric NTK net", min = 0, max = 1)
         double a() default 0.5;
@@ -89,8 +91,8 @@ public final class AsymmetricInitializer implements Initializer {
     }
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
+    public Class<Settings> configType() {
+        return Settings.class;
     }
 
     /**
@@ -98,8 +100,8 @@ public final class AsymmetricInitializer implements Initializer {
      *     parameter is out of range
      */
     @Override
-    public Initialization initialize(org.overparam.api.Config config, Layout layout, RandomStream random) {
-        Config c = config.as(Config.class);
+    public Initialization initialize(Config config, Layout layout, RandomStream random) {
+        Settings c = config.as(Settings.class);
         double a = c.a();
         double alpha = c.alpha();
         if (!(a >= 0 && a <= 1)) {

@@ -20,12 +20,18 @@ package org.overparam.plugin.scalings.internal;
  */
 record BlockRule(double gain, double multiplierExponent, double std, double rawExponent) {
 
-    /** @param c the effective variance times fan-in @return the NTK rule: raw N(0, 1), multiplier sqrt(c / fanIn) */
+    /**
+     * @param c the effective variance times fan-in
+     * @return the NTK rule: raw N(0, 1), multiplier sqrt(c / fanIn)
+     */
     static BlockRule ntk(double c) {
         return new BlockRule(Math.sqrt(c), 0.5, 1.0, 0.0);
     }
 
-    /** @param c the effective variance times fan-in @return the standard rule: raw N(0, c / fanIn), multiplier 1 */
+    /**
+     * @param c the effective variance times fan-in
+     * @return the standard rule: raw N(0, c / fanIn), multiplier 1
+     */
     static BlockRule standard(double c) {
         return new BlockRule(1.0, 0.0, Math.sqrt(c), 0.5);
     }
@@ -48,12 +54,18 @@ record BlockRule(double gain, double multiplierExponent, double std, double rawE
         return new BlockRule(scale, 0.0, std, 0.0);
     }
 
-    /** @param fanIn the block's fan-in @return the forward multiplier */
+    /**
+     * @param fanIn the block's fan-in
+     * @return the forward multiplier
+     */
     double multiplier(int fanIn) {
         return gain * Math.pow(fanIn, -multiplierExponent);
     }
 
-    /** @param fanIn the block's fan-in @return the raw values' standard deviation */
+    /**
+     * @param fanIn the block's fan-in
+     * @return the raw values' standard deviation
+     */
     double rawStd(int fanIn) {
         return std * Math.pow(fanIn, -rawExponent);
     }

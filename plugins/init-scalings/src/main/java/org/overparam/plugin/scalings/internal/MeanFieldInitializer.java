@@ -1,6 +1,8 @@
 package org.overparam.plugin.scalings.internal;
 
 import org.osgi.service.component.annotations.Component;
+import org.overparam.api.ComponentProperties;
+import org.overparam.api.Config;
 import org.overparam.api.Initialization;
 import org.overparam.api.Initializer;
 import org.overparam.api.Layout;
@@ -22,12 +24,12 @@ import org.overparam.api.RandomStream;
  * {@code lr} is not changed here.
  */
 @Component(service = Initializer.class, property = {
-    org.overparam.api.Component.NAME + "=mean-field",
-    org.overparam.api.Component.DESCRIPTION + "=Mean-field parameterization: NTK hidden layers, output multiplier sqrt(c)/m"})
+    ComponentProperties.NAME + "=mean-field",
+    ComponentProperties.DESCRIPTION + "=Mean-field parameterization: NTK hidden layers, output multiplier sqrt(c)/m"})
 public final class MeanFieldInitializer implements Initializer {
 
     /** The parameters of {@code mean-field}. */
-    public @interface Config {
+    public @interface Settings {
         /** @return c of input and hidden layers */
         @Param(value = "c of input and hidden weights: multiplier sqrt(c/fanIn) (2 for ReLU, arXiv 1811.03962)",
                 min = 0, minExclusive = true)
@@ -48,17 +50,20 @@ public final class MeanFieldInitializer implements Initializer {
     }
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
+    public Class<Settings> configType() {
+        return Settings.class;
     }
 
     @Override
-    public Initialization initialize(org.overparam.api.Config config, Layout layout, RandomStream random) {
-        return of(config.as(Config.class)).initialize(layout, random);
+    public Initialization initialize(Config config, Layout layout, RandomStream random) {
+        return of(config.as(Settings.class)).initialize(layout, random);
     }
 
-    /** @param c the parameters @return the mean-field parameterization they describe */
-    static Parameterization of(Config c) {
+    /**
+     * @param c the parameters
+     * @return the mean-field parameterization they describe
+     */
+    static Parameterization of(Settings c) {
         BlockRule weights = Scheme.NTK.rule(c.variance(), "variance");
         return new Parameterization(weights, weights, Scheme.MEAN_FIELD.rule(c.outputVariance(), "outputVariance"),
                 BlockRule.fixed(Parameterization.checked("biasStd", c.biasStd(), false),

@@ -1,6 +1,8 @@
 package org.overparam.plugin.scalings.internal;
 
 import org.osgi.service.component.annotations.Component;
+import org.overparam.api.ComponentProperties;
+import org.overparam.api.Config;
 import org.overparam.api.Initialization;
 import org.overparam.api.Initializer;
 import org.overparam.api.Layout;
@@ -15,12 +17,12 @@ import org.overparam.api.RandomStream;
  * default) with multiplier {@code biasScale}. See {@link BlockRule} for the general form.
  */
 @Component(service = Initializer.class, property = {
-    org.overparam.api.Component.NAME + "=ntk",
-    org.overparam.api.Component.DESCRIPTION + "=NTK parameterization: raw N(0,1) weights, multiplier sqrt(c/fanIn)"})
+    ComponentProperties.NAME + "=ntk",
+    ComponentProperties.DESCRIPTION + "=NTK parameterization: raw N(0,1) weights, multiplier sqrt(c/fanIn)"})
 public final class NtkInitializer implements Initializer {
 
     /** The parameters of {@code ntk}. */
-    public @interface Config {
+    public @interface Settings {
         /** @return c of input and hidden layers */
         @Param(value = "c of input and hidden weights: multiplier sqrt(c/fanIn) (2 for ReLU, arXiv 1811.03962)",
                 min = 0, minExclusive = true)
@@ -40,17 +42,20 @@ public final class NtkInitializer implements Initializer {
     }
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
+    public Class<Settings> configType() {
+        return Settings.class;
     }
 
     @Override
-    public Initialization initialize(org.overparam.api.Config config, Layout layout, RandomStream random) {
-        return of(config.as(Config.class)).initialize(layout, random);
+    public Initialization initialize(Config config, Layout layout, RandomStream random) {
+        return of(config.as(Settings.class)).initialize(layout, random);
     }
 
-    /** @param c the parameters @return the NTK parameterization they describe */
-    static Parameterization of(Config c) {
+    /**
+     * @param c the parameters
+     * @return the NTK parameterization they describe
+     */
+    static Parameterization of(Settings c) {
         BlockRule weights = BlockRule.ntk(Parameterization.checked("variance", c.variance(), true));
         return new Parameterization(weights, weights,
                 BlockRule.ntk(Parameterization.checked("outputVariance", c.outputVariance(), true)),

@@ -45,7 +45,10 @@ record Parameterization(BlockRule input, BlockRule hidden, BlockRule output, Blo
         this(input, hidden, output, bias, List.of());
     }
 
-    /** @param role a block role @return its rule */
+    /**
+     * @param role a block role
+     * @return its rule
+     */
     BlockRule rule(BlockRole role) {
         return switch (role) {
             case INPUT -> input;
@@ -55,7 +58,10 @@ record Parameterization(BlockRule input, BlockRule hidden, BlockRule output, Blo
         };
     }
 
-    /** @param layout a layout @return its weight blocks (not biases, not tied), in order */
+    /**
+     * @param layout a layout
+     * @return its weight blocks (not biases, not tied), in order
+     */
     static List<BlockSpec> weightBlocks(Layout layout) {
         List<BlockSpec> w = new ArrayList<>();
         for (BlockSpec b : layout.blocks()) {

@@ -5,6 +5,8 @@ import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.BlockRole;
 import org.overparam.api.BlockSpec;
+import org.overparam.api.ComponentProperties;
+import org.overparam.api.Config;
 import org.overparam.api.Initialization;
 import org.overparam.api.Initializer;
 import org.overparam.api.InvalidInputException;
@@ -23,12 +25,12 @@ import org.overparam.api.RandomStream;
  * the same standard normals per block, so changing a block's scheme changes only that block's scale.
  */
 @Component(service = Initializer.class, property = {
-    org.overparam.api.Component.NAME + "=per-layer",
-    org.overparam.api.Component.DESCRIPTION + "=NTK, standard or mean-field chosen per role or per weight block"})
+    ComponentProperties.NAME + "=per-layer",
+    ComponentProperties.DESCRIPTION + "=NTK, standard or mean-field chosen per role or per weight block"})
 public final class PerLayerInitializer implements Initializer {
 
     /** The parameters of {@code per-layer}. */
-    public @interface Config {
+    public @interface Settings {
         /** @return the scheme per weight block, or empty */
         @Param(value = "one parameterization per weight block in layout order (e.g. [ntk, ntk, mean-field]);"
                 + " empty: by role from input, hidden and output", options = {"ntk", "standard", "mean-field"})
@@ -68,8 +70,8 @@ public final class PerLayerInitializer implements Initializer {
     }
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
+    public Class<Settings> configType() {
+        return Settings.class;
     }
 
     /**
@@ -77,8 +79,8 @@ public final class PerLayerInitializer implements Initializer {
      *     the parameter out of range
      */
     @Override
-    public Initialization initialize(org.overparam.api.Config config, Layout layout, RandomStream random) {
-        Config c = config.as(Config.class);
+    public Initialization initialize(Config config, Layout layout, RandomStream random) {
+        Settings c = config.as(Settings.class);
         BlockRule bias = BlockRule.fixed(Parameterization.checked("biasStd", c.biasStd(), false),
                 Parameterization.checked("biasScale", c.biasScale(), false));
         String[] names = c.layers();
@@ -100,7 +102,7 @@ public final class PerLayerInitializer implements Initializer {
         return new Parameterization(null, null, null, bias, layers).initialize(layout, random);
     }
 
-    private static BlockRule rule(Config c, Scheme scheme, BlockRole role) {
+    private static BlockRule rule(Settings c, Scheme scheme, BlockRole role) {
         return role == BlockRole.OUTPUT ? scheme.rule(c.outputVariance(), "outputVariance")
                 : scheme.rule(c.variance(), "variance");
     }

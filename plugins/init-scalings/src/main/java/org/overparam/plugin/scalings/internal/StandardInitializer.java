@@ -1,6 +1,8 @@
 package org.overparam.plugin.scalings.internal;
 
 import org.osgi.service.component.annotations.Component;
+import org.overparam.api.ComponentProperties;
+import org.overparam.api.Config;
 import org.overparam.api.Initialization;
 import org.overparam.api.Initializer;
 import org.overparam.api.Layout;
@@ -16,12 +18,12 @@ import org.overparam.api.RandomStream;
  * initialization of arXiv 1811.03962 (entries N(0, 2/m)).
  */
 @Component(service = Initializer.class, property = {
-    org.overparam.api.Component.NAME + "=standard",
-    org.overparam.api.Component.DESCRIPTION + "=Standard parameterization: raw N(0, c/fanIn) weights, multiplier 1"})
+    ComponentProperties.NAME + "=standard",
+    ComponentProperties.DESCRIPTION + "=Standard parameterization: raw N(0, c/fanIn) weights, multiplier 1"})
 public final class StandardInitializer implements Initializer {
 
     /** The parameters of {@code standard}. */
-    public @interface Config {
+    public @interface Settings {
         /** @return c of input and hidden layers */
         @Param(value = "c of input and hidden weights: N(0, c/fanIn) (2 for ReLU, arXiv 1811.03962)",
                 min = 0, minExclusive = true)
@@ -37,17 +39,20 @@ public final class StandardInitializer implements Initializer {
     }
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
+    public Class<Settings> configType() {
+        return Settings.class;
     }
 
     @Override
-    public Initialization initialize(org.overparam.api.Config config, Layout layout, RandomStream random) {
-        return of(config.as(Config.class)).initialize(layout, random);
+    public Initialization initialize(Config config, Layout layout, RandomStream random) {
+        return of(config.as(Settings.class)).initialize(layout, random);
     }
 
-    /** @param c the parameters @return the standard parameterization they describe */
-    static Parameterization of(Config c) {
+    /**
+     * @param c the parameters
+     * @return the standard parameterization they describe
+     */
+    static Parameterization of(Settings c) {
         BlockRule weights = BlockRule.standard(Parameterization.checked("variance", c.variance(), true));
         return new Parameterization(weights, weights,
                 BlockRule.standard(Parameterization.checked("outputVariance", c.outputVariance(), false)),

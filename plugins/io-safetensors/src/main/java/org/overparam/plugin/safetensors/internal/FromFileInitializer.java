@@ -13,6 +13,8 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.BlockScale;
 import org.overparam.api.BlockSpec;
+import org.overparam.api.ComponentProperties;
+import org.overparam.api.Config;
 import org.overparam.api.Initialization;
 import org.overparam.api.Initializer;
 import org.overparam.api.InvalidInputException;
@@ -46,12 +48,12 @@ import org.overparam.linalg.io.TensorFile;
  * their tensors may be missing. Nothing is drawn from the random stream.
  */
 @Component(service = Initializer.class, property = {
-    org.overparam.api.Component.NAME + "=from-file",
-    org.overparam.api.Component.DESCRIPTION + "=Start from weights in a safetensors file (block names, PyTorch layouts)"})
+    ComponentProperties.NAME + "=from-file",
+    ComponentProperties.DESCRIPTION + "=Start from weights in a safetensors file (block names, PyTorch layouts)"})
 public final class FromFileInitializer implements Initializer {
 
     /** The parameters of {@code from-file}. */
-    public @interface Config {
+    public @interface Settings {
         /** @return the file */
         @Param("safetensors file with one tensor per block (a relative path starts at the experiment file's folder)")
         String file();
@@ -68,13 +70,13 @@ public final class FromFileInitializer implements Initializer {
     }
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
+    public Class<Settings> configType() {
+        return Settings.class;
     }
 
     @Override
-    public Initialization initialize(org.overparam.api.Config config, Layout layout, RandomStream random) {
-        Config c = config.as(Config.class);
+    public Initialization initialize(Config config, Layout layout, RandomStream random) {
+        Settings c = config.as(Settings.class);
         boolean fromFile = switch (c.scaling()) {
             case "identity" -> false;
             case "file" -> true;
@@ -162,8 +164,8 @@ public final class FromFileInitializer implements Initializer {
      * multipliers in force (all 1) and the recorded ones.
      */
     @Override
-    public List<String> notices(org.overparam.api.Config config, Layout layout) {
-        Config c = config.as(Config.class);
+    public List<String> notices(Config config, Layout layout) {
+        Settings c = config.as(Settings.class);
         if (!c.scaling().equals("identity")) {
             return List.of();
         }

@@ -7,6 +7,8 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.Analyzer;
 import org.overparam.api.BlockScale;
+import org.overparam.api.ComponentProperties;
+import org.overparam.api.Config;
 import org.overparam.api.DataSize;
 import org.overparam.api.GradientOracle;
 import org.overparam.api.InvalidInputException;
@@ -36,14 +38,14 @@ import org.overparam.linalg.io.DType;
  * {@code vhv} (the curvature {@code v.Hv}) and {@code hv_norm} ({@code |Hv|}).
  */
 @Component(service = Analyzer.class, property = {
-    org.overparam.api.Component.NAME + "=hvp",
-    org.overparam.api.Component.DESCRIPTION + "=Hessian-vector products H v of the training loss as safetensors"})
+    ComponentProperties.NAME + "=hvp",
+    ComponentProperties.DESCRIPTION + "=Hessian-vector products H v of the training loss as safetensors"})
 public final class HvpAnalyzer implements Analyzer {
     static final String HVP = "hvp";
     static final String DIRECTION = "direction";
 
     /** The parameters of {@code hvp}. */
-    public @interface Config {
+    public @interface Settings {
         /** @return the direction file, or empty */
         @Param("a safetensors file holding v, one tensor per trained block (in the chosen coordinates, block names"
                 + " and shapes as save-weights writes them); empty: a seeded random unit vector, saved as"
@@ -71,24 +73,24 @@ public final class HvpAnalyzer implements Analyzer {
     }
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
+    public Class<Settings> configType() {
+        return Settings.class;
     }
 
     /** Checks the direction file, if one is given, against the model's blocks before the run starts. */
     @Override
-    public List<String> adjustments(org.overparam.api.Config config, Model model, DataSize data) {
-        String direction = config.as(Config.class).directionFile();
+    public List<String> adjustments(Config config, Model model, DataSize data) {
+        String direction = config.as(Settings.class).directionFile();
         if (!direction.isBlank()) {
             Direction.check(direction, model.layout());
         }
-        ArtifactNames.prefix(config.as(Config.class).filePrefix());
+        ArtifactNames.prefix(config.as(Settings.class).filePrefix());
         return List.of();
     }
 
     @Override
     public void analyze(Snapshot snapshot, MetricSink out) {
-        Config c = snapshot.config().as(Config.class);
+        Settings c = snapshot.config().as(Settings.class);
         DType dtype = BlockFile.dtype(c.dtype());
         String prefix = ArtifactNames.prefix(c.filePrefix());
         boolean effective = switch (c.coordinates()) {

@@ -56,7 +56,11 @@ final class Metadata {
         }
     }
 
-    /** @param out receives the block's multiplier entries @param block its name @param s its multiplier */
+    /**
+     * @param out receives the block's multiplier entries
+     * @param block its name
+     * @param s its multiplier
+     */
     static void multiplier(Map<String, String> out, String block, BlockScale s) {
         out.put(MULTIPLIER + block, Double.toString(s.scalar()));
         if (s.perInput() != null) {

@@ -3,6 +3,7 @@ package org.overparam.plugin.safetensors.internal;
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.Analyzer;
 import org.overparam.api.Batch;
+import org.overparam.api.ComponentProperties;
 import org.overparam.api.Data;
 import org.overparam.api.MetricSink;
 import org.overparam.api.Param;
@@ -26,12 +27,12 @@ import org.overparam.linalg.io.Npy;
  * them by these indices. It records the scalars {@code n} and {@code n_test}.
  */
 @Component(service = Analyzer.class, property = {
-    org.overparam.api.Component.NAME + "=save-data",
-    org.overparam.api.Component.DESCRIPTION + "=Save the training and test samples as the run uses them (.npy)"})
+    ComponentProperties.NAME + "=save-data",
+    ComponentProperties.DESCRIPTION + "=Save the training and test samples as the run uses them (.npy)"})
 public final class SaveDataAnalyzer implements Analyzer {
 
     /** The parameters of {@code save-data}. */
-    public @interface Config {
+    public @interface Settings {
         /** @return the file names' prefix */
         @Param("files <filePrefix>-train-inputs.npy, -train-targets.npy, -train-labels.npy and -test-*.npy;"
                 + " every file-writing analyzer of a run needs its own")
@@ -39,13 +40,13 @@ public final class SaveDataAnalyzer implements Analyzer {
     }
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
+    public Class<Settings> configType() {
+        return Settings.class;
     }
 
     @Override
     public void analyze(Snapshot snapshot, MetricSink out) {
-        Config c = snapshot.config().as(Config.class);
+        Settings c = snapshot.config().as(Settings.class);
         String prefix = ArtifactNames.prefix(c.filePrefix());
         Data data = snapshot.data();
         if (snapshot.step() == 0) {

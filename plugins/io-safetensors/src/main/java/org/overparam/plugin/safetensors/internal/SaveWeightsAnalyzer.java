@@ -4,6 +4,7 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.Analyzer;
 import org.overparam.api.Batch;
+import org.overparam.api.ComponentProperties;
 import org.overparam.api.Forward;
 import org.overparam.api.GradientOracle;
 import org.overparam.api.InvalidInputException;
@@ -34,12 +35,12 @@ import org.overparam.linalg.io.DType;
  * ({@link Metadata}). It records the scalar {@code bytes}, the size of the file written.
  */
 @Component(service = Analyzer.class, property = {
-    org.overparam.api.Component.NAME + "=save-weights",
-    org.overparam.api.Component.DESCRIPTION + "=Save the weights as safetensors artifacts (initial, every k steps, final)"})
+    ComponentProperties.NAME + "=save-weights",
+    ComponentProperties.DESCRIPTION + "=Save the weights as safetensors artifacts (initial, every k steps, final)"})
 public final class SaveWeightsAnalyzer implements Analyzer {
 
     /** The parameters of {@code save-weights}. */
-    public @interface Config {
+    public @interface Settings {
         /** @return the element type */
         @Param(value = "element type: F64 (exact) or F32 (half the size; PyTorch's default)", options = {"F64", "F32"})
         String dtype() default "F64";
@@ -57,13 +58,13 @@ public final class SaveWeightsAnalyzer implements Analyzer {
     }
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
+    public Class<Settings> configType() {
+        return Settings.class;
     }
 
     @Override
     public void analyze(Snapshot snapshot, MetricSink out) {
-        Config c = snapshot.config().as(Config.class);
+        Settings c = snapshot.config().as(Settings.class);
         DType dtype = BlockFile.dtype(c.dtype());
         String values = c.values();
         if (!values.equals(Metadata.EFFECTIVE) && !values.equals(Metadata.RAW) && !values.equals(Metadata.GRADIENT)) {

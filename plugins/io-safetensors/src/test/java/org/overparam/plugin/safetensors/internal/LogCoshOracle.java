@@ -27,7 +27,12 @@ final class LogCoshOracle implements GradientOracle {
     private final double[] y;
     private long count;
 
-    /** @param layout the parameters @param n samples @param seed for a and y @param frozen block positions to freeze */
+    /**
+     * @param layout the parameters
+     * @param n samples
+     * @param seed for a and y
+     * @param frozen block positions to freeze
+     */
     LogCoshOracle(Layout layout, int n, long seed, int... frozen) {
         this.layout = layout;
         this.trainable = new boolean[layout.count()];

@@ -2,6 +2,8 @@ package org.overparam.plugin.losses.internal;
 
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.Batch;
+import org.overparam.api.ComponentProperties;
+import org.overparam.api.Config;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.Loss;
 import org.overparam.api.Param;
@@ -18,26 +20,26 @@ import org.overparam.api.Param;
  * log-sum-exp subtracts the row's maximum, so logits of any size stay finite.
  */
 @Component(service = Loss.class, property = {
-    org.overparam.api.Component.NAME + "=cross-entropy",
-    org.overparam.api.Component.DESCRIPTION + "=Softmax cross-entropy against class labels (one-hot targets)"})
+    ComponentProperties.NAME + "=cross-entropy",
+    ComponentProperties.DESCRIPTION + "=Softmax cross-entropy against class labels (one-hot targets)"})
 public final class CrossEntropyLoss implements Loss {
 
     /** The parameters of {@code cross-entropy}. */
-    public @interface Config {
+    public @interface Settings {
         /** @return sum or mean */
         @Param(value = "how samples combine: sum, or mean (divides by n)", options = {"sum", "mean"})
         String reduction() default "sum";
     }
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
+    public Class<Settings> configType() {
+        return Settings.class;
     }
 
     @Override
-    public double evaluate(org.overparam.api.Config config, Batch batch, double[] outputs, double[] dOutputs) {
+    public double evaluate(Config config, Batch batch, double[] outputs, double[] dOutputs) {
         int k = classes(batch, outputs);
-        double r = Reduction.of(config.as(Config.class).reduction()).factor(batch.n());
+        double r = Reduction.of(config.as(Settings.class).reduction()).factor(batch.n());
         double[] p = new double[k];
         double[] t = new double[k];
         double sum = 0;
@@ -60,10 +62,10 @@ public final class CrossEntropyLoss implements Loss {
     }
 
     @Override
-    public void hessianVector(org.overparam.api.Config config, Batch batch, double[] outputs, double[] direction,
+    public void hessianVector(Config config, Batch batch, double[] outputs, double[] direction,
                               double[] result) {
         int k = classes(batch, outputs);
-        double r = Reduction.of(config.as(Config.class).reduction()).factor(batch.n());
+        double r = Reduction.of(config.as(Settings.class).reduction()).factor(batch.n());
         double[] p = new double[k];
         double[] t = new double[k];
         for (int i = 0; i < batch.n(); i++) {

@@ -2,6 +2,8 @@ package org.overparam.plugin.losses.internal;
 
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.Batch;
+import org.overparam.api.ComponentProperties;
+import org.overparam.api.Config;
 import org.overparam.api.Loss;
 import org.overparam.api.Param;
 
@@ -14,12 +16,12 @@ import org.overparam.api.Param;
  * product is exact.
  */
 @Component(service = Loss.class, property = {
-    org.overparam.api.Component.NAME + "=squared",
-    org.overparam.api.Component.DESCRIPTION + "=Squared error s * sum (f - y)^2, s = 1/2 and/or 1/n as configured"})
+    ComponentProperties.NAME + "=squared",
+    ComponentProperties.DESCRIPTION + "=Squared error s * sum (f - y)^2, s = 1/2 and/or 1/n as configured"})
 public final class SquaredLoss implements Loss {
 
     /** The parameters of {@code squared}. */
-    public @interface Config {
+    public @interface Settings {
         /** @return sum or mean */
         @Param(value = "how samples combine: sum, or mean (divides by n, the MSE of arXiv 2302.01002)",
                 options = {"sum", "mean"})
@@ -31,12 +33,12 @@ public final class SquaredLoss implements Loss {
     }
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
+    public Class<Settings> configType() {
+        return Settings.class;
     }
 
     @Override
-    public double evaluate(org.overparam.api.Config config, Batch batch, double[] outputs, double[] dOutputs) {
+    public double evaluate(Config config, Batch batch, double[] outputs, double[] dOutputs) {
         check(batch, outputs);
         double s = scale(config, batch);
         double[] y = batch.targets();
@@ -52,7 +54,7 @@ public final class SquaredLoss implements Loss {
     }
 
     @Override
-    public void hessianVector(org.overparam.api.Config config, Batch batch, double[] outputs, double[] direction,
+    public void hessianVector(Config config, Batch batch, double[] outputs, double[] direction,
                               double[] result) {
         check(batch, outputs);
         double c = 2 * scale(config, batch);
@@ -61,8 +63,8 @@ public final class SquaredLoss implements Loss {
         }
     }
 
-    private static double scale(org.overparam.api.Config config, Batch batch) {
-        Config c = config.as(Config.class);
+    private static double scale(Config config, Batch batch) {
+        Settings c = config.as(Settings.class);
         return (c.half() ? 0.5 : 1.0) * Reduction.of(c.reduction()).factor(batch.n());
     }
 

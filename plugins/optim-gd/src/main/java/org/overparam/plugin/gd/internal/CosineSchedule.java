@@ -1,6 +1,8 @@
 package org.overparam.plugin.gd.internal;
 
 import org.osgi.service.component.annotations.Component;
+import org.overparam.api.ComponentProperties;
+import org.overparam.api.Config;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.Param;
 import org.overparam.api.Schedule;
@@ -11,12 +13,12 @@ import org.overparam.api.Schedule;
  * {@code maxSteps}, or those left after the switch that brought it in), then {@code floor}.
  */
 @Component(service = Schedule.class, property = {
-    org.overparam.api.Component.NAME + "=cosine",
-    org.overparam.api.Component.DESCRIPTION + "=Cosine annealing from 1 to a floor over the run (or 'steps')"})
+    ComponentProperties.NAME + "=cosine",
+    ComponentProperties.DESCRIPTION + "=Cosine annealing from 1 to a floor over the run (or 'steps')"})
 public final class CosineSchedule implements Schedule {
 
     /** The parameters of {@code cosine}. */
-    public @interface Config {
+    public @interface Settings {
         /** @return the final factor */
         @Param(value = "factor reached at the end of the curve", min = 0, max = 1)
         double floor() default 0.0;
@@ -27,14 +29,14 @@ public final class CosineSchedule implements Schedule {
     }
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
+    public Class<Settings> configType() {
+        return Settings.class;
     }
 
     /** @throws InvalidInputException naming {@code floor} or {@code steps} when out of range */
     @Override
-    public double factor(org.overparam.api.Config config, long step, long totalSteps) {
-        Config c = config.as(Config.class);
+    public double factor(Config config, long step, long totalSteps) {
+        Settings c = config.as(Settings.class);
         double floor = WarmupSchedule.checkedFloor(c.floor());
         if (c.steps() < 0) {
             throw new InvalidInputException("steps", "steps " + c.steps() + " is negative");

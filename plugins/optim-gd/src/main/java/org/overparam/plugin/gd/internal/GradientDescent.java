@@ -1,6 +1,7 @@
 package org.overparam.plugin.gd.internal;
 
 import org.osgi.service.component.annotations.Component;
+import org.overparam.api.ComponentProperties;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.Optimizer;
 import org.overparam.api.Param;
@@ -16,20 +17,20 @@ import org.overparam.api.StepContext;
  * not project onto a constraint set (that is the projected methods' job).
  */
 @Component(service = Optimizer.class, property = {
-    org.overparam.api.Component.NAME + "=gd",
-    org.overparam.api.Component.DESCRIPTION + "=Full-batch gradient descent w <- w - lr * schedule * grad F(w)"})
+    ComponentProperties.NAME + "=gd",
+    ComponentProperties.DESCRIPTION + "=Full-batch gradient descent w <- w - lr * schedule * grad F(w)"})
 public final class GradientDescent implements Optimizer {
 
     /** The parameters of {@code gd}. */
-    public @interface Config {
+    public @interface Settings {
         /** @return the learning rate */
         @Param(value = "learning rate (step size eta), multiplied by the schedule's factor", min = 0, minExclusive = true)
         double lr() default 0.1;
     }
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
+    public Class<Settings> configType() {
+        return Settings.class;
     }
 
     /**
@@ -38,7 +39,7 @@ public final class GradientDescent implements Optimizer {
      */
     @Override
     public double step(StepContext ctx) {
-        double lr = ctx.config().as(Config.class).lr();
+        double lr = ctx.config().as(Settings.class).lr();
         if (!(lr > 0) || Double.isInfinite(lr)) {
             throw new InvalidInputException("lr", "learning rate " + lr + " must be a finite number above 0");
         }

@@ -1,6 +1,8 @@
 package org.overparam.plugin.gd.internal;
 
 import org.osgi.service.component.annotations.Component;
+import org.overparam.api.ComponentProperties;
+import org.overparam.api.Config;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.Param;
 import org.overparam.api.Schedule;
@@ -11,12 +13,12 @@ import org.overparam.api.Schedule;
  * has been in effect (from 0; from the switch when a run switches to it).
  */
 @Component(service = Schedule.class, property = {
-    org.overparam.api.Component.NAME + "=step",
-    org.overparam.api.Component.DESCRIPTION + "=Step decay: factor gamma^floor(t / every)"})
+    ComponentProperties.NAME + "=step",
+    ComponentProperties.DESCRIPTION + "=Step decay: factor gamma^floor(t / every)"})
 public final class StepSchedule implements Schedule {
 
     /** The parameters of {@code step}. */
-    public @interface Config {
+    public @interface Settings {
         /** @return gamma */
         @Param(value = "factor gamma applied every 'every' steps", min = 0, minExclusive = true)
         double gamma() default 0.1;
@@ -27,14 +29,14 @@ public final class StepSchedule implements Schedule {
     }
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
+    public Class<Settings> configType() {
+        return Settings.class;
     }
 
     /** @throws InvalidInputException naming {@code gamma} or {@code every} when out of range */
     @Override
-    public double factor(org.overparam.api.Config config, long step, long totalSteps) {
-        Config c = config.as(Config.class);
+    public double factor(Config config, long step, long totalSteps) {
+        Settings c = config.as(Settings.class);
         if (!(c.gamma() > 0) || Double.isInfinite(c.gamma())) {
             throw new InvalidInputException("gamma", "gamma " + c.gamma() + " must be a finite number above 0");
         }

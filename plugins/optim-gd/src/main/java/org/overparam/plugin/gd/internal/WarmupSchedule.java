@@ -1,6 +1,8 @@
 package org.overparam.plugin.gd.internal;
 
 import org.osgi.service.component.annotations.Component;
+import org.overparam.api.ComponentProperties;
+import org.overparam.api.Config;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.Param;
 import org.overparam.api.Schedule;
@@ -12,12 +14,12 @@ import org.overparam.api.Schedule;
  * ({@code then: cosine}). t counts the steps this schedule has been in effect.
  */
 @Component(service = Schedule.class, property = {
-    org.overparam.api.Component.NAME + "=warmup",
-    org.overparam.api.Component.DESCRIPTION + "=Linear warm-up from a start factor, then constant or cosine"})
+    ComponentProperties.NAME + "=warmup",
+    ComponentProperties.DESCRIPTION + "=Linear warm-up from a start factor, then constant or cosine"})
 public final class WarmupSchedule implements Schedule {
 
     /** The parameters of {@code warmup}. */
-    public @interface Config {
+    public @interface Settings {
         /** @return the first factor */
         @Param(value = "factor at the first step", min = 0, max = 1)
         double start() default 0.1;
@@ -37,14 +39,14 @@ public final class WarmupSchedule implements Schedule {
     }
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
+    public Class<Settings> configType() {
+        return Settings.class;
     }
 
     /** @throws InvalidInputException naming the parameter out of range */
     @Override
-    public double factor(org.overparam.api.Config config, long step, long totalSteps) {
-        Config c = config.as(Config.class);
+    public double factor(Config config, long step, long totalSteps) {
+        Settings c = config.as(Settings.class);
         if (!(c.start() >= 0 && c.start() <= 1)) {
             throw new InvalidInputException("start", "start " + c.start() + " is outside [0, 1]");
         }

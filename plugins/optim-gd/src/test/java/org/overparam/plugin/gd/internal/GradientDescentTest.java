@@ -133,7 +133,7 @@ class GradientDescentTest {
 
     @Test
     void learningRateMustBePositive() {
-        ParamSpec lr = ParamSpec.of(GradientDescent.Config.class).get(0);
+        ParamSpec lr = ParamSpec.of(GradientDescent.Settings.class).get(0);
         assertEquals("lr", lr.name());
         assertEquals(0.0, lr.min());
         assertTrue(lr.minExclusive());

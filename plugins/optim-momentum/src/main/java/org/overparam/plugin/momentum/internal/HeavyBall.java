@@ -1,6 +1,8 @@
 package org.overparam.plugin.momentum.internal;
 
 import org.osgi.service.component.annotations.Component;
+import org.overparam.api.ComponentProperties;
+import org.overparam.api.Config;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.Optimizer;
 import org.overparam.api.Params;
@@ -18,8 +20,8 @@ import org.overparam.api.StepContext;
  * step, at w_t, whose loss the step returns.
  */
 @Component(service = Optimizer.class, property = {
-    org.overparam.api.Component.NAME + "=heavy-ball",
-    org.overparam.api.Component.DESCRIPTION + "=Polyak's heavy ball, constant momentum (arXiv 2107.01832)"})
+    ComponentProperties.NAME + "=heavy-ball",
+    ComponentProperties.DESCRIPTION + "=Polyak's heavy ball, constant momentum (arXiv 2107.01832)"})
 public final class HeavyBall implements Optimizer {
 
     @Override
@@ -34,7 +36,7 @@ public final class HeavyBall implements Optimizer {
      */
     /** @return 2 P: the velocity in the state and its working copy */
     @Override
-    public long stateValues(org.overparam.api.Config config, long parameters) {
+    public long stateValues(Config config, long parameters) {
         return Math.multiplyExact(2, parameters);
     }
 

@@ -1,6 +1,8 @@
 package org.overparam.plugin.momentum.internal;
 
 import org.osgi.service.component.annotations.Component;
+import org.overparam.api.ComponentProperties;
+import org.overparam.api.Config;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.Optimizer;
 import org.overparam.api.Params;
@@ -21,8 +23,8 @@ import org.overparam.api.StepContext;
  * point y_t, whose loss the step returns.
  */
 @Component(service = Optimizer.class, property = {
-    org.overparam.api.Component.NAME + "=nesterov",
-    org.overparam.api.Component.DESCRIPTION + "=Nesterov's accelerated gradient, constant momentum (arXiv 2107.01832)"})
+    ComponentProperties.NAME + "=nesterov",
+    ComponentProperties.DESCRIPTION + "=Nesterov's accelerated gradient, constant momentum (arXiv 2107.01832)"})
 public final class Nesterov implements Optimizer {
 
     @Override
@@ -37,7 +39,7 @@ public final class Nesterov implements Optimizer {
      */
     /** @return 2 P: the velocity in the state and the look-ahead point */
     @Override
-    public long stateValues(org.overparam.api.Config config, long parameters) {
+    public long stateValues(Config config, long parameters) {
         return Math.multiplyExact(2, parameters);
     }
 

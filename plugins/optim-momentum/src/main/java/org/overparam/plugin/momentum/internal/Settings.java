@@ -14,7 +14,10 @@ import org.overparam.api.InvalidInputException;
  * @param c the constant in {@code beta = (1 - c / sqrt(kappa)) / (1 + c / sqrt(kappa))}
  */
 record Settings(double lr, double momentum, boolean auto, String label, double lrFactor, double c) {
-    /** @param c a component's config @return its settings, unchecked */
+    /**
+     * @param c a component's config
+     * @return its settings, unchecked
+     */
     static Settings of(MomentumConfig c) {
         return new Settings(c.lr(), c.momentum(), c.auto(), c.label(), c.lrFactor(), c.c());
     }

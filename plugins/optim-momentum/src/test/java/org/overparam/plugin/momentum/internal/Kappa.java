@@ -1,5 +1,6 @@
 package org.overparam.plugin.momentum.internal;
 
+import org.overparam.api.Config;
 import org.overparam.api.Params;
 import org.overparam.api.RandomStream;
 import org.overparam.testkit.FakeContext;
@@ -74,7 +75,7 @@ final class Kappa {
     }
 
     /** @return a context at w = 0 with this config */
-    FakeContext start(org.overparam.api.Config config) {
+    FakeContext start(Config config) {
         return new FakeContext(quadratic.point(new double[DIM]), quadratic, config);
     }
 }

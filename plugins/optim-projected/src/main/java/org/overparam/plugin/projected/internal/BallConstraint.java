@@ -1,6 +1,8 @@
 package org.overparam.plugin.projected.internal;
 
 import org.osgi.service.component.annotations.Component;
+import org.overparam.api.ComponentProperties;
+import org.overparam.api.Config;
 import org.overparam.api.Constraint;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.Param;
@@ -15,12 +17,12 @@ import org.overparam.api.Params;
  * reference point of arXiv 2210.12001's feasible set.
  */
 @Component(service = Constraint.class, property = {
-    org.overparam.api.Component.NAME + "=ball",
-    org.overparam.api.Component.DESCRIPTION + "=Ball ||w - w0|| <= R around the initialization (or the origin)"})
+    ComponentProperties.NAME + "=ball",
+    ComponentProperties.DESCRIPTION + "=Ball ||w - w0|| <= R around the initialization (or the origin)"})
 public final class BallConstraint implements Constraint {
 
     /** The parameters of {@code ball}. */
-    public @interface Config {
+    public @interface Settings {
         /** @return R, or its factor */
         @Param(value = "radius R (relative: R = radius * ||w0|| over the trainable blocks)", min = 0)
         double radius() default 1.0;
@@ -36,14 +38,14 @@ public final class BallConstraint implements Constraint {
     }
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
+    public Class<Settings> configType() {
+        return Settings.class;
     }
 
     /** @throws InvalidInputException naming {@code radius} or {@code center} when out of range */
     @Override
-    public void project(org.overparam.api.Config config, Params reference, boolean[] trainable, Params point) {
-        Config c = config.as(Config.class);
+    public void project(Config config, Params reference, boolean[] trainable, Params point) {
+        Settings c = config.as(Settings.class);
         if (!(c.radius() >= 0) || Double.isInfinite(c.radius())) {
             throw new InvalidInputException("radius", "radius " + c.radius() + " must be a finite number at least 0");
         }

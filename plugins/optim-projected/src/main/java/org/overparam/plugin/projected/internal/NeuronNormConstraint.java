@@ -3,6 +3,8 @@ package org.overparam.plugin.projected.internal;
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.BlockRole;
 import org.overparam.api.BlockSpec;
+import org.overparam.api.ComponentProperties;
+import org.overparam.api.Config;
 import org.overparam.api.Constraint;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.Param;
@@ -18,12 +20,12 @@ import org.overparam.api.Params;
  * each row that is too long independently. Output weights, biases and frozen blocks are left alone.
  */
 @Component(service = Constraint.class, property = {
-    org.overparam.api.Component.NAME + "=neuron-norm",
-    org.overparam.api.Component.DESCRIPTION + "=Per-neuron bound on each hidden unit's incoming weight norm"})
+    ComponentProperties.NAME + "=neuron-norm",
+    ComponentProperties.DESCRIPTION + "=Per-neuron bound on each hidden unit's incoming weight norm"})
 public final class NeuronNormConstraint implements Constraint {
 
     /** The parameters of {@code neuron-norm}. */
-    public @interface Config {
+    public @interface Settings {
         /** @return B, or its factor */
         @Param(value = "bound B on each row's norm (relative: B_r = bound * ||w0_r||)", min = 0)
         double bound() default 1.0;
@@ -39,14 +41,14 @@ public final class NeuronNormConstraint implements Constraint {
     }
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
+    public Class<Settings> configType() {
+        return Settings.class;
     }
 
     /** @throws InvalidInputException naming {@code bound} or {@code center} when out of range */
     @Override
-    public void project(org.overparam.api.Config config, Params reference, boolean[] trainable, Params point) {
-        Config c = config.as(Config.class);
+    public void project(Config config, Params reference, boolean[] trainable, Params point) {
+        Settings c = config.as(Settings.class);
         if (!(c.bound() >= 0) || Double.isInfinite(c.bound())) {
             throw new InvalidInputException("bound", "bound " + c.bound() + " must be a finite number at least 0");
         }

@@ -1,6 +1,7 @@
 package org.overparam.plugin.projected.internal;
 
 import org.osgi.service.component.annotations.Component;
+import org.overparam.api.ComponentProperties;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.Optimizer;
 import org.overparam.api.Param;
@@ -18,20 +19,20 @@ import org.overparam.api.StepContext;
  * step; no state. The first step also projects an infeasible starting point.
  */
 @Component(service = Optimizer.class, property = {
-    org.overparam.api.Component.NAME + "=projected-gd",
-    org.overparam.api.Component.DESCRIPTION + "=Projected gradient descent onto the run's constraints; reports the KKT residual"})
+    ComponentProperties.NAME + "=projected-gd",
+    ComponentProperties.DESCRIPTION + "=Projected gradient descent onto the run's constraints; reports the KKT residual"})
 public final class ProjectedGradientDescent implements Optimizer {
 
     /** The parameters of {@code projected-gd}. */
-    public @interface Config {
+    public @interface Settings {
         /** @return the learning rate */
         @Param(value = "learning rate (step size eta), multiplied by the schedule's factor", min = 0, minExclusive = true)
         double lr() default 0.1;
     }
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
+    public Class<Settings> configType() {
+        return Settings.class;
     }
 
     /**
@@ -40,7 +41,7 @@ public final class ProjectedGradientDescent implements Optimizer {
      */
     @Override
     public double step(StepContext ctx) {
-        double lr = ctx.config().as(Config.class).lr();
+        double lr = ctx.config().as(Settings.class).lr();
         if (!(lr > 0) || Double.isInfinite(lr)) {
             throw new InvalidInputException("lr", "learning rate " + lr + " must be a finite number above 0");
         }

@@ -2,6 +2,7 @@ package org.overparam.plugin.sgd.internal;
 
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.ComponentKind;
+import org.overparam.api.ComponentProperties;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.Optimizer;
 import org.overparam.api.Param;
@@ -20,12 +21,12 @@ import org.overparam.api.StepContext;
  * also evaluates the full training loss at the step's starting point (a forward pass, not a gradient).
  */
 @Component(service = Optimizer.class, property = {
-    org.overparam.api.Component.NAME + "=sgd",
-    org.overparam.api.Component.DESCRIPTION + "=Mini-batch SGD, with or without replacement (epochs), seeded from the run"})
+    ComponentProperties.NAME + "=sgd",
+    ComponentProperties.DESCRIPTION + "=Mini-batch SGD, with or without replacement (epochs), seeded from the run"})
 public final class StochasticGradientDescent implements Optimizer {
 
     /** The parameters of {@code sgd}. */
-    public @interface Config {
+    public @interface Settings {
         /** @return the learning rate */
         @Param(value = "learning rate (step size eta), multiplied by the schedule's factor", min = 0, minExclusive = true)
         double lr() default 0.1;
@@ -45,8 +46,8 @@ public final class StochasticGradientDescent implements Optimizer {
     }
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
+    public Class<Settings> configType() {
+        return Settings.class;
     }
 
     /**
@@ -56,7 +57,7 @@ public final class StochasticGradientDescent implements Optimizer {
      */
     @Override
     public double step(StepContext ctx) {
-        Config c = ctx.config().as(Config.class);
+        Settings c = ctx.config().as(Settings.class);
         double lr = c.lr();
         if (!(lr > 0) || Double.isInfinite(lr)) {
             throw new InvalidInputException("lr", "learning rate " + lr + " must be a finite number above 0");

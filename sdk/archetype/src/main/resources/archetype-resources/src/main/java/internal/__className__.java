@@ -1,6 +1,7 @@
 package ${package}.internal;
 
 import org.osgi.service.component.annotations.Component;
+import org.overparam.api.ComponentProperties;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.Optimizer;
 import org.overparam.api.Param;
@@ -19,12 +20,12 @@ import org.overparam.api.StepContext;
  * at once. It draws no random numbers; a stochastic method draws from {@code ctx.random()} only.
  */
 @Component(service = Optimizer.class, property = {
-    org.overparam.api.Component.NAME + "=${componentName}",
-    org.overparam.api.Component.DESCRIPTION + "=Gradient descent with gradient-norm clipping"})
+    ComponentProperties.NAME + "=${componentName}",
+    ComponentProperties.DESCRIPTION + "=Gradient descent with gradient-norm clipping"})
 public final class ${className} implements Optimizer {
 
     /** The parameters of {@code ${componentName}}: their {@code @Param} text is the help, their bounds are checked. */
-    public @interface Config {
+    public @interface Settings {
         /** @return the learning rate */
         @Param(value = "learning rate (step size eta), multiplied by the schedule's factor", min = 0, minExclusive = true)
         double lr() default 0.2;
@@ -36,8 +37,8 @@ public final class ${className} implements Optimizer {
     }
 
     @Override
-    public Class<Config> configType() {
-        return Config.class;
+    public Class<Settings> configType() {
+        return Settings.class;
     }
 
     /**
@@ -46,7 +47,7 @@ public final class ${className} implements Optimizer {
      */
     @Override
     public double step(StepContext ctx) {
-        Config c = ctx.config().as(Config.class);
+        Settings c = ctx.config().as(Settings.class);
         check("lr", c.lr());
         check("clip", c.clip());
         Params w = ctx.params();

@@ -1,4 +1,4 @@
-package org.overparam.api.run;
+package org.overparam.api.store;
 
 import java.util.List;
 
@@ -28,22 +28,35 @@ public record MetricQuery(List<String> runIds, List<String> metrics, long fromSt
         }
     }
 
-    /** @param runIds the runs @return every row of every metric of those runs */
+    /**
+     * @param runIds the runs
+     * @return every row of every metric of those runs
+     */
     public static MetricQuery of(List<String> runIds) {
         return new MetricQuery(runIds, List.of(), 0, Long.MAX_VALUE, 0);
     }
 
-    /** @param names the full metric names @return a copy restricted to those metrics */
+    /**
+     * @param names the full metric names
+     * @return a copy restricted to those metrics
+     */
     public MetricQuery metrics(List<String> names) {
         return new MetricQuery(runIds, names, fromStep, toStep, maxPoints);
     }
 
-    /** @param from the first step @param to the last step @return a copy restricted to that range */
+    /**
+     * @param from the first step
+     * @param to the last step
+     * @return a copy restricted to that range
+     */
     public MetricQuery steps(long from, long to) {
         return new MetricQuery(runIds, metrics, from, to, maxPoints);
     }
 
-    /** @param points at most this many points per run and metric (0 = all) @return a copy */
+    /**
+     * @param points at most this many points per run and metric (0 = all)
+     * @return a copy
+     */
     public MetricQuery downsampled(int points) {
         return new MetricQuery(runIds, metrics, fromStep, toStep, points);
     }

@@ -1,4 +1,4 @@
-package org.overparam.api.run;
+package org.overparam.api.store;
 
 import java.util.Objects;
 

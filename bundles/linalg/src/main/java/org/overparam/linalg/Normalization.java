@@ -1,19 +1,17 @@
-package org.overparam.plugin.idx.internal;
+package org.overparam.linalg;
 
-import org.overparam.api.InvalidInputException;
-import org.overparam.linalg.Rows;
+import java.util.Optional;
 
 /**
- * How inputs are scaled after pooling. {@code unit}: each input divided by its Euclidean norm, the
- * unit-norm inputs the convergence theorems assume (arXiv 1811.03962, 2107.01832); {@code centered}:
- * the training inputs' mean image subtracted from every input, then unit norm (still unit-norm
- * inputs, but without the large common component all-positive pixel vectors share, which dominates
- * the NTK Gram matrix and slows gradient descent); {@code standard}: each coordinate shifted and scaled to zero mean and unit variance over the training inputs (the
- * same map applied to the test inputs; a constant coordinate becomes 0); {@code none}: pixel values
- * in [0, 1] as they are.
- * The kernels are {@link Rows}'s; this enum adds the names and the errors.
+ * How a data set's input rows are scaled, by the name experiment files give it. {@code unit}: each
+ * row divided by its Euclidean norm, the unit-norm inputs the convergence theorems assume (arXiv
+ * 1811.03962, 2107.01832); {@code centered}: the training rows' mean subtracted from every row,
+ * then unit norm; {@code standard}: each column shifted and scaled to zero mean and unit variance
+ * over the training rows (the same map applied to the test rows; a constant column becomes 0);
+ * {@code none}: the values as they are. The kernels are {@link Rows}'s; this enum adds the names.
+ * Shared by the data plugins (csv, idx), which say in their own documentation what a row is.
  */
-enum Normalization {
+public enum Normalization {
     /** Every input to norm 1. */
     UNIT("unit"),
     /** The training inputs' mean subtracted from every input, then every input to norm 1. */
@@ -30,22 +28,21 @@ enum Normalization {
     }
 
     /** @return the name in experiment files */
-    String key() {
+    public String key() {
         return key;
     }
 
     /**
-     * @param key unit, standard or none
-     * @return the normalization
-     * @throws InvalidInputException naming {@code normalize} for any other value
+     * @param key {@code unit}, {@code centered}, {@code standard} or {@code none}
+     * @return the normalization of that name, or empty
      */
-    static Normalization of(String key) {
+    public static Optional<Normalization> of(String key) {
         for (Normalization n : values()) {
             if (n.key.equals(key)) {
-                return n;
+                return Optional.of(n);
             }
         }
-        throw new InvalidInputException("normalize", "unknown normalization '" + key + "'; choose unit, centered, standard or none");
+        return Optional.empty();
     }
 
     /**
@@ -56,9 +53,9 @@ enum Normalization {
      * @param test {@code nTest x d} test inputs
      * @param nTest the test inputs
      * @param d the dimension
-     * @param zero makes the error for an all-zero input under {@link #UNIT}
+     * @param zero makes the error for an all-zero input under {@link #UNIT} and {@link #CENTERED}
      */
-    void apply(double[] train, int n, double[] test, int nTest, int d, ZeroInput zero) {
+    public void apply(double[] train, int n, double[] test, int nTest, int d, ZeroInput zero) {
         switch (this) {
             case UNIT -> unit(train, n, test, nTest, d, zero);
             case CENTERED -> {
@@ -85,12 +82,12 @@ enum Normalization {
 
     /** Makes the error for an all-zero input that cannot be scaled to norm 1. */
     @FunctionalInterface
-    interface ZeroInput {
+    public interface ZeroInput {
         /**
          * @param sample the sample's index in its set
          * @param test whether it is a test sample
          * @return the error to throw
          */
-        InvalidInputException at(int sample, boolean test);
+        RuntimeException at(int sample, boolean test);
     }
 }

@@ -1,4 +1,4 @@
-package org.overparam.api.run;
+package org.overparam.api.store;
 
 /** The formats a {@link RunStore} exports to. */
 public enum ExportFormat {

@@ -1,5 +1,6 @@
-package org.overparam.api.run;
+package org.overparam.api.store;
 
+import org.overparam.api.run.RunStatus;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -55,43 +56,66 @@ public record RunQuery(List<ParamFilter> params, Set<String> tags, Set<RunStatus
         return new RunQuery(List.of(), Set.of(), Set.of(), "", "", CREATED, true, 0, 0);
     }
 
-    /** @param filter a condition on a parameter @return a copy with it added */
+    /**
+     * @param filter a condition on a parameter
+     * @return a copy with it added
+     */
     public RunQuery withParam(ParamFilter filter) {
         List<ParamFilter> p = new ArrayList<>(params);
         p.add(Objects.requireNonNull(filter, "filter"));
         return new RunQuery(p, tags, statuses, name, sweep, sort, descending, limit, offset);
     }
 
-    /** @param tag a tag the runs must carry @return a copy with it added */
+    /**
+     * @param tag a tag the runs must carry
+     * @return a copy with it added
+     */
     public RunQuery withTag(String tag) {
         Set<String> t = new TreeSet<>(tags);
         t.add(Objects.requireNonNull(tag, "tag"));
         return new RunQuery(params, t, statuses, name, sweep, sort, descending, limit, offset);
     }
 
-    /** @param status a status to allow (the first call restricts to it, later calls add) @return a copy */
+    /**
+     * @param status a status to allow (the first call restricts to it, later calls add)
+     * @return a copy
+     */
     public RunQuery withStatus(RunStatus status) {
         Set<RunStatus> s = statuses.isEmpty() ? EnumSet.noneOf(RunStatus.class) : EnumSet.copyOf(statuses);
         s.add(Objects.requireNonNull(status, "status"));
         return new RunQuery(params, tags, s, name, sweep, sort, descending, limit, offset);
     }
 
-    /** @param pattern the experiment name, {@code *} and {@code ?} as wildcards @return a copy */
+    /**
+     * @param pattern the experiment name, {@code *} and {@code ?} as wildcards
+     * @return a copy
+     */
     public RunQuery withName(String pattern) {
         return new RunQuery(params, tags, statuses, pattern, sweep, sort, descending, limit, offset);
     }
 
-    /** @param sweepId a sweep's id @return a copy listing that sweep's runs only */
+    /**
+     * @param sweepId a sweep's id
+     * @return a copy listing that sweep's runs only
+     */
     public RunQuery withSweep(String sweepId) {
         return new RunQuery(params, tags, statuses, name, sweepId, sort, descending, limit, offset);
     }
 
-    /** @param key the order (see {@link #sort()}) @param reversed whether reversed @return a copy */
+    /**
+     * @param key the order (see {@link #sort()})
+     * @param reversed whether reversed
+     * @return a copy
+     */
     public RunQuery sortedBy(String key, boolean reversed) {
         return new RunQuery(params, tags, statuses, name, sweep, key, reversed, limit, offset);
     }
 
-    /** @param size the page size, 0 = no limit @param skip the runs to skip @return a copy */
+    /**
+     * @param size the page size, 0 = no limit
+     * @param skip the runs to skip
+     * @return a copy
+     */
     public RunQuery page(int size, int skip) {
         return new RunQuery(params, tags, statuses, name, sweep, sort, descending, size, skip);
     }

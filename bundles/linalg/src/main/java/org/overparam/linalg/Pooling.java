@@ -1,16 +1,16 @@
-package org.overparam.plugin.resnet.internal;
+package org.overparam.linalg;
 
-import org.overparam.api.InvalidInputException;
+import java.util.Arrays;
+import java.util.Optional;
 
 /**
- * How the last feature map {@code [channels, positions]} becomes the linear head's input: global
- * average pooling ({@code channels} features, each the mean over positions) or flattening (all
- * {@code channels x positions} values, in row-major order). Both are linear; {@link #unpool} is
- * the adjoint of {@link #pool}.
- *
- * <p>The same as arch-cnn's class of this name: plugins do not depend on each other.
+ * How a network's last feature map {@code [channels, positions]} becomes its linear head's input,
+ * by the name experiment files give it: global average pooling ({@code avgpool}: {@code channels}
+ * features, each the mean over positions) or flattening ({@code flatten}: all
+ * {@code channels x positions} values, in row-major order). Both are linear; {@link #unpool} is the
+ * adjoint of {@link #pool}. Shared by the convolutional architectures (cnn, resnet).
  */
-enum Pooling {
+public enum Pooling {
     /** Mean over positions per channel. */
     AVGPOOL("avgpool"),
     /** Every value, channel-major. */
@@ -24,20 +24,23 @@ enum Pooling {
 
     /**
      * @param key {@code avgpool} or {@code flatten}
-     * @return the pooling
-     * @throws InvalidInputException naming {@code head} for any other value
+     * @return the pooling of that name, or empty
      */
-    static Pooling of(String key) {
+    public static Optional<Pooling> of(String key) {
         for (Pooling p : values()) {
             if (p.key.equals(key)) {
-                return p;
+                return Optional.of(p);
             }
         }
-        throw new InvalidInputException("head", "unknown head '" + key + "'; choose avgpool or flatten");
+        return Optional.empty();
     }
 
-    /** @param channels channels @param positions positions per channel @return features per sample */
-    int features(int channels, int positions) {
+    /**
+     * @param channels channels
+     * @param positions positions per channel
+     * @return features per sample
+     */
+    public int features(int channels, int positions) {
         return this == AVGPOOL ? channels : channels * positions;
     }
 
@@ -48,7 +51,7 @@ enum Pooling {
      * @param a {@code n x channels x positions}; not modified
      * @return the {@code n x features} head inputs (for FLATTEN, {@code a} itself)
      */
-    double[] pool(int n, int channels, int positions, double[] a) {
+    public double[] pool(int n, int channels, int positions, double[] a) {
         if (this == FLATTEN) {
             return a;
         }
@@ -73,14 +76,14 @@ enum Pooling {
      * @param df {@code n x features} signals; not modified
      * @return {@code n x channels x positions} signals (for FLATTEN, {@code df} itself)
      */
-    double[] unpool(int n, int channels, int positions, double[] df) {
+    public double[] unpool(int n, int channels, int positions, double[] df) {
         if (this == FLATTEN) {
             return df;
         }
         double[] a = new double[n * channels * positions];
         double inv = 1.0 / positions;
         for (int r = 0; r < n * channels; r++) {
-            java.util.Arrays.fill(a, r * positions, (r + 1) * positions, df[r] * inv);
+            Arrays.fill(a, r * positions, (r + 1) * positions, df[r] * inv);
         }
         return a;
     }

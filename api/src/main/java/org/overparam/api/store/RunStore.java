@@ -1,5 +1,6 @@
-package org.overparam.api.run;
+package org.overparam.api.store;
 
+import org.overparam.api.run.RunStatus;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;

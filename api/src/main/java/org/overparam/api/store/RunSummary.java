@@ -1,5 +1,6 @@
-package org.overparam.api.run;
+package org.overparam.api.store;
 
+import org.overparam.api.run.RunStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,7 @@
-package org.overparam.api.run;
+package org.overparam.api.store;
 
+import org.overparam.api.run.RunSpec;
+import org.overparam.api.run.SweepPoint;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collections;
