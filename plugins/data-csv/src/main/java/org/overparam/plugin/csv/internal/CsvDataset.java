@@ -104,9 +104,6 @@ public final class CsvDataset implements Dataset {
                     + "'; choose regression or classification");
         };
         Normalization norm = Normalization.of(c.normalize());
-        if (c.n() < 0 || c.nTest() < 0) {
-            throw new InvalidInputException(c.n() < 0 ? "n" : "nTest", "must be at least 0 (0: all rows)");
-        }
         Table train = Table.read(c.file(), delimiter, c.header(), "file");
         int target = target(c.target(), train);
         if (train.columns() < 2) {

@@ -29,6 +29,10 @@ import org.overparam.linalg.Rows;
  * <p>Facts: {@code n}, {@code d}, {@code classes}, {@code max_norm} and, for two samples or more,
  * {@code delta}, the minimum pairwise distance of the training inputs ({@link Rows#minDistance}).
  * Files are read only once per run, the test files only when {@code nTest > 0}.
+ *
+ * <p>Checks beyond the {@code @Param} ranges (which are checked before {@code load} runs): each of
+ * {@code classes} below {@code labels} and listed once, {@code signed} targets with exactly two
+ * classes, {@code downsample} dividing the images' size, and the files' own contents.
  */
 @Component(service = Dataset.class, property = {
     org.overparam.api.Component.NAME + "=idx",
@@ -109,13 +113,10 @@ public final class IdxDataset implements Dataset {
     public Data load(org.overparam.api.Config config, RandomStream random) {
         Config c = config.as(Config.class);
         int labelCount = c.labels();
-        if (labelCount < 1 || labelCount > 256) {
-            throw new InvalidInputException("labels", "labels " + labelCount + " is outside 1..256 (IDX labels are bytes)");
-        }
         int[] classes = classes(c.classes(), labelCount);
-        int n = atLeast("n", c.n(), 1);
-        int nTest = atLeast("nTest", c.nTest(), 0);
-        int f = atLeast("downsample", c.downsample(), 1);
+        int n = c.n();
+        int nTest = c.nTest();
+        int f = c.downsample();
         Normalization norm = Normalization.of(c.normalize());
         boolean signed = switch (c.targets()) {
             case "onehot" -> false;
@@ -231,12 +232,5 @@ public final class IdxDataset implements Dataset {
             max = Math.max(max, Math.sqrt(s));
         }
         return max;
-    }
-
-    private static int atLeast(String name, int value, int min) {
-        if (value < min) {
-            throw new InvalidInputException(name, name + " " + value + " is below " + min);
-        }
-        return value;
     }
 }

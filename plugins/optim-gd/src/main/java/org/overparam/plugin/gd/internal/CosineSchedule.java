@@ -31,14 +31,10 @@ public final class CosineSchedule implements Schedule {
         return Config.class;
     }
 
-    /** @throws InvalidInputException naming {@code floor} or {@code steps} when out of range */
     @Override
     public double factor(org.overparam.api.Config config, long step, long totalSteps) {
         Config c = config.as(Config.class);
-        double floor = WarmupSchedule.checkedFloor(c.floor());
-        if (c.steps() < 0) {
-            throw new InvalidInputException("steps", "steps " + c.steps() + " is negative");
-        }
+        double floor = c.floor();
         long length = c.steps() > 0 ? c.steps() : Math.max(1, totalSteps);
         return Cosine.factor(step, length, floor);
     }

@@ -32,16 +32,10 @@ public final class GradientDescent implements Optimizer {
         return Config.class;
     }
 
-    /**
-     * @return the training loss at the step's starting point
-     * @throws InvalidInputException naming {@code lr} if it is not above 0
-     */
+    /** @return the training loss at the step's starting point */
     @Override
     public double step(StepContext ctx) {
         double lr = ctx.config().as(Config.class).lr();
-        if (!(lr > 0) || Double.isInfinite(lr)) {
-            throw new InvalidInputException("lr", "learning rate " + lr + " must be a finite number above 0");
-        }
         Params w = ctx.params();
         Params g = w.zerosLike();
         double loss = ctx.oracle().gradient(w, null, g);

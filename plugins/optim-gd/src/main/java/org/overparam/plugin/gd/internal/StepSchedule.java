@@ -31,16 +31,9 @@ public final class StepSchedule implements Schedule {
         return Config.class;
     }
 
-    /** @throws InvalidInputException naming {@code gamma} or {@code every} when out of range */
     @Override
     public double factor(org.overparam.api.Config config, long step, long totalSteps) {
         Config c = config.as(Config.class);
-        if (!(c.gamma() > 0) || Double.isInfinite(c.gamma())) {
-            throw new InvalidInputException("gamma", "gamma " + c.gamma() + " must be a finite number above 0");
-        }
-        if (c.every() < 1) {
-            throw new InvalidInputException("every", "every " + c.every() + " is below 1");
-        }
         return Math.pow(c.gamma(), Math.floorDiv(step, c.every()));
     }
 }

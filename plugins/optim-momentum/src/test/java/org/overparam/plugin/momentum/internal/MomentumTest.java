@@ -211,10 +211,12 @@ class MomentumTest {
     @Test
     void parametersAreCheckedAndDefaultsPassTheirSchema() {
         FakeContext ctx = small();
-        ctx.config = Config.of(Map.of("momentum", 1.0));
-        assertEquals("momentum", assertThrows(InvalidInputException.class, () -> nesterov.step(ctx)).where());
-        ctx.config = Config.of(Map.of("lr", 0.0));
-        assertEquals("lr", assertThrows(InvalidInputException.class, () -> heavyBall.step(ctx)).where());
+        ParamSpec momentum = ParamSpec.of(MomentumConfig.class).stream().filter(p -> p.name().equals("momentum")).findFirst().orElseThrow();
+        assertEquals("value 1.0 is out of range [0, 1)", assertThrows(InvalidInputException.class, () -> momentum.check("momentum", 1.0)).getMessage(),
+                "refused by the schema before the component runs");
+        ctx.config = Config.of(Map.of("auto", true, "label", " "));
+        assertEquals("label", assertThrows(InvalidInputException.class, () -> heavyBall.step(ctx)).where(),
+                "auto without a label: a check of two parameters, the component's own");
         for (Optimizer o : List.of(nesterov, heavyBall)) {
             for (ParamSpec p : ParamSpec.of(o.configType())) {
                 assertFalse(p.description().isBlank(), p.name());

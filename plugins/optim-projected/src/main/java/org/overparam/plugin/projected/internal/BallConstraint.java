@@ -40,13 +40,10 @@ public final class BallConstraint implements Constraint {
         return Config.class;
     }
 
-    /** @throws InvalidInputException naming {@code radius} or {@code center} when out of range */
+    /** @throws InvalidInputException naming {@code center} when it is unknown */
     @Override
     public void project(org.overparam.api.Config config, Params reference, boolean[] trainable, Params point) {
         Config c = config.as(Config.class);
-        if (!(c.radius() >= 0) || Double.isInfinite(c.radius())) {
-            throw new InvalidInputException("radius", "radius " + c.radius() + " must be a finite number at least 0");
-        }
         Center center = Center.of(c.center());
         double r = c.radius();
         if (c.relative()) {

@@ -36,14 +36,10 @@ public final class ProjectedGradientDescent implements Optimizer {
 
     /**
      * @return the training loss at the step's starting point
-     * @throws InvalidInputException naming {@code lr} if it is not above 0
      */
     @Override
     public double step(StepContext ctx) {
         double lr = ctx.config().as(Config.class).lr();
-        if (!(lr > 0) || Double.isInfinite(lr)) {
-            throw new InvalidInputException("lr", "learning rate " + lr + " must be a finite number above 0");
-        }
         double eta = lr * ctx.schedule();
         Params w = ctx.params();
         Params g = w.zerosLike();

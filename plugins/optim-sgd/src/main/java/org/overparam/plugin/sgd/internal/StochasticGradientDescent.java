@@ -52,18 +52,11 @@ public final class StochasticGradientDescent implements Optimizer {
     /**
      * @return the full-batch loss when the step used the full batch; otherwise NaN (the engine
      *     evaluates it) or the batch's estimate, as {@code reportLoss} says
-     * @throws InvalidInputException naming {@code lr} or {@code batchSize} when out of range
      */
     @Override
     public double step(StepContext ctx) {
         Config c = ctx.config().as(Config.class);
         double lr = c.lr();
-        if (!(lr > 0) || Double.isInfinite(lr)) {
-            throw new InvalidInputException("lr", "learning rate " + lr + " must be a finite number above 0");
-        }
-        if (c.batchSize() < 1) {
-            throw new InvalidInputException("batchSize", "batch size " + c.batchSize() + " is below 1");
-        }
         boolean batchLoss = switch (c.reportLoss()) {
             case "full" -> false;
             case "batch" -> true;
