@@ -1,7 +1,6 @@
 package org.overparam.plugin.gd.internal;
 
 import org.osgi.service.component.annotations.Component;
-import org.overparam.api.InvalidInputException;
 import org.overparam.api.Param;
 import org.overparam.api.Schedule;
 
