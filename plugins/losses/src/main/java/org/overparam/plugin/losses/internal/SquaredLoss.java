@@ -3,6 +3,7 @@ package org.overparam.plugin.losses.internal;
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.Batch;
 import org.overparam.api.Loss;
+import org.overparam.api.LossScale;
 import org.overparam.api.Param;
 
 /**
@@ -61,9 +62,15 @@ public final class SquaredLoss implements Loss {
         }
     }
 
-    private static double scale(org.overparam.api.Config config, Batch batch) {
+    /** @return {@code factor = half ? 1/2 : 1} and {@code mean} from {@code reduction} */
+    @Override
+    public LossScale scale(org.overparam.api.Config config) {
         Config c = config.as(Config.class);
-        return (c.half() ? 0.5 : 1.0) * Reduction.of(c.reduction()).factor(batch.n());
+        return new LossScale(c.half() ? 0.5 : 1.0, Reduction.of(c.reduction()) == Reduction.MEAN);
+    }
+
+    private double scale(org.overparam.api.Config config, Batch batch) {
+        return scale(config).at(batch.n());
     }
 
     /** Refuses outputs that do not fit the batch's targets. */

@@ -120,6 +120,21 @@ class MomentumTest {
     }
 
     @Test
+    void curvatureComesFromTheLossScaleBitForBitAsFromTheOldStrings() {
+        FakeContext ctx = small();
+        int n = Math.max(1, ctx.oracle().sampleCount());
+        for (boolean half : new boolean[] {true, false}) {
+            for (String reduction : List.of("sum", "mean")) {
+                ctx.others.put(ComponentKind.LOSS, Config.of(Map.of("half", half, "reduction", reduction)));
+                double old = 2 * (half ? 0.5 : 1.0) * ("mean".equals(reduction) ? 1.0 / n : 1.0);
+                assertEquals(old, Tuning.curvature(ctx), 0, half + " " + reduction);
+            }
+        }
+        ctx.others.remove(ComponentKind.LOSS);
+        assertEquals(1.0, Tuning.curvature(ctx), 0, "no loss parameters: squared's defaults, half the sum");
+    }
+
+    @Test
     void autoSetsEtaAndBetaFromTheMeasuredSpectrum() {
         Kappa k = new Kappa(100);
         FakeContext auto = k.start(Config.of(Map.of("auto", true, "lr", 1e-6, "momentum", 0.0)));

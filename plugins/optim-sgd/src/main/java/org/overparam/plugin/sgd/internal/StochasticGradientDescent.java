@@ -1,7 +1,6 @@
 package org.overparam.plugin.sgd.internal;
 
 import org.osgi.service.component.annotations.Component;
-import org.overparam.api.ComponentKind;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.Optimizer;
 import org.overparam.api.Param;
@@ -67,7 +66,7 @@ public final class StochasticGradientDescent implements Optimizer {
         Params w = ctx.params();
         Params g = w.zerosLike();
         double loss = ctx.oracle().gradient(w, rows, g);
-        boolean mean = "mean".equals(ctx.componentConfig(ComponentKind.LOSS).get("reduction"));
+        boolean mean = ctx.lossScale().mean();
         double scale = rows == null || mean ? 1.0 : (double) n / rows.length;
         w.axpy(-lr * ctx.schedule() * scale, g);
         ctx.report("grad_norm", scale * g.norm());
