@@ -23,7 +23,12 @@ import java.util.regex.Pattern;
  *     {@code Double.isNaN/isInfinite/isFinite}; or</li>
  * <li>a call {@code name("p", ...)} whose other arguments are built only from {@code p} and number
  *     literals and hold both, e.g. {@code atLeast("width", c.width(), 1)} (not
- *     {@code out.scalar("width", s.width())}).</li>
+ *     {@code out.scalar("width", s.width())}); or</li>
+ * <li>a call {@code helper("p", ...)} of a <em>range helper</em> of the same file: a method
+ *     {@code helper(String name, <number> value, <number>...)} that throws
+ *     {@code new InvalidInputException(name, ...)} under an {@code if} built only from its number
+ *     parameters, literals and operators, e.g. {@code check(String name, double value)} with
+ *     {@code if (!(value > 0)) throw new InvalidInputException(name, ...)}.</li>
  * </ol>
  * A condition that reads another parameter, a local value or the data (e.g. {@code c.n() > rows})
  * is not a re-check: such checks depend on several parameters or on the data and stay in plugins.
@@ -36,6 +41,8 @@ final class RangeRecheckScanner {
     private static final Pattern IF = Pattern.compile("\\bif\\s*\\(");
     private static final Pattern THROW = Pattern.compile("\\G\\s*\\{?\\s*throw\\s+new\\s+InvalidInputException\\s*\\(\\s*\"(\\w+)\"");
     private static final Pattern CALL = Pattern.compile("\\b\\w+\\s*\\(\\s*\"(\\w+)\"\\s*,");
+    private static final Pattern HELPER = Pattern.compile(
+            "\\b(\\w+)\\s*\\(\\s*String\\s+(\\w+)\\s*((?:,\\s*(?:double|int|long)\\s+\\w+\\s*)+)\\)\\s*\\{");
     private static final Pattern LITERAL = Pattern.compile("(?<![\\w.])\\d");
     private static final Pattern ALLOWED = Pattern.compile(
             "Double\\s*\\.\\s*(?:isNaN|isInfinite|isFinite)|\\d[\\w.]*|[()<>=!&|,\\s-]");
@@ -92,6 +99,42 @@ final class RangeRecheckScanner {
                 String rest = s.substring(c.end(), close);
                 if (onlyParam(rest, p, aliases(s, p)) && rest.matches("(?s).*\\b" + p + "\\b.*") && LITERAL.matcher(rest).find()) {
                     out.add("line " + line(s, c.start()) + ": " + p);
+                }
+            }
+        }
+        for (String helper : rangeHelpers(s)) {
+            Matcher h = Pattern.compile("\\b" + helper + "\\s*\\(\\s*\"(\\w+)\"").matcher(s);
+            while (h.find()) {
+                if (ranged.contains(h.group(1))) {
+                    out.add("line " + line(s, h.start()) + ": " + h.group(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** @return the names of the file's range helpers (see the class doc) */
+    private static Set<String> rangeHelpers(String s) {
+        Set<String> out = new LinkedHashSet<>();
+        Matcher m = HELPER.matcher(s);
+        while (m.find()) {
+            String name = m.group(2);
+            Set<String> numbers = new LinkedHashSet<>();
+            for (String arg : m.group(3).split(",")) {
+                if (!arg.isBlank()) {
+                    String[] parts = arg.trim().split("\\s+");
+                    numbers.add(parts[parts.length - 1]);
+                }
+            }
+            int end = s.indexOf("\n    }", m.end());
+            String body = s.substring(m.end(), end < 0 ? s.length() : end);
+            Matcher i = IF.matcher(body);
+            while (i.find()) {
+                int close = closing(body, i.end() - 1);
+                Matcher t = Pattern.compile("\\G\\s*\\{?\\s*throw\\s+new\\s+InvalidInputException\\s*\\(\\s*" + name
+                        + "\\b").matcher(body);
+                if (close > 0 && t.find(close + 1) && onlyParam(body.substring(i.end(), close), "", numbers)) {
+                    out.add(m.group(1));
                 }
             }
         }

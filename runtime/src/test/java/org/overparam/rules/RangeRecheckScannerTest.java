@@ -48,6 +48,34 @@ class RangeRecheckScannerTest {
     }
 
     @Test
+    void callsOfARangeHelperAreFound() {
+        String source = """
+                class Clipped {
+                    double step(Config c) {
+                        check("lr", c.lr());
+                        atLeast("width", c.width(), 1);
+                        check("other", 2.0);
+                        return c.lr();
+                    }
+
+                    private static void check(String name, double value) {
+                        if (!(value > 0) || Double.isInfinite(value)) {
+                            throw new InvalidInputException(name, name + " must be a finite number above 0");
+                        }
+                    }
+
+                    private static void atLeast(String name, int value, int min) {
+                        if (value < min) {
+                            throw new InvalidInputException(name, name + " " + value + " is below " + min);
+                        }
+                    }
+                }
+                """;
+        assertEquals(List.of("line 4: width", "line 3: lr", "line 4: width"),
+                RangeRecheckScanner.rechecks(source, Set.of("lr", "width")));
+    }
+
+    @Test
     void checksOfSeveralParametersTheDataOrMetricsAreKept() {
         String source = """
                 class Plan {
