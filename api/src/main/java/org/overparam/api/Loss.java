@@ -28,6 +28,20 @@ public interface Loss extends Component {
     void hessianVector(Config config, Batch batch, double[] outputs, double[] direction, double[] result);
 
     /**
+     * The loss's scale: the factor its options imply over the plain sum of per-sample losses (e.g.
+     * {@code squared}'s {@code half} and {@code reduction}). Optimizers and analyzers read it through
+     * {@link StepContext#lossScale()} and {@link Snapshot#lossScale()} instead of the loss's
+     * parameters. The default is a plain sum.
+     *
+     * @param config this loss's parameters
+     * @return its scale
+     * @since 1.3
+     */
+    default LossScale scale(Config config) {
+        return LossScale.SUM;
+    }
+
+    /**
      * @param config this loss's parameters
      * @param batch the samples
      * @return the loss bound to this batch's targets

@@ -10,6 +10,13 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public interface Optimizer extends Component {
     /**
+     * The metric under which the platform records each step's training loss (the value
+     * {@link #step} returns, or the engine's own evaluation when it returns {@code NaN}); analyzers
+     * read its history through {@link Snapshot#history}.
+     */
+    String TRAIN_LOSS = "train.loss";
+
+    /**
      * Takes one step: reads gradients through {@code ctx.oracle()} and updates {@code ctx.params()}
      * in place (frozen blocks must stay unchanged; the oracle's zero gradients see to it for
      * gradient methods).

@@ -12,7 +12,12 @@ import java.lang.annotation.Target;
  * default the parameter's default. A parameter without a default is required.
  *
  * <p>Kept at run time so help, validation and "did you mean" work the same in unit tests, on the
- * command line and in the container.
+ * command line and in the container. *
+ * <p>One home for a parameter's range: the platform checks every value against its type,
+ * {@link #min()}, {@link #max()} and {@link #options()}, and that a number is finite, before a
+ * component sees its {@link Config} (in runs, sweeps, {@code switch:}, hot swaps and resumes). A
+ * component therefore never re-checks a single parameter's range; it checks only what depends on
+ * several parameters or on the data, and names those checks in its javadoc.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)

@@ -48,6 +48,17 @@ public interface Snapshot {
      */
     String componentName(ComponentKind kind);
 
+    /**
+     * The scale of the run's loss ({@link Loss#scale}). A snapshot that cannot ask the loss answers
+     * {@link LossScale#declared} of its parameters (the default).
+     *
+     * @return the scale of the run's loss
+     * @since 1.3
+     */
+    default LossScale lossScale() {
+        return LossScale.declared(componentConfig(ComponentKind.LOSS));
+    }
+
     /** @return the run's parameterization */
     Scaling scaling();
 

@@ -39,6 +39,18 @@ public interface StepContext {
         return Config.empty();
     }
 
+    /**
+     * The scale of the run's loss ({@link Loss#scale}), e.g. for a step size set from the loss's
+     * curvature or a mini-batch gradient rescaled to the full batch. A context that cannot ask the
+     * loss answers {@link LossScale#declared} of its parameters (the default).
+     *
+     * @return the scale of the run's loss in effect at this step
+     * @since 1.3
+     */
+    default LossScale lossScale() {
+        return LossScale.declared(componentConfig(ComponentKind.LOSS));
+    }
+
     /** @return the learning-rate multiplier of the run's schedule at this step (1 for constant) */
     double schedule();
 

@@ -57,7 +57,8 @@ public record ParamSpec(String name, Class<?> type, Object defaultValue, String 
      * @param where the parameter's path for errors, e.g. {@code run.yaml:7: optimizer.lr}
      * @param value the value as read
      * @return the value as stored in a {@link Config}: Long, Double, Boolean, String, or a list
-     * @throws InvalidInputException if it has the wrong type or is out of range
+     * @throws InvalidInputException if it has the wrong type or is out of range; a number must also be
+     *     finite (an infinite bound of the range is open), so components never re-check their ranges
      */
     public Object check(String where, Object value) {
         Object v = Config.convert(where, value, type);
@@ -80,6 +81,10 @@ public record ParamSpec(String name, Class<?> type, Object defaultValue, String 
             double d = n.doubleValue();
             if (Double.isNaN(d) || d < min || d > max || (minExclusive && d == min) || (maxExclusive && d == max)) {
                 throw new InvalidInputException(where, "value " + v + " is out of range " + range());
+            }
+            if (Double.isInfinite(d)) {
+                throw new InvalidInputException(where, "value " + v + " is not a finite number"
+                        + (range().isEmpty() ? "" : " in " + range()));
             }
         } else if (v instanceof String s && !options.isEmpty() && !options.contains(s)) {
             String near = Names.closest(s, options);

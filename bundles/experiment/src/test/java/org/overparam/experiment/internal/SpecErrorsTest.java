@@ -137,6 +137,8 @@ class SpecErrorsTest {
                 error(replace(3, "architecture: {name: fc, activation: rel}")));
         assertEquals(file(6) + "optimizer.lr: expected a number, got 'fast'", error(replace(6, "optimizer: {name: gd, lr: fast}")));
         assertEquals(file(6) + "optimizer.lr: no value given", error(replace(6, "optimizer: {name: gd, lr: }")));
+        assertEquals(file(6) + "optimizer.lr: value Infinity is not a finite number in (0, inf)",
+                error(replace(6, "optimizer: {name: gd, lr: 1e999}")), "a number must be finite: plugins never re-check it");
         assertEquals(file(10) + "constraint ball needs parameter 'radius' (radius)", error(BASE + "constraints: [ball]\n"));
         assertEquals(file(8) + "analyzer.layers[1]: value 0 is out of range [1, inf)",
                 error(replace(8, "  - {name: dynamics, layers: [1, 0]}")));

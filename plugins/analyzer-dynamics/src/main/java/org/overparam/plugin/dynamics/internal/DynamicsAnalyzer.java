@@ -9,6 +9,7 @@ import org.overparam.api.Forward;
 import org.overparam.api.Layout;
 import org.overparam.api.MetricSink;
 import org.overparam.api.Model;
+import org.overparam.api.Optimizer;
 import org.overparam.api.Param;
 import org.overparam.api.Params;
 import org.overparam.api.Snapshot;
@@ -105,7 +106,7 @@ public final class DynamicsAnalyzer implements Analyzer {
         if (c.flips()) {
             PatternFlips.record(snapshot, c.flipPoints(), out);
         }
-        LossRate.record(snapshot.history("train.loss"), c.rateWindow(), target(c.target(), snapshot.targetLoss()), out);
+        LossRate.record(snapshot.history(Optimizer.TRAIN_LOSS), c.rateWindow(), target(c.target(), snapshot.targetLoss()), out);
         movement(w, snapshot.initial(), c.perBlock(), out);
     }
 

@@ -11,6 +11,8 @@ import org.overparam.api.DataSize;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.MetricSink;
 import org.overparam.api.Model;
+import org.overparam.api.NtkMetrics;
+import org.overparam.api.Optimizer;
 import org.overparam.api.Param;
 import org.overparam.api.Snapshot;
 import org.overparam.api.State;
@@ -112,7 +114,7 @@ public final class BoundsAnalyzer implements Analyzer {
         out.scalar("eta_eff", etaEff);
         TheoryBounds.Measured m = new TheoryBounds.Measured(s.width(), Double.NaN, Double.NaN);
         if (snapshot.isFinal()) {
-            double[][] h = snapshot.history("train.loss");
+            double[][] h = snapshot.history(Optimizer.TRAIN_LOSS);
             double floor = h[1].length == 0 ? 0 : c.floor() * h[1][0];
             RateFit fit = RateFit.of(h[0], h[1], c.fitFrom(), floor);
             double steps = RateFit.stepsTo(h[0], h[1], c.eps());
@@ -139,8 +141,8 @@ public final class BoundsAnalyzer implements Analyzer {
         double lambda = Double.NaN;
         double kappa = Double.NaN;
         if (!c.lambda0().equals("compute")) {
-            lambda = atStepZero(snapshot.history(c.ntkLabel() + ".lambda_min"));
-            kappa = atStepZero(snapshot.history(c.ntkLabel() + ".condition"));
+            lambda = atStepZero(snapshot.history(NtkMetrics.named(c.ntkLabel(), NtkMetrics.LAMBDA_MIN)));
+            kappa = atStepZero(snapshot.history(NtkMetrics.named(c.ntkLabel(), NtkMetrics.CONDITION)));
         }
         if (Double.isNaN(lambda) && c.lambda0().equals("history")) {
             throw new InvalidInputException("lambda0", "no " + c.ntkLabel() + ".lambda_min at step 0: list the ntk analyzer"

@@ -1,7 +1,6 @@
 package org.overparam.plugin.ntk.internal;
 
 import org.overparam.api.ComponentKind;
-import org.overparam.api.Config;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.Snapshot;
 
@@ -38,11 +37,7 @@ record GdConvention(double scale, double eta) {
             throw new InvalidInputException("loss", "the linearized model's closed form needs the squared loss;"
                     + " this run uses '" + loss + "'");
         }
-        Config lc = snapshot.componentConfig(ComponentKind.LOSS);
-        Object half = lc.get("half");
-        Object reduction = lc.get("reduction");
-        double s = (half == null || Boolean.TRUE.equals(half) || "true".equals(half) ? 0.5 : 1.0)
-                * ("mean".equals(reduction) ? 1.0 / n : 1.0);
+        double s = snapshot.lossScale().at(n);
         double eta = lr;
         if (!(eta > 0)) {
             Object v = snapshot.componentConfig(ComponentKind.OPTIMIZER).get("lr");

@@ -10,6 +10,7 @@ import org.overparam.api.DataSize;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.MetricSink;
 import org.overparam.api.Model;
+import org.overparam.api.NtkMetrics;
 import org.overparam.api.Param;
 import org.overparam.api.Params;
 import org.overparam.api.Sizes;
@@ -129,8 +130,8 @@ public final class LinearizedAnalyzer implements Analyzer {
         LinearizedCurve curve = LinearizedCurve.create(order, k0.values(), residual, gd, snapshot.state());
         out.scalar("points", order);
         out.scalar("eta_eff", curve.etaEff());
-        out.scalar("lambda_min", curve.lambdaMin());
-        out.scalar("lambda_max", curve.lambdaMax());
+        out.scalar(NtkMetrics.LAMBDA_MIN, curve.lambdaMin());
+        out.scalar(NtkMetrics.LAMBDA_MAX, curve.lambdaMax());
         double q = 1 - curve.etaEff() * curve.lambdaMin();
         out.scalar("slowest_rate", q * q);
         out.scalar("stable", curve.etaEff() * curve.lambdaMax() < 2 ? 1 : 0);

@@ -28,6 +28,7 @@ record CnnPlan(Shape dataShape, boolean twoD, List<ConvMap> convs, Pooling pooli
      * @param outputs k
      * @return the checked plan
      * @throws InvalidInputException naming the parameter, the layer and the shapes when they do not fit
+     *     together or the data; each value's range is checked from {@code @Param} before this runs
      */
     static CnnPlan of(ConvolutionalNet.Settings c, Shape dataShape, int outputs) {
         if (outputs < 1) {
@@ -51,10 +52,6 @@ record CnnPlan(Shape dataShape, boolean twoD, List<ConvMap> convs, Pooling pooli
         List<ConvMap> convs = new ArrayList<>(layers);
         for (int l = 0; l < layers; l++) {
             String layer = "layer conv" + (l + 1) + ": ";
-            atLeast("channels", layer, "channels", channels[l], 1);
-            atLeast("kernel", layer, "kernel", kernel[l], 1);
-            atLeast("stride", layer, "stride", stride[l], 1);
-            atLeast("padding", layer, "padding", padding[l], 0);
             int k = kernel[l];
             int p = padding[l];
             int padH = twoD ? h + 2 * p : 1;
@@ -98,9 +95,6 @@ record CnnPlan(Shape dataShape, boolean twoD, List<ConvMap> convs, Pooling pooli
         }
         long size = 1;
         for (int s : override) {
-            if (s < 1) {
-                throw new InvalidInputException("inputShape", "size " + s + " is below 1");
-            }
             size *= s;
         }
         if (size != dataShape.size()) {
@@ -121,11 +115,5 @@ record CnnPlan(Shape dataShape, boolean twoD, List<ConvMap> convs, Pooling pooli
                     + " conv layers; give one value or one per layer");
         }
         return values.clone();
-    }
-
-    private static void atLeast(String where, String layer, String what, int value, int min) {
-        if (value < min) {
-            throw new InvalidInputException(where, layer + what + " " + value + " is below " + min);
-        }
     }
 }

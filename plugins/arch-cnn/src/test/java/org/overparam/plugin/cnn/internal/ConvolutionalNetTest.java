@@ -23,6 +23,7 @@ import org.overparam.linalg.ConvMap;
 import org.overparam.linalg.DenseMap;
 import org.overparam.linalg.Pooling;
 import org.overparam.testkit.Fixtures;
+import org.overparam.api.run.ParamSpec;
 
 /** The component's configuration, the layout it builds, the forward pass and the bad-input messages. */
 class ConvolutionalNetTest {
@@ -111,11 +112,13 @@ class ConvolutionalNetTest {
 
     @Test
     void nonPositiveSizesAndMismatchedListsNameTheParameter() {
-        assertWhere("channels", "layer conv2: channels 0 is below 1", Map.of("channels", List.of(4L, 0L)));
+        ParamSpec channels = ParamSpec.of(ConvolutionalNet.Settings.class).stream().filter(p -> p.name().equals("channels")).findFirst().orElseThrow();
+        assertEquals("value 0 is out of range [1, inf)", assertThrows(InvalidInputException.class, () -> channels.check("channels", List.of(4L, 0L))).getMessage(),
+                "refused by the schema before the component runs");
         assertWhere("channels", "give at least one conv layer, e.g. [16, 16]", Map.of("channels", List.of()));
-        assertWhere("stride", "layer conv1: stride 0 is below 1", Map.of("stride", 0L));
-        assertWhere("padding", "layer conv1: padding -1 is below 0", Map.of("padding", -1L));
-        assertWhere("kernel", "layer conv1: kernel 0 is below 1", Map.of("kernel", 0L));
+        ParamSpec padding = ParamSpec.of(ConvolutionalNet.Settings.class).stream().filter(p -> p.name().equals("padding")).findFirst().orElseThrow();
+        assertEquals("value -1 is out of range [0, inf)", assertThrows(InvalidInputException.class, () -> padding.check("padding", -1L)).getMessage(),
+                "refused by the schema before the component runs");
         assertWhere("kernel", "3 values for 2 conv layers; give one value or one per layer",
                 Map.of("kernel", List.of(3L, 3L, 3L)));
         assertWhere("head", "unknown head 'max'; choose avgpool or flatten", Map.of("head", "max"));

@@ -46,18 +46,15 @@ public final class FullyConnected implements Architecture {
     }
 
     /**
-     * @throws InvalidInputException naming {@code width}, {@code depth} or {@code activation} when
-     *     one is out of range, or {@code outputs} for fewer than one output
+     * Checks what depends on the data: {@code outputs} (from the data) must be at least 1. The
+     * ranges of {@code width} and {@code depth} are checked from {@code @Param} before this runs.
+     *
+     * @throws InvalidInputException naming {@code activation} when it is unknown, or {@code outputs}
+     *     for fewer than one output
      */
     @Override
     public Model build(Config config, Shape inputShape, int outputs) {
         Settings c = config.as(Settings.class);
-        if (c.width() < 1) {
-            throw new InvalidInputException("width", "width " + c.width() + " is below 1");
-        }
-        if (c.depth() < 1) {
-            throw new InvalidInputException("depth", "depth " + c.depth() + " is below 1 (depth counts hidden layers)");
-        }
         if (outputs < 1) {
             throw new InvalidInputException("outputs", "a network needs at least one output, got " + outputs);
         }

@@ -19,6 +19,7 @@ import org.overparam.api.Model;
 import org.overparam.api.Params;
 import org.overparam.api.Shape;
 import org.overparam.testkit.Fixtures;
+import org.overparam.api.run.ParamSpec;
 
 /** The component's configuration, the layout it builds and the forward pass. */
 class FullyConnectedTest {
@@ -60,13 +61,13 @@ class FullyConnectedTest {
 
     @Test
     void badWidthDepthAndActivationNameTheParameter() {
+        ParamSpec width = ParamSpec.of(FullyConnected.Settings.class).stream().filter(p -> p.name().equals("width")).findFirst().orElseThrow();
+        assertEquals("value 0 is out of range [1, inf)", assertThrows(InvalidInputException.class, () -> width.check("width", 0L)).getMessage(),
+                "refused by the schema before the component runs");
+        ParamSpec depth = ParamSpec.of(FullyConnected.Settings.class).stream().filter(p -> p.name().equals("depth")).findFirst().orElseThrow();
+        assertEquals("value 0 is out of range [1, inf)", assertThrows(InvalidInputException.class, () -> depth.check("depth", 0L)).getMessage(),
+                "refused by the schema before the component runs");
         var e = assertThrows(InvalidInputException.class,
-                () -> fc.build(Config.of(Map.of("width", 0L)), Shape.of(3), 1));
-        assertEquals("width", e.where());
-        assertEquals("width 0 is below 1", e.getMessage());
-        e = assertThrows(InvalidInputException.class, () -> fc.build(Config.of(Map.of("depth", 0L)), Shape.of(3), 1));
-        assertEquals("depth", e.where());
-        e = assertThrows(InvalidInputException.class,
                 () -> fc.build(Config.of(Map.of("activation", "sigmoid")), Shape.of(3), 1));
         assertEquals("activation", e.where());
         assertTrue(e.getMessage().contains("relu, softplus or tanh"));

@@ -38,8 +38,10 @@ public final class GatedSurrogate implements Architecture {
     }
 
     /**
-     * @throws InvalidInputException naming {@code width} or {@code depth} when one is below 1, or
-     *     {@code outputs} for fewer than one output
+     * Checks what depends on the data: {@code outputs} must be at least 1. The ranges of
+     * {@code width} and {@code depth} are checked from {@code @Param} before this runs.
+     *
+     * @throws InvalidInputException naming {@code outputs} for fewer than one output
      */
     @Override
     public Model build(Config config, Shape inputShape, int outputs) {
@@ -53,12 +55,6 @@ public final class GatedSurrogate implements Architecture {
      * @return the model
      */
     static GatedModel build(Settings c, Shape inputShape, int outputs) {
-        if (c.width() < 1) {
-            throw new InvalidInputException("width", "width " + c.width() + " is below 1");
-        }
-        if (c.depth() < 1) {
-            throw new InvalidInputException("depth", "depth " + c.depth() + " is below 1 (depth counts hidden layers)");
-        }
         if (outputs < 1) {
             throw new InvalidInputException("outputs", "a network needs at least one output, got " + outputs);
         }

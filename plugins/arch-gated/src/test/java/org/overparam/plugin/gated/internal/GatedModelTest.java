@@ -20,6 +20,7 @@ import org.overparam.api.Params;
 import org.overparam.api.Shape;
 import org.overparam.plugin.fc.internal.FullyConnected;
 import org.overparam.testkit.Fixtures;
+import org.overparam.api.run.ParamSpec;
 
 /** The layout, the forward pass against scalar loops and against fc at initialization, frozen gates. */
 class GatedModelTest {
@@ -46,12 +47,13 @@ class GatedModelTest {
 
     @Test
     void badWidthAndDepthNameTheParameter() {
-        var e = assertThrows(InvalidInputException.class, () -> gated.build(Config.of(Map.of("width", 0L)), Shape.of(3), 1));
-        assertEquals("width", e.where());
-        assertEquals("width 0 is below 1", e.getMessage());
-        e = assertThrows(InvalidInputException.class, () -> gated.build(Config.of(Map.of("depth", 0L)), Shape.of(3), 1));
-        assertEquals("depth", e.where());
-        e = assertThrows(InvalidInputException.class, () -> gated.build(Config.empty(), Shape.of(3), 0));
+        ParamSpec width = ParamSpec.of(GatedSurrogate.Settings.class).stream().filter(p -> p.name().equals("width")).findFirst().orElseThrow();
+        assertEquals("value 0 is out of range [1, inf)", assertThrows(InvalidInputException.class, () -> width.check("width", 0L)).getMessage(),
+                "refused by the schema before the component runs");
+        ParamSpec depth = ParamSpec.of(GatedSurrogate.Settings.class).stream().filter(p -> p.name().equals("depth")).findFirst().orElseThrow();
+        assertEquals("value 0 is out of range [1, inf)", assertThrows(InvalidInputException.class, () -> depth.check("depth", 0L)).getMessage(),
+                "refused by the schema before the component runs");
+        var e = assertThrows(InvalidInputException.class, () -> gated.build(Config.empty(), Shape.of(3), 0));
         assertEquals("outputs", e.where());
     }
 

@@ -38,13 +38,11 @@ record ResNetPlan(Shape dataShape, boolean conv, boolean twoD, LinearMap a, Line
      * @param outputs k
      * @return the checked plan
      * @throws InvalidInputException naming the parameter (and the layer and shapes) when they do not fit
+     *     together or the data; single-parameter ranges are checked from {@code @Param} before this runs
      */
     static ResNetPlan of(ResidualNet.Settings c, Shape dataShape, int outputs) {
         if (outputs < 1) {
             throw new InvalidInputException("outputs", "a network needs at least one output, got " + outputs);
-        }
-        if (c.depth() < 1) {
-            throw new InvalidInputException("depth", "depth " + c.depth() + " is below 1 (depth counts residual blocks)");
         }
         double tau = tau(c.tau(), c.depth());
         boolean trainAll = switch (c.train()) {
@@ -57,9 +55,6 @@ record ResNetPlan(Shape dataShape, boolean conv, boolean twoD, LinearMap a, Line
                 if (c.inputShape().length > 0) {
                     throw new InvalidInputException("inputShape", "only conv blocks read a shape; dense blocks flatten"
                             + " every sample (drop inputShape or set block: conv)");
-                }
-                if (c.width() < 1) {
-                    throw new InvalidInputException("width", "width " + c.width() + " is below 1");
                 }
                 int m = c.width();
                 return new ResNetPlan(dataShape, false, false, new DenseMap(dataShape.size(), m), new DenseMap(m, m),
@@ -86,11 +81,8 @@ record ResNetPlan(Shape dataShape, boolean conv, boolean twoD, LinearMap a, Line
         int w = data.dim(data.rank() - 1);
         int ch = c.channels();
         int k = c.kernel();
-        if (ch < 1) {
-            throw new InvalidInputException("channels", "channels " + ch + " is below 1");
-        }
-        if (k < 1 || k % 2 == 0) {
-            throw new InvalidInputException("kernel", "kernel " + k + " must be odd and at least 1 (same padding (k-1)/2)");
+        if (k % 2 == 0) {
+            throw new InvalidInputException("kernel", "kernel " + k + " must be odd (same padding (k-1)/2)");
         }
         if (k > w || (twoD && k > h)) {
             throw new InvalidInputException("kernel", "layer A: kernel " + k + " is larger than its input "
@@ -124,9 +116,6 @@ record ResNetPlan(Shape dataShape, boolean conv, boolean twoD, LinearMap a, Line
         }
         long size = 1;
         for (int s : override) {
-            if (s < 1) {
-                throw new InvalidInputException("inputShape", "size " + s + " is below 1");
-            }
             size *= s;
         }
         if (size != data.size()) {

@@ -70,9 +70,12 @@ public final class ResidualNet implements Architecture {
     }
 
     /**
-     * @throws InvalidInputException naming {@code block}, {@code width}, {@code depth}, {@code tau},
-     *     {@code train}, {@code channels}, {@code kernel}, {@code head} or {@code inputShape} when one is
-     *     out of range or does not fit the data
+     * Checks what the {@code @Param} ranges cannot say: {@code tau} (a number or 1/L, 1/sqrt(L)),
+     * {@code kernel} odd and no larger than its input, {@code inputShape} only with conv blocks and
+     * holding as many values as the data's samples, and {@code outputs} (from the data) at least 1.
+     *
+     * @throws InvalidInputException naming {@code block}, {@code tau}, {@code train}, {@code kernel},
+     *     {@code head}, {@code inputShape} or {@code outputs} when one does not fit the others or the data
      */
     @Override
     public Model build(Config config, Shape inputShape, int outputs) {

@@ -20,6 +20,7 @@ import org.overparam.api.Params;
 import org.overparam.api.Shape;
 import org.overparam.testkit.Fixtures;
 import org.overparam.testkit.TestLosses;
+import org.overparam.api.run.ParamSpec;
 
 /** The component's configuration, the layout, the forward pass against loops, tau = 0 and bad input. */
 class ResidualNetTest {
@@ -73,14 +74,15 @@ class ResidualNetTest {
 
     @Test
     void badParametersNameTheParameterAndTheShapes() {
-        assertWhere("kernel", "kernel 4 must be odd and at least 1 (same padding (k-1)/2)",
+        assertWhere("kernel", "kernel 4 must be odd (same padding (k-1)/2)",
                 Map.of("block", "conv", "kernel", 4L), Shape.of(1, 8, 8));
         assertWhere("kernel", "layer A: kernel 5 is larger than its input 3x3 (shape 2x3x3)",
                 Map.of("block", "conv", "kernel", 5L), Shape.of(2, 3, 3));
         assertWhere("block", "conv blocks read samples of shape [d], [c, l] or [c, h, w]; the data's are 1x2x3x4; set inputShape to read them as one of those",
                 Map.of("block", "conv"), Shape.of(1, 2, 3, 4));
-        assertWhere("depth", "depth 0 is below 1 (depth counts residual blocks)", Map.of("depth", 0L), Shape.of(3));
-        assertWhere("width", "width 0 is below 1", Map.of("width", 0L), Shape.of(3));
+        ParamSpec depth = ParamSpec.of(ResidualNet.Settings.class).stream().filter(p -> p.name().equals("depth")).findFirst().orElseThrow();
+        assertEquals("value 0 is out of range [1, inf)", assertThrows(InvalidInputException.class, () -> depth.check("depth", 0L)).getMessage(),
+                "refused by the schema before the component runs");
         assertWhere("train", "unknown value 'some'; choose hidden or all", Map.of("train", "some"), Shape.of(3));
         assertWhere("block", "unknown block 'mlp'; choose dense or conv", Map.of("block", "mlp"), Shape.of(3));
     }

@@ -108,9 +108,6 @@ public final class CsvDataset implements Dataset {
         };
         Normalization norm = Normalization.of(c.normalize()).orElseThrow(() -> new InvalidInputException("normalize",
                 "unknown normalization '" + c.normalize() + "'; choose unit, centered, standard or none"));
-        if (c.n() < 0 || c.nTest() < 0) {
-            throw new InvalidInputException(c.n() < 0 ? "n" : "nTest", "must be at least 0 (0: all rows)");
-        }
         Table train = Table.read(c.file(), delimiter, c.header(), "file");
         int target = target(c.target(), train);
         if (train.columns() < 2) {

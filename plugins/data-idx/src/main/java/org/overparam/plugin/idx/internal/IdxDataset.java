@@ -35,6 +35,10 @@ import org.overparam.linalg.Rows;
  * <p>Facts: {@code n}, {@code d}, {@code classes}, {@code max_norm} and, for two samples or more,
  * {@code delta}, the minimum pairwise distance of the training inputs ({@link Rows#minDistance}).
  * Files are read only once per run, the test files only when {@code nTest > 0}.
+ *
+ * <p>Checks beyond the {@code @Param} ranges (which are checked before {@code load} runs): each of
+ * {@code classes} below {@code labels} and listed once, {@code signed} targets with exactly two
+ * classes, {@code downsample} dividing the images' size, and the files' own contents.
  */
 @Component(service = Dataset.class, property = {
     ComponentProperties.NAME + "=idx",
@@ -115,13 +119,10 @@ public final class IdxDataset implements Dataset {
     public Data load(Config config, RandomStream random) {
         Settings c = config.as(Settings.class);
         int labelCount = c.labels();
-        if (labelCount < 1 || labelCount > 256) {
-            throw new InvalidInputException("labels", "labels " + labelCount + " is outside 1..256 (IDX labels are bytes)");
-        }
         int[] classes = classes(c.classes(), labelCount);
-        int n = atLeast("n", c.n(), 1);
-        int nTest = atLeast("nTest", c.nTest(), 0);
-        int f = atLeast("downsample", c.downsample(), 1);
+        int n = c.n();
+        int nTest = c.nTest();
+        int f = c.downsample();
         Normalization norm = Normalization.of(c.normalize()).orElseThrow(() -> new InvalidInputException("normalize",
                 "unknown normalization '" + c.normalize() + "'; choose unit, centered, standard or none"));
         boolean signed = switch (c.targets()) {
@@ -238,12 +239,5 @@ public final class IdxDataset implements Dataset {
             max = Math.max(max, Math.sqrt(s));
         }
         return max;
-    }
-
-    private static int atLeast(String name, int value, int min) {
-        if (value < min) {
-            throw new InvalidInputException(name, name + " " + value + " is below " + min);
-        }
-        return value;
     }
 }

@@ -30,6 +30,11 @@ import org.overparam.api.Task;
  * {@code linear}, {@code noise.train}, {@code noise.test}; so the training set does not depend on
  * {@code nTest}. Facts: {@code n}, {@code d}, {@code max_norm} and, for two points or more,
  * {@code delta}, the measured minimum pairwise distance of the training inputs ({@link MinDistance}).
+ *
+ * <p>Checks beyond the {@code @Param} ranges (which are checked before this component runs), as they
+ * depend on several parameters or on the draw: {@code d} at least 3 with a fixed last coordinate,
+ * {@code outputs} other than 1 only for the teacher target, and {@code delta} reachable by
+ * rejection ({@link Rejection}).
  */
 @Component(service = Dataset.class, property = {
     ComponentProperties.NAME + "=sphere",
@@ -88,30 +93,21 @@ public final class SphereDataset implements Dataset {
     @Override
     public Optional<DataSize> size(Config config) {
         Settings c = config.as(Settings.class);
-        int n = atLeast("n", c.n(), 1);
-        int nTest = atLeast("nTest", c.nTest(), 0);
-        int d = atLeast("d", c.d(), 2);
-        int k = Target.of(c.target()) == Target.TEACHER ? atLeast("outputs", c.outputs(), 1) : 1;
-        return Optional.of(new DataSize(n, nTest, Shape.of(d), k, false));
+        int k = Target.of(c.target()) == Target.TEACHER ? c.outputs() : 1;
+        return Optional.of(new DataSize(c.n(), c.nTest(), Shape.of(c.d()), k, false));
     }
 
     @Override
     public Data load(Config config, RandomStream random) {
         Settings c = config.as(Settings.class);
         Target target = Target.of(c.target());
-        int n = atLeast("n", c.n(), 1);
-        int nTest = atLeast("nTest", c.nTest(), 0);
-        int d = atLeast("d", c.d(), 2);
-        int k = atLeast("outputs", c.outputs(), 1);
-        int width = atLeast("teacherWidth", c.teacherWidth(), 1);
+        int n = c.n();
+        int nTest = c.nTest();
+        int d = c.d();
+        int k = c.outputs();
+        int width = c.teacherWidth();
         double delta = c.delta();
-        if (!(delta >= 0) || Double.isInfinite(delta)) {
-            throw new InvalidInputException("delta", "delta " + delta + " must be a finite number at least 0");
-        }
         double last = c.lastCoordinate() == 0 ? Double.NaN : c.lastCoordinate();
-        if (!Double.isNaN(last) && !(last > 0 && last < 1)) {
-            throw new InvalidInputException("lastCoordinate", "lastCoordinate " + last + " must lie in [0, 1) (0: off)");
-        }
         if (!Double.isNaN(last) && d < 3) {
             throw new InvalidInputException("d", "with a fixed last coordinate d must be at least 3 (got " + d
                     + "): the other coordinates need a circle at least");
@@ -121,9 +117,6 @@ public final class SphereDataset implements Dataset {
                     + " has one output");
         }
         double noise = c.noise() < 0 ? target.defaultNoise() : c.noise();
-        if (!Double.isFinite(noise)) {
-            throw new InvalidInputException("noise", "noise " + noise + " must be a finite number");
-        }
         Sphere sphere = new Sphere(d, last);
         double[] x = Arrays.copyOf(Rejection.draw(n, sphere, delta, random.derive("train")), (n + nTest) * d);
         System.arraycopy(Rejection.draw(nTest, sphere, 0, random.derive("test")), 0, x, n * d, nTest * d);
@@ -183,12 +176,5 @@ public final class SphereDataset implements Dataset {
             max = Math.max(max, Math.sqrt(s));
         }
         return max;
-    }
-
-    private static int atLeast(String name, int value, int min) {
-        if (value < min) {
-            throw new InvalidInputException(name, name + " " + value + " is below " + min);
-        }
-        return value;
     }
 }

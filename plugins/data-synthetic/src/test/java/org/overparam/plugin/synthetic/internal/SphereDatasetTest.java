@@ -18,6 +18,7 @@ import org.overparam.api.InvalidInputException;
 import org.overparam.api.RandomStream;
 import org.overparam.api.Shape;
 import org.overparam.api.Task;
+import org.overparam.api.run.ParamSpec;
 
 /** {@code sphere}: norms, the distance constraint, determinism, targets and errors. */
 class SphereDatasetTest {
@@ -173,9 +174,9 @@ class SphereDatasetTest {
         assertEquals("d", assertThrows(InvalidInputException.class,
                 () -> load(11, "d", 2L, "lastCoordinate", 0.5)).where());
         assertEquals("target", assertThrows(InvalidInputException.class, () -> load(11, "target", "cosine")).where());
-        assertEquals("n", assertThrows(InvalidInputException.class, () -> load(11, "n", 0L)).where());
-        assertEquals("lastCoordinate", assertThrows(InvalidInputException.class,
-                () -> load(11, "lastCoordinate", -0.5)).where());
+        ParamSpec lastCoordinate = ParamSpec.of(SphereDataset.Settings.class).stream().filter(p -> p.name().equals("lastCoordinate")).findFirst().orElseThrow();
+        assertEquals("value -0.5 is out of range [0, 1)", assertThrows(InvalidInputException.class, () -> lastCoordinate.check("lastCoordinate", -0.5)).getMessage(),
+                "refused by the schema before the component runs");
     }
 
     @Test

@@ -96,23 +96,18 @@ public final class AsymmetricInitializer implements Initializer {
     }
 
     /**
-     * @throws InvalidInputException if the model is not a one-hidden-layer net without biases, or a
-     *     parameter is out of range
+     * Checks what the {@code @Param} ranges (checked before this runs) cannot say: the model is a
+     * one-hidden-layer net without biases, {@code indexing: authors} comes without a
+     * {@code lambdaFile}, and the files' shapes and values fit the model.
+     *
+     * @throws InvalidInputException if the model is not a one-hidden-layer net without biases, or
+     *     {@code indexing} and the files do not fit it or each other
      */
     @Override
     public Initialization initialize(Config config, Layout layout, RandomStream random) {
         Settings c = config.as(Settings.class);
         double a = c.a();
         double alpha = c.alpha();
-        if (!(a >= 0 && a <= 1)) {
-            throw new InvalidInputException("a", "a " + a + " is outside [0, 1]");
-        }
-        if (!(alpha > 0 && alpha < 1)) {
-            throw new InvalidInputException("alpha", "alpha " + alpha + " is outside (0, 1)");
-        }
-        if (!(c.variance() > 0) || Double.isInfinite(c.variance())) {
-            throw new InvalidInputException("variance", "variance " + c.variance() + " must be a finite number above 0");
-        }
         int hidden = block(layout, BlockRole.INPUT);
         int output = block(layout, BlockRole.OUTPUT);
         BlockSpec v = layout.block(hidden);

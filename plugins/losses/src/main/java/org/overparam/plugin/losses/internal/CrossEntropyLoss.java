@@ -6,6 +6,7 @@ import org.overparam.api.ComponentProperties;
 import org.overparam.api.Config;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.Loss;
+import org.overparam.api.LossScale;
 import org.overparam.api.Param;
 
 /**
@@ -36,10 +37,16 @@ public final class CrossEntropyLoss implements Loss {
         return Settings.class;
     }
 
+    /** @return {@code factor} 1 and {@code mean} from {@code reduction} */
+    @Override
+    public LossScale scale(org.overparam.api.Config config) {
+        return new LossScale(1.0, Reduction.of(config.as(Settings.class).reduction()) == Reduction.MEAN);
+    }
+
     @Override
     public double evaluate(Config config, Batch batch, double[] outputs, double[] dOutputs) {
         int k = classes(batch, outputs);
-        double r = Reduction.of(config.as(Settings.class).reduction()).factor(batch.n());
+        double r = scale(config).at(batch.n());
         double[] p = new double[k];
         double[] t = new double[k];
         double sum = 0;
@@ -65,7 +72,7 @@ public final class CrossEntropyLoss implements Loss {
     public void hessianVector(Config config, Batch batch, double[] outputs, double[] direction,
                               double[] result) {
         int k = classes(batch, outputs);
-        double r = Reduction.of(config.as(Settings.class).reduction()).factor(batch.n());
+        double r = scale(config).at(batch.n());
         double[] p = new double[k];
         double[] t = new double[k];
         for (int i = 0; i < batch.n(); i++) {

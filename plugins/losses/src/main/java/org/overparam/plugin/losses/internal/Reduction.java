@@ -21,12 +21,4 @@ enum Reduction {
             default -> throw new InvalidInputException("reduction", "unknown reduction '" + key + "'; choose sum or mean");
         };
     }
-
-    /**
-     * @param n the number of samples
-     * @return the factor of the sum: 1, or 1/n (1 when n is 0)
-     */
-    double factor(int n) {
-        return this == SUM || n == 0 ? 1.0 : 1.0 / n;
-    }
 }

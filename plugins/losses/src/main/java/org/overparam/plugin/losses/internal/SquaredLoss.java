@@ -5,6 +5,7 @@ import org.overparam.api.Batch;
 import org.overparam.api.ComponentProperties;
 import org.overparam.api.Config;
 import org.overparam.api.Loss;
+import org.overparam.api.LossScale;
 import org.overparam.api.Param;
 
 /**
@@ -63,9 +64,15 @@ public final class SquaredLoss implements Loss {
         }
     }
 
-    private static double scale(Config config, Batch batch) {
+    /** @return {@code factor = half ? 1/2 : 1} and {@code mean} from {@code reduction} */
+    @Override
+    public LossScale scale(Config config) {
         Settings c = config.as(Settings.class);
-        return (c.half() ? 0.5 : 1.0) * Reduction.of(c.reduction()).factor(batch.n());
+        return new LossScale(c.half() ? 0.5 : 1.0, Reduction.of(c.reduction()) == Reduction.MEAN);
+    }
+
+    private double scale(Config config, Batch batch) {
+        return scale(config).at(batch.n());
     }
 
     /** Refuses outputs that do not fit the batch's targets. */

@@ -3,7 +3,6 @@ package org.overparam.plugin.gd.internal;
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.ComponentProperties;
 import org.overparam.api.Config;
-import org.overparam.api.InvalidInputException;
 import org.overparam.api.Param;
 import org.overparam.api.Schedule;
 
@@ -33,14 +32,10 @@ public final class CosineSchedule implements Schedule {
         return Settings.class;
     }
 
-    /** @throws InvalidInputException naming {@code floor} or {@code steps} when out of range */
     @Override
     public double factor(Config config, long step, long totalSteps) {
         Settings c = config.as(Settings.class);
-        double floor = WarmupSchedule.checkedFloor(c.floor());
-        if (c.steps() < 0) {
-            throw new InvalidInputException("steps", "steps " + c.steps() + " is negative");
-        }
+        double floor = c.floor();
         long length = c.steps() > 0 ? c.steps() : Math.max(1, totalSteps);
         return Cosine.factor(step, length, floor);
     }

@@ -2,7 +2,6 @@ package org.overparam.plugin.gd.internal;
 
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.ComponentProperties;
-import org.overparam.api.InvalidInputException;
 import org.overparam.api.Optimizer;
 import org.overparam.api.Param;
 import org.overparam.api.Params;
@@ -33,16 +32,10 @@ public final class GradientDescent implements Optimizer {
         return Settings.class;
     }
 
-    /**
-     * @return the training loss at the step's starting point
-     * @throws InvalidInputException naming {@code lr} if it is not above 0
-     */
+    /** @return the training loss at the step's starting point */
     @Override
     public double step(StepContext ctx) {
         double lr = ctx.config().as(Settings.class).lr();
-        if (!(lr > 0) || Double.isInfinite(lr)) {
-            throw new InvalidInputException("lr", "learning rate " + lr + " must be a finite number above 0");
-        }
         Params w = ctx.params();
         Params g = w.zerosLike();
         double loss = ctx.oracle().gradient(w, null, g);

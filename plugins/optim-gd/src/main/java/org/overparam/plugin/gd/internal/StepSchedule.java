@@ -3,7 +3,6 @@ package org.overparam.plugin.gd.internal;
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.ComponentProperties;
 import org.overparam.api.Config;
-import org.overparam.api.InvalidInputException;
 import org.overparam.api.Param;
 import org.overparam.api.Schedule;
 
@@ -33,16 +32,9 @@ public final class StepSchedule implements Schedule {
         return Settings.class;
     }
 
-    /** @throws InvalidInputException naming {@code gamma} or {@code every} when out of range */
     @Override
     public double factor(Config config, long step, long totalSteps) {
         Settings c = config.as(Settings.class);
-        if (!(c.gamma() > 0) || Double.isInfinite(c.gamma())) {
-            throw new InvalidInputException("gamma", "gamma " + c.gamma() + " must be a finite number above 0");
-        }
-        if (c.every() < 1) {
-            throw new InvalidInputException("every", "every " + c.every() + " is below 1");
-        }
         return Math.pow(c.gamma(), Math.floorDiv(step, c.every()));
     }
 }

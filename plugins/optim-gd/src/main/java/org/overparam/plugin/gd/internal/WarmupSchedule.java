@@ -43,17 +43,10 @@ public final class WarmupSchedule implements Schedule {
         return Settings.class;
     }
 
-    /** @throws InvalidInputException naming the parameter out of range */
     @Override
     public double factor(Config config, long step, long totalSteps) {
         Settings c = config.as(Settings.class);
-        if (!(c.start() >= 0 && c.start() <= 1)) {
-            throw new InvalidInputException("start", "start " + c.start() + " is outside [0, 1]");
-        }
-        if (c.steps() < 1) {
-            throw new InvalidInputException("steps", "steps " + c.steps() + " is below 1");
-        }
-        double floor = checkedFloor(c.floor());
+        double floor = c.floor();
         if (step < c.steps()) {
             return c.start() + (1 - c.start()) * step / c.steps();
         }
@@ -62,17 +55,5 @@ public final class WarmupSchedule implements Schedule {
             case "cosine" -> Cosine.factor(step - c.steps(), Math.max(1, totalSteps - c.steps()), floor);
             default -> throw new InvalidInputException("then", "'" + c.then() + "' is not constant or cosine");
         };
-    }
-
-    /**
-     * @param floor a floor factor
-     * @return it
-     * @throws InvalidInputException naming {@code floor} if it is outside [0, 1]
-     */
-    static double checkedFloor(double floor) {
-        if (!(floor >= 0 && floor <= 1)) {
-            throw new InvalidInputException("floor", "floor " + floor + " is outside [0, 1]");
-        }
-        return floor;
     }
 }

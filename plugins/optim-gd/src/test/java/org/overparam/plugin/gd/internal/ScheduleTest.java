@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.overparam.api.Config;
 import org.overparam.api.InvalidInputException;
+import org.overparam.api.run.ParamSpec;
 
 /** The schedules' factors at chosen steps, against their closed forms. */
 class ScheduleTest {
@@ -19,8 +20,9 @@ class ScheduleTest {
         assertEquals(0.5, s.factor(c, 10, 100), 0);
         assertEquals(0.125, s.factor(c, 39, 100), 0);
         assertEquals(Math.pow(0.1, 3), s.factor(Config.empty(), 3000, 5000), 0, "defaults: 0.1 every 1000");
-        assertEquals("every", assertThrows(InvalidInputException.class,
-                () -> s.factor(Config.of(Map.of("every", 0L)), 1, 10)).where());
+        ParamSpec every = ParamSpec.of(StepSchedule.Settings.class).stream().filter(p -> p.name().equals("every")).findFirst().orElseThrow();
+        assertEquals("value 0 is out of range [1, inf)", assertThrows(InvalidInputException.class, () -> every.check("every", 0L)).getMessage(),
+                "refused by the schema before the component runs");
     }
 
     @Test
@@ -49,7 +51,8 @@ class ScheduleTest {
         assertEquals(1.0, s.factor(cos, 4, 104), 0, "the cosine starts at 1 right after the warm-up");
         assertEquals(0.5, s.factor(cos, 54, 104), 1e-15, "halfway through the 100 remaining steps");
         assertEquals(0.0, s.factor(cos, 104, 104), 0);
-        assertEquals("start", assertThrows(InvalidInputException.class,
-                () -> s.factor(Config.of(Map.of("start", 1.5)), 0, 10)).where());
+        ParamSpec start = ParamSpec.of(WarmupSchedule.Settings.class).stream().filter(p -> p.name().equals("start")).findFirst().orElseThrow();
+        assertEquals("value 1.5 is out of range [0, 1]", assertThrows(InvalidInputException.class, () -> start.check("start", 1.5)).getMessage(),
+                "refused by the schema before the component runs");
     }
 }

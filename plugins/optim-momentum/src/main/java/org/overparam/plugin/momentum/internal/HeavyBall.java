@@ -31,7 +31,7 @@ public final class HeavyBall implements Optimizer {
 
     /**
      * @return the training loss at w_t
-     * @throws InvalidInputException naming a parameter out of range, or {@code auto} when the
+     * @throws InvalidInputException naming {@code label} when auto has none, or {@code auto} when the
      *     measurement it needs is missing
      */
     /** @return 2 P: the velocity in the state and its working copy */

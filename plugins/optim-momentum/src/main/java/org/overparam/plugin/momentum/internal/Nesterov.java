@@ -34,7 +34,7 @@ public final class Nesterov implements Optimizer {
 
     /**
      * @return the training loss at the look-ahead point y_t
-     * @throws InvalidInputException naming a parameter out of range, or {@code auto} when the
+     * @throws InvalidInputException naming {@code label} when auto has none, or {@code auto} when the
      *     measurement it needs is missing
      */
     /** @return 2 P: the velocity in the state and the look-ahead point */

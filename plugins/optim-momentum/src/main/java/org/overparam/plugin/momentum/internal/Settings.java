@@ -23,26 +23,16 @@ record Settings(double lr, double momentum, boolean auto, String label, double l
     }
 
     /**
+     * Checks what depends on two parameters: with {@code auto} on, {@code label} must name an
+     * analyzer. The single-parameter ranges ({@code lr}, {@code momentum}, {@code lrFactor},
+     * {@code c}) are checked from {@code @Param} before the component sees its Config.
+     *
      * @return this
-     * @throws InvalidInputException naming the first parameter out of range
+     * @throws InvalidInputException naming {@code label} when {@code auto} is on and it is blank
      */
     Settings checked() {
-        if (!(lr > 0) || Double.isInfinite(lr)) {
-            throw new InvalidInputException("lr", "learning rate " + lr + " must be a finite number above 0");
-        }
-        if (!(momentum >= 0 && momentum < 1)) {
-            throw new InvalidInputException("momentum", "momentum " + momentum + " is outside [0, 1)");
-        }
-        if (auto) {
-            if (label == null || label.isBlank()) {
-                throw new InvalidInputException("label", "auto needs the label of an NTK analyzer, e.g. ntk");
-            }
-            if (!(lrFactor > 0) || Double.isInfinite(lrFactor)) {
-                throw new InvalidInputException("lrFactor", "lrFactor " + lrFactor + " must be a finite number above 0");
-            }
-            if (!(c > 0) || Double.isInfinite(c)) {
-                throw new InvalidInputException("c", "c " + c + " must be a finite number above 0");
-            }
+        if (auto && (label == null || label.isBlank())) {
+            throw new InvalidInputException("label", "auto needs the label of an NTK analyzer, e.g. ntk");
         }
         return this;
     }

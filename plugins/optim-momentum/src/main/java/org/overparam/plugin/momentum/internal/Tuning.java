@@ -1,9 +1,8 @@
 package org.overparam.plugin.momentum.internal;
 
 import java.util.Map;
-import org.overparam.api.ComponentKind;
-import org.overparam.api.Config;
 import org.overparam.api.InvalidInputException;
+import org.overparam.api.NtkMetrics;
 import org.overparam.api.StepContext;
 
 /**
@@ -44,8 +43,8 @@ final class Tuning {
         double beta = s.momentum();
         if (s.auto()) {
             Map<String, Double> m = ctx.latestMetrics();
-            Double hi = m.get(s.label() + ".lambda_max");
-            Double lo = m.get(s.label() + ".lambda_min");
+            Double hi = m.get(NtkMetrics.named(s.label(), NtkMetrics.LAMBDA_MAX));
+            Double lo = m.get(NtkMetrics.named(s.label(), NtkMetrics.LAMBDA_MIN));
             if (hi == null || lo == null) {
                 if (ctx.step() > 0) {
                     throw new InvalidInputException("auto", "no metric '" + s.label() + ".lambda_max' and '"
@@ -71,12 +70,8 @@ final class Tuning {
         return new double[] {eta, beta};
     }
 
-    /** @return {@code 2 s}, the factor from K to the loss's Gauss-Newton curvature */
+    /** @return {@code 2 s}, the factor from K to the loss's Gauss-Newton curvature ({@link StepContext#lossScale}) */
     static double curvature(StepContext ctx) {
-        Config loss = ctx.componentConfig(ComponentKind.LOSS);
-        boolean half = !(loss.get("half") instanceof Boolean b) || b;
-        boolean mean = "mean".equals(loss.get("reduction"));
-        int n = Math.max(1, ctx.oracle().sampleCount());
-        return 2 * (half ? 0.5 : 1.0) * (mean ? 1.0 / n : 1.0);
+        return 2 * ctx.lossScale().at(Math.max(1, ctx.oracle().sampleCount()));
     }
 }

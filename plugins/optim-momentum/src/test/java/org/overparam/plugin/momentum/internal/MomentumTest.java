@@ -120,6 +120,21 @@ class MomentumTest {
     }
 
     @Test
+    void curvatureComesFromTheLossScaleBitForBitAsFromTheOldStrings() {
+        FakeContext ctx = small();
+        int n = Math.max(1, ctx.oracle().sampleCount());
+        for (boolean half : new boolean[] {true, false}) {
+            for (String reduction : List.of("sum", "mean")) {
+                ctx.others.put(ComponentKind.LOSS, Config.of(Map.of("half", half, "reduction", reduction)));
+                double old = 2 * (half ? 0.5 : 1.0) * ("mean".equals(reduction) ? 1.0 / n : 1.0);
+                assertEquals(old, Tuning.curvature(ctx), 0, half + " " + reduction);
+            }
+        }
+        ctx.others.remove(ComponentKind.LOSS);
+        assertEquals(1.0, Tuning.curvature(ctx), 0, "no loss parameters: squared's defaults, half the sum");
+    }
+
+    @Test
     void autoSetsEtaAndBetaFromTheMeasuredSpectrum() {
         Kappa k = new Kappa(100);
         FakeContext auto = k.start(Config.of(Map.of("auto", true, "lr", 1e-6, "momentum", 0.0)));
@@ -211,10 +226,12 @@ class MomentumTest {
     @Test
     void parametersAreCheckedAndDefaultsPassTheirSchema() {
         FakeContext ctx = small();
-        ctx.config = Config.of(Map.of("momentum", 1.0));
-        assertEquals("momentum", assertThrows(InvalidInputException.class, () -> nesterov.step(ctx)).where());
-        ctx.config = Config.of(Map.of("lr", 0.0));
-        assertEquals("lr", assertThrows(InvalidInputException.class, () -> heavyBall.step(ctx)).where());
+        ParamSpec momentum = ParamSpec.of(MomentumConfig.class).stream().filter(p -> p.name().equals("momentum")).findFirst().orElseThrow();
+        assertEquals("value 1.0 is out of range [0, 1)", assertThrows(InvalidInputException.class, () -> momentum.check("momentum", 1.0)).getMessage(),
+                "refused by the schema before the component runs");
+        ctx.config = Config.of(Map.of("auto", true, "label", " "));
+        assertEquals("label", assertThrows(InvalidInputException.class, () -> heavyBall.step(ctx)).where(),
+                "auto without a label: a check of two parameters, the component's own");
         for (Optimizer o : List.of(nesterov, heavyBall)) {
             for (ParamSpec p : ParamSpec.of(o.configType())) {
                 assertFalse(p.description().isBlank(), p.name());

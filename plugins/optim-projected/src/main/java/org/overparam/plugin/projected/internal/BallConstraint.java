@@ -42,13 +42,10 @@ public final class BallConstraint implements Constraint {
         return Settings.class;
     }
 
-    /** @throws InvalidInputException naming {@code radius} or {@code center} when out of range */
+    /** @throws InvalidInputException naming {@code center} when it is unknown */
     @Override
     public void project(Config config, Params reference, boolean[] trainable, Params point) {
         Settings c = config.as(Settings.class);
-        if (!(c.radius() >= 0) || Double.isInfinite(c.radius())) {
-            throw new InvalidInputException("radius", "radius " + c.radius() + " must be a finite number at least 0");
-        }
         Center center = Center.of(c.center());
         double r = c.radius();
         if (c.relative()) {

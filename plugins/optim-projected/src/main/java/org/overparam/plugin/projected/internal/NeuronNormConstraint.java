@@ -45,13 +45,10 @@ public final class NeuronNormConstraint implements Constraint {
         return Settings.class;
     }
 
-    /** @throws InvalidInputException naming {@code bound} or {@code center} when out of range */
+    /** @throws InvalidInputException naming {@code center} when it is unknown */
     @Override
     public void project(Config config, Params reference, boolean[] trainable, Params point) {
         Settings c = config.as(Settings.class);
-        if (!(c.bound() >= 0) || Double.isInfinite(c.bound())) {
-            throw new InvalidInputException("bound", "bound " + c.bound() + " must be a finite number at least 0");
-        }
         Center center = Center.of(c.center());
         for (int i = 0; i < trainable.length; i++) {
             BlockSpec b = point.layout().block(i);

@@ -81,9 +81,9 @@ class ProjectedGradientDescentTest {
 
     @Test
     void parametersAreCheckedAndDefaultsPassTheirSchema() {
-        FakeContext ctx = inUnitBall();
-        ctx.config = Config.of(Map.of("lr", 0.0));
-        assertEquals("lr", assertThrows(InvalidInputException.class, () -> pgd.step(ctx)).where());
+        ParamSpec lr = ParamSpec.of(ProjectedGradientDescent.Settings.class).stream().filter(p -> p.name().equals("lr")).findFirst().orElseThrow();
+        assertEquals("value 0.0 is out of range (0, inf)", assertThrows(InvalidInputException.class, () -> lr.check("lr", 0.0)).getMessage(),
+                "refused by the schema before the component runs");
         for (Component c : List.<Component>of(pgd, new BallConstraint(), new NeuronNormConstraint())) {
             for (ParamSpec p : ParamSpec.of(c.configType())) {
                 assertFalse(p.description().isBlank(), p.name());

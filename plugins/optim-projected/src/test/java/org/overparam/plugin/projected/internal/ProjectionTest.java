@@ -17,6 +17,7 @@ import org.overparam.api.Layout;
 import org.overparam.api.Params;
 import org.overparam.api.RandomStream;
 import org.overparam.api.Shape;
+import org.overparam.api.run.ParamSpec;
 
 /**
  * {@code ball} and {@code neuron-norm} on random points (1000 trials each, seeded): the result is
@@ -125,8 +126,9 @@ class ProjectionTest {
     void badParametersAreNamed() {
         Params p = random(RandomStream.of(4), 1.0);
         boolean[] all = {true, true, true, true};
-        assertEquals("radius", assertThrows(InvalidInputException.class, () -> new BallConstraint()
-                .project(Config.of(Map.of("radius", -1.0)), p, all, p.copy())).where());
+        ParamSpec radius = ParamSpec.of(BallConstraint.Settings.class).stream().filter(s -> s.name().equals("radius")).findFirst().orElseThrow();
+        assertEquals("value -1.0 is out of range [0, inf)", assertThrows(InvalidInputException.class, () -> radius.check("radius", -1.0)).getMessage(),
+                "refused by the schema before the component runs");
         assertEquals("center", assertThrows(InvalidInputException.class, () -> new NeuronNormConstraint()
                 .project(Config.of(Map.of("center", "middle")), p, all, p.copy())).where());
     }

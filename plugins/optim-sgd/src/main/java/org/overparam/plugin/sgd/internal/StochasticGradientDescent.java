@@ -1,7 +1,6 @@
 package org.overparam.plugin.sgd.internal;
 
 import org.osgi.service.component.annotations.Component;
-import org.overparam.api.ComponentKind;
 import org.overparam.api.ComponentProperties;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.Optimizer;
@@ -53,18 +52,11 @@ public final class StochasticGradientDescent implements Optimizer {
     /**
      * @return the full-batch loss when the step used the full batch; otherwise NaN (the engine
      *     evaluates it) or the batch's estimate, as {@code reportLoss} says
-     * @throws InvalidInputException naming {@code lr} or {@code batchSize} when out of range
      */
     @Override
     public double step(StepContext ctx) {
         Settings c = ctx.config().as(Settings.class);
         double lr = c.lr();
-        if (!(lr > 0) || Double.isInfinite(lr)) {
-            throw new InvalidInputException("lr", "learning rate " + lr + " must be a finite number above 0");
-        }
-        if (c.batchSize() < 1) {
-            throw new InvalidInputException("batchSize", "batch size " + c.batchSize() + " is below 1");
-        }
         boolean batchLoss = switch (c.reportLoss()) {
             case "full" -> false;
             case "batch" -> true;
@@ -75,7 +67,7 @@ public final class StochasticGradientDescent implements Optimizer {
         Params w = ctx.params();
         Params g = w.zerosLike();
         double loss = ctx.oracle().gradient(w, rows, g);
-        boolean mean = "mean".equals(ctx.componentConfig(ComponentKind.LOSS).get("reduction"));
+        boolean mean = ctx.lossScale().mean();
         double scale = rows == null || mean ? 1.0 : (double) n / rows.length;
         w.axpy(-lr * ctx.schedule() * scale, g);
         ctx.report("grad_norm", scale * g.norm());

@@ -162,11 +162,10 @@ class SgdTest {
 
     @Test
     void parametersAreCheckedAndDefaultsPassTheirSchema() {
-        LeastSquares q = three(false);
-        FakeContext ctx = new FakeContext(q.point(0, 0), q, Config.of(Map.of("lr", -1.0)));
-        assertEquals("lr", assertThrows(InvalidInputException.class, () -> sgd.step(ctx)).where());
-        ctx.config = Config.of(Map.of("batchSize", 0L));
-        assertEquals("batchSize", assertThrows(InvalidInputException.class, () -> sgd.step(ctx)).where());
+        ParamSpec batchSize = ParamSpec.of(StochasticGradientDescent.Settings.class).stream()
+                .filter(p -> p.name().equals("batchSize")).findFirst().orElseThrow();
+        assertEquals("value 0 is out of range [1, inf)", assertThrows(InvalidInputException.class,
+                () -> batchSize.check("batchSize", 0L)).getMessage(), "refused by the schema before the component runs");
         for (ParamSpec p : ParamSpec.of(sgd.configType())) {
             assertFalse(p.description().isBlank(), p.name());
             assertFalse(p.required(), p.name());

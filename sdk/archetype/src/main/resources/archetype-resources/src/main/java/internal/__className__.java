@@ -2,7 +2,6 @@ package ${package}.internal;
 
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.ComponentProperties;
-import org.overparam.api.InvalidInputException;
 import org.overparam.api.Optimizer;
 import org.overparam.api.Param;
 import org.overparam.api.Params;
@@ -24,7 +23,11 @@ import org.overparam.api.StepContext;
     ComponentProperties.DESCRIPTION + "=Gradient descent with gradient-norm clipping"})
 public final class ${className} implements Optimizer {
 
-    /** The parameters of {@code ${componentName}}: their {@code @Param} text is the help, their bounds are checked. */
+    /**
+     * The parameters of {@code ${componentName}}: their {@code @Param} text is the help, and the platform
+     * checks their bounds (and that they are finite) before {@link #step} sees them, so the code never
+     * re-checks them. Only a rule over several parameters or over the data belongs in code.
+     */
     public @interface Settings {
         /** @return the learning rate */
         @Param(value = "learning rate (step size eta), multiplied by the schedule's factor", min = 0, minExclusive = true)
@@ -41,15 +44,10 @@ public final class ${className} implements Optimizer {
         return Settings.class;
     }
 
-    /**
-     * @return the training loss at the step's starting point
-     * @throws InvalidInputException naming {@code lr} or {@code clip} if it is not a finite number above 0
-     */
+    /** @return the training loss at the step's starting point */
     @Override
     public double step(StepContext ctx) {
         Settings c = ctx.config().as(Settings.class);
-        check("lr", c.lr());
-        check("clip", c.clip());
         Params w = ctx.params();
         Params g = w.zerosLike();
         double loss = ctx.oracle().gradient(w, null, g);
@@ -59,11 +57,5 @@ public final class ${className} implements Optimizer {
         ctx.report("grad_norm", norm);
         ctx.report("clipped", scale < 1.0 ? 1.0 : 0.0);
         return loss;
-    }
-
-    private static void check(String name, double value) {
-        if (!(value > 0) || Double.isInfinite(value)) {
-            throw new InvalidInputException(name, name + " " + value + " must be a finite number above 0");
-        }
     }
 }

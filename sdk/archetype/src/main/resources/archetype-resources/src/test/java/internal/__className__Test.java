@@ -74,9 +74,8 @@ class ${className}Test {
             assertEquals("(0, inf)", p.range(), p.name());
             p.check("optimizer." + p.name(), p.defaultValue());
             assertThrows(InvalidInputException.class, () -> p.check("optimizer." + p.name(), 0.0));
+            assertThrows(InvalidInputException.class,
+                    () -> p.check("optimizer." + p.name(), Double.POSITIVE_INFINITY), "finite, checked for us");
         }
-        InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> optimizer.step(new FakeStepContext(q.point(0, 0), q, Config.of(Map.of("lr", -1.0)))));
-        assertEquals("lr", e.where());
     }
 }
