@@ -1,10 +1,18 @@
 package org.overparam.testkit;
 
+import java.util.Arrays;
 import org.overparam.api.OutputLoss;
 
 /** Losses in the outputs for the tests: weighted squared error and softmax cross-entropy. */
 public final class TestLosses {
     private TestLosses() {
+    }
+
+    /** {@code F = 1/2 sum_ij (f_ij - y_ij)^2}, the squared loss with unit weights. */
+    public static OutputLoss squared(double[] targets) {
+        double[] ones = new double[targets.length];
+        Arrays.fill(ones, 1.0);
+        return squared(targets, ones);
     }
 
     /** {@code F = 1/2 sum_ij w_ij (f_ij - y_ij)^2}. */

@@ -13,6 +13,9 @@ import org.overparam.api.Data;
 import org.overparam.api.Params;
 import org.overparam.api.Shape;
 import org.overparam.api.Task;
+import org.overparam.testkit.FakeSnapshot;
+import org.overparam.testkit.RecordingSink;
+import org.overparam.testkit.SchemaCheck;
 
 /** {@code dynamics} on a linear model whose losses, accuracies and movements are known by hand. */
 class DynamicsAnalyzerTest {
@@ -46,7 +49,7 @@ class DynamicsAnalyzerTest {
         assertEquals(0.2, out.scalars.get("movement.W"), 1e-15);
         assertEquals(0.5, out.scalars.get("displacement.b"), 1e-15);
         assertEquals(Math.sqrt(1.25) / 5, out.scalars.get("movement"), 1e-15);
-        assertEquals(1, s.oracleLosses);
+        assertEquals(1, s.losses);
         assertArrayEquals(new double[] {3, 4}, initial.block(0), 0);
         assertArrayEquals(new double[] {3.6, 4.8}, current.block(0), 0);
     }
@@ -140,5 +143,10 @@ class DynamicsAnalyzerTest {
             y[i * 2 + labels[i]] = 1;
         }
         return y;
+    }
+
+    @Test
+    void parametersAreDocumentedWithValidDefaults() {
+        SchemaCheck.assertDocumentedWithValidDefaults(new DynamicsAnalyzer());
     }
 }
