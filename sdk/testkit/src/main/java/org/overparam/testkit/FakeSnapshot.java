@@ -58,6 +58,8 @@ public final class FakeSnapshot implements Snapshot {
     public Function<Batch, OutputLoss> loss = batch -> TestLosses.squared(batch.targets());
     /** Which blocks the oracle trains. */
     public IntPredicate trainable = block -> true;
+    /** Whether the oracle's loss and gradient fail the test: the analyzer must not spend the run's evaluations. */
+    public boolean gradientsRefused;
     /** The oracle; by default {@link #modelOracle()}, null when the analyzer must not use it. */
     public GradientOracle oracle;
     /** Other components' names, by kind; null when absent. */
@@ -125,6 +127,7 @@ public final class FakeSnapshot implements Snapshot {
 
             @Override
             public double loss(Params at, int[] rows) {
+                refuseIfAsked();
                 losses++;
                 Batch b = rows(rows);
                 return FakeSnapshot.this.loss(b).evaluate(model().forward(at, b).output(), null);
@@ -132,6 +135,7 @@ public final class FakeSnapshot implements Snapshot {
 
             @Override
             public double gradient(Params at, int[] rows, Params gradient) {
+                refuseIfAsked();
                 gradients++;
                 Batch b = rows(rows);
                 Forward f = model().forward(at, b);
@@ -162,6 +166,12 @@ public final class FakeSnapshot implements Snapshot {
                 return 0;
             }
         };
+    }
+
+    private void refuseIfAsked() {
+        if (gradientsRefused) {
+            throw new AssertionError("the analyzer must not spend the run's loss and gradient evaluations");
+        }
     }
 
     private Batch rows(int[] rows) {
