@@ -40,6 +40,24 @@ public final class TestLosses {
         };
     }
 
+    /** @return {@code loss} for a component that needs only its values: asking for the gradient fails the test */
+    public static OutputLoss valuesOnly(OutputLoss loss) {
+        return new OutputLoss() {
+            @Override
+            public double evaluate(double[] f, double[] g) {
+                if (g != null) {
+                    throw new AssertionError("the component needs no gradient of the loss");
+                }
+                return loss.evaluate(f, null);
+            }
+
+            @Override
+            public void hessianVector(double[] f, double[] v, double[] out) {
+                loss.hessianVector(f, v, out);
+            }
+        };
+    }
+
     /** {@code F = sum_i (logsumexp(f_i) - f_i[label_i])}, k outputs per sample. */
     public static OutputLoss softmax(int[] labels, int k) {
         return new OutputLoss() {
