@@ -20,6 +20,7 @@ import org.overparam.api.Params;
 import org.overparam.api.Shape;
 import org.overparam.plugin.fc.internal.FullyConnected;
 import org.overparam.testkit.Fixtures;
+import org.overparam.testkit.SchemaCheck;
 
 /** The layout, the forward pass against scalar loops and against fc at initialization, frozen gates. */
 class GatedModelTest {
@@ -149,5 +150,10 @@ class GatedModelTest {
         assertEquals(fanIn, b.fanIn(), b.name());
         assertEquals(trainable, b.trainable(), b.name());
         assertEquals(tiedTo, b.tiedTo(), b.name());
+    }
+
+    @Test
+    void parametersAreDocumentedWithValidDefaults() {
+        SchemaCheck.assertDocumentedWithValidDefaults(new GatedSurrogate(), new ConvertAnalyzer());
     }
 }
