@@ -22,6 +22,7 @@ import org.overparam.api.Shape;
 import org.overparam.linalg.ConvMap;
 import org.overparam.linalg.DenseMap;
 import org.overparam.testkit.Fixtures;
+import org.overparam.testkit.SchemaCheck;
 
 /** The component's configuration, the layout it builds, the forward pass and the bad-input messages. */
 class ConvolutionalNetTest {
@@ -139,5 +140,10 @@ class ConvolutionalNetTest {
         assertEquals(fanIn, b.fanIn(), b.name());
         assertTrue(b.trainable());
         assertEquals(null, b.tiedTo());
+    }
+
+    @Test
+    void parametersAreDocumentedWithValidDefaults() {
+        SchemaCheck.assertDocumentedWithValidDefaults(new ConvolutionalNet());
     }
 }

@@ -19,6 +19,7 @@ import org.overparam.api.Model;
 import org.overparam.api.Params;
 import org.overparam.api.Shape;
 import org.overparam.testkit.Fixtures;
+import org.overparam.testkit.SchemaCheck;
 
 /** The component's configuration, the layout it builds and the forward pass. */
 class FullyConnectedTest {
@@ -119,5 +120,10 @@ class FullyConnectedTest {
         assertEquals(fanIn, b.fanIn(), b.name());
         assertTrue(b.trainable());
         assertEquals(null, b.tiedTo());
+    }
+
+    @Test
+    void parametersAreDocumentedWithValidDefaults() {
+        SchemaCheck.assertDocumentedWithValidDefaults(new FullyConnected());
     }
 }

@@ -19,6 +19,7 @@ import org.overparam.api.Model;
 import org.overparam.api.Params;
 import org.overparam.api.Shape;
 import org.overparam.testkit.Fixtures;
+import org.overparam.testkit.SchemaCheck;
 import org.overparam.testkit.TestLosses;
 
 /** The component's configuration, the layout, the forward pass against loops, tau = 0 and bad input. */
@@ -145,5 +146,10 @@ class ResidualNetTest {
         assertEquals(fanIn, b.fanIn(), b.name());
         assertEquals(trainable, b.trainable(), b.name());
         assertEquals(null, b.tiedTo());
+    }
+
+    @Test
+    void parametersAreDocumentedWithValidDefaults() {
+        SchemaCheck.assertDocumentedWithValidDefaults(new ResidualNet());
     }
 }

@@ -18,6 +18,7 @@ import org.overparam.api.InvalidInputException;
 import org.overparam.api.RandomStream;
 import org.overparam.api.Shape;
 import org.overparam.api.Task;
+import org.overparam.testkit.SchemaCheck;
 
 /** {@code sphere}: norms, the distance constraint, determinism, targets and errors. */
 class SphereDatasetTest {
@@ -217,5 +218,10 @@ class SphereDatasetTest {
             }
         }
         return min;
+    }
+
+    @Test
+    void parametersAreDocumentedWithValidDefaults() {
+        SchemaCheck.assertDocumentedWithValidDefaults(new SphereDataset());
     }
 }

@@ -14,6 +14,7 @@ import org.overparam.api.Config;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.OutputLoss;
 import org.overparam.api.Shape;
+import org.overparam.testkit.SchemaCheck;
 
 /** {@code squared} against closed forms and finite differences. */
 class SquaredLossTest {
@@ -70,5 +71,10 @@ class SquaredLossTest {
                 () -> loss.evaluate(Config.of(Map.of("reduction", "median")), three, f, null));
         assertEquals("reduction", e.where());
         assertThrows(IllegalArgumentException.class, () -> loss.evaluate(Config.empty(), three, new double[2], null));
+    }
+
+    @Test
+    void parametersAreDocumentedWithValidDefaults() {
+        SchemaCheck.assertDocumentedWithValidDefaults(new SquaredLoss(), new CrossEntropyLoss());
     }
 }
