@@ -149,8 +149,11 @@ public final class FakeSnapshot implements Snapshot {
             @Override
             public void hessianVector(Params at, int[] rows, Params direction, Params result) {
                 products++;
-                Params v = direction.copy();
-                zeroFrozen(v);
+                Params v = direction;
+                if (anyFrozen(direction)) {
+                    v = direction.copy();
+                    zeroFrozen(v);
+                }
                 Batch b = rows(rows);
                 model().hessianVector(at, b, FakeSnapshot.this.loss(b), v, result);
                 zeroFrozen(result);
@@ -176,6 +179,15 @@ public final class FakeSnapshot implements Snapshot {
 
     private Batch rows(int[] rows) {
         return rows == null ? data().train() : data().train().select(rows);
+    }
+
+    private boolean anyFrozen(Params p) {
+        for (int b = 0; b < p.layout().count(); b++) {
+            if (!trainable.test(b)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void zeroFrozen(Params p) {
