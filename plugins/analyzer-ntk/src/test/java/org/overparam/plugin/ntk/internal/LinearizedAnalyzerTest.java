@@ -14,6 +14,7 @@ import org.overparam.api.Model;
 import org.overparam.api.Params;
 import org.overparam.api.Scaling;
 import org.overparam.testkit.FakeSnapshot;
+import org.overparam.testkit.LinearModel;
 import org.overparam.testkit.RecordingSink;
 
 /**

@@ -17,6 +17,7 @@ import org.overparam.api.Params;
 import org.overparam.api.Scaling;
 import org.overparam.linalg.SymmetricEigen;
 import org.overparam.testkit.FakeSnapshot;
+import org.overparam.testkit.LinearModel;
 import org.overparam.testkit.RecordingSink;
 import org.overparam.testkit.SchemaCheck;
 
