@@ -3,6 +3,7 @@ package org.overparam.plugin.resnet.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.overparam.testkit.BlockChecks.assertBlock;
 
 import java.util.List;
 import java.util.Map;
@@ -34,10 +35,10 @@ class ResidualNetTest {
     void denseLayoutTrainsOnlyTheHiddenBlocksByDefault() {
         ResNetModel m = (ResNetModel) resnet.build(Config.of(Map.of("width", 7L, "depth", 3L)), Shape.of(2, 5), 4);
         assertEquals(List.of("A", "W1", "W2", "W3", "B"), m.layout().names());
-        check(m.layout().block(0), Shape.of(7, 10), BlockRole.INPUT, 10, false);
-        check(m.layout().block(1), Shape.of(7, 7), BlockRole.HIDDEN, 7, true);
-        check(m.layout().block(3), Shape.of(7, 7), BlockRole.HIDDEN, 7, true);
-        check(m.layout().block(4), Shape.of(4, 7), BlockRole.OUTPUT, 7, false);
+        assertBlock(m.layout().block(0), Shape.of(7, 10), BlockRole.INPUT, 10, false, null);
+        assertBlock(m.layout().block(1), Shape.of(7, 7), BlockRole.HIDDEN, 7, true, null);
+        assertBlock(m.layout().block(3), Shape.of(7, 7), BlockRole.HIDDEN, 7, true, null);
+        assertBlock(m.layout().block(4), Shape.of(4, 7), BlockRole.OUTPUT, 7, false, null);
         assertEquals(1.0 / 3, m.tau(), 0);
         assertEquals(Shape.of(2, 5), m.inputShape());
     }
@@ -47,12 +48,12 @@ class ResidualNetTest {
         Model m = resnet.build(Config.of(Map.of("block", "conv", "channels", 6L, "kernel", 5L, "depth", 2L,
                 "train", "all", "head", "flatten")), Shape.of(3, 8, 7), 2);
         assertEquals(List.of("A.weight", "W1.weight", "W2.weight", "B.weight"), m.layout().names());
-        check(m.layout().block(0), Shape.of(6, 3, 5, 5), BlockRole.INPUT, 75, true);
-        check(m.layout().block(2), Shape.of(6, 6, 5, 5), BlockRole.HIDDEN, 150, true);
-        check(m.layout().block(3), Shape.of(2, 6 * 56), BlockRole.OUTPUT, 336, true);
+        assertBlock(m.layout().block(0), Shape.of(6, 3, 5, 5), BlockRole.INPUT, 75, true, null);
+        assertBlock(m.layout().block(2), Shape.of(6, 6, 5, 5), BlockRole.HIDDEN, 150, true, null);
+        assertBlock(m.layout().block(3), Shape.of(2, 6 * 56), BlockRole.OUTPUT, 336, true, null);
         Model oneD = resnet.build(Config.of(Map.of("block", "conv", "channels", 4L)), Shape.of(9), 1);
-        check(oneD.layout().block(0), Shape.of(4, 1, 3), BlockRole.INPUT, 3, false);
-        check(oneD.layout().block(3), Shape.of(1, 4), BlockRole.OUTPUT, 4, false);
+        assertBlock(oneD.layout().block(0), Shape.of(4, 1, 3), BlockRole.INPUT, 3, false, null);
+        assertBlock(oneD.layout().block(3), Shape.of(1, 4), BlockRole.OUTPUT, 4, false, null);
     }
 
     @Test
@@ -138,14 +139,6 @@ class ResidualNetTest {
         var e = assertThrows(InvalidInputException.class, () -> resnet.build(Config.of(values), data, 1));
         assertEquals(where, e.where());
         assertEquals(message, e.getMessage());
-    }
-
-    private static void check(BlockSpec b, Shape shape, BlockRole role, int fanIn, boolean trainable) {
-        assertEquals(shape, b.shape(), b.name());
-        assertEquals(role, b.role(), b.name());
-        assertEquals(fanIn, b.fanIn(), b.name());
-        assertEquals(trainable, b.trainable(), b.name());
-        assertEquals(null, b.tiedTo());
     }
 
     @Test
