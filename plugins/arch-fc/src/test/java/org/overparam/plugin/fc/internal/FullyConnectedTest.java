@@ -13,7 +13,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.overparam.api.Activation;
 import org.overparam.api.Batch;
 import org.overparam.api.BlockRole;
-import org.overparam.api.BlockSpec;
 import org.overparam.api.Config;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.Model;
