@@ -27,11 +27,6 @@ class HessianVectorTest {
         return Nets.cases();
     }
 
-    /** Cross-entropy needs two outputs at least (with one it is constant). */
-    static List<Nets.Case> classifiers() {
-        return Nets.cases().stream().filter(c -> c.outputs() > 1).toList();
-    }
-
     @ParameterizedTest
     @MethodSource("cases")
     void squaredLossProductIsExact(Nets.Case c) {
@@ -46,7 +41,7 @@ class HessianVectorTest {
     }
 
     @ParameterizedTest
-    @MethodSource("classifiers")
+    @MethodSource("org.overparam.plugin.fc.internal.Nets#classifiers")
     void crossEntropyProductIsExact(Nets.Case c) {
         FcModel model = c.model();
         Batch batch = Fixtures.batch(model, 4, 31);
@@ -69,7 +64,7 @@ class HessianVectorTest {
     }
 
     @ParameterizedTest
-    @MethodSource("classifiers")
+    @MethodSource("org.overparam.plugin.fc.internal.Nets#classifiers")
     void productIsSymmetric(Nets.Case c) {
         FcModel model = c.model();
         Batch batch = Fixtures.batch(model, 4, 51);
