@@ -17,10 +17,12 @@ import org.overparam.api.Config;
 import org.overparam.api.MetricSink;
 import org.overparam.api.Model;
 import org.overparam.api.Params;
+import org.overparam.api.RandomStream;
 import org.overparam.api.Shape;
 import org.overparam.linalg.Linalg;
 import org.overparam.plugin.fc.internal.FullyConnected;
 import org.overparam.plugin.landscape.internal.HessianAnalyzer;
+import org.overparam.testkit.FakeSnapshot;
 
 /**
  * The Overparam side of the Hessian benchmark ({@code bench/run-hessian.sh}): the top eigenvalue of
@@ -79,7 +81,7 @@ public final class HessianTop {
             }
         }
         Params hv = w.zerosLike();
-        BenchSnapshot product = new BenchSnapshot(model, batch, w, Config.empty(), 1);
+        FakeSnapshot product = snapshot(model, batch, w, Config.empty());
         put(r, "hvp", Timer.time(1, reps, () -> product.oracle().hessianVector(w, null, v, hv)));
         int[][] shapes = Workload.weightShapes();
         for (int l = 0; l <= Workload.L; l++) {
@@ -94,7 +96,7 @@ public final class HessianTop {
                     "points", 0L, "iterations", 20L, "tolerance", Double.parseDouble(run[1])));
             Map<String, Double> found = new HashMap<>();
             put(r, run[0], Timer.time(1, reps, () -> new HessianAnalyzer().analyze(
-                    new BenchSnapshot(model, batch, w, config, 1), sink(found))));
+                    snapshot(model, batch, w, config), sink(found))));
             r.put(run[0] + "_tolerance", run[1]);
             r.put(run[0] + "_top1", Double.toString(found.get("top1")));
             r.put(run[0] + "_hvps", Long.toString(found.get("hvps").longValue()));
@@ -105,6 +107,18 @@ public final class HessianTop {
                 out.write(e.getKey() + "=" + e.getValue() + "\n");
             }
         }
+    }
+
+    /**
+     * @return what the analyzer sees in a run, without the engine: the model, its training batch, the
+     *     squared loss {@code 1/2 sum (f - y)^2} and an oracle (every block trained) that evaluates the
+     *     loss, its gradient by the model's backward pass and its Hessian-vector product by
+     *     {@link Model#hessianVector}, the fc plugin's exact R-operator; the analyzer's stream seeded 1
+     */
+    private static FakeSnapshot snapshot(Model model, Batch train, Params w, Config config) {
+        FakeSnapshot s = new FakeSnapshot(w, w, model, FakeSnapshot.trainingOnly(train), config);
+        s.random = RandomStream.of(1);
+        return s;
     }
 
     private static MetricSink sink(Map<String, Double> found) {

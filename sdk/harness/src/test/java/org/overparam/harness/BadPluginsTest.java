@@ -23,6 +23,25 @@ class BadPluginsTest {
     @TempDir
     Path dir;
 
+    /** A schedule whose parameter has no {@code @Param} description. */
+    private static final String QUIET = """
+            package fixture.bad;
+
+            public final class Quiet implements org.overparam.api.Schedule {
+                public @interface Config {
+                    double gamma() default 0.5;
+                }
+
+                public Class<Config> configType() {
+                    return Config.class;
+                }
+
+                public double factor(org.overparam.api.Config c, long step, long total) {
+                    return 1;
+                }
+            }
+            """;
+
     /** Gradient descent whose class starts a thread that never ends: the thread keeps its class loader. */
     private static final String LEAKY = """
             package fixture.leaky;
@@ -98,23 +117,7 @@ class BadPluginsTest {
 
     @Test
     void verifyNamesForeignImportsAndMissingMetadata() throws Exception {
-        Path jar = new FixturePlugin("fixture.bad").source("fixture.bad.Quiet", """
-                        package fixture.bad;
-
-                        public final class Quiet implements org.overparam.api.Schedule {
-                            public @interface Config {
-                                double gamma() default 0.5;
-                            }
-
-                            public Class<Config> configType() {
-                                return Config.class;
-                            }
-
-                            public double factor(org.overparam.api.Config c, long step, long total) {
-                                return 1;
-                            }
-                        }
-                        """)
+        Path jar = new FixturePlugin("fixture.bad").source("fixture.bad.Quiet", QUIET)
                 .imports("org.overparam.api;version=\"[1.1,3)\",com.example.missing;version=\"[1,2)\"")
                 .component("fixture.bad.Quiet", "org.overparam.api.Schedule", Map.of("overparam.name", "Quiet"))
                 .build(dir);
@@ -139,23 +142,7 @@ class BadPluginsTest {
 
     @Test
     void verifyFindsAnUndocumentedParameterAndPassesTheRest() throws Exception {
-        Path jar = new FixturePlugin("fixture.undocumented").source("fixture.bad.Quiet", """
-                        package fixture.bad;
-
-                        public final class Quiet implements org.overparam.api.Schedule {
-                            public @interface Config {
-                                double gamma() default 0.5;
-                            }
-
-                            public Class<Config> configType() {
-                                return Config.class;
-                            }
-
-                            public double factor(org.overparam.api.Config c, long step, long total) {
-                                return 1;
-                            }
-                        }
-                        """)
+        Path jar = new FixturePlugin("fixture.undocumented").source("fixture.bad.Quiet", QUIET)
                 .imports("org.overparam.api;version=\"[1.1,2)\",org.osgi.service.cm;version=\"[1.6,2)\";"
                         + "resolution:=optional")
                 .component("fixture.bad.Quiet", "org.overparam.api.Schedule",

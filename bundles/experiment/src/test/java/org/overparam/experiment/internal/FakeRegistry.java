@@ -1,20 +1,15 @@
 package org.overparam.experiment.internal;
 
 import java.lang.annotation.Annotation;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.overparam.api.Component;
 import org.overparam.api.ComponentKind;
-import org.overparam.api.InvalidInputException;
 import org.overparam.api.Param;
 import org.overparam.api.run.ComponentInfo;
-import org.overparam.api.run.ComponentRegistry;
-import org.overparam.api.run.Names;
 import org.overparam.api.run.ParamSpec;
+import org.overparam.testkit.ListRegistry;
 
 /** A registry of a few fake components whose schemas come from the config annotations below. */
-final class FakeRegistry implements ComponentRegistry {
+final class FakeRegistry extends ListRegistry {
     /** Data on the sphere. */
     @interface Sphere {
         @Param(value = "samples", min = 1) int n() default 64;
@@ -79,52 +74,24 @@ final class FakeRegistry implements ComponentRegistry {
         @Param("files' name prefix") String filePrefix() default "ntk";
     }
 
-    private final List<ComponentInfo> infos = List.of(
-            info(ComponentKind.DATASET, "sphere", Sphere.class),
-            info(ComponentKind.DATASET, "csv", Csv.class),
-            info(ComponentKind.ARCHITECTURE, "fc", Fc.class),
-            info(ComponentKind.INITIALIZER, "ntk", Ntk.class),
-            info(ComponentKind.LOSS, "squared", None.class),
-            info(ComponentKind.OPTIMIZER, "gd", Gd.class),
-            info(ComponentKind.OPTIMIZER, "sgd", Sgd.class),
-            info(ComponentKind.SCHEDULE, "constant", None.class),
-            info(ComponentKind.CONSTRAINT, "ball", Ball.class),
-            info(ComponentKind.ANALYZER, "dynamics", Dynamics.class),
-            info(ComponentKind.ANALYZER, "ntk", None.class),
-            info(ComponentKind.ANALYZER, "save-weights", SaveWeights.class),
-            info(ComponentKind.ANALYZER, "gram", Gram.class));
+    FakeRegistry() {
+        super(List.of(
+                info(ComponentKind.DATASET, "sphere", Sphere.class),
+                info(ComponentKind.DATASET, "csv", Csv.class),
+                info(ComponentKind.ARCHITECTURE, "fc", Fc.class),
+                info(ComponentKind.INITIALIZER, "ntk", Ntk.class),
+                info(ComponentKind.LOSS, "squared", None.class),
+                info(ComponentKind.OPTIMIZER, "gd", Gd.class),
+                info(ComponentKind.OPTIMIZER, "sgd", Sgd.class),
+                info(ComponentKind.SCHEDULE, "constant", None.class),
+                info(ComponentKind.CONSTRAINT, "ball", Ball.class),
+                info(ComponentKind.ANALYZER, "dynamics", Dynamics.class),
+                info(ComponentKind.ANALYZER, "ntk", None.class),
+                info(ComponentKind.ANALYZER, "save-weights", SaveWeights.class),
+                info(ComponentKind.ANALYZER, "gram", Gram.class)));
+    }
 
     private static ComponentInfo info(ComponentKind kind, String name, Class<? extends Annotation> config) {
         return new ComponentInfo(kind, name, "fake " + name, ParamSpec.of(config), "test.plugins", "1.0.0");
-    }
-
-    @Override
-    public List<ComponentInfo> list() {
-        return infos;
-    }
-
-    @Override
-    public List<ComponentInfo> list(ComponentKind kind) {
-        return infos.stream().filter(i -> i.kind() == kind).toList();
-    }
-
-    @Override
-    public Optional<ComponentInfo> find(ComponentKind kind, String name) {
-        return list(kind).stream().filter(i -> i.name().equals(name)).findFirst();
-    }
-
-    @Override
-    public ComponentInfo require(ComponentKind kind, String name, String where) {
-        return find(kind, name).orElseThrow(() -> {
-            List<String> names = new ArrayList<>();
-            list(kind).forEach(i -> names.add(i.name()));
-            return new InvalidInputException(where, "no " + kind.key() + " named '" + name + "'"
-                    + Names.suggestion(name, names));
-        });
-    }
-
-    @Override
-    public <T extends Component> Optional<T> service(ComponentKind kind, String name, Class<T> type) {
-        return Optional.empty();
     }
 }

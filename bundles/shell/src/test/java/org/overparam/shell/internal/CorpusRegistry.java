@@ -2,18 +2,14 @@ package org.overparam.shell.internal;
 
 import java.lang.annotation.Annotation;
 import java.util.List;
-import java.util.Optional;
-import org.overparam.api.Component;
 import org.overparam.api.ComponentKind;
-import org.overparam.api.InvalidInputException;
 import org.overparam.api.Param;
 import org.overparam.api.run.ComponentInfo;
-import org.overparam.api.run.ComponentRegistry;
-import org.overparam.api.run.Names;
 import org.overparam.api.run.ParamSpec;
+import org.overparam.testkit.ListRegistry;
 
 /** The components the bad-input corpus is checked against: the quickstart's, with their real schemas' shape. */
-final class CorpusRegistry implements ComponentRegistry {
+final class CorpusRegistry extends ListRegistry {
     /** Points on the sphere. */
     @interface Sphere {
         @Param(value = "training points n", min = 1) int n() default 100;
@@ -106,52 +102,28 @@ final class CorpusRegistry implements ComponentRegistry {
         @Param("files' name prefix") String filePrefix() default "data";
     }
 
-    private final List<ComponentInfo> infos = List.of(
-            info(ComponentKind.DATASET, "sphere", Sphere.class),
-            info(ComponentKind.DATASET, "csv", Csv.class),
-            info(ComponentKind.ARCHITECTURE, "fc", Fc.class),
-            info(ComponentKind.INITIALIZER, "ntk", Ntk.class),
-            info(ComponentKind.INITIALIZER, "from-file", FromFile.class),
-            info(ComponentKind.INITIALIZER, "asymmetric", Asymmetric.class),
-            info(ComponentKind.LOSS, "squared", None.class),
-            info(ComponentKind.OPTIMIZER, "gd", Gd.class),
-            info(ComponentKind.OPTIMIZER, "sgd", Sgd.class),
-            info(ComponentKind.OPTIMIZER, "nesterov", Nesterov.class),
-            info(ComponentKind.SCHEDULE, "constant", None.class),
-            info(ComponentKind.CONSTRAINT, "ball", Ball.class),
-            info(ComponentKind.ANALYZER, "dynamics", Dynamics.class),
-            info(ComponentKind.ANALYZER, "ntk", None.class),
-            info(ComponentKind.ANALYZER, "save-weights", SaveWeights.class),
-            info(ComponentKind.ANALYZER, "hvp", Hvp.class),
-            info(ComponentKind.ANALYZER, "save-data", SaveData.class));
+    CorpusRegistry() {
+        super(List.of(
+                info(ComponentKind.DATASET, "sphere", Sphere.class),
+                info(ComponentKind.DATASET, "csv", Csv.class),
+                info(ComponentKind.ARCHITECTURE, "fc", Fc.class),
+                info(ComponentKind.INITIALIZER, "ntk", Ntk.class),
+                info(ComponentKind.INITIALIZER, "from-file", FromFile.class),
+                info(ComponentKind.INITIALIZER, "asymmetric", Asymmetric.class),
+                info(ComponentKind.LOSS, "squared", None.class),
+                info(ComponentKind.OPTIMIZER, "gd", Gd.class),
+                info(ComponentKind.OPTIMIZER, "sgd", Sgd.class),
+                info(ComponentKind.OPTIMIZER, "nesterov", Nesterov.class),
+                info(ComponentKind.SCHEDULE, "constant", None.class),
+                info(ComponentKind.CONSTRAINT, "ball", Ball.class),
+                info(ComponentKind.ANALYZER, "dynamics", Dynamics.class),
+                info(ComponentKind.ANALYZER, "ntk", None.class),
+                info(ComponentKind.ANALYZER, "save-weights", SaveWeights.class),
+                info(ComponentKind.ANALYZER, "hvp", Hvp.class),
+                info(ComponentKind.ANALYZER, "save-data", SaveData.class)));
+    }
 
     private static ComponentInfo info(ComponentKind kind, String name, Class<? extends Annotation> config) {
         return new ComponentInfo(kind, name, name, ParamSpec.of(config), "org.overparam.plugin.test", "1.0.0");
-    }
-
-    @Override
-    public List<ComponentInfo> list() {
-        return infos;
-    }
-
-    @Override
-    public List<ComponentInfo> list(ComponentKind kind) {
-        return infos.stream().filter(i -> i.kind() == kind).toList();
-    }
-
-    @Override
-    public Optional<ComponentInfo> find(ComponentKind kind, String name) {
-        return list(kind).stream().filter(i -> i.name().equals(name)).findFirst();
-    }
-
-    @Override
-    public ComponentInfo require(ComponentKind kind, String name, String where) {
-        return find(kind, name).orElseThrow(() -> new InvalidInputException(where, "no " + kind.key() + " named '"
-                + name + "'" + Names.suggestion(name, list(kind).stream().map(ComponentInfo::name).toList())));
-    }
-
-    @Override
-    public <T extends Component> Optional<T> service(ComponentKind kind, String name, Class<T> type) {
-        return Optional.empty();
     }
 }

@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.overparam.api.Component;
 import org.overparam.api.ComponentKind;
 import org.overparam.api.Config;
 import org.overparam.api.InvalidInputException;
@@ -20,9 +18,7 @@ import org.overparam.api.Param;
 import org.overparam.api.run.AnalyzerRef;
 import org.overparam.api.run.ComponentInfo;
 import org.overparam.api.run.ComponentRef;
-import org.overparam.api.run.ComponentRegistry;
 import org.overparam.api.run.ExperimentRunner;
-import org.overparam.api.run.Names;
 import org.overparam.api.run.ParamSpec;
 import org.overparam.api.run.RunEvent;
 import org.overparam.api.run.RunListener;
@@ -31,6 +27,7 @@ import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStatus;
 import org.overparam.api.run.SpecReader;
 import org.overparam.api.run.StopRule;
+import org.overparam.testkit.ListRegistry;
 
 /** Fake API services and captured output for the shell's tests. */
 final class Fakes {
@@ -61,14 +58,17 @@ final class Fakes {
     @interface None {
     }
 
-    /** A registry with a few components; {@code list()} can be made to throw. */
-    static final class Registry implements ComponentRegistry {
+    /** A registry with a few components; listing a kind (and so finding one) can be made to throw. */
+    static final class Registry extends ListRegistry {
         RuntimeException failure;
-        final List<ComponentInfo> infos = List.of(
-                info(ComponentKind.ARCHITECTURE, "fc", "Fully connected ReLU network", Fc.class),
-                info(ComponentKind.OPTIMIZER, "gd", "Full-batch gradient descent", Gd.class),
-                info(ComponentKind.CONSTRAINT, "ball", "Euclidean ball around the initialization", Ball.class),
-                info(ComponentKind.ANALYZER, "dynamics", "Weight movement and pattern flips", None.class));
+
+        Registry() {
+            super(List.of(
+                    info(ComponentKind.ARCHITECTURE, "fc", "Fully connected ReLU network", Fc.class),
+                    info(ComponentKind.OPTIMIZER, "gd", "Full-batch gradient descent", Gd.class),
+                    info(ComponentKind.CONSTRAINT, "ball", "Euclidean ball around the initialization", Ball.class),
+                    info(ComponentKind.ANALYZER, "dynamics", "Weight movement and pattern flips", None.class)));
+        }
 
         private static ComponentInfo info(ComponentKind kind, String name, String description,
                                           Class<? extends java.lang.annotation.Annotation> config) {
@@ -76,32 +76,11 @@ final class Fakes {
         }
 
         @Override
-        public List<ComponentInfo> list() {
-            return infos;
-        }
-
-        @Override
         public List<ComponentInfo> list(ComponentKind kind) {
             if (failure != null) {
                 throw failure;
             }
-            return infos.stream().filter(i -> i.kind() == kind).toList();
-        }
-
-        @Override
-        public Optional<ComponentInfo> find(ComponentKind kind, String name) {
-            return list(kind).stream().filter(i -> i.name().equals(name)).findFirst();
-        }
-
-        @Override
-        public ComponentInfo require(ComponentKind kind, String name, String where) {
-            return find(kind, name).orElseThrow(() -> new InvalidInputException(where, "no " + kind.key() + " named '"
-                    + name + "'" + Names.suggestion(name, list(kind).stream().map(ComponentInfo::name).toList())));
-        }
-
-        @Override
-        public <T extends Component> Optional<T> service(ComponentKind kind, String name, Class<T> type) {
-            return Optional.empty();
+            return super.list(kind);
         }
     }
 

@@ -13,11 +13,15 @@ import org.overparam.api.Data;
 import org.overparam.api.Params;
 import org.overparam.api.Shape;
 import org.overparam.api.Task;
+import org.overparam.testkit.FakeSnapshot;
+import org.overparam.testkit.LinearModel;
+import org.overparam.testkit.RecordingSink;
+import org.overparam.testkit.SchemaCheck;
 
 /** {@code dynamics} on a linear model whose losses, accuracies and movements are known by hand. */
 class DynamicsAnalyzerTest {
     private final DynamicsAnalyzer dynamics = new DynamicsAnalyzer();
-    private final LinearModel regression = new LinearModel(2, 1);
+    private final LinearModel regression = new LinearModel(2, 1, true, false);
 
     private static Batch batch(int k, double[] x, double[] y, int[] labels) {
         return new Batch(Shape.of(2), x.length / 2, x, k, y, labels);
@@ -46,7 +50,7 @@ class DynamicsAnalyzerTest {
         assertEquals(0.2, out.scalars.get("movement.W"), 1e-15);
         assertEquals(0.5, out.scalars.get("displacement.b"), 1e-15);
         assertEquals(Math.sqrt(1.25) / 5, out.scalars.get("movement"), 1e-15);
-        assertEquals(1, s.oracleLosses);
+        assertEquals(1, s.losses);
         assertArrayEquals(new double[] {3, 4}, initial.block(0), 0);
         assertArrayEquals(new double[] {3.6, 4.8}, current.block(0), 0);
     }
@@ -95,7 +99,7 @@ class DynamicsAnalyzerTest {
 
     @Test
     void classificationRecordsAccuracyFromLabelsOrOneHotTargets() {
-        LinearModel model = new LinearModel(2, 2);
+        LinearModel model = new LinearModel(2, 2, true, false);
         Params identity = Params.wrap(model.layout(), new double[][] {{1, 0, 0, 1}, {0, 0}});
         double[] xTrain = {1, 0, 0, 1, 2, 1, 0, 3};
         int[] yTrain = {0, 1, 1, 1};
@@ -140,5 +144,10 @@ class DynamicsAnalyzerTest {
             y[i * 2 + labels[i]] = 1;
         }
         return y;
+    }
+
+    @Test
+    void parametersAreDocumentedWithValidDefaults() {
+        SchemaCheck.assertDocumentedWithValidDefaults(new DynamicsAnalyzer());
     }
 }

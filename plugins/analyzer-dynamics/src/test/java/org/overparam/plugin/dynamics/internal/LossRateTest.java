@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.overparam.testkit.RecordingSink;
 
 /** The fitted rate of log loss on exact geometric sequences, windows, and steps to a target. */
 class LossRateTest {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.overparam.api.BlockScale;
 import org.overparam.api.Params;
 import org.overparam.api.Scaling;
+import org.overparam.testkit.RecordingSink;
 
 /** Per-node movement of the hidden blocks of {@link TinyReluNet}, by hand. */
 class NodeMovementTest {

@@ -13,6 +13,8 @@ import org.overparam.api.Data;
 import org.overparam.api.Params;
 import org.overparam.api.Shape;
 import org.overparam.api.Task;
+import org.overparam.testkit.FakeSnapshot;
+import org.overparam.testkit.RecordingSink;
 
 /** Flipped ReLU patterns on a hand-worked two-layer example; the bit packing against a naive count. */
 class PatternFlipsTest {

@@ -9,6 +9,7 @@ import org.overparam.api.Config;
 import org.overparam.api.Layout;
 import org.overparam.api.Params;
 import org.overparam.api.RandomStream;
+import org.overparam.testkit.RecordingSink;
 
 /**
  * {@code convexity} on quadratics, where everything is known: along {@code w + t u} the loss minus its
@@ -22,7 +23,7 @@ class ConvexityAnalyzerTest {
 
     /** The directions the analyzer draws, scaled to length r. */
     private Params[] directions(int count, double r, boolean... trainable) {
-        RandomStream random = RandomStream.of(FakeSnapshot.SEED).derive("convexity.u");
+        RandomStream random = RandomStream.of(Quadratic.SEED).derive("convexity.u");
         Params[] u = new Params[count];
         for (int k = 0; k < count; k++) {
             u[k] = w.zerosLike();
@@ -52,8 +53,8 @@ class ConvexityAnalyzerTest {
         double[] c = new double[P];
         c[0] = 3;
         Quadratic q = new Quadratic(layout, Matrices.spd(P, 6), c);
-        RecordingSink out = new RecordingSink();
-        new ConvexityAnalyzer().analyze(new FakeSnapshot(q, w, w, Config.of(Map.of("radius", 0.1, "directions", 4L))), out);
+        RecordingSink out = new RecordingSink().acceptingMatrices();
+        new ConvexityAnalyzer().analyze(q.snapshot(w, w, Config.of(Map.of("radius", 0.1, "directions", 4L))), out);
         double r = 0.1 * w.norm();
         assertEquals(r, out.get("radius"), 1e-15 * r);
         double minQ = Double.POSITIVE_INFINITY;
@@ -83,8 +84,8 @@ class ConvexityAnalyzerTest {
             h[i * P + i] = -1;
         }
         Quadratic q = new Quadratic(layout, h, q0(w));
-        RecordingSink out = new RecordingSink();
-        new ConvexityAnalyzer().analyze(new FakeSnapshot(q, w, w, Config.of(Map.of("radius", 0.5,
+        RecordingSink out = new RecordingSink().acceptingMatrices();
+        new ConvexityAnalyzer().analyze(q.snapshot(w, w, Config.of(Map.of("radius", 0.5,
                 "relativeRadius", false, "directions", 3L))), out);
         assertEquals(0.5, out.get("radius"), 0);
         // F(w) = 0, F(w + u) = -r^2 / 2, F(w + u / 2) = -r^2 / 8: the gap at t = 1/2 is r^2 / 8.
@@ -98,8 +99,8 @@ class ConvexityAnalyzerTest {
     @Test
     void frozenBlocksDoNotMove() {
         Quadratic q = new Quadratic(layout, Matrices.spd(P, 7), new double[P]);
-        RecordingSink out = new RecordingSink();
-        new ConvexityAnalyzer().analyze(new FakeSnapshot(q, w, w, Config.of(Map.of("directions", 2L)), false, true, true), out);
+        RecordingSink out = new RecordingSink().acceptingMatrices();
+        new ConvexityAnalyzer().analyze(q.snapshot(w, w, Config.of(Map.of("directions", 2L)), false, true, true), out);
         double trained = Math.sqrt(Math.pow(w.blockNorm(1), 2) + Math.pow(w.blockNorm(2), 2));
         assertEquals(0.05 * trained, out.get("radius"), 1e-15);
         double maxQ = 0;

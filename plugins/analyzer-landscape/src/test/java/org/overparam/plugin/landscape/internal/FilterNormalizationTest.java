@@ -16,7 +16,7 @@ class FilterNormalizationTest {
 
     private Objective objective(Params w, boolean... trainable) {
         Quadratic q = new Quadratic(layout, new double[32 * 32], new double[32]);
-        return new Objective(new FakeSnapshot(q, w, w, Config.empty(), trainable), 0);
+        return new Objective(q.snapshot(w, w, Config.empty(), trainable), 0);
     }
 
     private static double rowNorm(double[] a, int row, int len) {

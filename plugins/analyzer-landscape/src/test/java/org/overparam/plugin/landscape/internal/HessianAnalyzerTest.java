@@ -13,6 +13,8 @@ import org.overparam.api.InvalidInputException;
 import org.overparam.api.Layout;
 import org.overparam.api.Params;
 import org.overparam.linalg.SymmetricEigen;
+import org.overparam.testkit.RecordingSink;
+import org.overparam.testkit.SchemaCheck;
 
 /**
  * {@code hessian} on quadratics whose Hessian is a known matrix: Lanczos against LAPACK for the
@@ -34,8 +36,8 @@ class HessianAnalyzerTest {
 
     private RecordingSink analyze(double[] h, Config config, boolean... trainable) {
         Quadratic q = new Quadratic(layout, h, new double[P]);
-        RecordingSink out = new RecordingSink();
-        new HessianAnalyzer().analyze(new FakeSnapshot(q, w, w, config, trainable), out);
+        RecordingSink out = new RecordingSink().acceptingMatrices();
+        new HessianAnalyzer().analyze(q.snapshot(w, w, config, trainable), out);
         return out;
     }
 
@@ -190,5 +192,10 @@ class HessianAnalyzerTest {
             s += 0.5 * (a + b) * (x[i] - x[i - 1]);
         }
         return s;
+    }
+
+    @Test
+    void parametersAreDocumentedWithValidDefaults() {
+        SchemaCheck.assertDocumentedWithValidDefaults(new HessianAnalyzer(), new SliceAnalyzer(), new ConvexityAnalyzer());
     }
 }

@@ -10,6 +10,7 @@ import org.overparam.api.DataSize;
 import org.overparam.api.Layout;
 import org.overparam.api.Params;
 import org.overparam.api.Shape;
+import org.overparam.testkit.RecordingSink;
 
 /** {@code hessian} and {@code slices} against the run's sizes: what they clamp, with which notice. */
 class LimitsTest {
@@ -58,8 +59,8 @@ class LimitsTest {
                 new SliceAnalyzer().adjustments(c, q, hundred));
         assertEquals(8L * (5 * 32 + 1001 * 1001 + q.forwardValues(100)), new SliceAnalyzer().workspaceBytes(c, q, hundred));
         Params w = Matrices.gaussianPoint(layout, 31);
-        RecordingSink out = new RecordingSink();
-        new SliceAnalyzer().analyze(new FakeSnapshot(q, w, w.copy(), Config.of(Map.of("steps1d", 20_000L,
+        RecordingSink out = new RecordingSink().acceptingMatrices();
+        new SliceAnalyzer().analyze(q.snapshot(w, w.copy(), Config.of(Map.of("steps1d", 20_000L,
                 "steps2d", 0L))), out);
         assertEquals(SliceAnalyzer.MAX_1D, out.series.get("random1d")[0].length);
         assertEquals(1.0, out.series.get("random1d")[0][SliceAnalyzer.MAX_1D - 1], 0, "the same range, coarser");

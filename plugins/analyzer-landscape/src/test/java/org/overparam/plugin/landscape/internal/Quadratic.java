@@ -1,12 +1,15 @@
 package org.overparam.plugin.landscape.internal;
 
 import org.overparam.api.Batch;
+import org.overparam.api.Config;
 import org.overparam.api.Forward;
 import org.overparam.api.Layout;
 import org.overparam.api.Model;
 import org.overparam.api.OutputLoss;
 import org.overparam.api.Params;
+import org.overparam.api.RandomStream;
 import org.overparam.api.Shape;
+import org.overparam.testkit.FakeSnapshot;
 
 /**
  * A test objective {@code F(w) = 1/2 (w - c)^T H (w - c)} for any symmetric {@code H} (P x P,
@@ -15,6 +18,8 @@ import org.overparam.api.Shape;
  * Hessian in the parameters is H; H negative definite makes it concave.
  */
 final class Quadratic implements Model {
+    /** The seed of the analyzers' random stream in {@link #snapshot}. */
+    static final long SEED = 42;
     final Layout layout;
     final int size;
     final double[] h;
@@ -84,6 +89,21 @@ final class Quadratic implements Model {
             System.arraycopy(x, k, v, 0, v.length);
             k += v.length;
         }
+    }
+
+    /**
+     * @param trainable which blocks are trained, in order; the rest are
+     * @return a snapshot of a run on this objective: its oracle gives exact Hessian-vector products
+     *     (zero on frozen blocks, counted) and refuses losses and gradients, which the analyzers must
+     *     not spend; the analyzer's random stream is seeded {@link #SEED}
+     */
+    FakeSnapshot snapshot(Params current, Params initial, Config config, boolean... trainable) {
+        FakeSnapshot s = new FakeSnapshot(current, initial, this, FakeSnapshot.trainingOnly(batch()), config);
+        s.loss = b -> loss();
+        s.random = RandomStream.of(SEED);
+        s.trainable = i -> i >= trainable.length || trainable[i];
+        s.gradientsRefused = true;
+        return s;
     }
 
     /** @return the loss in the outputs */

@@ -11,6 +11,8 @@ import org.overparam.api.Config;
 import org.overparam.api.Layout;
 import org.overparam.api.Params;
 import org.overparam.api.RandomStream;
+import org.overparam.testkit.FakeSnapshot;
+import org.overparam.testkit.RecordingSink;
 
 /** {@code slices} on quadratics: the slices are the function along the stated lines, by direct evaluation. */
 class SliceAnalyzerTest {
@@ -22,11 +24,11 @@ class SliceAnalyzerTest {
     @Test
     void randomSlicesAreTheLossAlongFilterNormalizedDirections() {
         Quadratic q = new Quadratic(layout, Matrices.spd(P, 2), new double[P]);
-        FakeSnapshot s = new FakeSnapshot(q, w, w0, Config.of(Map.of("steps1d", 5L, "steps2d", 3L, "range", 0.5)));
-        RecordingSink out = new RecordingSink();
+        FakeSnapshot s = q.snapshot(w, w0, Config.of(Map.of("steps1d", 5L, "steps2d", 3L, "range", 0.5)));
+        RecordingSink out = new RecordingSink().acceptingMatrices();
         new SliceAnalyzer().analyze(s, out);
         Objective f = new Objective(s, 0);
-        RandomStream seed = RandomStream.of(FakeSnapshot.SEED);
+        RandomStream seed = RandomStream.of(Quadratic.SEED);
         Params d1 = FilterNormalization.direction(w, f, seed.derive("slice.d1"), false);
         Params d2 = FilterNormalization.direction(w, f, seed.derive("slice.d2"), false);
         double[][] line = out.series.get("random1d");
@@ -48,8 +50,8 @@ class SliceAnalyzerTest {
     @Test
     void interpolationOfAConvexQuadraticHasNoBarrier() {
         Quadratic q = new Quadratic(layout, Matrices.spd(P, 3), new double[P]);
-        RecordingSink out = new RecordingSink();
-        new SliceAnalyzer().analyze(new FakeSnapshot(q, w, w0, Config.of(Map.of("steps1d", 0L, "steps2d", 0L))), out);
+        RecordingSink out = new RecordingSink().acceptingMatrices();
+        new SliceAnalyzer().analyze(q.snapshot(w, w0, Config.of(Map.of("steps1d", 0L, "steps2d", 0L))), out);
         double[][] path = out.series.get("interpolation");
         assertEquals(31, path[0].length);
         assertEquals(-0.25, path[0][0], 0);
@@ -68,8 +70,8 @@ class SliceAnalyzerTest {
             h[i] = -h[i];
         }
         Quadratic q = new Quadratic(layout, h, new double[P]);
-        RecordingSink out = new RecordingSink();
-        new SliceAnalyzer().analyze(new FakeSnapshot(q, w, w0, Config.of(Map.of("steps1d", 0L, "steps2d", 0L))), out);
+        RecordingSink out = new RecordingSink().acceptingMatrices();
+        new SliceAnalyzer().analyze(q.snapshot(w, w0, Config.of(Map.of("steps1d", 0L, "steps2d", 0L))), out);
         // F(w0 + a D) - chord = -a (1 - a) D^T H D / 2, largest at a = 0.5 (on the grid): |D^T H D| / 8.
         double[] delta = q.flat(w.copy().axpy(-1, w0));
         double[] hd = q.times(delta);
@@ -84,8 +86,8 @@ class SliceAnalyzerTest {
     @Test
     void noInterpolationWhileAtTheInitialPoint() {
         Quadratic q = new Quadratic(layout, Matrices.spd(P, 3), new double[P]);
-        RecordingSink out = new RecordingSink();
-        new SliceAnalyzer().analyze(new FakeSnapshot(q, w, w, Config.of(Map.of("steps2d", 0L))), out);
+        RecordingSink out = new RecordingSink().acceptingMatrices();
+        new SliceAnalyzer().analyze(q.snapshot(w, w, Config.of(Map.of("steps2d", 0L))), out);
         assertFalse(out.series.containsKey("interpolation"));
         assertFalse(out.scalars.containsKey("barrier"));
         assertTrue(out.series.containsKey("random1d"));

@@ -16,6 +16,8 @@ import org.overparam.api.InvalidInputException;
 import org.overparam.api.Model;
 import org.overparam.api.Task;
 import org.overparam.linalg.SymmetricEigen;
+import org.overparam.testkit.FakeSnapshot;
+import org.overparam.testkit.RecordingSink;
 
 /** {@code bounds}: each formula on hand-picked sizes, the measured rate on an exact geometric curve, the sources of lambda_0. */
 class BoundsAnalyzerTest {
@@ -25,7 +27,7 @@ class BoundsAnalyzerTest {
         Model model = Nets.fc(4, 100, 2, 1, false, "relu");
         Batch train = Nets.sphere(20, 4, 1, 81);
         Data data = new Data(train, Nets.data(train).test(), Task.REGRESSION, facts ? Map.of("delta", 0.5) : Map.of(), "t");
-        FakeSnapshot s = new FakeSnapshot(Nets.point(model, 82), model, data, Config.of(config));
+        FakeSnapshot s = Nets.snapshot(Nets.point(model, 82), model, data, Config.of(config));
         s.configs.put(ComponentKind.ARCHITECTURE, Config.of(Map.of("width", 100L, "depth", 2L)));
         s.configs.put(ComponentKind.OPTIMIZER, Config.of(Map.of("lr", 0.1)));
         s.names.put(ComponentKind.OPTIMIZER, "gd");
@@ -38,7 +40,7 @@ class BoundsAnalyzerTest {
     @Test
     void eachPapersRequirementFromTheRunsSizes() {
         FakeSnapshot s = snapshot(Map.of(), true);
-        RecordingSink out = new RecordingSink();
+        RecordingSink out = new RecordingSink().acceptingArtifacts();
         bounds.analyze(s, out);
         assertEquals(20, out.get("n"));
         assertEquals(4, out.get("d"));
@@ -63,7 +65,7 @@ class BoundsAnalyzerTest {
         assertTrue(table.contains("| D (2210.12001): width m >= 2n/d | 10 | 100 |"), table);
         assertTrue(table.contains("| A (2101.04243): width m ~ n^2 L, up to constants | 800 | 100 |"), table);
         s.step = 10;
-        RecordingSink later = new RecordingSink();
+        RecordingSink later = new RecordingSink().acceptingArtifacts();
         bounds.analyze(s, later);
         assertEquals(0.2, later.get("lambda_0"), "lambda_0 stays the step-0 value");
         assertTrue(later.artifacts.isEmpty());
@@ -72,7 +74,7 @@ class BoundsAnalyzerTest {
     @Test
     void theFinalAnalysisFitsTheLinearRateOfLogLoss() {
         FakeSnapshot s = snapshot(Map.of("eps", 1e-4), true);
-        bounds.analyze(s, new RecordingSink());
+        bounds.analyze(s, new RecordingSink().acceptingArtifacts());
         double[] steps = new double[121];
         double[] loss = new double[121];
         for (int t = 0; t < 121; t++) {
@@ -82,7 +84,7 @@ class BoundsAnalyzerTest {
         s.histories.put("train.loss", new double[][] {steps, loss});
         s.step = 120;
         s.isFinal = true;
-        RecordingSink out = new RecordingSink();
+        RecordingSink out = new RecordingSink().acceptingArtifacts();
         bounds.analyze(s, out);
         assertEquals(Math.log(0.9), out.get("measured_log_rate"), 1e-12);
         assertEquals(0.9, out.get("measured_rate"), 1e-12);
@@ -100,7 +102,7 @@ class BoundsAnalyzerTest {
         FakeSnapshot s = snapshot(Map.of("points", 7L), false);
         s.histories.clear();
         s.configs.put(ComponentKind.ARCHITECTURE, Config.empty());
-        RecordingSink out = new RecordingSink();
+        RecordingSink out = new RecordingSink().acceptingArtifacts();
         bounds.analyze(s, out);
         double[] k = NtkGram.trace(s.model, s.initial, s.data.train().head(7), new int[] {0}, i -> true,
                 NtkGram.Path.JACOBIAN, 1L << 26).values();
@@ -114,7 +116,7 @@ class BoundsAnalyzerTest {
 
         FakeSnapshot strict = snapshot(Map.of("lambda0", "history"), true);
         strict.histories.clear();
-        assertEquals("lambda0", assertThrows(InvalidInputException.class, () -> bounds.analyze(strict, new RecordingSink())).where());
+        assertEquals("lambda0", assertThrows(InvalidInputException.class, () -> bounds.analyze(strict, new RecordingSink().acceptingArtifacts())).where());
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.overparam.api.InvalidInputException;
 import org.overparam.api.Model;
 import org.overparam.api.Params;
 import org.overparam.api.Scaling;
+import org.overparam.testkit.LinearModel;
 
 /**
  * The two NTK paths against each other and against known answers: a linear model's NTK is

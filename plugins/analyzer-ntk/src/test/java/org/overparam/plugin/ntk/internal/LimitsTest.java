@@ -14,6 +14,8 @@ import org.overparam.api.Model;
 import org.overparam.api.Scaling;
 import org.overparam.api.Shape;
 import org.overparam.testkit.Allocations;
+import org.overparam.testkit.FakeSnapshot;
+import org.overparam.testkit.RecordingSink;
 
 /**
  * {@code ntk} and {@code linearized} against the run's sizes: what they clamp (with a notice), what
@@ -80,11 +82,11 @@ class LimitsTest {
         Model inner = Nets.fc(10, 512, 1, 1, false, "relu");
         Scaling scaling = Nets.ntk(inner);
         Model m = scaling.wrap(inner);
-        FakeSnapshot s = new FakeSnapshot(Nets.point(m, 3), m, Nets.data(Nets.sphere(400, 10, 1, 4)),
+        FakeSnapshot s = Nets.snapshot(Nets.point(m, 3), m, Nets.data(Nets.sphere(400, 10, 1, 4)),
                 Config.of(Map.of("points", 400L)));
         s.scaling = scaling;
         long estimate = ntk.workspaceBytes(s.config(), m, DataSize.of(s.data));
-        long allocated = Allocations.bytes(() -> ntk.analyze(s, new RecordingSink()));
+        long allocated = Allocations.bytes(() -> ntk.analyze(s, new RecordingSink().acceptingArtifacts()));
         double ratio = (double) estimate / allocated;
         assertTrue(ratio > 0.5 && ratio < 2, "estimate " + estimate + " vs allocated " + allocated);
     }

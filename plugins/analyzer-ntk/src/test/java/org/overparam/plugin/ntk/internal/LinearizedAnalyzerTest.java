@@ -13,6 +13,9 @@ import org.overparam.api.InvalidInputException;
 import org.overparam.api.Model;
 import org.overparam.api.Params;
 import org.overparam.api.Scaling;
+import org.overparam.testkit.FakeSnapshot;
+import org.overparam.testkit.LinearModel;
+import org.overparam.testkit.RecordingSink;
 
 /**
  * {@code linearized} against gradient descent driven here through the model (no engine): exact for a
@@ -40,7 +43,7 @@ class LinearizedAnalyzerTest {
                 s.current = w.copy();
                 s.step = t;
                 s.isFinal = t == steps;
-                RecordingSink out = new RecordingSink();
+                RecordingSink out = new RecordingSink().acceptingArtifacts();
                 a.analyze(s, out);
                 worst = Math.max(worst, out.get("prediction_gap"));
                 last[0] = out;
@@ -52,7 +55,7 @@ class LinearizedAnalyzerTest {
     }
 
     private static FakeSnapshot snapshot(Model model, Scaling scaling, int n, int d, int k, double lr, Map<String, Object> loss) {
-        FakeSnapshot s = new FakeSnapshot(Nets.point(model, 71), model, Nets.data(Nets.sphere(n, d, k, 72)), Config.empty());
+        FakeSnapshot s = Nets.snapshot(Nets.point(model, 71), model, Nets.data(Nets.sphere(n, d, k, 72)), Config.empty());
         s.scaling = scaling;
         s.names.put(ComponentKind.LOSS, "squared");
         s.names.put(ComponentKind.OPTIMIZER, "gd");
@@ -98,7 +101,7 @@ class LinearizedAnalyzerTest {
         LinearModel model = new LinearModel(3, 1, false, true);
         FakeSnapshot s = snapshot(model, Scaling.identity(model.layout()), 5, 3, 1, 0.1, Map.of());
         s.config = Config.of(Map.of("horizon", 10L, "seriesEvery", 4L));
-        RecordingSink out = new RecordingSink();
+        RecordingSink out = new RecordingSink().acceptingArtifacts();
         linearized.analyze(s, out);
         assertEquals(5, out.get("points"));
         assertEquals(0.1, out.get("eta_eff"), 1e-15);
@@ -113,14 +116,14 @@ class LinearizedAnalyzerTest {
         LinearModel model = new LinearModel(3, 2, false, true);
         FakeSnapshot big = snapshot(model, Scaling.identity(model.layout()), 6, 3, 2, 0.1, Map.of());
         big.config = Config.of(Map.of("maxPoints", 11L));
-        assertEquals("maxPoints", assertThrows(InvalidInputException.class, () -> linearized.analyze(big, new RecordingSink())).where());
+        assertEquals("maxPoints", assertThrows(InvalidInputException.class, () -> linearized.analyze(big, new RecordingSink().acceptingArtifacts())).where());
         FakeSnapshot ce = snapshot(model, Scaling.identity(model.layout()), 6, 3, 2, 0.1, Map.of());
         ce.names.put(ComponentKind.LOSS, "crossentropy");
-        assertEquals("loss", assertThrows(InvalidInputException.class, () -> linearized.analyze(ce, new RecordingSink())).where());
+        assertEquals("loss", assertThrows(InvalidInputException.class, () -> linearized.analyze(ce, new RecordingSink().acceptingArtifacts())).where());
         FakeSnapshot noLr = snapshot(model, Scaling.identity(model.layout()), 6, 3, 2, 0.1, Map.of());
         noLr.configs.put(ComponentKind.OPTIMIZER, Config.empty());
-        assertEquals("lr", assertThrows(InvalidInputException.class, () -> linearized.analyze(noLr, new RecordingSink())).where());
+        assertEquals("lr", assertThrows(InvalidInputException.class, () -> linearized.analyze(noLr, new RecordingSink().acceptingArtifacts())).where());
         noLr.config = Config.of(Map.of("lr", 0.1));
-        linearized.analyze(noLr, new RecordingSink());
+        linearized.analyze(noLr, new RecordingSink().acceptingArtifacts());
     }
 }

@@ -1,11 +1,13 @@
 package org.overparam.plugin.ntk.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.overparam.api.Batch;
 import org.overparam.api.BlockScale;
 import org.overparam.api.BlockSpec;
+import org.overparam.api.ComponentKind;
 import org.overparam.api.Config;
 import org.overparam.api.Data;
 import org.overparam.api.Model;
@@ -15,6 +17,8 @@ import org.overparam.api.Scaling;
 import org.overparam.api.Shape;
 import org.overparam.api.Task;
 import org.overparam.plugin.fc.internal.FullyConnected;
+import org.overparam.testkit.FakeSnapshot;
+import org.overparam.testkit.TestLosses;
 
 /** Fixtures: real fc networks, NTK-style scalings, random points and data. */
 final class Nets {
@@ -114,5 +118,24 @@ final class Nets {
             scale = Math.max(scale, Math.abs(b[i]));
         }
         return diff / scale;
+    }
+
+    /**
+     * @return a snapshot at {@code initial} whose loss is the squared loss {@code s sum (f - y)^2}, s as
+     *     the run's LOSS config sets it ({@code half}, {@code reduction}), and whose random stream is
+     *     derived as the engine derives an analyzer's
+     */
+    static FakeSnapshot snapshot(Params initial, Model model, Data data, Config config) {
+        FakeSnapshot s = new FakeSnapshot(initial, model, data, config);
+        s.random = RandomStream.of(42).derive("analyzer.test");
+        s.loss = batch -> {
+            Config c = s.componentConfig(ComponentKind.LOSS);
+            double scale = (Boolean.FALSE.equals(c.get("half")) ? 1.0 : 0.5)
+                    * ("mean".equals(c.get("reduction")) ? 1.0 / batch.n() : 1.0);
+            double[] weights = new double[batch.targets().length];
+            Arrays.fill(weights, 2 * scale);
+            return TestLosses.squared(batch.targets(), weights);
+        };
+        return s;
     }
 }

@@ -16,6 +16,10 @@ import org.overparam.api.Model;
 import org.overparam.api.Params;
 import org.overparam.api.Scaling;
 import org.overparam.linalg.SymmetricEigen;
+import org.overparam.testkit.FakeSnapshot;
+import org.overparam.testkit.LinearModel;
+import org.overparam.testkit.RecordingSink;
+import org.overparam.testkit.SchemaCheck;
 
 /** {@code ntk} on fc nets: its metrics against direct computations, the kept points and K_0, the saved files. */
 class NtkAnalyzerTest {
@@ -25,7 +29,7 @@ class NtkAnalyzerTest {
         Model inner = Nets.fc(4, 16, 2, outputs, true, "relu");
         Scaling scaling = Nets.ntk(inner);
         Model model = scaling.wrap(inner);
-        FakeSnapshot s = new FakeSnapshot(Nets.point(model, 3), model, Nets.data(Nets.sphere(12, 4, outputs, 4)),
+        FakeSnapshot s = Nets.snapshot(Nets.point(model, 3), model, Nets.data(Nets.sphere(12, 4, outputs, 4)),
                 Config.of(config));
         s.scaling = scaling;
         return s;
@@ -39,7 +43,7 @@ class NtkAnalyzerTest {
     @Test
     void metricsMatchADirectComputationAndK0IsKept() {
         FakeSnapshot s = snapshot(1, Map.of("points", 8L));
-        RecordingSink first = new RecordingSink();
+        RecordingSink first = new RecordingSink().acceptingArtifacts();
         ntk.analyze(s, first);
         int[] rows = {0, 1, 2, 3, 4, 5, 6, 7};
         double[] k0 = gram(s, rows, new int[] {0});
@@ -70,7 +74,7 @@ class NtkAnalyzerTest {
         moved.axpy(0.3, Nets.point(s.model, 5));
         s.current = moved;
         s.step = 10;
-        RecordingSink later = new RecordingSink();
+        RecordingSink later = new RecordingSink().acceptingArtifacts();
         ntk.analyze(s, later);
         double[] k = gram(s, rows, new int[] {0});
         double[] d = k.clone();
@@ -87,24 +91,24 @@ class NtkAnalyzerTest {
     @Test
     void aRandomSubsetIsDrawnOnceSortedAndKept() {
         FakeSnapshot s = snapshot(1, Map.of("points", 5L, "sample", "random"));
-        ntk.analyze(s, new RecordingSink());
+        ntk.analyze(s, new RecordingSink().acceptingArtifacts());
         double[] idx = s.state.allArrays().get(Points.KEY).clone();
         assertEquals(5, idx.length);
         for (int i = 1; i < idx.length; i++) {
             assertTrue(idx[i] > idx[i - 1] && idx[i] < 12);
         }
         s.step = 5;
-        ntk.analyze(s, new RecordingSink());
+        ntk.analyze(s, new RecordingSink().acceptingArtifacts());
         assertArrayEquals(idx, s.state.allArrays().get(Points.KEY), 0);
         FakeSnapshot again = snapshot(1, Map.of("points", 5L, "sample", "random"));
-        ntk.analyze(again, new RecordingSink());
+        ntk.analyze(again, new RecordingSink().acceptingArtifacts());
         assertArrayEquals(idx, again.state.allArrays().get(Points.KEY), 0, "the subset depends only on the stream's seed");
     }
 
     @Test
     void moreRequestedPointsThanSamplesUsesThemAll() {
         FakeSnapshot s = snapshot(1, Map.of());
-        RecordingSink out = new RecordingSink();
+        RecordingSink out = new RecordingSink().acceptingArtifacts();
         ntk.analyze(s, out);
         assertEquals(12, out.get("points"));
     }
@@ -112,7 +116,7 @@ class NtkAnalyzerTest {
     @Test
     void theSumOverOutputsIsTheSumOfEachOutputsGram() {
         FakeSnapshot s = snapshot(3, Map.of("points", 6L, "outputs", "sum"));
-        RecordingSink out = new RecordingSink();
+        RecordingSink out = new RecordingSink().acceptingArtifacts();
         ntk.analyze(s, out);
         int[] rows = {0, 1, 2, 3, 4, 5};
         double trace = 0;
@@ -121,17 +125,17 @@ class NtkAnalyzerTest {
         }
         assertEquals(trace, out.get("trace"), 1e-10 * trace);
         FakeSnapshot one = snapshot(3, Map.of("points", 6L, "output", 2L));
-        RecordingSink o2 = new RecordingSink();
+        RecordingSink o2 = new RecordingSink().acceptingArtifacts();
         ntk.analyze(one, o2);
         assertEquals(KernelStats.trace(6, gram(one, rows, new int[] {2})), o2.get("trace"), 1e-10 * o2.get("trace"));
         FakeSnapshot bad = snapshot(3, Map.of("output", 3L));
-        assertEquals("output", assertThrows(InvalidInputException.class, () -> ntk.analyze(bad, new RecordingSink())).where());
+        assertEquals("output", assertThrows(InvalidInputException.class, () -> ntk.analyze(bad, new RecordingSink().acceptingArtifacts())).where());
     }
 
     @Test
     void theGramIsSavedAsNpyWithItsIndicesAtTheEnds() {
         FakeSnapshot s = snapshot(1, Map.of("points", 4L, "save", true, "sample", "random"));
-        RecordingSink first = new RecordingSink();
+        RecordingSink first = new RecordingSink().acceptingArtifacts();
         ntk.analyze(s, first);
         assertEquals(List.of("ntk-step0.npy", "ntk-step0-indices.npy"), List.copyOf(first.artifacts.keySet()));
         NpyReader.Array k = NpyReader.parse(first.artifacts.get("ntk-step0.npy"));
@@ -144,20 +148,20 @@ class NtkAnalyzerTest {
         }
         assertTrue(Nets.relative(k.data(), gram(s, rows, new int[] {0})) < 1e-10);
         s.step = 7;
-        RecordingSink middle = new RecordingSink();
+        RecordingSink middle = new RecordingSink().acceptingArtifacts();
         ntk.analyze(s, middle);
         assertTrue(middle.artifacts.isEmpty());
         s.step = 9;
         s.isFinal = true;
-        RecordingSink last = new RecordingSink();
+        RecordingSink last = new RecordingSink().acceptingArtifacts();
         ntk.analyze(s, last);
         assertEquals(List.of("ntk-step9.npy", "ntk-step9-indices.npy"), List.copyOf(last.artifacts.keySet()));
 
         Map<String, Object> every = new HashMap<>(Map.of("points", 4L, "save", true, "saveAt", "every", "filePrefix", "K"));
         FakeSnapshot e = snapshot(1, every);
-        ntk.analyze(e, new RecordingSink());
+        ntk.analyze(e, new RecordingSink().acceptingArtifacts());
         e.step = 3;
-        RecordingSink mid = new RecordingSink();
+        RecordingSink mid = new RecordingSink().acceptingArtifacts();
         ntk.analyze(e, mid);
         assertEquals(List.of("K-step3.npy", "K-step3-indices.npy"), List.copyOf(mid.artifacts.keySet()));
     }
@@ -168,16 +172,21 @@ class NtkAnalyzerTest {
         LinearModel with = new LinearModel(3, 1, true, true);
         LinearModel without = new LinearModel(3, 1, true, false);
         Params w = Nets.point(with, 8);
-        RecordingSink a = new RecordingSink();
-        RecordingSink b = new RecordingSink();
-        ntk.analyze(new FakeSnapshot(w, with, Nets.data(train), Config.empty()), a);
-        ntk.analyze(new FakeSnapshot(w, without, Nets.data(train), Config.empty()), b);
+        RecordingSink a = new RecordingSink().acceptingArtifacts();
+        RecordingSink b = new RecordingSink().acceptingArtifacts();
+        ntk.analyze(Nets.snapshot(w, with, Nets.data(train), Config.empty()), a);
+        ntk.analyze(Nets.snapshot(w, without, Nets.data(train), Config.empty()), b);
         assertEquals(1, a.get("structured"));
         assertEquals(0, b.get("structured"));
         for (String m : List.of("lambda_min", "lambda_max", "trace", "alignment")) {
             assertEquals(a.get(m), b.get(m), 1e-12 * Math.max(1, Math.abs(a.get(m))), m);
         }
-        FakeSnapshot forced = new FakeSnapshot(w, without, Nets.data(train), Config.of(Map.of("path", "structured")));
-        assertEquals("path", assertThrows(InvalidInputException.class, () -> ntk.analyze(forced, new RecordingSink())).where());
+        FakeSnapshot forced = Nets.snapshot(w, without, Nets.data(train), Config.of(Map.of("path", "structured")));
+        assertEquals("path", assertThrows(InvalidInputException.class, () -> ntk.analyze(forced, new RecordingSink().acceptingArtifacts())).where());
+    }
+
+    @Test
+    void parametersAreDocumentedWithValidDefaults() {
+        SchemaCheck.assertDocumentedWithValidDefaults(new NtkAnalyzer(), new LinearizedAnalyzer(), new BoundsAnalyzer());
     }
 }

@@ -2,7 +2,7 @@ package org.overparam.plugin.cnn.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.overparam.testkit.BlockChecks.assertBlock;
 
 import java.util.List;
 import java.util.Map;
@@ -13,7 +13,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.overparam.api.Activation;
 import org.overparam.api.Batch;
 import org.overparam.api.BlockRole;
-import org.overparam.api.BlockSpec;
 import org.overparam.api.Config;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.Model;
@@ -24,6 +23,7 @@ import org.overparam.linalg.DenseMap;
 import org.overparam.linalg.Pooling;
 import org.overparam.testkit.Fixtures;
 import org.overparam.api.run.ParamSpec;
+import org.overparam.testkit.SchemaCheck;
 
 /** The component's configuration, the layout it builds, the forward pass and the bad-input messages. */
 class ConvolutionalNetTest {
@@ -39,11 +39,11 @@ class ConvolutionalNetTest {
                 "head", "flatten", "padding", List.of(1L, 2L))), Shape.of(3, 6, 6), 10);
         assertEquals(List.of("conv1.weight", "conv1.bias", "conv2.weight", "conv2.bias", "head.weight", "head.bias"),
                 m.layout().names());
-        check(m.layout().block(0), Shape.of(8, 3, 3, 3), BlockRole.INPUT, 27);
-        check(m.layout().block(1), Shape.of(8), BlockRole.BIAS, 1);
-        check(m.layout().block(2), Shape.of(4, 8, 5, 5), BlockRole.HIDDEN, 200);
-        check(m.layout().block(4), Shape.of(10, 4 * 36), BlockRole.OUTPUT, 144);
-        check(m.layout().block(5), Shape.of(10), BlockRole.BIAS, 1);
+        assertBlock(m.layout().block(0), Shape.of(8, 3, 3, 3), BlockRole.INPUT, 27);
+        assertBlock(m.layout().block(1), Shape.of(8), BlockRole.BIAS, 1);
+        assertBlock(m.layout().block(2), Shape.of(4, 8, 5, 5), BlockRole.HIDDEN, 200);
+        assertBlock(m.layout().block(4), Shape.of(10, 4 * 36), BlockRole.OUTPUT, 144);
+        assertBlock(m.layout().block(5), Shape.of(10), BlockRole.BIAS, 1);
         assertEquals(Shape.of(3, 6, 6), m.inputShape());
         assertEquals(10, m.outputSize());
     }
@@ -52,8 +52,8 @@ class ConvolutionalNetTest {
     void vectorSamplesAreOneChannelSignalsWithOneDimensionalKernels() {
         Model m = cnn.build(Config.of(Map.of("channels", List.of(5L), "kernel", 3L, "padding", 0L)), Shape.of(10), 2);
         assertEquals(List.of("conv1.weight", "head.weight"), m.layout().names());
-        check(m.layout().block(0), Shape.of(5, 1, 3), BlockRole.INPUT, 3);
-        check(m.layout().block(1), Shape.of(2, 5), BlockRole.OUTPUT, 5);
+        assertBlock(m.layout().block(0), Shape.of(5, 1, 3), BlockRole.INPUT, 3);
+        assertBlock(m.layout().block(1), Shape.of(2, 5), BlockRole.OUTPUT, 5);
     }
 
     @Test
@@ -137,11 +137,8 @@ class ConvolutionalNetTest {
         assertEquals(message, e.getMessage());
     }
 
-    private static void check(BlockSpec b, Shape shape, BlockRole role, int fanIn) {
-        assertEquals(shape, b.shape(), b.name());
-        assertEquals(role, b.role(), b.name());
-        assertEquals(fanIn, b.fanIn(), b.name());
-        assertTrue(b.trainable());
-        assertEquals(null, b.tiedTo());
+    @Test
+    void parametersAreDocumentedWithValidDefaults() {
+        SchemaCheck.assertDocumentedWithValidDefaults(new ConvolutionalNet());
     }
 }

@@ -3,6 +3,7 @@ package org.overparam.plugin.fc.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.overparam.testkit.BlockChecks.assertBlock;
 
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.overparam.api.Activation;
 import org.overparam.api.Batch;
 import org.overparam.api.BlockRole;
-import org.overparam.api.BlockSpec;
 import org.overparam.api.Config;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.Model;
@@ -20,6 +20,7 @@ import org.overparam.api.Params;
 import org.overparam.api.Shape;
 import org.overparam.testkit.Fixtures;
 import org.overparam.api.run.ParamSpec;
+import org.overparam.testkit.SchemaCheck;
 
 /** The component's configuration, the layout it builds and the forward pass. */
 class FullyConnectedTest {
@@ -33,10 +34,10 @@ class FullyConnectedTest {
     void layoutWithoutBiasHasOneWeightPerLayerInPyTorchLayout() {
         Model m = fc.build(Config.of(Map.of("width", 7L, "depth", 3L)), Shape.of(2, 5), 4);
         assertEquals(List.of("W1", "W2", "W3", "W_out"), m.layout().names());
-        check(m.layout().block(0), Shape.of(7, 10), BlockRole.INPUT, 10);
-        check(m.layout().block(1), Shape.of(7, 7), BlockRole.HIDDEN, 7);
-        check(m.layout().block(2), Shape.of(7, 7), BlockRole.HIDDEN, 7);
-        check(m.layout().block(3), Shape.of(4, 7), BlockRole.OUTPUT, 7);
+        assertBlock(m.layout().block(0), Shape.of(7, 10), BlockRole.INPUT, 10);
+        assertBlock(m.layout().block(1), Shape.of(7, 7), BlockRole.HIDDEN, 7);
+        assertBlock(m.layout().block(2), Shape.of(7, 7), BlockRole.HIDDEN, 7);
+        assertBlock(m.layout().block(3), Shape.of(4, 7), BlockRole.OUTPUT, 7);
         assertEquals(Shape.of(2, 5), m.inputShape());
         assertEquals(4, m.outputSize());
         assertEquals(70 + 49 + 49 + 28, m.layout().size());
@@ -46,8 +47,8 @@ class FullyConnectedTest {
     void layoutWithBiasInterleavesBiasesAfterTheirWeights() {
         Model m = fc.build(Config.of(Map.of("width", 3L, "depth", 1L, "bias", true)), Shape.of(2), 1);
         assertEquals(List.of("W1", "b1", "W_out", "b_out"), m.layout().names());
-        check(m.layout().block(1), Shape.of(3), BlockRole.BIAS, 1);
-        check(m.layout().block(3), Shape.of(1), BlockRole.BIAS, 1);
+        assertBlock(m.layout().block(1), Shape.of(3), BlockRole.BIAS, 1);
+        assertBlock(m.layout().block(3), Shape.of(1), BlockRole.BIAS, 1);
     }
 
     @Test
@@ -114,11 +115,8 @@ class FullyConnectedTest {
         assertThrows(IllegalArgumentException.class, () -> m.forward(Params.zeros(m.layout()), b));
     }
 
-    private static void check(BlockSpec b, Shape shape, BlockRole role, int fanIn) {
-        assertEquals(shape, b.shape(), b.name());
-        assertEquals(role, b.role(), b.name());
-        assertEquals(fanIn, b.fanIn(), b.name());
-        assertTrue(b.trainable());
-        assertEquals(null, b.tiedTo());
+    @Test
+    void parametersAreDocumentedWithValidDefaults() {
+        SchemaCheck.assertDocumentedWithValidDefaults(new FullyConnected());
     }
 }

@@ -27,6 +27,11 @@ final class Nets {
     }
 
     /** @return shapes covering every activation, bias on and off, depth 1 to 3, k 1 to 3 */
+    /** @return the cases with two outputs at least, for cross-entropy (with one it is constant) */
+    static List<Case> classifiers() {
+        return cases().stream().filter(c -> c.outputs() > 1).toList();
+    }
+
     static List<Case> cases() {
         List<Case> c = new ArrayList<>();
         c.add(new Case(Shape.of(3), 4, 1, 1, false, "relu"));

@@ -1,8 +1,6 @@
 package org.overparam.plugin.fc.internal;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -12,7 +10,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.overparam.api.Batch;
 import org.overparam.api.BlockScale;
 import org.overparam.api.BlockSpec;
-import org.overparam.api.DenseLayerPiece;
 import org.overparam.api.Model;
 import org.overparam.api.Params;
 import org.overparam.api.RandomStream;
@@ -39,12 +36,7 @@ class NtkPiecesTest {
     @ParameterizedTest
     @MethodSource("cases")
     void piecesGiveTheGramOfPerSampleGradients(Nets.Case c) {
-        FcModel model = c.model();
-        Batch batch = Fixtures.batch(model, 6, 61);
-        Params w = Fixtures.point(model, 62);
-        for (int o = 0; o < model.outputSize(); o++) {
-            assertTrue(PieceGrams.error(model, w, batch, o) < EXACT_TOLERANCE, c + " output " + o);
-        }
+        PieceGrams.assertMatchPerSampleGradients(c.model(), 6, 61, EXACT_TOLERANCE, c.toString());
     }
 
     @ParameterizedTest
@@ -62,39 +54,15 @@ class NtkPiecesTest {
     @MethodSource("cases")
     void piecesThroughANonIdentityScalingMatchRawPerSampleGradients(Nets.Case c) {
         FcModel inner = c.model();
-        Scaling scaling = scaling(inner, 81);
-        Model model = scaling.wrap(inner);
-        Batch batch = Fixtures.batch(model, 6, 82);
-        Params raw = Fixtures.point(model, 83);
-        for (int o = 0; o < model.outputSize(); o++) {
-            assertTrue(PieceGrams.error(model, raw, batch, o) < EXACT_TOLERANCE, c + " output " + o);
-        }
+        PieceGrams.assertMatchPerSampleGradients(scaling(inner, 81).wrap(inner), 6, 82, EXACT_TOLERANCE, c.toString());
     }
 
     @ParameterizedTest
     @MethodSource("cases")
     void piecesNameTheirBlocksAndHaveTheLayersShapes(Nets.Case c) {
         FcModel model = c.model();
-        Batch batch = Fixtures.batch(model, 3, 91);
-        List<DenseLayerPiece> pieces = model.denseLayerPieces(Fixtures.point(model, 92), batch, 0).orElseThrow();
-        assertEquals(c.depth() + 1, pieces.size());
-        for (int l = 0; l < pieces.size(); l++) {
-            DenseLayerPiece p = pieces.get(l);
-            BlockSpec w = model.layout().block(model.weightIndex(l));
-            assertEquals(w.name(), p.weightBlock());
-            assertEquals(w.shape().dim(0), p.out());
-            assertEquals(w.shape().dim(1), p.in());
-            assertEquals(3 * p.in(), p.inputs().length);
-            assertEquals(3 * p.out(), p.signals().length);
-            if (c.bias()) {
-                assertEquals(model.layout().block(model.biasIndex(l)).name(), p.biasBlock());
-                assertEquals(1.0, p.biasScale());
-            } else {
-                assertNull(p.biasBlock());
-                assertEquals(0.0, p.biasScale());
-            }
-        }
-        assertFalse(pieces.get(0).inputs() == batch.inputs(), "the batch's inputs must not be handed out");
+        PieceGrams.assertPiecesMatchTheirBlocks(model, c.depth() + 1, model::weightIndex,
+                l -> c.bias() ? model.layout().block(model.biasIndex(l)).name() : null);
     }
 
     /** A scaling with NTK-like scalars, per-input multipliers on the output layer and on W1. */

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.overparam.api.Batch;
+import org.overparam.api.ComponentKind;
 import org.overparam.api.Config;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.Model;
@@ -24,7 +25,9 @@ import org.overparam.linalg.io.Safetensors;
 import org.overparam.linalg.io.Tensor;
 import org.overparam.linalg.io.TensorFile;
 import org.overparam.plugin.fc.internal.FullyConnected;
+import org.overparam.testkit.FakeSnapshot;
 import org.overparam.testkit.Fixtures;
+import org.overparam.testkit.RecordingSink;
 
 /** The analyzer's metrics and its safetensors artifact, read back and loaded into fc. */
 class ConvertAnalyzerTest {
@@ -46,14 +49,25 @@ class ConvertAnalyzerTest {
         return w;
     }
 
+    /** @return what {@code gated-convert} reads of a run at step 40: no model, loss or oracle */
+    private static FakeSnapshot run(String architecture, Params w, Scaling scaling, Batch train, Config config) {
+        FakeSnapshot s = new FakeSnapshot(w, null, FakeSnapshot.trainingOnly(train), config);
+        s.step = 40;
+        s.scaling = scaling;
+        s.loss = null;
+        s.names.put(ComponentKind.ARCHITECTURE, architecture);
+        s.configs.put(ComponentKind.ARCHITECTURE, ARCH);
+        return s;
+    }
+
     @Test
     void recordsTheCheckAndSavesWeightsThatLoadIntoFc() throws IOException {
         GatedModel gated = GatedSurrogate.build(ARCH.as(GatedSurrogate.Settings.class), Shape.of(8), 2);
         Scaling scaling = Gateds.ntk(gated.layout());
         Params w = trained(gated);
         Batch train = Gateds.sphere(20, 8, 2, 5);
-        RecordingSink sink = new RecordingSink();
-        new ConvertAnalyzer().analyze(new ConvertSnapshot("gated", ARCH, w, scaling, train, Config.empty()), sink);
+        RecordingSink sink = new RecordingSink().acceptingArtifacts();
+        new ConvertAnalyzer().analyze(run("gated", w, scaling, train, Config.empty()), sink);
 
         assertEquals(List.of("max_abs_diff", "max_rel_diff", "error_bound", "c", "ratio", "margin", "failing_inputs"),
                 List.copyOf(sink.scalars.keySet()));
@@ -97,8 +111,8 @@ class ConvertAnalyzerTest {
         double[] x = sphere.inputs().clone();
         Arrays.fill(x, 2 * 8, 3 * 8, 0.0);
         Batch train = new Batch(sphere.inputShape(), 6, x, 2, sphere.targets(), null);
-        RecordingSink sink = new RecordingSink();
-        new ConvertAnalyzer().analyze(new ConvertSnapshot("gated", ARCH, w, Gateds.ntk(gated.layout()), train,
+        RecordingSink sink = new RecordingSink().acceptingArtifacts();
+        new ConvertAnalyzer().analyze(run("gated", w, Gateds.ntk(gated.layout()), train,
                 Config.of(Map.of("save", false))), sink);
         assertEquals(1.0, sink.scalars.get("failing_inputs"));
         assertArrayEquals(new double[] {2}, sink.series.get("failing")[0], 0.0);
@@ -110,9 +124,9 @@ class ConvertAnalyzerTest {
     @Test
     void anotherArchitectureIsRefused() {
         GatedModel gated = GatedSurrogate.build(ARCH.as(GatedSurrogate.Settings.class), Shape.of(8), 2);
-        var e = assertThrows(InvalidInputException.class, () -> new ConvertAnalyzer().analyze(new ConvertSnapshot("fc",
-                ARCH, trained(gated), Gateds.ntk(gated.layout()), Gateds.sphere(4, 8, 2, 7), Config.empty()),
-                new RecordingSink()));
+        var e = assertThrows(InvalidInputException.class, () -> new ConvertAnalyzer().analyze(run("fc", trained(gated),
+                Gateds.ntk(gated.layout()), Gateds.sphere(4, 8, 2, 7), Config.empty()),
+                new RecordingSink().acceptingArtifacts()));
         assertEquals("gated-convert", e.where());
         assertEquals("converts the gated surrogate; this run's architecture is fc", e.getMessage());
     }

@@ -3,6 +3,7 @@ package org.overparam.plugin.gated.internal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.overparam.testkit.BlockChecks.assertBlock;
 
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.overparam.api.Activation;
 import org.overparam.api.Batch;
 import org.overparam.api.BlockRole;
-import org.overparam.api.BlockSpec;
 import org.overparam.api.Config;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.Model;
@@ -21,6 +21,7 @@ import org.overparam.api.Shape;
 import org.overparam.plugin.fc.internal.FullyConnected;
 import org.overparam.testkit.Fixtures;
 import org.overparam.api.run.ParamSpec;
+import org.overparam.testkit.SchemaCheck;
 
 /** The layout, the forward pass against scalar loops and against fc at initialization, frozen gates. */
 class GatedModelTest {
@@ -34,11 +35,11 @@ class GatedModelTest {
     void layoutIsFcsValueNetworkThenTheTiedFrozenGates() {
         Model m = gated.build(Config.of(Map.of("width", 7L, "depth", 3L)), Shape.of(2, 5), 4);
         assertEquals(List.of("W1", "W2", "W3", "W_out", "gate.W1", "gate.W2", "gate.W3"), m.layout().names());
-        check(m.layout().block(0), Shape.of(7, 10), BlockRole.INPUT, 10, true, null);
-        check(m.layout().block(1), Shape.of(7, 7), BlockRole.HIDDEN, 7, true, null);
-        check(m.layout().block(3), Shape.of(4, 7), BlockRole.OUTPUT, 7, true, null);
-        check(m.layout().block(4), Shape.of(7, 10), BlockRole.INPUT, 10, false, "W1");
-        check(m.layout().block(6), Shape.of(7, 7), BlockRole.HIDDEN, 7, false, "W3");
+        assertBlock(m.layout().block(0), Shape.of(7, 10), BlockRole.INPUT, 10, true, null);
+        assertBlock(m.layout().block(1), Shape.of(7, 7), BlockRole.HIDDEN, 7, true, null);
+        assertBlock(m.layout().block(3), Shape.of(4, 7), BlockRole.OUTPUT, 7, true, null);
+        assertBlock(m.layout().block(4), Shape.of(7, 10), BlockRole.INPUT, 10, false, "W1");
+        assertBlock(m.layout().block(6), Shape.of(7, 7), BlockRole.HIDDEN, 7, false, "W3");
         Model fc = new FullyConnected().build(Config.of(Map.of("width", 7L, "depth", 3L)), Shape.of(2, 5), 4);
         for (int i = 0; i < fc.layout().count(); i++) {
             assertEquals(fc.layout().block(i), m.layout().block(i), "value blocks are fc's");
@@ -145,11 +146,8 @@ class GatedModelTest {
         return out;
     }
 
-    private static void check(BlockSpec b, Shape shape, BlockRole role, int fanIn, boolean trainable, String tiedTo) {
-        assertEquals(shape, b.shape(), b.name());
-        assertEquals(role, b.role(), b.name());
-        assertEquals(fanIn, b.fanIn(), b.name());
-        assertEquals(trainable, b.trainable(), b.name());
-        assertEquals(tiedTo, b.tiedTo(), b.name());
+    @Test
+    void parametersAreDocumentedWithValidDefaults() {
+        SchemaCheck.assertDocumentedWithValidDefaults(new GatedSurrogate(), new ConvertAnalyzer());
     }
 }

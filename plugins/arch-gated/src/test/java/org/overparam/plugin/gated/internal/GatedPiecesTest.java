@@ -1,19 +1,9 @@
 package org.overparam.plugin.gated.internal;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.overparam.api.Batch;
-import org.overparam.api.BlockSpec;
-import org.overparam.api.DenseLayerPiece;
-import org.overparam.api.Model;
-import org.overparam.api.Params;
 import org.overparam.api.Scaling;
-import org.overparam.testkit.Fixtures;
 import org.overparam.testkit.PieceGrams;
 
 /**
@@ -31,44 +21,20 @@ class GatedPiecesTest {
     @ParameterizedTest
     @MethodSource("cases")
     void piecesGiveTheGramOfPerSampleGradients(Gateds.Case c) {
-        GatedModel model = c.model();
-        Batch batch = Fixtures.batch(model, 6, 61);
-        Params w = Fixtures.point(model, 62);
-        for (int o = 0; o < model.outputSize(); o++) {
-            assertTrue(PieceGrams.error(model, w, batch, o) < TOLERANCE, c + " output " + o);
-        }
+        PieceGrams.assertMatchPerSampleGradients(c.model(), 6, 61, TOLERANCE, c.toString());
     }
 
     @ParameterizedTest
     @MethodSource("cases")
     void piecesThroughANonIdentityScalingMatchRawPerSampleGradients(Gateds.Case c) {
         GatedModel inner = c.model();
-        Model model = PieceGrams.scaling(inner.layout(), "W_out", 81).wrap(inner);
-        Batch batch = Fixtures.batch(model, 5, 82);
-        Params raw = Fixtures.point(model, 83);
-        for (int o = 0; o < model.outputSize(); o++) {
-            assertTrue(PieceGrams.error(model, raw, batch, o) < TOLERANCE, c + " output " + o);
-        }
+        PieceGrams.assertMatchPerSampleGradients(PieceGrams.scaling(inner.layout(), "W_out", 81).wrap(inner), 5, 82,
+                TOLERANCE, c.toString());
     }
 
     @ParameterizedTest
     @MethodSource("cases")
     void piecesNameTheirBlocksAndHaveTheLayersShapes(Gateds.Case c) {
-        GatedModel model = c.model();
-        Batch batch = Fixtures.batch(model, 3, 91);
-        List<DenseLayerPiece> pieces = model.denseLayerPieces(Fixtures.point(model, 92), batch, 0).orElseThrow();
-        assertEquals(c.depth() + 1, pieces.size());
-        for (int l = 0; l < pieces.size(); l++) {
-            DenseLayerPiece p = pieces.get(l);
-            BlockSpec w = model.layout().block(l);
-            assertEquals(w.name(), p.weightBlock());
-            assertEquals(w.shape().dim(0), p.out());
-            assertEquals(w.shape().dim(1), p.in());
-            assertEquals(3 * p.in(), p.inputs().length);
-            assertEquals(3 * p.out(), p.signals().length);
-            assertNull(p.biasBlock());
-            assertEquals(0.0, p.biasScale());
-        }
-        assertTrue(pieces.get(0).inputs() != batch.inputs(), "the batch's inputs must not be handed out");
+        PieceGrams.assertPiecesMatchTheirBlocks(c.model(), c.depth() + 1, l -> l, l -> null);
     }
 }

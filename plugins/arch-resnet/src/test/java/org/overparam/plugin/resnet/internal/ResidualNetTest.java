@@ -3,6 +3,7 @@ package org.overparam.plugin.resnet.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.overparam.testkit.BlockChecks.assertBlock;
 
 import java.util.List;
 import java.util.Map;
@@ -12,13 +13,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.overparam.api.Activation;
 import org.overparam.api.Batch;
 import org.overparam.api.BlockRole;
-import org.overparam.api.BlockSpec;
 import org.overparam.api.Config;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.Model;
 import org.overparam.api.Params;
 import org.overparam.api.Shape;
 import org.overparam.testkit.Fixtures;
+import org.overparam.testkit.SchemaCheck;
 import org.overparam.testkit.TestLosses;
 import org.overparam.api.run.ParamSpec;
 
@@ -34,10 +35,10 @@ class ResidualNetTest {
     void denseLayoutTrainsOnlyTheHiddenBlocksByDefault() {
         ResNetModel m = (ResNetModel) resnet.build(Config.of(Map.of("width", 7L, "depth", 3L)), Shape.of(2, 5), 4);
         assertEquals(List.of("A", "W1", "W2", "W3", "B"), m.layout().names());
-        check(m.layout().block(0), Shape.of(7, 10), BlockRole.INPUT, 10, false);
-        check(m.layout().block(1), Shape.of(7, 7), BlockRole.HIDDEN, 7, true);
-        check(m.layout().block(3), Shape.of(7, 7), BlockRole.HIDDEN, 7, true);
-        check(m.layout().block(4), Shape.of(4, 7), BlockRole.OUTPUT, 7, false);
+        assertBlock(m.layout().block(0), Shape.of(7, 10), BlockRole.INPUT, 10, false, null);
+        assertBlock(m.layout().block(1), Shape.of(7, 7), BlockRole.HIDDEN, 7, true, null);
+        assertBlock(m.layout().block(3), Shape.of(7, 7), BlockRole.HIDDEN, 7, true, null);
+        assertBlock(m.layout().block(4), Shape.of(4, 7), BlockRole.OUTPUT, 7, false, null);
         assertEquals(1.0 / 3, m.tau(), 0);
         assertEquals(Shape.of(2, 5), m.inputShape());
     }
@@ -47,12 +48,12 @@ class ResidualNetTest {
         Model m = resnet.build(Config.of(Map.of("block", "conv", "channels", 6L, "kernel", 5L, "depth", 2L,
                 "train", "all", "head", "flatten")), Shape.of(3, 8, 7), 2);
         assertEquals(List.of("A.weight", "W1.weight", "W2.weight", "B.weight"), m.layout().names());
-        check(m.layout().block(0), Shape.of(6, 3, 5, 5), BlockRole.INPUT, 75, true);
-        check(m.layout().block(2), Shape.of(6, 6, 5, 5), BlockRole.HIDDEN, 150, true);
-        check(m.layout().block(3), Shape.of(2, 6 * 56), BlockRole.OUTPUT, 336, true);
+        assertBlock(m.layout().block(0), Shape.of(6, 3, 5, 5), BlockRole.INPUT, 75, true, null);
+        assertBlock(m.layout().block(2), Shape.of(6, 6, 5, 5), BlockRole.HIDDEN, 150, true, null);
+        assertBlock(m.layout().block(3), Shape.of(2, 6 * 56), BlockRole.OUTPUT, 336, true, null);
         Model oneD = resnet.build(Config.of(Map.of("block", "conv", "channels", 4L)), Shape.of(9), 1);
-        check(oneD.layout().block(0), Shape.of(4, 1, 3), BlockRole.INPUT, 3, false);
-        check(oneD.layout().block(3), Shape.of(1, 4), BlockRole.OUTPUT, 4, false);
+        assertBlock(oneD.layout().block(0), Shape.of(4, 1, 3), BlockRole.INPUT, 3, false, null);
+        assertBlock(oneD.layout().block(3), Shape.of(1, 4), BlockRole.OUTPUT, 4, false, null);
     }
 
     @Test
@@ -141,11 +142,8 @@ class ResidualNetTest {
         assertEquals(message, e.getMessage());
     }
 
-    private static void check(BlockSpec b, Shape shape, BlockRole role, int fanIn, boolean trainable) {
-        assertEquals(shape, b.shape(), b.name());
-        assertEquals(role, b.role(), b.name());
-        assertEquals(fanIn, b.fanIn(), b.name());
-        assertEquals(trainable, b.trainable(), b.name());
-        assertEquals(null, b.tiedTo());
+    @Test
+    void parametersAreDocumentedWithValidDefaults() {
+        SchemaCheck.assertDocumentedWithValidDefaults(new ResidualNet());
     }
 }

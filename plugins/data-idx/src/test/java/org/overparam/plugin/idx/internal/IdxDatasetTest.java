@@ -22,6 +22,7 @@ import org.overparam.api.Data;
 import org.overparam.api.RandomStream;
 import org.overparam.api.Shape;
 import org.overparam.api.Task;
+import org.overparam.testkit.SchemaCheck;
 
 /** {@code idx} on small IDX files written by the test: selection, relabelling, pooling, scaling, targets. */
 class IdxDatasetTest {
@@ -248,5 +249,11 @@ class IdxDatasetTest {
             s += x[xo + i] * y[yo + i];
         }
         return s;
+    }
+
+    @Test
+    void parametersAreDocumentedWithValidDefaults() {
+        SchemaCheck.assertDocumentedWithValidDefaults(new IdxDataset());
+        assertEquals("/usr/share/datasets/fashion-mnist", IdxDataset.DEBIAN_DIR);
     }
 }

@@ -19,6 +19,7 @@ import org.overparam.api.RandomStream;
 import org.overparam.api.Shape;
 import org.overparam.api.Task;
 import org.overparam.api.run.ParamSpec;
+import org.overparam.testkit.SchemaCheck;
 
 /** {@code sphere}: norms, the distance constraint, determinism, targets and errors. */
 class SphereDatasetTest {
@@ -218,5 +219,10 @@ class SphereDatasetTest {
             }
         }
         return min;
+    }
+
+    @Test
+    void parametersAreDocumentedWithValidDefaults() {
+        SchemaCheck.assertDocumentedWithValidDefaults(new SphereDataset());
     }
 }

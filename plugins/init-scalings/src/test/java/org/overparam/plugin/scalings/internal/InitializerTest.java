@@ -21,6 +21,7 @@ import org.overparam.api.Layout;
 import org.overparam.api.Params;
 import org.overparam.api.RandomStream;
 import org.overparam.api.Shape;
+import org.overparam.testkit.SchemaCheck;
 
 /** {@code ntk} and {@code standard}: variances of the effective weights, determinism, equivalence. */
 class InitializerTest {
@@ -177,5 +178,11 @@ class InitializerTest {
         var /= x.length - 1;
         assertEquals(expected, var, VARIANCE_TOLERANCE * expected);
         assertEquals(0, mean, 4 * Math.sqrt(expected / x.length));
+    }
+
+    @Test
+    void parametersAreDocumentedWithValidDefaults() {
+        SchemaCheck.assertDocumentedWithValidDefaults(new NtkInitializer(), new StandardInitializer(), new MeanFieldInitializer(),
+                new PerLayerInitializer());
     }
 }

@@ -24,6 +24,8 @@ import org.overparam.linalg.io.DType;
 import org.overparam.linalg.io.Safetensors;
 import org.overparam.linalg.io.Tensor;
 import org.overparam.linalg.io.TensorFile;
+import org.overparam.testkit.FakeSnapshot;
+import org.overparam.testkit.RecordingSink;
 
 /**
  * {@code hvp}: H v against central differences of the gradient, the random direction written, kept
@@ -45,15 +47,15 @@ class HvpTest {
         return p;
     }
 
-    private static FakeSnapshot.Sink hvp(long step, Params p, Object... keyValues) {
+    private static RecordingSink hvp(long step, Params p, Object... keyValues) {
         Map<String, Object> m = new HashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             m.put((String) keyValues[i], keyValues[i + 1]);
         }
-        FakeSnapshot s = new FakeSnapshot(step, false, p, Scaling.identity(LAYOUT), Config.of(m));
+        FakeSnapshot s = Layouts.snapshot(step, false, p, Scaling.identity(LAYOUT), Config.of(m));
         s.oracle = new LogCoshOracle(LAYOUT, 6, 21, FROZEN);
         s.random = RandomStream.of(99);
-        FakeSnapshot.Sink sink = new FakeSnapshot.Sink();
+        RecordingSink sink = new RecordingSink().acceptingArtifacts();
         new HvpAnalyzer().analyze(s, sink);
         return sink;
     }
@@ -91,7 +93,7 @@ class HvpTest {
     @Test
     void aRandomUnitDirectionIsWrittenAtStepZeroAndKept() throws IOException {
         Params p = point(1);
-        FakeSnapshot.Sink first = hvp(0, p);
+        RecordingSink first = hvp(0, p);
         assertEquals(List.of("hvp-direction.safetensors", "hvp-init.safetensors"), List.copyOf(first.artifacts.keySet()));
         TensorFile vf = read(first.artifacts.get("hvp-direction.safetensors"));
         assertEquals("direction", vf.metadata().get("overparam.values"));
@@ -107,7 +109,7 @@ class HvpTest {
         assertEquals(hv.norm(), first.scalars.get("hv_norm"), 1e-15);
 
         Params later = point(2);
-        FakeSnapshot.Sink again = hvp(40, later);
+        RecordingSink again = hvp(40, later);
         assertEquals(List.of("hvp-step40.safetensors"), List.copyOf(again.artifacts.keySet()), "the direction once");
         assertFiniteDifference(later, v, params(read(again.artifacts.get("hvp-step40.safetensors"))));
     }
@@ -118,10 +120,10 @@ class HvpTest {
                 org.overparam.api.BlockScale.of(2.0), new org.overparam.api.BlockScale(0.25, new double[] {1, 4, 0.5, 2}),
                 org.overparam.api.BlockScale.of(3.0)));
         Params p = point(6);
-        FakeSnapshot s = new FakeSnapshot(0, false, p, m, Config.of(Map.of("coordinates", "effective")));
+        FakeSnapshot s = Layouts.snapshot(0, false, p, m, Config.of(Map.of("coordinates", "effective")));
         s.oracle = new LogCoshOracle(LAYOUT, 6, 21, FROZEN);
         s.random = RandomStream.of(99);
-        FakeSnapshot.Sink out = new FakeSnapshot.Sink();
+        RecordingSink out = new RecordingSink().acceptingArtifacts();
         new HvpAnalyzer().analyze(s, out);
         TensorFile vf = read(out.artifacts.get("hvp-direction.safetensors"));
         assertEquals("effective", vf.metadata().get("overparam.coordinates"));
@@ -158,7 +160,7 @@ class HvpTest {
         java.util.List<Long> chosen = java.util.List.of(0L, 7L);
         assertEquals(List.of("hvp-direction.safetensors", "hvp-init.safetensors"),
                 List.copyOf(hvp(0, p, "steps", chosen).artifacts.keySet()));
-        FakeSnapshot.Sink skipped = hvp(3, p, "steps", chosen);
+        RecordingSink skipped = hvp(3, p, "steps", chosen);
         assertTrue(skipped.artifacts.isEmpty());
         assertTrue(skipped.scalars.isEmpty());
         assertEquals(List.of("hvp-step7.safetensors"), List.copyOf(hvp(steps[1], p, "steps", chosen).artifacts.keySet()));
@@ -178,7 +180,7 @@ class HvpTest {
         Path file = dir.resolve("v.safetensors");
         Safetensors.write(file, t, DType.F64, Map.of());
         Params p = point(3);
-        FakeSnapshot.Sink out = hvp(0, p, "directionFile", file.toString(), "filePrefix", "curv");
+        RecordingSink out = hvp(0, p, "directionFile", file.toString(), "filePrefix", "curv");
         assertEquals(List.of("curv-init.safetensors"), List.copyOf(out.artifacts.keySet()));
         java.util.Arrays.fill(v.block(FROZEN), 0);
         assertFiniteDifference(p, v, params(read(out.artifacts.get("curv-init.safetensors"))));

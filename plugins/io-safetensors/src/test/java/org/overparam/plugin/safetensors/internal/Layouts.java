@@ -2,10 +2,16 @@ package org.overparam.plugin.safetensors.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.overparam.api.BlockRole;
 import org.overparam.api.BlockSpec;
+import org.overparam.api.ComponentKind;
+import org.overparam.api.Config;
 import org.overparam.api.Layout;
+import org.overparam.api.Params;
+import org.overparam.api.Scaling;
 import org.overparam.api.Shape;
+import org.overparam.testkit.FakeSnapshot;
 
 /** Layouts shaped like arch-fc's: W1 [m, d], b1 [m], W2.. [m, m], W_out [k, m], b_out [k]. */
 final class Layouts {
@@ -33,5 +39,20 @@ final class Layouts {
             }
         }
         return new Layout(b);
+    }
+
+    /**
+     * @return a snapshot at {@code step} of a run of {@code fc} (width 8, with biases) initialized by
+     *     {@code ntk}, at {@code params}; the test gives the model, data, loss and oracle it reads
+     */
+    static FakeSnapshot snapshot(long step, boolean last, Params params, Scaling scaling, Config config) {
+        FakeSnapshot s = new FakeSnapshot(params, null, null, config);
+        s.step = step;
+        s.isFinal = last;
+        s.scaling = scaling;
+        s.names.put(ComponentKind.ARCHITECTURE, "fc");
+        s.names.put(ComponentKind.INITIALIZER, "ntk");
+        s.configs.put(ComponentKind.ARCHITECTURE, Config.of(Map.of("width", 8L, "bias", true)));
+        return s;
     }
 }

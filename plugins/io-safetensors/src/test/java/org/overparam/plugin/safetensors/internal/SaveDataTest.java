@@ -17,6 +17,8 @@ import org.overparam.api.Scaling;
 import org.overparam.api.Shape;
 import org.overparam.api.Task;
 import org.overparam.linalg.io.Npy;
+import org.overparam.testkit.FakeSnapshot;
+import org.overparam.testkit.RecordingSink;
 
 /** {@code save-data}: the samples as .npy, row for row as the run holds them, once at step 0. */
 class SaveDataTest {
@@ -34,15 +36,15 @@ class SaveDataTest {
         return new Batch(SHAPE, n, x, 3, y, labels);
     }
 
-    private static FakeSnapshot.Sink save(long step, Data data, Object... keyValues) {
+    private static RecordingSink save(long step, Data data, Object... keyValues) {
         Map<String, Object> m = new java.util.HashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             m.put((String) keyValues[i], keyValues[i + 1]);
         }
         Params p = Params.zeros(Layouts.fc(6, 2, 1, 3, false));
-        FakeSnapshot s = new FakeSnapshot(step, false, p, Scaling.identity(p.layout()), Config.of(m));
+        FakeSnapshot s = Layouts.snapshot(step, false, p, Scaling.identity(p.layout()), Config.of(m));
         s.data = data;
-        FakeSnapshot.Sink sink = new FakeSnapshot.Sink();
+        RecordingSink sink = new RecordingSink().acceptingArtifacts();
         new SaveDataAnalyzer().analyze(s, sink);
         return sink;
     }
@@ -51,7 +53,7 @@ class SaveDataTest {
     void trainAndTestSamplesAreWrittenRowForRow() throws IOException {
         Batch train = batch(5, 1);
         Batch test = batch(2, 2);
-        FakeSnapshot.Sink out = save(0, new Data(train, test, Task.CLASSIFICATION, Map.of(), "five"));
+        RecordingSink out = save(0, new Data(train, test, Task.CLASSIFICATION, Map.of(), "five"));
         assertEquals(List.of("data-train-inputs.npy", "data-train-targets.npy", "data-train-labels.npy",
                 "data-test-inputs.npy", "data-test-targets.npy", "data-test-labels.npy"), List.copyOf(out.artifacts.keySet()));
         Npy.Array x = Npy.read(out.artifacts.get("data-train-inputs.npy"), "x");
@@ -76,7 +78,7 @@ class SaveDataTest {
         Data data = new Data(train, none, Task.REGRESSION, Map.of(), "two");
         assertEquals(List.of("xy-train-inputs.npy", "xy-train-targets.npy"),
                 List.copyOf(save(0, data, "filePrefix", "xy").artifacts.keySet()));
-        FakeSnapshot.Sink later = save(10, data);
+        RecordingSink later = save(10, data);
         assertTrue(later.artifacts.isEmpty());
         assertEquals(2.0, later.scalars.get("n"), 0);
     }

@@ -29,6 +29,8 @@ import org.overparam.api.run.ParamSpec;
 import org.overparam.linalg.io.DType;
 import org.overparam.linalg.io.Safetensors;
 import org.overparam.linalg.io.TensorFile;
+import org.overparam.testkit.FakeSnapshot;
+import org.overparam.testkit.RecordingSink;
 
 /** {@code save-weights}: file names on the schedule and their prefix, effective values and metadata, the gradient, and the way back. */
 class SaveWeightsTest {
@@ -52,17 +54,17 @@ class SaveWeightsTest {
         return p;
     }
 
-    private static FakeSnapshot.Sink save(long step, boolean last, Params p, Object... keyValues) {
+    private static RecordingSink save(long step, boolean last, Params p, Object... keyValues) {
         Map<String, Object> m = new java.util.HashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             m.put((String) keyValues[i], keyValues[i + 1]);
         }
-        FakeSnapshot.Sink sink = new FakeSnapshot.Sink();
-        FakeSnapshot s = new FakeSnapshot(step, last, p, scaling(), Config.of(m));
+        RecordingSink sink = new RecordingSink().acceptingArtifacts();
+        FakeSnapshot s = Layouts.snapshot(step, last, p, scaling(), Config.of(m));
         LogCoshOracle oracle = new LogCoshOracle(LAYOUT, 5, 11, 1);
         s.oracle = oracle;
         s.model = oracle.model();
-        s.loss = oracle.outputLoss();
+        s.loss = batch -> oracle.outputLoss();
         Batch b = oracle.batch();
         s.data = new Data(b, b.head(0), Task.REGRESSION, Map.of(), "log-cosh");
         new SaveWeightsAnalyzer().analyze(s, sink);
@@ -82,7 +84,7 @@ class SaveWeightsTest {
         assertEquals(List.of("weights-init.safetensors"), List.copyOf(save(0, false, p).artifacts.keySet()));
         assertEquals(List.of("weights-step40.safetensors"), List.copyOf(save(40, false, p).artifacts.keySet()));
         assertEquals(List.of("weights-final.safetensors"), List.copyOf(save(100, true, p).artifacts.keySet()));
-        FakeSnapshot.Sink zeroSteps = save(0, true, p);
+        RecordingSink zeroSteps = save(0, true, p);
         assertEquals(List.of("weights-init.safetensors", "weights-final.safetensors"), List.copyOf(zeroSteps.artifacts.keySet()));
         assertEquals(zeroSteps.artifacts.get("weights-init.safetensors").length, zeroSteps.scalars.get("bytes"), 0);
     }

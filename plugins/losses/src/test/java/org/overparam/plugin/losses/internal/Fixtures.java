@@ -1,5 +1,7 @@
 package org.overparam.plugin.losses.internal;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import org.overparam.api.Batch;
 import org.overparam.api.Config;
 import org.overparam.api.Loss;
@@ -75,5 +77,21 @@ final class Fixtures {
             m = Math.max(m, Math.abs(b[i]));
         }
         return e / m;
+    }
+
+    /**
+     * Asserts that the loss's gradient at f and its Hessian-vector product along an N(0, 1) direction
+     * of seed {@code directionSeed} match central differences of step 1e-5 within {@code tolerance},
+     * relative ({@link #relative}).
+     */
+    static void assertDerivativesMatchFiniteDifferences(Loss loss, Config c, Batch b, double[] f, long directionSeed,
+                                                        double tolerance) {
+        double[] g = new double[f.length];
+        loss.evaluate(c, b, f, g);
+        assertTrue(relative(g, numericGradient(loss, c, b, f, 1e-5)) < tolerance);
+        double[] v = gaussian(f.length, 1, directionSeed);
+        double[] hv = new double[f.length];
+        loss.hessianVector(c, b, f, v, hv);
+        assertTrue(relative(hv, numericHessianVector(loss, c, b, f, v, 1e-5)) < tolerance);
     }
 }

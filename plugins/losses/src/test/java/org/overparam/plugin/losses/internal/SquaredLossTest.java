@@ -3,7 +3,6 @@ package org.overparam.plugin.losses.internal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,6 +13,7 @@ import org.overparam.api.Config;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.OutputLoss;
 import org.overparam.api.Shape;
+import org.overparam.testkit.SchemaCheck;
 
 /** {@code squared} against closed forms and finite differences. */
 class SquaredLossTest {
@@ -44,14 +44,7 @@ class SquaredLossTest {
     void gradientAndProductMatchFiniteDifferences(String reduction, boolean half) {
         Config c = Config.of(Map.of("reduction", reduction, "half", half));
         Batch b = Fixtures.batch(5, 3, false, 1);
-        double[] out = Fixtures.gaussian(15, 1, 2);
-        double[] g = new double[15];
-        loss.evaluate(c, b, out, g);
-        assertTrue(Fixtures.relative(g, Fixtures.numericGradient(loss, c, b, out, 1e-5)) < 1e-9);
-        double[] v = Fixtures.gaussian(15, 1, 3);
-        double[] hv = new double[15];
-        loss.hessianVector(c, b, out, v, hv);
-        assertTrue(Fixtures.relative(hv, Fixtures.numericHessianVector(loss, c, b, out, v, 1e-5)) < 1e-9);
+        Fixtures.assertDerivativesMatchFiniteDifferences(loss, c, b, Fixtures.gaussian(15, 1, 2), 3, 1e-9);
     }
 
     @Test
@@ -70,5 +63,10 @@ class SquaredLossTest {
                 () -> loss.evaluate(Config.of(Map.of("reduction", "median")), three, f, null));
         assertEquals("reduction", e.where());
         assertThrows(IllegalArgumentException.class, () -> loss.evaluate(Config.empty(), three, new double[2], null));
+    }
+
+    @Test
+    void parametersAreDocumentedWithValidDefaults() {
+        SchemaCheck.assertDocumentedWithValidDefaults(new SquaredLoss(), new CrossEntropyLoss());
     }
 }

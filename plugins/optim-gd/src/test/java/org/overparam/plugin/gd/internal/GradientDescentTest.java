@@ -15,6 +15,7 @@ import org.overparam.api.Params;
 import org.overparam.api.run.ParamSpec;
 import org.overparam.testkit.FakeContext;
 import org.overparam.testkit.Quadratic;
+import org.overparam.testkit.SchemaCheck;
 
 /** {@code gd} on quadratics: exact iterates, the linear rate, and its parameter's range. */
 class GradientDescentTest {
@@ -165,5 +166,11 @@ class GradientDescentTest {
             }
         }
         return r;
+    }
+
+    @Test
+    void parametersAreDocumentedWithValidDefaults() {
+        SchemaCheck.assertDocumentedWithValidDefaults(new GradientDescent(), new ConstantSchedule(), new StepSchedule(),
+                new CosineSchedule(), new WarmupSchedule());
     }
 }

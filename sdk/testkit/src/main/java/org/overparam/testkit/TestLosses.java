@@ -1,10 +1,18 @@
 package org.overparam.testkit;
 
+import java.util.Arrays;
 import org.overparam.api.OutputLoss;
 
 /** Losses in the outputs for the tests: weighted squared error and softmax cross-entropy. */
 public final class TestLosses {
     private TestLosses() {
+    }
+
+    /** {@code F = 1/2 sum_ij (f_ij - y_ij)^2}, the squared loss with unit weights. */
+    public static OutputLoss squared(double[] targets) {
+        double[] ones = new double[targets.length];
+        Arrays.fill(ones, 1.0);
+        return squared(targets, ones);
     }
 
     /** {@code F = 1/2 sum_ij w_ij (f_ij - y_ij)^2}. */
@@ -28,6 +36,24 @@ public final class TestLosses {
                 for (int i = 0; i < f.length; i++) {
                     out[i] = weights[i] * v[i];
                 }
+            }
+        };
+    }
+
+    /** @return {@code loss} for a component that needs only its values: asking for the gradient fails the test */
+    public static OutputLoss valuesOnly(OutputLoss loss) {
+        return new OutputLoss() {
+            @Override
+            public double evaluate(double[] f, double[] g) {
+                if (g != null) {
+                    throw new AssertionError("the component needs no gradient of the loss");
+                }
+                return loss.evaluate(f, null);
+            }
+
+            @Override
+            public void hessianVector(double[] f, double[] v, double[] out) {
+                loss.hessianVector(f, v, out);
             }
         };
     }

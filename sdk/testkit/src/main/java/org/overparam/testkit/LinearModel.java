@@ -1,6 +1,7 @@
-package org.overparam.plugin.ntk.internal;
+package org.overparam.testkit;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.overparam.api.Batch;
@@ -18,14 +19,20 @@ import org.overparam.api.Shape;
  * any output is {@code X X^T} (plus 1 with the bias). It gives dense-layer pieces unless built
  * without them, so both NTK paths can run on it.
  */
-final class LinearModel implements Model {
+public final class LinearModel implements Model {
     private final int d;
     private final int k;
     private final boolean bias;
     private final boolean pieces;
     private final Layout layout;
 
-    LinearModel(int d, int k, boolean bias, boolean pieces) {
+    /**
+     * @param d inputs
+     * @param k outputs
+     * @param bias whether the model has the bias block {@code b}
+     * @param pieces whether it gives dense-layer pieces
+     */
+    public LinearModel(int d, int k, boolean bias, boolean pieces) {
         this.d = d;
         this.k = k;
         this.bias = bias;
@@ -38,7 +45,7 @@ final class LinearModel implements Model {
         this.layout = new Layout(b);
     }
 
-    record Pass(Batch batch, double[] output) implements Forward {
+    private record Pass(Batch batch, double[] output) implements Forward {
     }
 
     @Override
@@ -76,9 +83,9 @@ final class LinearModel implements Model {
     public void backward(Forward forward, double[] dOutputs, Params gradient) {
         Batch batch = forward.batch();
         double[] gw = gradient.block(0);
-        java.util.Arrays.fill(gw, 0);
+        Arrays.fill(gw, 0);
         if (bias) {
-            java.util.Arrays.fill(gradient.block(1), 0);
+            Arrays.fill(gradient.block(1), 0);
         }
         for (int i = 0; i < batch.n(); i++) {
             for (int o = 0; o < k; o++) {

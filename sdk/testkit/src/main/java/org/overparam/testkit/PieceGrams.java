@@ -1,7 +1,13 @@
 package org.overparam.testkit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
 import org.overparam.api.Batch;
 import org.overparam.api.BlockScale;
 import org.overparam.api.BlockSpec;
@@ -16,10 +22,51 @@ import org.overparam.api.Scaling;
  * The structured NTK Gram {@code sum_l (X_l X_l^T) .* (G_l G_l^T) + biasScale^2 G_l G_l^T} from a
  * model's dense-layer pieces, and the reference {@code J J^T} from per-sample gradients
  * (arXiv:1806.07572). All Grams are n x n row-major over the batch's samples; Jacobians are
- * n x P row-major, P the layout's size, columns in block order.
+ * n x P row-major, P the layout's size, columns in block order. The assertions check an
+ * architecture's pieces against them.
  */
 public final class PieceGrams {
     private PieceGrams() {
+    }
+
+    /**
+     * Asserts, for every output, that the Gram of the model's pieces matches {@code J J^T} from
+     * per-sample gradients ({@link #error}) within {@code tolerance}, on n samples of seed
+     * {@code seed} at the point of seed {@code seed + 1}.
+     *
+     * @param what the case, for the failure message
+     */
+    public static void assertMatchPerSampleGradients(Model model, int n, long seed, double tolerance, String what) {
+        Batch batch = Fixtures.batch(model, n, seed);
+        Params w = Fixtures.point(model, seed + 1);
+        for (int o = 0; o < model.outputSize(); o++) {
+            assertTrue(error(model, w, batch, o) < tolerance, what + " output " + o);
+        }
+    }
+
+    /**
+     * Asserts that the model's pieces of output 0 on 3 samples are {@code count}, piece l naming the
+     * weight block of index {@code weightIndex(l)} with its shape ({@code [out, in]}) and its bias
+     * block {@code biasBlock(l)} (scale 1; null and scale 0 when none), with 3 samples' inputs and
+     * signals, the first piece's inputs a copy of the batch's.
+     */
+    public static void assertPiecesMatchTheirBlocks(Model model, int count, IntUnaryOperator weightIndex,
+                                                    IntFunction<String> biasBlock) {
+        Batch batch = Fixtures.batch(model, 3, 91);
+        List<DenseLayerPiece> pieces = model.denseLayerPieces(Fixtures.point(model, 92), batch, 0).orElseThrow();
+        assertEquals(count, pieces.size());
+        for (int l = 0; l < pieces.size(); l++) {
+            DenseLayerPiece p = pieces.get(l);
+            BlockSpec w = model.layout().block(weightIndex.applyAsInt(l));
+            assertEquals(w.name(), p.weightBlock());
+            assertEquals(w.shape().dim(0), p.out());
+            assertEquals(w.shape().dim(1), p.in());
+            assertEquals(3 * p.in(), p.inputs().length);
+            assertEquals(3 * p.out(), p.signals().length);
+            assertEquals(biasBlock.apply(l), p.biasBlock());
+            assertEquals(biasBlock.apply(l) == null ? 0.0 : 1.0, p.biasScale());
+        }
+        assertFalse(pieces.get(0).inputs() == batch.inputs(), "the batch's inputs must not be handed out");
     }
 
     /**
