@@ -18,6 +18,10 @@ import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStore;
 import org.overparam.api.run.StaleRevision;
+import org.overparam.engine.internal.folder.RunLock;
+import org.overparam.engine.internal.swap.ActiveRuns;
+import org.overparam.engine.internal.swap.StaleRevisions;
+import org.overparam.engine.internal.swap.SwapFiles;
 
 /**
  * The container's {@link ExperimentRunner}: each call runs one {@link Run} on the calling thread,

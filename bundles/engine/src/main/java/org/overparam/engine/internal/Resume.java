@@ -14,6 +14,11 @@ import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStatus;
 import org.overparam.api.run.RunStore;
+import org.overparam.engine.internal.checkpoint.Checkpoint;
+import org.overparam.engine.internal.checkpoint.CheckpointFile;
+import org.overparam.engine.internal.folder.MetricsCsv;
+import org.overparam.engine.internal.folder.RunFolder;
+import org.overparam.engine.internal.folder.RunLock;
 
 /**
  * {@code resume RUN}: checks a run folder and continues its run from the checkpoint. In order, each

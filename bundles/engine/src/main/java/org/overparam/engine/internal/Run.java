@@ -28,6 +28,32 @@ import org.overparam.api.run.RunStatus;
 import org.overparam.api.run.RunStore;
 import org.overparam.api.run.SweepPoint;
 import org.overparam.api.run.Switch;
+import org.overparam.engine.internal.checkpoint.Checkpoint;
+import org.overparam.engine.internal.checkpoint.CheckpointFile;
+import org.overparam.engine.internal.checkpoint.Checkpoints;
+import org.overparam.engine.internal.folder.Events;
+import org.overparam.engine.internal.folder.MetricStore;
+import org.overparam.engine.internal.folder.MetricsWriter;
+import org.overparam.engine.internal.folder.ProvenanceFile;
+import org.overparam.engine.internal.folder.ProvenanceJson;
+import org.overparam.engine.internal.folder.ProvenanceProbe;
+import org.overparam.engine.internal.folder.ResultJson;
+import org.overparam.engine.internal.folder.ResumedProvenance;
+import org.overparam.engine.internal.folder.RunFolder;
+import org.overparam.engine.internal.folder.RunLock;
+import org.overparam.engine.internal.folder.RunLog;
+import org.overparam.engine.internal.folder.SpecParams;
+import org.overparam.engine.internal.folder.StoreFeed;
+import org.overparam.engine.internal.loop.Outcome;
+import org.overparam.engine.internal.loop.Prepared;
+import org.overparam.engine.internal.loop.Restore;
+import org.overparam.engine.internal.loop.StepLoop;
+import org.overparam.engine.internal.registry.Bindings;
+import org.overparam.engine.internal.registry.ComponentFailure;
+import org.overparam.engine.internal.swap.ActiveRuns;
+import org.overparam.engine.internal.swap.RunControl;
+import org.overparam.engine.internal.swap.SwapFiles;
+import org.overparam.engine.internal.swap.SwapLedger;
 
 /**
  * One experiment from its spec to its result, on the calling thread: {@link RunSetup} (nothing on

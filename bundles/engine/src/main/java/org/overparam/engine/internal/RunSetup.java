@@ -31,6 +31,9 @@ import org.overparam.api.run.ComponentRef;
 import org.overparam.api.run.ComponentRegistry;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.Switch;
+import org.overparam.engine.internal.loop.Prepared;
+import org.overparam.engine.internal.registry.Bindings;
+import org.overparam.engine.internal.registry.ComponentFailure;
 
 /**
  * Everything a run does before its first write to disk: finds every component, those of the spec's

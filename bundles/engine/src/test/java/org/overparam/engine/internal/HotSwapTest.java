@@ -24,6 +24,13 @@ import org.overparam.api.run.RunEvent;
 import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStatus;
+import org.overparam.engine.internal.checkpoint.Checkpoint;
+import org.overparam.engine.internal.checkpoint.CheckpointFile;
+import org.overparam.engine.internal.folder.ProvenanceFile;
+import org.overparam.engine.internal.folder.RunLock;
+import org.overparam.engine.internal.registry.ComponentTable;
+import org.overparam.engine.internal.swap.ActiveRuns;
+import org.overparam.engine.internal.swap.SwapFiles;
 
 /**
  * Hot swap in the engine without OSGi: an update whose layout does not fit pauses the run with a

@@ -19,6 +19,9 @@ import org.overparam.api.InvalidInputException;
 import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStatus;
+import org.overparam.engine.internal.checkpoint.CheckpointFile;
+import org.overparam.engine.internal.folder.MetricsWriter;
+import org.overparam.engine.internal.folder.RunLock;
 
 /**
  * What {@code resume} refuses, each with one line naming the file or folder, and with the run folder

@@ -9,6 +9,7 @@ import org.overparam.api.Params;
 import org.overparam.api.Schedule;
 import org.overparam.api.Snapshot;
 import org.overparam.api.StepContext;
+import org.overparam.engine.internal.registry.ComponentTable;
 
 /**
  * Components whose runs only resume exactly if every kind of run state comes back: a mini-batch

@@ -22,6 +22,9 @@ import org.overparam.api.run.RunListener;
 import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStatus;
+import org.overparam.engine.internal.checkpoint.Checkpoint;
+import org.overparam.engine.internal.checkpoint.CheckpointFile;
+import org.overparam.engine.internal.folder.RunLock;
 
 /**
  * A run interrupted in any way and resumed ends exactly as the uninterrupted run: the same final

@@ -27,6 +27,9 @@ import org.overparam.api.run.RunRecord;
 import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStatus;
+import org.overparam.engine.internal.checkpoint.CheckpointFile;
+import org.overparam.engine.internal.folder.ProvenanceProbe;
+import org.overparam.engine.internal.registry.ComponentTable;
 
 /** The engine's hook into the run store: registration, every row once and in order, artifacts, outcome, provenance. */
 class StoreHookTest {

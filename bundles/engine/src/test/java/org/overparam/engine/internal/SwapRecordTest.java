@@ -21,6 +21,8 @@ import org.overparam.api.run.RunEvent;
 import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStatus;
+import org.overparam.engine.internal.registry.ComponentTable;
+import org.overparam.engine.internal.swap.SwapFiles;
 
 /**
  * What a swap records: the jars' SHA-256 prefixes when an update keeps the version string, "applied"

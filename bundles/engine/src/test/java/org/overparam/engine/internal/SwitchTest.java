@@ -18,6 +18,7 @@ import org.overparam.api.run.RunListener;
 import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStatus;
+import org.overparam.engine.internal.registry.ComponentTable;
 
 /** Switching optimizer and schedule between steps: same state, new components, logged and announced. */
 class SwitchTest {

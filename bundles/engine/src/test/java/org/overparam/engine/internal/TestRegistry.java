@@ -5,6 +5,7 @@ import org.overparam.api.Component;
 import org.overparam.api.ComponentKind;
 import org.overparam.api.run.ComponentInfo;
 import org.overparam.api.run.ParamSpec;
+import org.overparam.engine.internal.registry.ComponentTable;
 
 /** Builds a {@link ComponentTable} (the registry without OSGi) from component objects. */
 final class TestRegistry {

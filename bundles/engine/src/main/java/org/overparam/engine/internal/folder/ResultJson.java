@@ -1,0 +1,88 @@
+package org.overparam.engine.internal.folder;
+
+import java.util.Map;
+
+/**
+ * Builds a run's result.json by hand: a flat JSON object whose values are strings, numbers, or one
+ * level of nested objects. Numbers are printed by {@link Double#toString} (exact); NaN and the
+ * infinities, which JSON cannot hold, become {@code null}.
+ *
+ * <pre>{@code
+ * {"id": "...", "name": "...", "seed": 1, "status": "CONVERGED", "steps": 120, "loss": 9.7e-7,
+ *  "message": "...", "sample_gradients": 480, "started": "...", "finished": "...",
+ *  "timings": {"setup_seconds": ..., "steps_seconds": ..., "analysis_seconds": ..., "total_seconds": ...},
+ *  "metrics": {"train.loss": 9.7e-7, ...}}
+ * }</pre>
+ */
+public final class ResultJson {
+    private final StringBuilder b = new StringBuilder("{");
+    private boolean first = true;
+
+    /** @param key a key @param value a string @return this */
+    public ResultJson text(String key, String value) {
+        key(key).append(quote(value));
+        return this;
+    }
+
+    /** @param key a key @param value a whole number @return this */
+    public ResultJson number(String key, long value) {
+        key(key).append(value);
+        return this;
+    }
+
+    /** @param key a key @param value a number @return this */
+    public ResultJson number(String key, double value) {
+        key(key).append(number(value));
+        return this;
+    }
+
+    /** @param key a key @param values numbers by name, in the map's order @return this */
+    public ResultJson object(String key, Map<String, Double> values) {
+        StringBuilder o = key(key).append('{');
+        boolean f = true;
+        for (Map.Entry<String, Double> e : values.entrySet()) {
+            o.append(f ? "\n    " : ",\n    ").append(quote(e.getKey())).append(": ").append(number(e.getValue()));
+            f = false;
+        }
+        o.append(f ? "}" : "\n  }");
+        return this;
+    }
+
+    /** @return the document, ending with a line break */
+    public String build() {
+        return b + "\n}\n";
+    }
+
+    private StringBuilder key(String key) {
+        b.append(first ? "\n  " : ",\n  ").append(quote(key)).append(": ");
+        first = false;
+        return b;
+    }
+
+    private static String number(double v) {
+        return Double.isFinite(v) ? Double.toString(v) : "null";
+    }
+
+    /** @param s any string @return it as a JSON string literal */
+    public static String quote(String s) {
+        StringBuilder q = new StringBuilder("\"");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> q.append("\\\"");
+                case '\\' -> q.append("\\\\");
+                case '\n' -> q.append("\\n");
+                case '\r' -> q.append("\\r");
+                case '\t' -> q.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        q.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        q.append(c);
+                    }
+                }
+            }
+        }
+        return q.append('"').toString();
+    }
+}

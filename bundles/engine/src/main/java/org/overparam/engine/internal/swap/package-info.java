@@ -1,0 +1,11 @@
+/**
+ * What may change between two steps of a run, and the container side of it. {@code InEffect} holds the
+ * components in effect (optimizer, schedule); the loop applies the spec's switches and swap requests ({@code SwapApplier}, {@code SwapChanges},
+ * {@code SwapFiles}), and binds each step's components through the {@code StepGate}, which pauses the
+ * run while one cannot take over; {@code SwapLedger} records each swap. The container side:
+ * {@code ActiveRuns} and {@code RunControl} (the runs that may be asked to stop, and when),
+ * {@code PluginDeployer}, {@code RefreshPolicy} and {@code HotSwapControl} (installing plugins/ and
+ * refreshing packages only while no run is active), {@code StaleRevisions} and
+ * {@code UnreadableJars}. Private to the engine bundle.
+ */
+package org.overparam.engine.internal.swap;
