@@ -36,6 +36,7 @@ import org.overparam.engine.internal.swap.SwapFiles;
 public final class EngineRunner implements ExperimentRunner {
     private final ComponentRegistry registry;
     private final BundleContext context;
+    private final ActiveRuns runs;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -44,25 +45,28 @@ public final class EngineRunner implements ExperimentRunner {
     /**
      * @param context the engine's bundle context (for {@link #stale})
      * @param registry the registry of component services
+     * @param runs the engine's active runs, which each run joins while it takes steps
      */
     @Activate
-    public EngineRunner(BundleContext context, @Reference(name = "registry") ComponentRegistry registry) {
+    public EngineRunner(BundleContext context, @Reference(name = "registry") ComponentRegistry registry,
+                        @Reference(name = "runs") ActiveRuns runs) {
         this.context = context;
         this.registry = registry;
+        this.runs = runs;
     }
 
     @Override
     public RunResult run(RunSpec spec, Path runsDirectory, RunListener listener) {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(runsDirectory, "runsDirectory");
-        return new Run(registry, spec, runsDirectory, listener, Run.MISSING_WAIT_MILLIS).withStore(store).execute();
+        return new Run(registry, spec, runsDirectory, listener, Run.MISSING_WAIT_MILLIS).withStore(store).withActive(runs).execute();
     }
 
     @Override
     public RunResult resume(Path runFolder, Function<Path, RunSpec> readSpec, RunListener listener) {
         Objects.requireNonNull(runFolder, "runFolder");
         Objects.requireNonNull(readSpec, "readSpec");
-        return Resume.resume(registry, runFolder, readSpec, listener, Run.MISSING_WAIT_MILLIS, store);
+        return Resume.resume(registry, runFolder, readSpec, listener, Run.MISSING_WAIT_MILLIS, store, runs);
     }
 
     @Override
@@ -80,6 +84,6 @@ public final class EngineRunner implements ExperimentRunner {
 
     @Override
     public List<StaleRevision> stale() {
-        return StaleRevisions.of(context, ActiveRuns.INSTANCE.list());
+        return StaleRevisions.of(context, runs.list());
     }
 }

@@ -19,6 +19,7 @@ import org.overparam.engine.internal.checkpoint.CheckpointFile;
 import org.overparam.engine.internal.folder.MetricsCsv;
 import org.overparam.engine.internal.folder.RunFolder;
 import org.overparam.engine.internal.folder.RunLock;
+import org.overparam.engine.internal.swap.ActiveRuns;
 
 /**
  * {@code resume RUN}: checks a run folder and continues its run from the checkpoint. In order, each
@@ -48,11 +49,13 @@ final class Resume {
      * @param listener receives the run's events
      * @param missingWaitMillis how long to wait for a component that went away
      * @param store the run store whose rows to cut back, or {@code null}
+     * @param active the engine's active runs, which the run joins
      * @return how the run ended
      * @throws InvalidInputException as the class says
      */
     static RunResult resume(ComponentRegistry registry, Path folder, Function<Path, RunSpec> readSpec,
-                            RunListener listener, long missingWaitMillis, RunStore store) {
+                            RunListener listener, long missingWaitMillis, RunStore store,
+                            ActiveRuns active) {
         if (!Files.isDirectory(folder)) {
             throw new InvalidInputException(folder.toString(), "no such run folder");
         }
@@ -68,7 +71,7 @@ final class Resume {
         RunLock lock = RunLock.acquire(folder, id);
         try (lock) {
             return checkedResume(registry, folder, readSpec, listener, missingWaitMillis, store, runFolder, id,
-                    lastOwner);
+                    lastOwner, active);
         } catch (InvalidInputException e) {
             restore(lockFile, lockBefore);
             throw e;
@@ -78,7 +81,7 @@ final class Resume {
     /** The checks and the resume, with the folder's lock held (see the class comment). */
     private static RunResult checkedResume(ComponentRegistry registry, Path folder, Function<Path, RunSpec> readSpec,
                                            RunListener listener, long missingWaitMillis, RunStore store,
-                                           RunFolder runFolder, String id, String lastOwner) {
+                                           RunFolder runFolder, String id, String lastOwner, ActiveRuns active) {
         RunLock.clearStopRequest(folder);
         String result = text(folder.resolve("result.json"));
         Matcher status = STATUS.matcher(result);
@@ -100,7 +103,7 @@ final class Resume {
         long steps = from == null ? 0 : from.steps();
         Runnable cutStore = store == null ? () -> { } : () -> truncate(store, folder, id, steps);
         Path runs = folder.toAbsolutePath().normalize().getParent();
-        return new Run(registry, spec, runs, listener, missingWaitMillis).withStore(store)
+        return new Run(registry, spec, runs, listener, missingWaitMillis).withStore(store).withActive(active)
                 .resume(runFolder, from, sha, cutStore, previousEnd(lastOwner, result));
     }
 

@@ -172,7 +172,7 @@ class HotSwapTest {
         assertTrue(before.contains("\"name\": \"nesterov@3\"") && before.contains("\"swaps\": ["), before);
 
         MemoryStore store = new MemoryStore();
-        RunResult resumed = Resume.resume(table, stopped.directory(), f -> spec, null, 0, store);
+        RunResult resumed = Resume.resume(table, stopped.directory(), f -> spec, null, 0, store, new ActiveRuns());
         assertEquals(List.of("gd", "nesterov@3"), store.runs.get(resumed.runId()).provenance().components().stream()
                 .filter(o -> o.kind() == ComponentKind.OPTIMIZER).map(o -> o.name()).toList(),
                 "the store (so 'show') gets the provenance as it was");
@@ -240,18 +240,19 @@ class HotSwapTest {
     @Test
     void containerShutdownStopsARunAtItsNextBoundaryWithACheckpoint() throws IOException {
         ComponentTable table = TestRegistry.standard();
+        ActiveRuns active = new ActiveRuns();
         AtomicReference<Boolean> drained = new AtomicReference<>();
         Thread[] stopper = new Thread[1];
         table.put(new ComponentTable.Entry(table.best(ComponentKind.OPTIMIZER, "gd").get().info(), 5,
                 org.osgi.framework.Version.parseVersion("1.0.0"), 9_000_004L, new Acting(5, () -> {
-                    stopper[0] = new Thread(() -> drained.set(ActiveRuns.INSTANCE.shutdown("the container is shutting down",
+                    stopper[0] = new Thread(() -> drained.set(active.shutdown("the container is shutting down",
                             10_000)));
                     stopper[0].start();
-                    while (ActiveRuns.INSTANCE.list().stream().allMatch(c -> c.shutdownRequested() == null)) {
+                    while (active.list().stream().allMatch(c -> c.shutdownRequested() == null)) {
                         Thread.onSpinWait();
                     }
                 })));
-        RunResult r = new Run(table, Specs.base().stop(1000, 0).build(), runs, null, 0).execute();
+        RunResult r = new Run(table, Specs.base().stop(1000, 0).build(), runs, null, 0).withActive(active).execute();
         try {
             stopper[0].join(10_000);
         } catch (InterruptedException e) {

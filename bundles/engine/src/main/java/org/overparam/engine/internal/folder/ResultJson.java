@@ -1,5 +1,8 @@
 package org.overparam.engine.internal.folder;
 
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
@@ -84,5 +87,10 @@ public final class ResultJson {
             }
         }
         return q.append('"').toString();
+    }
+
+    /** @param t a local time @return it as result.json writes times: ISO-8601 with offset, to the millisecond */
+    public static String stamp(LocalDateTime t) {
+        return t.truncatedTo(ChronoUnit.MILLIS).atZone(ZoneId.systemDefault()).toOffsetDateTime().toString();
     }
 }

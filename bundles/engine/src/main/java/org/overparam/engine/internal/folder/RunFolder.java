@@ -13,8 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.function.IntSupplier;
-import org.overparam.engine.internal.checkpoint.CheckpointFile;
+import java.util.stream.Stream;
 
 /**
  * A run's folder under the runs directory, named {@code <name>-<yyyyMMdd-HHmmss>-<4 hex digits>}:
@@ -25,7 +26,7 @@ import org.overparam.engine.internal.checkpoint.CheckpointFile;
  * run.log                         start and end lines, swaps, stack traces ({@link RunLog})
  * series/&lt;label&gt;.&lt;name&gt;-step&lt;k&gt;.csv  analyzers' series (x,y) and matrices (rows of values)
  * artifacts/&lt;fileName&gt;           analyzers' files
- * checkpoint/checkpoint.bin       the latest checkpoint ({@link CheckpointFile})
+ * checkpoint/checkpoint.bin       the latest checkpoint ({@code CheckpointFile})
  * run.lock                        locked while a process runs the run ({@link RunLock})
  * </pre>
  * Files are written with plain {@code java.io} streams, which an interrupt does not close.
@@ -210,5 +211,14 @@ public final class RunFolder {
     public static String safe(String name) {
         String s = name.replaceAll("[^A-Za-z0-9._-]", "-");
         return s.isEmpty() || s.startsWith(".") || s.startsWith("-") ? "run" + s : s;
+    }
+
+    /** Deletes the folder and everything in it, as far as it can (what is left goes when the JVM exits). */
+    public void delete() {
+        try (Stream<Path> s = Files.walk(path)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            path.toFile().deleteOnExit();
+        }
     }
 }

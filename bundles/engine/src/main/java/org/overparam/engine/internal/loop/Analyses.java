@@ -1,9 +1,7 @@
 package org.overparam.engine.internal.loop;
 
 import java.util.HashMap;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.overparam.api.Analyzer;
@@ -17,7 +15,7 @@ import org.overparam.engine.internal.folder.RunFolder;
 import org.overparam.engine.internal.registry.Bindings;
 import org.overparam.engine.internal.registry.ComponentFailure;
 import org.overparam.engine.internal.registry.Guard;
-import org.overparam.engine.internal.swap.StepGate;
+import org.overparam.engine.internal.swap.InEffect;
 
 /**
  * Runs a run's analyzers on their schedule. An analyzer with {@code every = k > 0} runs at step
@@ -28,8 +26,8 @@ import org.overparam.engine.internal.swap.StepGate;
  * <p>At each analysis point the run's {@code train.sample_gradients} (gradient evaluations up to that
  * point) is recorded first, then each analyzer's scalars as {@code <label>.<name>} at the step.
  * Each analyzer keeps its own {@link State} for the whole run, also when a swap request replaces its
- * component or interval ({@link #replace}); the analyzer service is the one the step's
- * {@link StepGate} bound.
+ * component or interval (the analyzers in effect are {@link InEffect}'s); the analyzer service is the
+ * one the step's {@code StepGate} bound.
  */
 public final class Analyses {
     /** The metric holding the sample-gradient count at analysis points. */
@@ -42,7 +40,7 @@ public final class Analyses {
     private final RunFolder folder;
     private final Supplier<Model> model;
     private final Map<String, State> states = new HashMap<>();
-    private final List<AnalyzerRef> refs;
+    private final InEffect effect;
     private long nanos;
 
     /**
@@ -53,9 +51,10 @@ public final class Analyses {
      * @param metrics the run's metrics
      * @param folder the run's folder, for series and artifacts
      * @param model the current model
+     * @param effect the analyzers in effect
      */
     Analyses(RunSpec spec, Bindings bindings, Prepared run, Oracle oracle, MetricStore metrics, RunFolder folder,
-             Supplier<Model> model) {
+             Supplier<Model> model, InEffect effect) {
         this.spec = spec;
         this.bindings = bindings;
         this.run = run;
@@ -63,36 +62,12 @@ public final class Analyses {
         this.metrics = metrics;
         this.folder = folder;
         this.model = model;
-        this.refs = new ArrayList<>(spec.analyzers());
-    }
-
-    /** @return the run's analyzers now, in the spec's order */
-    public List<AnalyzerRef> refs() {
-        return List.copyOf(refs);
-    }
-
-    /**
-     * @param label an analyzer's label
-     * @return the analyzer of that label now
-     * @throws IllegalArgumentException if there is none
-     */
-    public AnalyzerRef ref(String label) {
-        for (AnalyzerRef a : refs) {
-            if (a.label().equals(label)) {
-                return a;
-            }
-        }
-        throw new IllegalArgumentException("no analyzer labelled " + label);
-    }
-
-    /** @param replacement an analyzer taking the place of the one with its label (whose state it keeps) */
-    public void replace(AnalyzerRef replacement) {
-        refs.set(refs.indexOf(ref(replacement.label())), replacement);
+        this.effect = effect;
     }
 
     /** @param step a step count @return whether some analyzer is scheduled there (before the end) */
     boolean due(long step) {
-        for (AnalyzerRef a : refs) {
+        for (AnalyzerRef a : effect.analyzers()) {
             if (due(a, step)) {
                 return true;
             }
@@ -116,7 +91,7 @@ public final class Analyses {
         metrics.record(step, SAMPLE_GRADIENTS, sampleGradients);
         recorded.put(SAMPLE_GRADIENTS, (double) sampleGradients);
         try {
-            for (AnalyzerRef a : refs) {
+            for (AnalyzerRef a : effect.analyzers()) {
                 if (isFinal || due(a, step)) {
                     analyze(a, step, point, isFinal, recorded);
                 }

@@ -10,6 +10,7 @@ import org.overparam.api.Params;
 import org.overparam.api.RandomStream;
 import org.overparam.api.State;
 import org.overparam.api.StepContext;
+import org.overparam.api.run.RunSpec;
 
 /**
  * What the optimizer sees during a step. One object serves the whole run; {@link #begin} sets the
@@ -46,6 +47,23 @@ public final class StepContextImpl implements StepContext {
      * @param latest the run's latest metrics (a live, unmodifiable view)
      * @param projector the run's feasible set
      */
+    /**
+     * @param spec the experiment (its step budget and its components' parameters)
+     * @param run the prepared run (its point, initial point and optimizer stream)
+     * @param oracle the run's oracle
+     * @param state the run's optimizer state
+     * @param latest the run's latest metrics (a live, unmodifiable view)
+     * @param projector the run's feasible set
+     * @return the context of the run's steps
+     */
+    static StepContextImpl of(RunSpec spec, Prepared run, GradientOracle oracle, State state,
+                              Map<String, Double> latest, Projector projector) {
+        Map<ComponentKind, Config> configs = new EnumMap<>(ComponentKind.class);
+        spec.components().forEach((kind, ref) -> configs.put(kind, ref.config()));
+        return new StepContextImpl(spec.stop().maxSteps(), run.params(), run.initial(), oracle, state, configs,
+                run.optimizerStream(), latest, projector);
+    }
+
     StepContextImpl(long totalSteps, Params params, Params initial, GradientOracle oracle, State state,
                     Map<ComponentKind, Config> configs, RandomStream random, Map<String, Double> latest,
                     Projector projector) {

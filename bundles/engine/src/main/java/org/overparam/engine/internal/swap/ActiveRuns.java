@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * The runs taking steps in this engine, so that the container can stop them cleanly before it goes
@@ -14,12 +15,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *
  * <p>{@link #shutdown} asks every active run to stop at its next step boundary (STOPPED, with a
  * checkpoint) and waits until they have ended, up to a bound; listeners added with {@link #onDrain} hear
- * when the last active run ends. One instance per engine bundle revision ({@link #INSTANCE}); it holds
- * no plugin object.
+ * when the last active run ends. One instance per engine bundle revision: a DS component that the
+ * {@code EngineRunner} (whose runs add themselves) and {@link HotSwapControl} reference; it holds no
+ * plugin object.
  */
+@Component(service = ActiveRuns.class)
 public final class ActiveRuns {
-    /** The engine's runs. */
-    public static final ActiveRuns INSTANCE = new ActiveRuns();
     private final Set<RunControl> runs = new LinkedHashSet<>();
     private final List<Runnable> drainListeners = new CopyOnWriteArrayList<>();
 

@@ -7,6 +7,7 @@ import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * The container side of hot swap, active as long as the engine bundle is:
@@ -24,32 +25,37 @@ public final class HotSwapControl {
     /** The most time the container waits for its runs to reach a step boundary when it stops. */
     static final long DRAIN_MILLIS = 30_000;
     private final BundleContext context;
+    private final ActiveRuns runs;
     private final SynchronousBundleListener shutdown;
     private final RefreshPolicy refresh;
     private final Runnable drained;
     private final ServiceRegistration<?> deployer;
 
-    /** @param context the engine's bundle context */
+    /**
+     * @param context the engine's bundle context
+     * @param runs the engine's active runs
+     */
     @Activate
-    public HotSwapControl(BundleContext context) {
+    public HotSwapControl(BundleContext context, @Reference(name = "runs") ActiveRuns runs) {
         this.context = context;
+        this.runs = runs;
         this.shutdown = e -> {
             if (e.getBundle().getBundleId() == 0 && e.getType() == BundleEvent.STOPPING) {
-                ActiveRuns.INSTANCE.shutdown("the container is shutting down", DRAIN_MILLIS);
+                runs.shutdown("the container is shutting down", DRAIN_MILLIS);
             }
         };
         context.addBundleListener(shutdown);
-        this.refresh = new RefreshPolicy(context);
+        this.refresh = new RefreshPolicy(context, runs);
         this.drained = refresh::drained;
-        ActiveRuns.INSTANCE.onDrain(drained);
+        runs.onDrain(drained);
         this.deployer = fileInstallPresent() ? PluginDeployer.register(context, refresh) : null;
     }
 
     /** Stops the active runs cleanly, then lets go of the listeners and the installer. */
     @Deactivate
     public void deactivate() {
-        ActiveRuns.INSTANCE.shutdown("the engine is stopping", DRAIN_MILLIS);
-        ActiveRuns.INSTANCE.removeDrainListener(drained);
+        runs.shutdown("the engine is stopping", DRAIN_MILLIS);
+        runs.removeDrainListener(drained);
         try {
             context.removeBundleListener(shutdown);
             if (deployer != null) {

@@ -16,22 +16,49 @@ import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.Switch;
 
 /**
- * The optimizer and schedule in effect for a run's next step: the spec's own until a switch of the
- * spec replaces one or both before step {@code at}. A schedule counts its steps from the step at which
- * it took effect ({@link #scheduleStart()}). A swap request replaces them too ({@link #swap}); the
- * run's {@link StepGate} binds whatever is in effect before each step.
+ * The components in effect for a run's next step, and nowhere else: the optimizer and schedule (the
+ * spec's own until a switch of the spec replaces one or both before step {@code at}, or a swap request
+ * does, {@link #swap}) and the analyzers (the spec's until a swap request replaces one, keeping its
+ * label, {@link #replace}). A schedule counts its steps from the step at which it took effect
+ * ({@link #scheduleStart()}). The run's {@link StepGate} binds whatever is in effect before each step.
  */
 public final class InEffect {
     private final RunSpec spec;
     private ComponentRef optimizer;
     private ComponentRef schedule;
+    private final List<AnalyzerRef> analyzers;
     private long scheduleStart;
 
     /** @param spec the experiment */
-    public InEffect(RunSpec spec) {
+    InEffect(RunSpec spec) {
         this.spec = spec;
         this.optimizer = spec.component(ComponentKind.OPTIMIZER);
         this.schedule = spec.component(ComponentKind.SCHEDULE);
+        this.analyzers = new ArrayList<>(spec.analyzers());
+    }
+
+    /** @return the run's analyzers now, in the spec's order */
+    public List<AnalyzerRef> analyzers() {
+        return List.copyOf(analyzers);
+    }
+
+    /**
+     * @param label an analyzer's label
+     * @return the analyzer of that label now
+     * @throws IllegalArgumentException if there is none
+     */
+    AnalyzerRef analyzer(String label) {
+        for (AnalyzerRef a : analyzers) {
+            if (a.label().equals(label)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("no analyzer labelled " + label);
+    }
+
+    /** @param replacement an analyzer taking the place of the one with its label (whose state it keeps) */
+    void replace(AnalyzerRef replacement) {
+        analyzers.set(analyzers.indexOf(analyzer(replacement.label())), replacement);
     }
 
     /** @return the optimizer in effect */
@@ -56,10 +83,9 @@ public final class InEffect {
      *
      * @param t the index of the step about to be taken (or of the final evaluation)
      * @param last whether it is the final evaluation and analysis rather than a step
-     * @param analyzers the run's analyzers now (a swap may have changed them)
      * @return the needs, in that order
      */
-    public List<StepGate.Need> needs(long t, boolean last, List<AnalyzerRef> analyzers) {
+    List<StepGate.Need> needs(long t, boolean last) {
         List<StepGate.Need> n = new ArrayList<>();
         if (!last) {
             n.add(new StepGate.Need(optimizerAt(t), Optimizer.class, null));

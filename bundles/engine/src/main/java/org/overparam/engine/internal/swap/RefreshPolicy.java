@@ -14,11 +14,16 @@ import org.osgi.framework.wiring.FrameworkWiring;
  */
 public final class RefreshPolicy {
     private final FrameworkWiring wiring;
+    private final ActiveRuns runs;
     private boolean pending;
 
-    /** @param context the engine's bundle context */
-    RefreshPolicy(BundleContext context) {
+    /**
+     * @param context the engine's bundle context
+     * @param runs the engine's active runs
+     */
+    RefreshPolicy(BundleContext context, ActiveRuns runs) {
         this.wiring = context.getBundle(0).adapt(FrameworkWiring.class);
+        this.runs = runs;
     }
 
     /** A plugin bundle was installed, updated or uninstalled: refresh now unless runs are active. */
@@ -26,7 +31,7 @@ public final class RefreshPolicy {
         synchronized (this) {
             pending = true;
         }
-        if (ActiveRuns.INSTANCE.isEmpty()) {
+        if (runs.isEmpty()) {
             refresh();
         }
     }

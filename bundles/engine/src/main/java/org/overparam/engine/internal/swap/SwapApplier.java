@@ -15,13 +15,12 @@ import org.overparam.api.run.ComponentRef;
 import org.overparam.api.run.ComponentRegistry;
 import org.overparam.api.run.ParamSpec;
 import org.overparam.api.run.RunSpec;
-import org.overparam.engine.internal.loop.Analyses;
 
 /**
  * Applies a swap request at a step boundary: parses it again ({@link SwapChanges}) against the run's
  * components in effect, builds each new component's complete configuration, validates it, and only
- * when every change is valid replaces the optimizer and/or schedule ({@link InEffect}) and analyzers
- * ({@link Analyses}). A component given by name keeps the run's values of the parameters it also
+ * when every change is valid replaces the optimizer, schedule and/or analyzers in effect
+ * ({@link InEffect}). A component given by name keeps the run's values of the parameters it also
  * declares; parameters given in the request override them; every other parameter takes its default, so
  * the new configuration is complete, as a spec's switch is. The optimizer's and analyzers' states stay
  * the run's (the State rule); a schedule given by name counts its steps from the boundary, one whose
@@ -32,18 +31,15 @@ public final class SwapApplier {
     static final String ORIGIN = "swap.request";
     private final ComponentRegistry registry;
     private final InEffect effect;
-    private final Analyses analyses;
     private long lastLook = Long.MIN_VALUE;
 
     /**
      * @param registry the components installed now
-     * @param effect the optimizer and schedule in effect
-     * @param analyses the run's analyzers
+     * @param effect the components in effect
      */
-    public SwapApplier(ComponentRegistry registry, InEffect effect, Analyses analyses) {
+    SwapApplier(ComponentRegistry registry, InEffect effect) {
         this.registry = registry;
         this.effect = effect;
-        this.analyses = analyses;
     }
 
     /** @return the names of the components in effect, by key ({@code optimizer}, {@code schedule}, {@code analyzers.L}) */
@@ -51,7 +47,7 @@ public final class SwapApplier {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("optimizer", effect.optimizer().name());
         out.put("schedule", effect.schedule().name());
-        for (AnalyzerRef a : analyses.refs()) {
+        for (AnalyzerRef a : effect.analyzers()) {
             out.put("analyzers." + a.label(), a.component().name());
         }
         return out;
@@ -73,7 +69,7 @@ public final class SwapApplier {
                 case OPTIMIZER -> optimizer = configured(target, optimizer);
                 case SCHEDULE -> schedule = configured(target, schedule);
                 default -> {
-                    AnalyzerRef a = analyses.ref(target.label());
+                    AnalyzerRef a = effect.analyzer(target.label());
                     ComponentRef c = configured(target, a.component());
                     analyzers.put(target.label(), new AnalyzerRef(c, a.label(),
                             target.every() == null ? a.every() : target.every()));
@@ -84,8 +80,8 @@ public final class SwapApplier {
         ComponentRef oldSchedule = effect.schedule();
         effect.swap(optimizer, schedule, !schedule.name().equals(oldSchedule.name()), t);
         for (Map.Entry<String, AnalyzerRef> e : analyzers.entrySet()) {
-            AnalyzerRef before = analyses.ref(e.getKey());
-            analyses.replace(e.getValue());
+            AnalyzerRef before = effect.analyzer(e.getKey());
+            effect.replace(e.getValue());
             if (ledger != null) {
                 ledger.requested(t, "analyzers." + e.getKey() + (before.every() == e.getValue().every() ? ""
                         : " (every " + e.getValue().every() + ")"), before.component(), e.getValue().component());
