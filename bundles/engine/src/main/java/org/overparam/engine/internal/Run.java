@@ -24,7 +24,7 @@ import org.overparam.engine.internal.checkpoint.Checkpoints;
 import org.overparam.engine.internal.folder.Events;
 import org.overparam.engine.internal.folder.MetricsWriter;
 import org.overparam.engine.internal.folder.ProvenanceFile;
-import org.overparam.engine.internal.folder.ResultJson;
+import org.overparam.engine.runfolder.ResultJson;
 import org.overparam.engine.internal.folder.ResumedProvenance;
 import org.overparam.engine.internal.folder.RunFolder;
 import org.overparam.engine.internal.folder.RunIndex;
@@ -42,6 +42,7 @@ import org.overparam.engine.internal.swap.HotSwap;
 import org.overparam.engine.internal.swap.RunControl;
 import org.overparam.engine.internal.swap.SwapFiles;
 import org.overparam.engine.internal.swap.SwapLedger;
+import org.overparam.engine.internal.swap.UnreadableJars;
 
 /**
  * One experiment from its spec to its result, on the calling thread: {@link RunSetup} (nothing on
@@ -69,6 +70,7 @@ final class Run {
     private final LocalDateTime started = LocalDateTime.now();
     private RunStore store;
     private ActiveRuns active = new ActiveRuns();
+    private UnreadableJars unreadable = new UnreadableJars();
     private RunLog log;
     private StepLoop loop;
     private RunControl control;
@@ -98,9 +100,14 @@ final class Run {
         return this;
     }
 
-    /** @param runs the engine's active runs, which the run joins while its loop runs @return this */
-    Run withActive(ActiveRuns runs) {
+    /**
+     * @param runs the engine's active runs, which the run joins while its loop runs
+     * @param jars the jars of plugins/ that are not readable bundles (its pause messages name them)
+     * @return this
+     */
+    Run withContainer(ActiveRuns runs, UnreadableJars jars) {
         this.active = runs;
+        this.unreadable = jars;
         return this;
     }
 
@@ -271,7 +278,7 @@ final class Run {
         SwapLedger ledger = new SwapLedger(registry, index.provenance(), resumed.swaps(), log, events,
                 () -> loop == null ? Double.NaN : loop.loss(), index::swapped);
         loop = new StepLoop(spec, prepared, setup.bindings(), writer, folder, events, log,
-                checkpoints, from, new HotSwap.Wiring(runControl, ledger, feed::status));
+                checkpoints, from, new HotSwap.Wiring(runControl, ledger, feed::status, unreadable));
         events.started(spec.name() + ": " + prepared.model().layout().size() + " parameters, "
                 + prepared.data().train().n() + " training samples, seed " + spec.seed());
         control = runControl;

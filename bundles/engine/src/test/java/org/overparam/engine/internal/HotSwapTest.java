@@ -30,6 +30,7 @@ import org.overparam.engine.internal.folder.ProvenanceFile;
 import org.overparam.engine.internal.folder.RunLock;
 import org.overparam.engine.internal.registry.ComponentTable;
 import org.overparam.engine.internal.swap.ActiveRuns;
+import org.overparam.engine.internal.swap.UnreadableJars;
 import org.overparam.engine.internal.swap.SwapFiles;
 
 /**
@@ -172,7 +173,7 @@ class HotSwapTest {
         assertTrue(before.contains("\"name\": \"nesterov@3\"") && before.contains("\"swaps\": ["), before);
 
         MemoryStore store = new MemoryStore();
-        RunResult resumed = Resume.resume(table, stopped.directory(), f -> spec, null, 0, store, new ActiveRuns());
+        RunResult resumed = Resume.resume(table, stopped.directory(), f -> spec, null, 0, store, new ActiveRuns(), new UnreadableJars());
         assertEquals(List.of("gd", "nesterov@3"), store.runs.get(resumed.runId()).provenance().components().stream()
                 .filter(o -> o.kind() == ComponentKind.OPTIMIZER).map(o -> o.name()).toList(),
                 "the store (so 'show') gets the provenance as it was");
@@ -252,7 +253,7 @@ class HotSwapTest {
                         Thread.onSpinWait();
                     }
                 })));
-        RunResult r = new Run(table, Specs.base().stop(1000, 0).build(), runs, null, 0).withActive(active).execute();
+        RunResult r = new Run(table, Specs.base().stop(1000, 0).build(), runs, null, 0).withContainer(active, new UnreadableJars()).execute();
         try {
             stopper[0].join(10_000);
         } catch (InterruptedException e) {

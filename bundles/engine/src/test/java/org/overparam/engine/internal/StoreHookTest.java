@@ -28,6 +28,7 @@ import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStatus;
 import org.overparam.engine.internal.swap.ActiveRuns;
+import org.overparam.engine.internal.swap.UnreadableJars;
 import org.overparam.engine.internal.checkpoint.CheckpointFile;
 import org.overparam.engine.internal.folder.ProvenanceProbe;
 import org.overparam.engine.internal.registry.ComponentTable;
@@ -112,7 +113,7 @@ class StoreHookTest {
         assertEquals(RunStatus.FAILED, broken.status());
         assertTrue(store.rows.get(broken.runId()).stream().anyMatch(m -> m.step() > 50), "rows past the checkpoint");
         ResumeFakes.failAt = -1;
-        RunResult resumed = Resume.resume(ResumeFakes.registry(), broken.directory(), f -> spec, RunListener.NONE, 0, store, new ActiveRuns());
+        RunResult resumed = Resume.resume(ResumeFakes.registry(), broken.directory(), f -> spec, RunListener.NONE, 0, store, new ActiveRuns(), new UnreadableJars());
         assertEquals(whole.status(), resumed.status());
         assertEquals(csv(whole.directory()), store.rows.get(broken.runId()));
         assertEquals(List.of(RunStatus.RUNNING, RunStatus.FAILED, RunStatus.RUNNING, whole.status()), store.statuses);

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.overparam.api.Params;
 import org.overparam.api.State;
 import org.overparam.api.run.RunStatus;
-import org.overparam.engine.internal.folder.MetricsCsv;
+import org.overparam.engine.internal.folder.MetricStore;
 import org.overparam.engine.internal.folder.Series;
 
 /**
@@ -14,7 +14,7 @@ import org.overparam.engine.internal.folder.Series;
  * optimizer and schedule in effect after the spec's switches, and where {@code metrics.csv} ended.
  * Written by {@link CheckpointFile} in the format of {@link CheckpointCodec}. The metric histories
  * analyzers read ({@code Snapshot.history}) are not in the file: they are the first
- * {@code metricsBytes} of {@code metrics.csv}, read back by {@link MetricsCsv} when the run resumes,
+ * {@code metricsBytes} of {@code metrics.csv}, read back by {@link MetricStore#histories} when the run resumes,
  * so a checkpoint's size does not grow with the steps.
  *
  * <p>When the run writes one, the fields hold live references to the run's objects (the write reads

@@ -15,7 +15,7 @@ import org.overparam.api.Params;
 import org.overparam.api.Shape;
 import org.overparam.api.State;
 import org.overparam.api.run.RunStatus;
-import org.overparam.engine.internal.folder.MetricsCsv;
+import org.overparam.engine.internal.folder.MetricStore;
 
 /**
  * The body of a checkpoint file, in {@link DataOutputStream}'s big-endian encoding: a string is an
@@ -38,7 +38,7 @@ import org.overparam.engine.internal.folder.MetricsCsv;
  *
  * <p>Format version 1 had one more section at the end, the metric histories
  * ({@code int H, H x (string metric, int n, n x long step, n x double value)}); it is read past, as
- * the histories now come from metrics.csv ({@link MetricsCsv}).
+ * the histories now come from metrics.csv ({@link MetricStore#histories}).
  */
 public final class CheckpointCodec {
     private static final int CHUNK = 8192;

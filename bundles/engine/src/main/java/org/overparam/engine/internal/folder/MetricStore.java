@@ -1,10 +1,13 @@
 package org.overparam.engine.internal.folder;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.overparam.api.InvalidInputException;
+import org.overparam.engine.runfolder.MetricsCsv;
 
 /**
  * Every scalar metric of a run in memory: for each full name ({@code train.loss}, {@code ntk.lambda_min})
@@ -12,6 +15,22 @@ import java.util.TreeMap;
  * handed to a {@link Sink} (the run's metrics.csv) in recording order.
  */
 public final class MetricStore {
+    /**
+     * Reads back the metric histories of a run from the first bytes of its metrics.csv
+     * ({@link MetricsCsv}). A resumed run gets its histories from here rather than from its checkpoint,
+     * so a checkpoint's size does not grow with the steps taken.
+     *
+     * @param file the run's metrics.csv
+     * @param length how many of its bytes to read (a checkpoint's {@code metricsBytes})
+     * @return every metric's history by full name (sorted by name), each in recording order
+     * @throws InvalidInputException naming the file and line if it does not read as metrics.csv
+     */
+    public static Map<String, Series> histories(Path file, long length) {
+        MetricStore out = new MetricStore((step, name, value) -> { });
+        MetricsCsv.read(file, length, out::record);
+        return out.series();
+    }
+
     /** Receives each record as it is made. */
     interface Sink {
         /** @param step the step @param name the full name @param value the value */

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.overparam.engine.runfolder.MetricsCsv;
 
 /**
  * A run's metrics.csv in long format: a header {@code step,metric,value}, then one row per recorded
@@ -29,8 +30,6 @@ import java.nio.file.Path;
  * the file.
  */
 public final class MetricsWriter implements MetricStore.Sink, AutoCloseable {
-    /** The header line, with its line break. */
-    public static final String HEADER = "step,metric,value\n";
     private static final long FLUSH_NANOS = 1_000_000_000L;
     private final FileOutputStream file;
     private final Counting counted;
@@ -50,7 +49,7 @@ public final class MetricsWriter implements MetricStore.Sink, AutoCloseable {
     public MetricsWriter(Path file) {
         this(open(file, false), 0);
         try {
-            out.write(HEADER);
+            out.write(MetricsCsv.HEADER);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
@@ -93,12 +92,7 @@ public final class MetricsWriter implements MetricStore.Sink, AutoCloseable {
     public void record(long step, String name, double value) {
         feed.record(step, name, value);
         try {
-            out.write(Long.toString(step));
-            out.write(',');
-            out.write(csv(name));
-            out.write(',');
-            out.write(Double.toString(value));
-            out.write('\n');
+            out.write(MetricsCsv.row(step, name, value));
             pending = true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write metrics.csv", e);
@@ -159,14 +153,6 @@ public final class MetricsWriter implements MetricStore.Sink, AutoCloseable {
         }
         feed.flush();
         pending = false;
-    }
-
-    /** @param field a value @return it as a CSV field, quoted when needed */
-    static String csv(String field) {
-        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
-            return field;
-        }
-        return '"' + field.replace("\"", "\"\"") + '"';
     }
 
     /** Counts the bytes that reach the file. */

@@ -3,6 +3,7 @@ package org.overparam.engine.internal.folder;
 import org.overparam.api.run.ComponentOrigin;
 import org.overparam.api.run.Provenance;
 import org.overparam.engine.internal.swap.SwapLedger;
+import org.overparam.engine.runfolder.ResultJson;
 
 /**
  * A run's {@code provenance.json}:

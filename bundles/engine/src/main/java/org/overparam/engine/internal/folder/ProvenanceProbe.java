@@ -27,8 +27,6 @@ import org.overparam.linalg.Linalg;
  * installed from ({@link ComponentRegistry#bundleFile}, hashed by {@link JarHashes}).
  */
 public final class ProvenanceProbe {
-    private static volatile String host;
-
     private ProvenanceProbe() {
     }
 
@@ -73,23 +71,20 @@ public final class ProvenanceProbe {
         return v == null ? "" : v;
     }
 
+    /** @return the host name, looked up once per run (nothing is kept between runs) */
     private static String host() {
-        String h = host;
-        if (h == null) {
-            h = System.getenv("HOSTNAME");
-            if (h == null || h.isBlank()) {
-                h = etcHostname();
-            }
-            if (h == null || h.isBlank()) {
-                try {
-                    h = InetAddress.getLocalHost().getHostName();
-                } catch (IOException e) {
-                    h = "";
-                }
-            }
-            host = h.strip();
+        String h = System.getenv("HOSTNAME");
+        if (h == null || h.isBlank()) {
+            h = etcHostname();
         }
-        return host;
+        if (h == null || h.isBlank()) {
+            try {
+                h = InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
+                h = "";
+            }
+        }
+        return h.strip();
     }
 
     private static String etcHostname() {

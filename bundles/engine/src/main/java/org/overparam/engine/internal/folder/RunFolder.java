@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * <pre>
  * spec.yaml                       the resolved spec (RunSpec.text)
  * metrics.csv                     step,metric,value rows ({@link MetricsWriter})
- * result.json                     how the run ended ({@link ResultJson})
+ * result.json                     how the run ended ({@code ResultJson})
  * run.log                         start and end lines, swaps, stack traces ({@link RunLog})
  * series/&lt;label&gt;.&lt;name&gt;-step&lt;k&gt;.csv  analyzers' series (x,y) and matrices (rows of values)
  * artifacts/&lt;fileName&gt;           analyzers' files

@@ -49,8 +49,10 @@ public final class HotSwap {
      * @param control the run's control (the container asking it to stop)
      * @param ledger records swaps
      * @param status where the run's status goes when it pauses and continues (the run store)
+     * @param unreadable the jars of plugins/ that are not readable bundles
      */
-    public record Wiring(RunControl control, SwapLedger ledger, BiConsumer<RunStatus, String> status) {
+    public record Wiring(RunControl control, SwapLedger ledger, BiConsumer<RunStatus, String> status,
+                         UnreadableJars unreadable) {
     }
 
     private final RunSpec spec;
@@ -89,7 +91,7 @@ public final class HotSwap {
         this.status = wiring.status();
         this.effect = new InEffect(spec);
         this.swaps = new SwapApplier(bindings.registry(), effect);
-        this.gate = new StepGate(bindings, ledger, (ref, arch) -> Guard.call(ref, () -> build.apply(ref, arch)));
+        this.gate = new StepGate(bindings, ledger, wiring.unreadable(), (ref, arch) -> Guard.call(ref, () -> build.apply(ref, arch)));
     }
 
     /**

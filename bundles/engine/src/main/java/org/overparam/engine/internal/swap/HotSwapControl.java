@@ -34,9 +34,11 @@ public final class HotSwapControl {
     /**
      * @param context the engine's bundle context
      * @param runs the engine's active runs
+     * @param unreadable the jars of plugins/ that are not readable bundles
      */
     @Activate
-    public HotSwapControl(BundleContext context, @Reference(name = "runs") ActiveRuns runs) {
+    public HotSwapControl(BundleContext context, @Reference(name = "runs") ActiveRuns runs,
+                          @Reference(name = "unreadable") UnreadableJars unreadable) {
         this.context = context;
         this.runs = runs;
         this.shutdown = e -> {
@@ -48,7 +50,7 @@ public final class HotSwapControl {
         this.refresh = new RefreshPolicy(context, runs);
         this.drained = refresh::drained;
         runs.onDrain(drained);
-        this.deployer = fileInstallPresent() ? PluginDeployer.register(context, refresh) : null;
+        this.deployer = fileInstallPresent() ? PluginDeployer.register(context, refresh, unreadable) : null;
     }
 
     /** Stops the active runs cleanly, then lets go of the listeners and the installer. */

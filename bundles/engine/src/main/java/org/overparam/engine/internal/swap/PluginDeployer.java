@@ -32,11 +32,13 @@ public final class PluginDeployer implements ArtifactInstaller {
     static final int RANKING = 100;
     private final BundleContext context;
     private final RefreshPolicy refresh;
+    private final UnreadableJars unreadable;
     private final java.util.Set<Long> unstarted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private PluginDeployer(BundleContext context, RefreshPolicy refresh) {
+    private PluginDeployer(BundleContext context, RefreshPolicy refresh, UnreadableJars unreadable) {
         this.context = context;
         this.refresh = refresh;
+        this.unreadable = unreadable;
     }
 
     /**
@@ -44,11 +46,11 @@ public final class PluginDeployer implements ArtifactInstaller {
      * @param refresh when to refresh
      * @return the registration of the installer service
      */
-    static ServiceRegistration<?> register(BundleContext context, RefreshPolicy refresh) {
+    static ServiceRegistration<?> register(BundleContext context, RefreshPolicy refresh, UnreadableJars unreadable) {
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(Constants.SERVICE_RANKING, RANKING);
         props.put(Constants.SERVICE_DESCRIPTION, "Overparam plugins: install, update, uninstall; refresh when no run is active");
-        return context.registerService(ArtifactInstaller.class.getName(), new PluginDeployer(context, refresh), props);
+        return context.registerService(ArtifactInstaller.class.getName(), new PluginDeployer(context, refresh, unreadable), props);
     }
 
     /** Every jar: one that is not a readable bundle is reported here rather than passed over in silence. */
@@ -71,7 +73,7 @@ public final class PluginDeployer implements ArtifactInstaller {
         try (InputStream in = Files.newInputStream(artifact.toPath())) {
             b = context.installBundle(location(artifact), in);
         } catch (BundleException e) {
-            UnreadableJars.refused(artifact, e);
+            unreadable.refused(artifact, e);
             return;
         }
         refresh.changed();
@@ -92,7 +94,7 @@ public final class PluginDeployer implements ArtifactInstaller {
         try (InputStream in = Files.newInputStream(artifact.toPath())) {
             b.update(in);
         } catch (BundleException e) {
-            UnreadableJars.refused(artifact, e);
+            unreadable.refused(artifact, e);
             return;
         }
         refresh.changed();
@@ -112,11 +114,11 @@ public final class PluginDeployer implements ArtifactInstaller {
     private boolean unreadable(File artifact, Bundle before) throws BundleException {
         String problem = UnreadableJars.problem(artifact);
         if (problem == null) {
-            UnreadableJars.clear(artifact);
+            unreadable.clear(artifact);
             return false;
         }
         String replaced = before == null ? "" : before.getSymbolicName() + " " + before.getVersion();
-        UnreadableJars.mark(artifact, problem, replaced);
+        unreadable.mark(artifact, problem, replaced);
         if (before != null) {
             unstarted.remove(before.getBundleId());
             before.uninstall();
@@ -127,7 +129,7 @@ public final class PluginDeployer implements ArtifactInstaller {
 
     @Override
     public void uninstall(File artifact) throws BundleException {
-        UnreadableJars.clear(artifact);
+        unreadable.clear(artifact);
         Bundle b = context.getBundle(location(artifact));
         if (b != null) {
             unstarted.remove(b.getBundleId());

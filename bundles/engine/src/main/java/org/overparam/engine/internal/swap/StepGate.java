@@ -78,6 +78,7 @@ public final class StepGate {
 
     private final Bindings bindings;
     private final SwapLedger ledger;
+    private final UnreadableJars unreadable;
     private final java.util.function.BiFunction<ComponentRef, Architecture, Model> build;
     private final Map<ComponentRef, WeakReference<Component>> rejected = new IdentityHashMap<>();
     private final Map<ComponentRef, String> rejections = new IdentityHashMap<>();
@@ -85,11 +86,13 @@ public final class StepGate {
     /**
      * @param bindings the run's lookups
      * @param ledger records swaps
+     * @param unreadable the jars of plugins/ that are not readable bundles, for the pause message
      * @param build builds the raw model of an architecture for the run's data
      */
-    public StepGate(Bindings bindings, SwapLedger ledger, java.util.function.BiFunction<ComponentRef, Architecture, Model> build) {
+    public StepGate(Bindings bindings, SwapLedger ledger, UnreadableJars unreadable, java.util.function.BiFunction<ComponentRef, Architecture, Model> build) {
         this.bindings = bindings;
         this.ledger = ledger;
+        this.unreadable = unreadable;
         this.build = build;
     }
 
@@ -142,7 +145,7 @@ public final class StepGate {
 
     /** @return for a missing component whose jar was replaced by an unreadable one, a clause saying so */
     private String unreadable(String component) {
-        return UnreadableJars.replacing(ledger.bundleOf(component)).map(e -> "; its jar " + e.file()
+        return unreadable.replacing(ledger.bundleOf(component)).map(e -> "; its jar " + e.file()
                 + " was replaced by a file that is not a readable bundle: " + e.reason()).orElse("");
     }
 

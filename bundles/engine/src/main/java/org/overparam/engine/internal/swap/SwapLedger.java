@@ -15,7 +15,7 @@ import org.overparam.api.run.Provenance;
 import org.overparam.engine.internal.folder.Events;
 import org.overparam.engine.internal.folder.ProvenanceFile;
 import org.overparam.engine.internal.folder.ProvenanceJson;
-import org.overparam.engine.internal.folder.ResultJson;
+import org.overparam.engine.runfolder.ResultJson;
 import org.overparam.engine.internal.folder.RunLog;
 import org.overparam.engine.internal.registry.JarHashes;
 

@@ -14,18 +14,22 @@ import java.util.jar.Manifest;
 import java.util.logging.Logger;
 import java.util.zip.ZipException;
 import org.osgi.framework.Constants;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * Jars in the watched plugins folder that are not readable bundles (random bytes, a truncated or
  * corrupt copy, a plain jar without {@code Bundle-SymbolicName}): why each one is not, said once per
  * version of the file in one line of the container log ({@code java.util.logging}, on standard error:
  * the terminal or shell), and remembered with the bundle it replaced, so that a run pausing for a
- * component of that bundle can say the jar was unreadable.
+ * component of that bundle can say the jar was unreadable. A DS component: one instance per engine
+ * bundle revision, shared by the {@link PluginDeployer} (which marks and clears jars) and the runs'
+ * {@link StepGate}s (which read it).
  */
+@Component(service = UnreadableJars.class)
 public final class UnreadableJars {
     private static final Logger LOG = Logger.getLogger("org.overparam.engine");
-    private static final Map<String, Entry> BY_FILE = new ConcurrentHashMap<>();
-    private static final Map<String, String> LOGGED = new ConcurrentHashMap<>();
+    private final Map<String, Entry> byFile = new ConcurrentHashMap<>();
+    private final Map<String, String> logged = new ConcurrentHashMap<>();
 
     /**
      * An unreadable jar.
@@ -37,8 +41,6 @@ public final class UnreadableJars {
     record Entry(String file, String reason, String replaced) {
     }
 
-    private UnreadableJars() {
-    }
 
     /**
      * Reads the whole jar (every entry, so that a truncated or corrupt copy is caught by its checksums).
@@ -81,11 +83,11 @@ public final class UnreadableJars {
      * @param reason why it is not a readable bundle
      * @param replaced the bundle installed from it before ({@code symbolic-name version}), or empty
      */
-    static void mark(File jar, String reason, String replaced) {
+    void mark(File jar, String reason, String replaced) {
         String file = jar.getAbsolutePath();
-        BY_FILE.put(file, new Entry(file, reason, replaced));
+        byFile.put(file, new Entry(file, reason, replaced));
         String version = jar.length() + "@" + jar.lastModified() + ":" + replaced;
-        if (!version.equals(LOGGED.put(file, version))) {
+        if (!version.equals(logged.put(file, version))) {
             LOG.warning(file + " is not a readable bundle: " + reason + "; not installed"
                     + (replaced.isEmpty() ? "" : ", and the bundle it replaced (" + replaced + ") is uninstalled:"
                     + " runs using its components pause until a readable jar is back"));
@@ -93,17 +95,17 @@ public final class UnreadableJars {
     }
 
     /** @param jar a file that is readable again, or was deleted */
-    static void clear(File jar) {
-        BY_FILE.remove(jar.getAbsolutePath());
-        LOGGED.remove(jar.getAbsolutePath());
+    void clear(File jar) {
+        byFile.remove(jar.getAbsolutePath());
+        logged.remove(jar.getAbsolutePath());
     }
 
     /**
      * @param bundle a bundle's symbolic name
      * @return the unreadable jar that replaced it, if one did
      */
-    static Optional<Entry> replacing(String bundle) {
-        return BY_FILE.values().stream().filter(e -> !bundle.isEmpty() && (e.replaced().equals(bundle)
+    Optional<Entry> replacing(String bundle) {
+        return byFile.values().stream().filter(e -> !bundle.isEmpty() && (e.replaced().equals(bundle)
                 || e.replaced().startsWith(bundle + " "))).findFirst();
     }
 
@@ -111,7 +113,7 @@ public final class UnreadableJars {
      * @param jar a readable bundle jar the framework refused (e.g. a second copy of an installed bundle)
      * @param e why
      */
-    static void refused(File jar, Exception e) {
+    void refused(File jar, Exception e) {
         LOG.warning(jar.getAbsolutePath() + " was not installed: " + words(e));
     }
 

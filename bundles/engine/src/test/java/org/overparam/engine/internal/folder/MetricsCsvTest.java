@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.overparam.api.InvalidInputException;
+import org.overparam.engine.runfolder.MetricsCsv;
 
 /**
  * metrics.csv read back as histories: exactly the rows before a checkpoint's byte count, every value
@@ -40,7 +41,7 @@ class MetricsCsvTest {
             w.record(values.length, "train.loss", 42.0);
             w.record(values.length, "later.only", 1.0);
         }
-        Map<String, Series> h = MetricsCsv.histories(file, cut);
+        Map<String, Series> h = MetricStore.histories(file, cut);
         assertEquals(List.of(odd, "train.loss"), List.copyOf(h.keySet()));
         long[] steps = new long[values.length];
         double[] shifted = new double[values.length];
@@ -51,18 +52,18 @@ class MetricsCsvTest {
         assertArrayEquals(steps, h.get("train.loss").steps());
         assertArrayEquals(bits(values), bits(h.get("train.loss").values()));
         assertArrayEquals(bits(shifted), bits(h.get(odd).values()));
-        assertEquals(Map.of(), MetricsCsv.histories(file, MetricsWriter.HEADER.length()));
+        assertEquals(Map.of(), MetricStore.histories(file, MetricsCsv.HEADER.length()));
     }
 
     @Test
     void anEditedFileIsRefusedWithItsLine() throws IOException {
         Path file = folder.resolve("metrics.csv");
-        String text = MetricsWriter.HEADER + "0,train.loss,1.5\n1,train.loss,one\n";
+        String text = MetricsCsv.HEADER + "0,train.loss,1.5\n1,train.loss,one\n";
         Files.writeString(file, text, StandardCharsets.UTF_8);
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> MetricsCsv.histories(file, text.length()));
-        assertEquals(file.toString(), e.where());
-        assertTrue(e.getMessage().contains("line 3"), e.getMessage());
+                () -> MetricStore.histories(file, text.length()));
+        assertEquals(file + ":3", e.where());
+        assertTrue(e.getMessage().contains("'1,train.loss,one'"), e.getMessage());
     }
 
     private static long[] bits(double[] v) {

@@ -1,12 +1,18 @@
-package org.overparam.engine.internal.folder;
+package org.overparam.engine.runfolder;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Builds a run's result.json by hand: a flat JSON object whose values are strings, numbers, or one
+ * A run's result.json, written and read here only. {@link #build} writes it by hand: a flat JSON object whose values are strings, numbers, or one
  * level of nested objects. Numbers are printed by {@link Double#toString} (exact); NaN and the
  * infinities, which JSON cannot hold, become {@code null}.
  *
@@ -16,8 +22,15 @@ import java.util.Map;
  *  "timings": {"setup_seconds": ..., "steps_seconds": ..., "analysis_seconds": ..., "total_seconds": ...},
  *  "metrics": {"train.loss": 9.7e-7, ...}}
  * }</pre>
+ *
+ * <p>{@link #read}, {@link #status}, {@link #steps}, {@link #loss} and {@link #message} read the fields that the
+ * engine, the shell and sweeps need back (a report reads the whole document as JSON).
  */
 public final class ResultJson {
+    private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z]+)\"");
+    private static final Pattern LOSS = Pattern.compile("\"loss\"\\s*:\\s*(null|[-+0-9.eE]+|NaN|-?Infinity)");
+    private static final Pattern STEPS = Pattern.compile("\"steps\"\\s*:\\s*(\\d+)");
+    private static final Pattern MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
     private final StringBuilder b = new StringBuilder("{");
     private boolean first = true;
 
@@ -92,5 +105,39 @@ public final class ResultJson {
     /** @param t a local time @return it as result.json writes times: ISO-8601 with offset, to the millisecond */
     public static String stamp(LocalDateTime t) {
         return t.truncatedTo(ChronoUnit.MILLIS).atZone(ZoneId.systemDefault()).toOffsetDateTime().toString();
+    }
+
+    /**
+     * @param runFolder a run folder
+     * @return the text of its result.json, or empty when it has none
+     * @throws IOException if it cannot be read
+     */
+    public static String read(Path runFolder) throws IOException {
+        Path file = runFolder.resolve(RunFileNames.RESULT);
+        return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+    }
+
+    /** @param json a result.json's text @return its status ({@code CONVERGED}), or {@code null} when it has none */
+    public static String status(String json) {
+        Matcher m = STATUS.matcher(json);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** @param json a result.json's text @return its step count, or -1 when it has none */
+    public static long steps(String json) {
+        Matcher m = STEPS.matcher(json);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    /** @param json a result.json's text @return its loss; NaN when it has none or {@code null} */
+    public static double loss(String json) {
+        Matcher m = LOSS.matcher(json);
+        return m.find() && !m.group(1).equals("null") ? Double.parseDouble(m.group(1)) : Double.NaN;
+    }
+
+    /** @param json a result.json's text @return its message, unquoted, or empty when it has none */
+    public static String message(String json) {
+        Matcher m = MESSAGE.matcher(json);
+        return m.find() ? m.group(1).replace("\\\"", "\"").replace("\\\\", "\\") : "";
     }
 }
