@@ -64,7 +64,8 @@ public final class EngineRunner implements ExperimentRunner {
     public RunResult run(RunSpec spec, Path runsDirectory, RunListener listener) {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(runsDirectory, "runsDirectory");
-        return new Run(registry, spec, runsDirectory, listener, Run.MISSING_WAIT_MILLIS).withStore(store).withContainer(runs, unreadable).execute();
+        return new Run(registry, spec, runsDirectory, listener, Run.MISSING_WAIT_MILLIS).withStore(store)
+                .withContainer(runs, unreadable).execute();
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.run.ComponentRegistry;
 import org.overparam.api.run.RunListener;
@@ -23,8 +22,8 @@ import org.overparam.engine.internal.checkpoint.CheckpointFile;
 import org.overparam.engine.internal.checkpoint.Checkpoints;
 import org.overparam.engine.internal.folder.Events;
 import org.overparam.engine.internal.folder.MetricsWriter;
-import org.overparam.engine.internal.folder.ProvenanceFile;
 import org.overparam.engine.runfolder.ResultJson;
+import org.overparam.engine.runfolder.RunFileNames;
 import org.overparam.engine.internal.folder.ResumedProvenance;
 import org.overparam.engine.internal.folder.RunFolder;
 import org.overparam.engine.internal.folder.RunIndex;
@@ -100,11 +99,7 @@ final class Run {
         return this;
     }
 
-    /**
-     * @param runs the engine's active runs, which the run joins while its loop runs
-     * @param jars the jars of plugins/ that are not readable bundles (its pause messages name them)
-     * @return this
-     */
+    /** Sets the engine's active runs (which the run joins) and the unreadable jars its pauses name; returns this. */
     Run withContainer(ActiveRuns runs, UnreadableJars jars) {
         this.active = runs;
         this.unreadable = jars;
@@ -117,15 +112,15 @@ final class Run {
      */
     RunResult execute() {
         Setup setup = setup(null, null);
-        RunFolder folder = createFolder();
+        RunFolder folder = RunFolder.createFor(runsDirectory, spec.name(), started);
         String text = spec.text() == null ? "" : spec.text();
         MetricsWriter writer = null;
         RunLock lock = null;
         try {
             lock = RunLock.acquire(folder.path(), folder.id());
-            log = new RunLog(folder.file("run.log"));
-            folder.writeText("spec.yaml", text);
-            writer = new MetricsWriter(folder.file("metrics.csv"));
+            log = new RunLog(folder.file(RunFileNames.LOG));
+            folder.writeText(RunFileNames.SPEC, text);
+            writer = new MetricsWriter(folder.file(RunFileNames.METRICS));
         } catch (IOException | RuntimeException e) {
             closeLog();
             if (lock != null) {
@@ -166,10 +161,10 @@ final class Run {
         Setup setup = setup(from, CheckpointFile.in(folder.path()).toString());
         MetricsWriter writer;
         try {
-            log = new RunLog(folder.file("run.log"), true);
-            writer = from == null ? new MetricsWriter(folder.file("metrics.csv"))
-                    : MetricsWriter.resume(folder.file("metrics.csv"), from.metricsBytes());
-            Files.deleteIfExists(folder.file("result.json"));
+            log = new RunLog(folder.file(RunFileNames.LOG), true);
+            writer = from == null ? new MetricsWriter(folder.file(RunFileNames.METRICS))
+                    : MetricsWriter.resume(folder.file(RunFileNames.METRICS), from.metricsBytes());
+            Files.deleteIfExists(folder.file(RunFileNames.RESULT));
             cutStore.run();
         } catch (IOException | RuntimeException e) {
             closeLog();
@@ -181,10 +176,8 @@ final class Run {
         log.info(previousEnd);
         List<String> changes = from == null || setup.prepared() == null ? List.of()
                 : Restore.changes(from.providers(), Restore.providers(setup.prepared().infos()));
-        changes.forEach(change -> log.info("component version differs: " + change));
-        ResumedProvenance resumed = ResumedProvenance.of(folder.path(), from == null ? -1 : from.steps(), changes);
-        resumed.swaps().forEach(w -> log.info("swap kept from before the resume: " + ProvenanceFile.describe(w)));
-        return finish(folder, writer, setup, from, specSha, resumed);
+        return finish(folder, writer, setup, from, specSha,
+                ResumedProvenance.of(folder.path(), from == null ? -1 : from.steps(), changes, log));
     }
 
     /** The run's lookups and, before anything is written, its prepared run or the component's failure. */
@@ -235,7 +228,7 @@ final class Run {
         Map<String, Double> latest = loop == null ? Map.of() : loop.metrics().latestCopy();
         long totalNanos = System.nanoTime() - start;
         Map<String, Double> timings = outcome.timings(setupNanos, totalNanos);
-        folder.writeText("result.json", new ResultJson()
+        folder.writeText(RunFileNames.RESULT, new ResultJson()
                 .text("id", folder.id()).text("name", spec.name()).number("seed", spec.seed())
                 .text("status", outcome.status().name()).number("steps", outcome.steps()).number("loss", outcome.loss())
                 .text("message", outcome.message()).number("sample_gradients", outcome.sampleGradients())
@@ -274,7 +267,8 @@ final class Run {
                          RunIndex index, ResumedProvenance resumed, Checkpoints checkpoints, StoreFeed feed) {
         Prepared prepared = setup.prepared();
         RunDescription.log(prepared, spec, log, events);
-        RunControl runControl = new RunControl(folder.id(), folder.path(), () -> loop == null ? List.of() : loop.held());
+        RunControl runControl = new RunControl(folder.id(), folder.path(),
+                () -> loop == null ? List.of() : loop.held());
         SwapLedger ledger = new SwapLedger(registry, index.provenance(), resumed.swaps(), log, events,
                 () -> loop == null ? Double.NaN : loop.loss(), index::swapped);
         loop = new StepLoop(spec, prepared, setup.bindings(), writer, folder, events, log,
@@ -288,14 +282,6 @@ final class Run {
             events.progress(outcome.steps(), outcome.loss(), true);
         }
         return outcome;
-    }
-
-    private RunFolder createFolder() {
-        try {
-            return RunFolder.create(runsDirectory, spec.name(), started, () -> ThreadLocalRandom.current().nextInt());
-        } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException(runsDirectory.toString(), "cannot create a run folder: " + e);
-        }
     }
 
     private void closeLog() {

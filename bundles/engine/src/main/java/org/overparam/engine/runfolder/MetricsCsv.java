@@ -25,14 +25,23 @@ public final class MetricsCsv {
     /** Receives the rows read. */
     @FunctionalInterface
     public interface Rows {
-        /** @param step the step @param metric the metric's full name @param value its value there */
+        /**
+         * @param step the step
+         * @param metric the metric's full name
+         * @param value its value there
+         */
         void row(long step, String metric, double value);
     }
 
     private MetricsCsv() {
     }
 
-    /** @param step a step @param metric a metric's full name @param value its value @return the row, with its line break */
+    /**
+     * @param step a step
+     * @param metric a metric's full name
+     * @param value its value
+     * @return the row, with its line break
+     */
     public static String row(long step, String metric, double value) {
         return step + "," + field(metric) + "," + value + "\n";
     }

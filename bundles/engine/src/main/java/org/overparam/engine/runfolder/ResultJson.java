@@ -12,9 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A run's result.json, written and read here only. {@link #build} writes it by hand: a flat JSON object whose values are strings, numbers, or one
- * level of nested objects. Numbers are printed by {@link Double#toString} (exact); NaN and the
- * infinities, which JSON cannot hold, become {@code null}.
+ * A run's result.json, written and read here only. {@link #build} writes it by hand: a flat JSON
+ * object whose values are strings, numbers, or one level of nested objects. Numbers are printed by
+ * {@link Double#toString} (exact); NaN and the infinities, which JSON cannot hold, become
+ * {@code null}.
  *
  * <pre>{@code
  * {"id": "...", "name": "...", "seed": 1, "status": "CONVERGED", "steps": 120, "loss": 9.7e-7,
@@ -23,8 +24,8 @@ import java.util.regex.Pattern;
  *  "metrics": {"train.loss": 9.7e-7, ...}}
  * }</pre>
  *
- * <p>{@link #read}, {@link #status}, {@link #steps}, {@link #loss} and {@link #message} read the fields that the
- * engine, the shell and sweeps need back (a report reads the whole document as JSON).
+ * <p>{@link #read}, {@link #status}, {@link #steps}, {@link #loss} and {@link #message} read back the
+ * fields that the engine, the shell and sweeps need (a report reads the whole document as JSON).
  */
 public final class ResultJson {
     private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z]+)\"");

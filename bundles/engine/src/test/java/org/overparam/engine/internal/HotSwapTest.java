@@ -117,7 +117,7 @@ class HotSwapTest {
     @Test
     void swapRequestReplacesTheOptimizerAtTheNextBoundaryKeepingItsLearningRate() throws IOException {
         ComponentTable table = TestRegistry.standard();
-        new TestRegistry(table).add(ComponentKind.OPTIMIZER, "nesterov", new FakeComponents.Nesterov());
+        new TestRegistry(table).add(ComponentKind.OPTIMIZER, "nesterov", new ExtraFakes.Nesterov());
         AtomicReference<Path> folder = new AtomicReference<>();
         AtomicReference<String> asked = new AtomicReference<>();
         table.put(new ComponentTable.Entry(table.best(ComponentKind.OPTIMIZER, "gd").get().info(), 5,
@@ -132,7 +132,7 @@ class HotSwapTest {
             }
         }, 0).execute();
         ComponentTable plain = TestRegistry.standard();
-        new TestRegistry(plain).add(ComponentKind.OPTIMIZER, "nesterov", new FakeComponents.Nesterov());
+        new TestRegistry(plain).add(ComponentKind.OPTIMIZER, "nesterov", new ExtraFakes.Nesterov());
         RunResult switched = new Run(plain, Specs.base().stop(10, 0).switchAt(4, "nesterov",
                 Map.of("lr", 0.1, "momentum", 0.9), null).build(), runs, null, 0).execute();
 
@@ -151,7 +151,7 @@ class HotSwapTest {
     @Test
     void aRunStoppedAfterASwapResumesWithTheSwappedComponents() throws IOException {
         ComponentTable table = TestRegistry.standard();
-        new TestRegistry(table).add(ComponentKind.OPTIMIZER, "nesterov", new FakeComponents.Nesterov());
+        new TestRegistry(table).add(ComponentKind.OPTIMIZER, "nesterov", new ExtraFakes.Nesterov());
         AtomicReference<Path> folder = new AtomicReference<>();
         table.put(new ComponentTable.Entry(table.best(ComponentKind.OPTIMIZER, "gd").get().info(), 5,
                 org.osgi.framework.Version.parseVersion("1.0.0"), 9_000_005L, new Acting(2, () -> {
@@ -189,7 +189,7 @@ class HotSwapTest {
         assertEquals(List.of("gd", "nesterov@3"), again.provenance().components().stream()
                 .filter(o -> o.kind() == ComponentKind.OPTIMIZER).map(o -> o.name()).toList());
         ComponentTable plain = TestRegistry.standard();
-        new TestRegistry(plain).add(ComponentKind.OPTIMIZER, "nesterov", new FakeComponents.Nesterov());
+        new TestRegistry(plain).add(ComponentKind.OPTIMIZER, "nesterov", new ExtraFakes.Nesterov());
         RunResult switched = new Run(plain, Specs.base().stop(10, 0).switchAt(3, "nesterov",
                 Map.of("lr", 0.1, "momentum", 0.9), null).build(), runs, null, 0).execute();
 

@@ -46,7 +46,7 @@ final class ResumeFakes {
     static ComponentTable registry() {
         ComponentTable table = TestRegistry.standard();
         new TestRegistry(table).add(ComponentKind.OPTIMIZER, "sgd", new Sgd())
-                .add(ComponentKind.OPTIMIZER, "nesterov", new FakeComponents.Nesterov())
+                .add(ComponentKind.OPTIMIZER, "nesterov", new ExtraFakes.Nesterov())
                 .add(ComponentKind.SCHEDULE, "steered", new Steered())
                 .add(ComponentKind.ANALYZER, "tracker", new Tracker());
         return table;

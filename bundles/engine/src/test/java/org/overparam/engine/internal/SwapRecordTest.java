@@ -66,7 +66,7 @@ class SwapRecordTest {
     @Test
     void anAppliedRequestRecordsTheCompleteConfigurationAndSaysApplied() throws IOException {
         ComponentTable table = TestRegistry.standard();
-        new TestRegistry(table).add(ComponentKind.OPTIMIZER, "nesterov", new FakeComponents.Nesterov());
+        new TestRegistry(table).add(ComponentKind.OPTIMIZER, "nesterov", new ExtraFakes.Nesterov());
         AtomicReference<Path> folder = new AtomicReference<>();
         table.put(new ComponentTable.Entry(table.best(ComponentKind.OPTIMIZER, "gd").get().info(), 5,
                 Version.parseVersion("1.0.0"), 9_100_003L, new HotSwapTest.Acting(1, () -> {

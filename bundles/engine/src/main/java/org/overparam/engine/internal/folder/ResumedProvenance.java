@@ -28,10 +28,14 @@ public final class ResumedProvenance {
      * @param folder the run folder
      * @param from the checkpoint's step count, or -1 when the run resumes from its first step
      * @param changes the components whose bundle or version differ from the checkpoint's
+     * @param log the run log, which gets one line per change and per swap kept
      * @return what the resumed run keeps
      */
-    public static ResumedProvenance of(Path folder, long from, List<String> changes) {
-        return new ResumedProvenance(Math.max(0, from), ProvenanceFile.read(folder, from), changes);
+    public static ResumedProvenance of(Path folder, long from, List<String> changes, RunLog log) {
+        changes.forEach(change -> log.info("component version differs: " + change));
+        ResumedProvenance r = new ResumedProvenance(Math.max(0, from), ProvenanceFile.read(folder, from), changes);
+        r.swaps().forEach(w -> log.info("swap kept from before the resume: " + ProvenanceFile.describe(w)));
+        return r;
     }
 
     /** @return the swaps kept, as JSON objects (none for a new run) */

@@ -14,8 +14,10 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntSupplier;
 import java.util.stream.Stream;
+import org.overparam.api.InvalidInputException;
 
 /**
  * A run's folder under the runs directory, named {@code <name>-<yyyyMMdd-HHmmss>-<4 hex digits>}:
@@ -41,6 +43,23 @@ public final class RunFolder {
     private RunFolder(String id, Path path) {
         this.id = id;
         this.path = path;
+    }
+
+    /**
+     * {@link #create} with a random suffix, for a run.
+     *
+     * @param runsDirectory the parent, created if missing
+     * @param name the experiment's name
+     * @param now the start time
+     * @return the folder
+     * @throws InvalidInputException if it cannot be created
+     */
+    public static RunFolder createFor(Path runsDirectory, String name, LocalDateTime now) {
+        try {
+            return create(runsDirectory, name, now, () -> ThreadLocalRandom.current().nextInt());
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException(runsDirectory.toString(), "cannot create a run folder: " + e);
+        }
     }
 
     /**

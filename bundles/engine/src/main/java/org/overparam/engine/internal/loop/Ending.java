@@ -43,16 +43,26 @@ record Ending(RunStatus status, long steps, String message) {
         return null;
     }
 
-    /** @param t the step taken @param params the point after it @return DIVERGED when it is not finite, else {@code null} */
+    /**
+     * @param t the step taken
+     * @param params the point after it
+     * @return DIVERGED when it is not finite, else {@code null}
+     */
     static Ending afterAnalyses(long t, Params params) {
         return params.isFinite() ? null
                 : new Ending(RunStatus.DIVERGED, t + 1, "diverged: the parameters are not finite after step " + t);
     }
 
-    /** @param rule the spec's stop rule @param max its step budget @param loss the loss at the final point @return the ending */
+    /**
+     * @param rule the spec's stop rule
+     * @param max its step budget
+     * @param loss the loss at the final point
+     * @return CONVERGED, DIVERGED or COMPLETED after max steps
+     */
     static Ending atEnd(StopRule rule, long max, double loss) {
         if (!Double.isFinite(loss)) {
-            return new Ending(RunStatus.DIVERGED, max, "diverged: the loss is " + number(loss) + " after the last step");
+            return new Ending(RunStatus.DIVERGED, max, "diverged: the loss is " + number(loss)
+                    + " after the last step");
         }
         if (converged(rule, loss)) {
             return new Ending(RunStatus.CONVERGED, max, "converged: loss " + number(loss) + " <= target "

@@ -99,7 +99,11 @@ public final class StepLoop {
         return hot.held();
     }
 
-    /** @param status RUNNING, STOPPED or the final status @param steps the steps taken @return the run's state now, as a checkpoint (live: write it at once) */
+    /**
+     * @param status RUNNING, STOPPED or the final status
+     * @param steps the steps taken
+     * @return the run's state now, as a checkpoint (live references: write it at once)
+     */
     public Checkpoint capture(RunStatus status, long steps) {
         Map<String, Checkpoint.Stream> streams = new LinkedHashMap<>();
         run.analyzerStreams().forEach((label, s) -> streams.put(label, new Checkpoint.Stream(s.seed(), s.position())));

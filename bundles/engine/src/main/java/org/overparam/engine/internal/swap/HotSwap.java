@@ -39,7 +39,10 @@ public final class HotSwap {
         /** @param message logged and sent as a NOTICE event */
         void notice(String message);
 
-        /** @param logged a line for the run log @param sent the NOTICE event's message */
+        /**
+         * @param logged a line for the run log
+         * @param sent the NOTICE event's message
+         */
         void notice(String logged, String sent);
     }
 
@@ -91,7 +94,8 @@ public final class HotSwap {
         this.status = wiring.status();
         this.effect = new InEffect(spec);
         this.swaps = new SwapApplier(bindings.registry(), effect);
-        this.gate = new StepGate(bindings, ledger, wiring.unreadable(), (ref, arch) -> Guard.call(ref, () -> build.apply(ref, arch)));
+        this.gate = new StepGate(bindings, ledger, wiring.unreadable(),
+                (ref, arch) -> Guard.call(ref, () -> build.apply(ref, arch)));
     }
 
     /**
