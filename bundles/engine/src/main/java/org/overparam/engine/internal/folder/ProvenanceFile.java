@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 import org.overparam.api.ComponentKind;
 import org.overparam.api.run.ComponentOrigin;
 import org.overparam.api.run.Provenance;
-import org.overparam.engine.internal.swap.SwapLedger;
 
 /**
  * Reads back a run folder's {@code provenance.json} as {@link ProvenanceJson} wrote it (one component,
@@ -106,7 +105,7 @@ public final class ProvenanceFile {
     }
 
     /**
-     * @param swapJson a swap as {@link SwapLedger} records it
+     * @param swapJson a swap as {@code SwapLedger} records it
      * @return a line for run.log: {@code step 539: optimizer gd -> adam (bundle 1.0.0, jar sha256 1a2b3c4d5e6f)}
      */
     public static String describe(String swapJson) {

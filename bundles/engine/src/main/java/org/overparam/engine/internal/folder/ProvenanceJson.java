@@ -2,7 +2,6 @@ package org.overparam.engine.internal.folder;
 
 import org.overparam.api.run.ComponentOrigin;
 import org.overparam.api.run.Provenance;
-import org.overparam.engine.internal.swap.SwapLedger;
 import org.overparam.engine.runfolder.ResultJson;
 
 /**
@@ -14,7 +13,7 @@ import org.overparam.engine.runfolder.ResultJson;
  *  "swaps": [{"step": 120, "kind": "optimizer", "why": "update", "from": {"name": ..., "bundle": ..., "version": ...,
  *             "sha256": ...}, "to": {...}}, ...]}
  * }</pre>
- * {@code swaps} is there once the run swapped a component ({@link SwapLedger}); {@code resumes} once it was
+ * {@code swaps} is there once the run swapped a component ({@code SwapLedger}); {@code resumes} once it was
  * resumed: {@code {"step": 400, "host": ..., "os": ..., "jvm_vendor": ..., "jvm_version": ..., "blas": ...,
  * "overparam": ..., "changed": ["optimizer gd: ... 1.0.0 at the checkpoint, 1.1.0 now"]}}. A resume keeps
  * the rest as it was ({@link ProvenanceFile}).
@@ -30,7 +29,7 @@ public final class ProvenanceJson {
 
     /**
      * @param p a provenance
-     * @param swaps the run's swaps as JSON objects ({@link SwapLedger}); written as {@code "swaps": [...]}
+     * @param swaps the run's swaps as JSON objects ({@code SwapLedger}); written as {@code "swaps": [...]}
      *     when there are any
      * @return its JSON document, ending with a line break
      */
@@ -40,7 +39,7 @@ public final class ProvenanceJson {
 
     /**
      * @param p a provenance
-     * @param swaps the run's swaps as JSON objects ({@link SwapLedger}); written as {@code "swaps": [...]}
+     * @param swaps the run's swaps as JSON objects ({@code SwapLedger}); written as {@code "swaps": [...]}
      *     when there are any
      * @param resumes the run's resumes as JSON objects ({@link #resume}); written as {@code "resumes": [...]}
      *     when there are any

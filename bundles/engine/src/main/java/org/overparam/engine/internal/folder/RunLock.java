@@ -12,7 +12,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.Set;
 import org.overparam.api.InvalidInputException;
-import org.overparam.engine.internal.swap.StopPoll;
 
 /**
  * Who is running a run folder, and requests to stop it. A process running a run holds an exclusive
@@ -21,7 +20,7 @@ import org.overparam.engine.internal.swap.StopPoll;
  * held folders answers first, since closing any channel on a locked file would release the JVM's lock.
  *
  * <p>A stop request is the file {@code stop.request} in the folder: {@link #requestStop} writes it
- * when the run is held, and the run polls for it between steps ({@link StopPoll}).
+ * when the run is held, and the run polls for it between steps ({@code StopPoll}).
  */
 public final class RunLock implements AutoCloseable {
     /** The lock file in a run folder; it stays there, holding the id of the last process that ran the run. */

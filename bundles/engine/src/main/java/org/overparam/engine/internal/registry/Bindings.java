@@ -15,11 +15,10 @@ import org.overparam.api.Optimizer;
 import org.overparam.api.Schedule;
 import org.overparam.api.run.ComponentRef;
 import org.overparam.api.run.ComponentRegistry;
-import org.overparam.engine.internal.swap.StepGate;
 
 /**
  * The run's components, looked up by name in the registry. During setup {@link #resolve} finds a
- * component for one call, waiting a while if it is missing. During the loop the {@link StepGate}
+ * component for one call, waiting a while if it is missing. During the loop the {@code StepGate}
  * looks the step's components up before each step ({@link #lookup}), checks those that changed, and
  * {@link #hold}s them for the step; {@link #release()} lets go of them after it, so an updated plugin
  * bundle takes over at the next step and the old one's classes can be collected.
