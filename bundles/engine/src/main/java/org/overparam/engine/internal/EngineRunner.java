@@ -18,6 +18,11 @@ import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.StaleRevision;
 import org.overparam.api.store.RunStore;
+import org.overparam.engine.internal.folder.RunLock;
+import org.overparam.engine.internal.swap.ActiveRuns;
+import org.overparam.engine.internal.swap.StaleRevisions;
+import org.overparam.engine.internal.swap.SwapFiles;
+import org.overparam.engine.internal.swap.UnreadableJars;
 
 /**
  * The container's {@link ExperimentRunner}: each call runs one {@link Run} on the calling thread,
@@ -32,6 +37,8 @@ import org.overparam.api.store.RunStore;
 public final class EngineRunner implements ExperimentRunner {
     private final ComponentRegistry registry;
     private final BundleContext context;
+    private final ActiveRuns runs;
+    private final UnreadableJars unreadable;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -40,25 +47,32 @@ public final class EngineRunner implements ExperimentRunner {
     /**
      * @param context the engine's bundle context (for {@link #stale})
      * @param registry the registry of component services
+     * @param runs the engine's active runs, which each run joins while it takes steps
+     * @param unreadable the jars of plugins/ that are not readable bundles
      */
     @Activate
-    public EngineRunner(BundleContext context, @Reference(name = "registry") ComponentRegistry registry) {
+    public EngineRunner(BundleContext context, @Reference(name = "registry") ComponentRegistry registry,
+                        @Reference(name = "runs") ActiveRuns runs,
+                        @Reference(name = "unreadable") UnreadableJars unreadable) {
         this.context = context;
         this.registry = registry;
+        this.runs = runs;
+        this.unreadable = unreadable;
     }
 
     @Override
     public RunResult run(RunSpec spec, Path runsDirectory, RunListener listener) {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(runsDirectory, "runsDirectory");
-        return new Run(registry, spec, runsDirectory, listener, Run.MISSING_WAIT_MILLIS).withStore(store).execute();
+        return new Run(registry, spec, runsDirectory, listener, Run.MISSING_WAIT_MILLIS).withStore(store)
+                .withContainer(runs, unreadable).execute();
     }
 
     @Override
     public RunResult resume(Path runFolder, Function<Path, RunSpec> readSpec, RunListener listener) {
         Objects.requireNonNull(runFolder, "runFolder");
         Objects.requireNonNull(readSpec, "readSpec");
-        return Resume.resume(registry, runFolder, readSpec, listener, Run.MISSING_WAIT_MILLIS, store);
+        return Resume.resume(registry, runFolder, readSpec, listener, Run.MISSING_WAIT_MILLIS, store, runs, unreadable);
     }
 
     @Override
@@ -76,6 +90,6 @@ public final class EngineRunner implements ExperimentRunner {
 
     @Override
     public List<StaleRevision> stale() {
-        return StaleRevisions.of(context, ActiveRuns.INSTANCE.list());
+        return StaleRevisions.of(context, runs.list());
     }
 }

@@ -14,6 +14,8 @@ import org.overparam.api.run.AnalyzerRef;
 import org.overparam.api.run.ComponentRef;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.Switch;
+import org.overparam.engine.internal.registry.Bindings;
+import org.overparam.engine.internal.registry.ComponentFailure;
 
 /**
  * A run's memory estimate from its components' own sizes ({@link MemoryGuard} adds them up and

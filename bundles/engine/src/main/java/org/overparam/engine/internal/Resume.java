@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.run.ComponentRegistry;
 import org.overparam.api.run.RunListener;
@@ -14,6 +12,15 @@ import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStatus;
 import org.overparam.api.store.RunStore;
+import org.overparam.engine.internal.checkpoint.Checkpoint;
+import org.overparam.engine.internal.checkpoint.CheckpointFile;
+import org.overparam.engine.internal.folder.MetricStore;
+import org.overparam.engine.internal.folder.RunFolder;
+import org.overparam.engine.internal.folder.RunLock;
+import org.overparam.engine.internal.swap.ActiveRuns;
+import org.overparam.engine.internal.swap.UnreadableJars;
+import org.overparam.engine.runfolder.ResultJson;
+import org.overparam.engine.runfolder.RunFileNames;
 
 /**
  * {@code resume RUN}: checks a run folder and continues its run from the checkpoint. In order, each
@@ -29,9 +36,6 @@ import org.overparam.api.store.RunStore;
  * in its folder.
  */
 final class Resume {
-    private static final Pattern STATUS = Pattern.compile("\"status\": \"([A-Z]+)\"");
-    private static final Pattern STEPS = Pattern.compile("\"steps\": (\\d+)");
-    private static final Pattern MESSAGE = Pattern.compile("\"message\": \"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private Resume() {
     }
@@ -43,11 +47,14 @@ final class Resume {
      * @param listener receives the run's events
      * @param missingWaitMillis how long to wait for a component that went away
      * @param store the run store whose rows to cut back, or {@code null}
+     * @param active the engine's active runs, which the run joins
+     * @param jars the jars of plugins/ that are not readable bundles
      * @return how the run ended
      * @throws InvalidInputException as the class says
      */
     static RunResult resume(ComponentRegistry registry, Path folder, Function<Path, RunSpec> readSpec,
-                            RunListener listener, long missingWaitMillis, RunStore store) {
+                            RunListener listener, long missingWaitMillis, RunStore store,
+                            ActiveRuns active, UnreadableJars jars) {
         if (!Files.isDirectory(folder)) {
             throw new InvalidInputException(folder.toString(), "no such run folder");
         }
@@ -63,7 +70,7 @@ final class Resume {
         RunLock lock = RunLock.acquire(folder, id);
         try (lock) {
             return checkedResume(registry, folder, readSpec, listener, missingWaitMillis, store, runFolder, id,
-                    lastOwner);
+                    lastOwner, active, jars);
         } catch (InvalidInputException e) {
             restore(lockFile, lockBefore);
             throw e;
@@ -73,15 +80,15 @@ final class Resume {
     /** The checks and the resume, with the folder's lock held (see the class comment). */
     private static RunResult checkedResume(ComponentRegistry registry, Path folder, Function<Path, RunSpec> readSpec,
                                            RunListener listener, long missingWaitMillis, RunStore store,
-                                           RunFolder runFolder, String id, String lastOwner) {
+                                           RunFolder runFolder, String id, String lastOwner, ActiveRuns active,
+                                           UnreadableJars jars) {
         RunLock.clearStopRequest(folder);
-        String result = text(folder.resolve("result.json"));
-        Matcher status = STATUS.matcher(result);
-        if (status.find() && isFinished(status.group(1))) {
-            Matcher steps = STEPS.matcher(result);
+        String result = text(folder);
+        String status = ResultJson.status(result);
+        if (status != null && isFinished(status)) {
+            long steps = ResultJson.steps(result);
             throw new InvalidInputException(folder.toString(), "run " + id + " has already finished ("
-                    + status.group(1) + (steps.find() ? " after " + steps.group(1) + " steps" : "")
-                    + "); nothing to resume");
+                    + status + (steps >= 0 ? " after " + steps + " steps" : "") + "); nothing to resume");
         }
         Path specFile = folder.resolve("spec.yaml");
         String sha = sha(specFile);
@@ -89,13 +96,13 @@ final class Resume {
         Checkpoint from = Files.exists(file) ? CheckpointFile.read(file) : null;
         if (from != null) {
             check(from, sha, folder, file, id);
-            from = from.withHistories(MetricsCsv.histories(folder.resolve("metrics.csv"), from.metricsBytes()));
+            from = from.withHistories(MetricStore.histories(folder.resolve(RunFileNames.METRICS), from.metricsBytes()));
         }
         RunSpec spec = readSpec.apply(specFile);
         long steps = from == null ? 0 : from.steps();
         Runnable cutStore = store == null ? () -> { } : () -> truncate(store, folder, id, steps);
         Path runs = folder.toAbsolutePath().normalize().getParent();
-        return new Run(registry, spec, runs, listener, missingWaitMillis).withStore(store)
+        return new Run(registry, spec, runs, listener, missingWaitMillis).withStore(store).withContainer(active, jars)
                 .resume(runFolder, from, sha, cutStore, previousEnd(lastOwner, result));
     }
 
@@ -141,14 +148,13 @@ final class Resume {
      */
     static String previousEnd(String lastOwner, String result) {
         String who = "the previous process" + (lastOwner.matches("\\d+") ? " (" + lastOwner + ")" : "");
-        Matcher status = STATUS.matcher(result);
-        if (!status.find()) {
+        String status = ResultJson.status(result);
+        if (status == null) {
             return who + " ended without finishing the run (no result.json): it was killed, ran out of memory, or"
                     + " the machine lost power";
         }
-        Matcher message = MESSAGE.matcher(result);
-        String why = message.find() ? message.group(1).replace("\\\"", "\"").replace("\\\\", "\\") : "";
-        return who + " ended the run " + status.group(1) + (why.isBlank() ? "" : ": " + why);
+        String why = ResultJson.message(result);
+        return who + " ended the run " + status + (why.isBlank() ? "" : ": " + why);
     }
 
     private static boolean isFinished(String status) {
@@ -189,9 +195,9 @@ final class Resume {
         }
     }
 
-    private static String text(Path file) {
+    private static String text(Path folder) {
         try {
-            return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+            return ResultJson.read(folder);
         } catch (IOException e) {
             return "";
         }

@@ -5,38 +5,53 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 import org.overparam.api.InvalidInputException;
-import org.overparam.api.run.ComponentInfo;
-import org.overparam.api.run.ComponentRef;
 import org.overparam.api.run.ComponentRegistry;
 import org.overparam.api.run.RunListener;
+import org.overparam.api.store.RunOutcome;
 import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStatus;
 import org.overparam.api.run.SweepPoint;
-import org.overparam.api.run.Switch;
-import org.overparam.api.store.Provenance;
 import org.overparam.api.store.RunOutcome;
-import org.overparam.api.store.RunRecord;
 import org.overparam.api.store.RunStore;
+import org.overparam.engine.internal.checkpoint.Checkpoint;
+import org.overparam.engine.internal.checkpoint.CheckpointFile;
+import org.overparam.engine.internal.checkpoint.Checkpoints;
+import org.overparam.engine.internal.folder.Events;
+import org.overparam.engine.internal.folder.MetricsWriter;
+import org.overparam.engine.internal.folder.ResumedProvenance;
+import org.overparam.engine.internal.folder.RunFolder;
+import org.overparam.engine.internal.folder.RunIndex;
+import org.overparam.engine.internal.folder.RunLock;
+import org.overparam.engine.internal.folder.RunLog;
+import org.overparam.engine.internal.folder.StoreFeed;
+import org.overparam.engine.internal.loop.Outcome;
+import org.overparam.engine.internal.loop.Prepared;
+import org.overparam.engine.internal.loop.Restore;
+import org.overparam.engine.internal.loop.StepLoop;
+import org.overparam.engine.internal.registry.Bindings;
+import org.overparam.engine.internal.registry.ComponentFailure;
+import org.overparam.engine.internal.swap.ActiveRuns;
+import org.overparam.engine.internal.swap.HotSwap;
+import org.overparam.engine.internal.swap.RunControl;
+import org.overparam.engine.internal.swap.SwapFiles;
+import org.overparam.engine.internal.swap.SwapLedger;
+import org.overparam.engine.internal.swap.UnreadableJars;
+import org.overparam.engine.runfolder.ResultJson;
+import org.overparam.engine.runfolder.RunFileNames;
 
 /**
  * One experiment from its spec to its result, on the calling thread: {@link RunSetup} (nothing on
  * disk yet), then the run folder ({@link RunFolder}, locked by {@link RunLock} while the run runs),
  * then the {@link StepLoop}, then result.json and, for a run that ended with a result, the final
- * checkpoint. Beside them it writes provenance.json ({@link ProvenanceProbe}) and, when a
- * {@link RunStore} is present, indexes the run there as it goes ({@link StoreFeed}). {@link #resume}
- * continues a run in its existing folder from a checkpoint instead
- * ({@link Resume} checks the folder first).
+ * checkpoint. Beside them it writes provenance.json and, when a {@link RunStore} is present, indexes
+ * the run there as it goes ({@link RunIndex}). {@link #execute} opens a new folder, {@link #resume}
+ * an existing one at a checkpoint ({@link Resume} checks the folder first); from there both take one
+ * path.
  *
  * <p>An {@link InvalidInputException} during setup reaches the caller and leaves nothing on disk. Any
  * other failure during setup, or any failure of a component during the loop, ends the run FAILED:
@@ -51,17 +66,15 @@ final class Run {
     private final Path runsDirectory;
     private final RunListener listener;
     private final long missingWaitMillis;
-    private RunLog log;
-    private Events events;
-    private StepLoop loop;
+    private final long start = System.nanoTime();
+    private final LocalDateTime started = LocalDateTime.now();
     private RunStore store;
-    private StoreFeed feed = StoreFeed.NONE;
-    private RunRecord record;
-    private RunControl active;
-    private Provenance provenance = Provenance.unknown();
-    private final List<String> notices = new java.util.ArrayList<>();
-    private ResumedProvenance resumed = ResumedProvenance.NONE;
-    private List<String> resumes = List.of();
+    private ActiveRuns active = new ActiveRuns();
+    private UnreadableJars unreadable = new UnreadableJars();
+    private RunLog log;
+    private StepLoop loop;
+    private RunControl control;
+    private final List<String> notices = new ArrayList<>();
 
     /**
      * @param registry where components are looked up, by name, at every step
@@ -87,38 +100,34 @@ final class Run {
         return this;
     }
 
+    /** Sets the engine's active runs (which the run joins) and the unreadable jars its pauses name; returns this. */
+    Run withContainer(ActiveRuns runs, UnreadableJars jars) {
+        this.active = runs;
+        this.unreadable = jars;
+        return this;
+    }
+
     /**
      * @return how the run ended
      * @throws InvalidInputException if the spec or a component's input is wrong before the first step
      */
     RunResult execute() {
-        long start = System.nanoTime();
-        LocalDateTime started = LocalDateTime.now();
-        Bindings bindings = new Bindings(registry, missingWaitMillis, new Swaps());
-        Prepared prepared = null;
-        ComponentFailure setupFailure = null;
-        try {
-            prepared = RunSetup.prepare(registry, bindings, spec);
-        } catch (ComponentFailure f) {
-            setupFailure = f;
-        }
-        RunFolder folder = createFolder(started);
+        Setup setup = setup(null, null);
+        RunFolder folder = RunFolder.createFor(runsDirectory, spec.name(), started);
         String text = spec.text() == null ? "" : spec.text();
         MetricsWriter writer = null;
         RunLock lock = null;
         try {
             lock = RunLock.acquire(folder.path(), folder.id());
-            log = new RunLog(folder.file("run.log"));
-            folder.writeText("spec.yaml", text);
-            writer = new MetricsWriter(folder.file("metrics.csv"));
+            log = new RunLog(folder.file(RunFileNames.LOG));
+            folder.writeText(RunFileNames.SPEC, text);
+            writer = new MetricsWriter(folder.file(RunFileNames.METRICS));
         } catch (IOException | RuntimeException e) {
-            if (log != null) {
-                log.close();
-            }
+            closeLog();
             if (lock != null) {
                 lock.close();
             }
-            deleteQuietly(folder.path());
+            folder.delete();
             throw new InvalidInputException(runsDirectory.toString(), "cannot write the run folder " + folder.id()
                     + ": " + e.getMessage());
         }
@@ -131,7 +140,7 @@ final class Run {
             notices.add(renamed);
         }
         try {
-            return finish(folder, writer, bindings, prepared, setupFailure, null, SweepPoint.key(text), start, started);
+            return finish(folder, writer, setup, null, SweepPoint.key(text), ResumedProvenance.NONE);
         } finally {
             lock.close();
         }
@@ -150,82 +159,64 @@ final class Run {
      *     the checkpoint does not fit the run set up now; nothing is changed on disk then
      */
     RunResult resume(RunFolder folder, Checkpoint from, String specSha, Runnable cutStore, String previousEnd) {
-        long start = System.nanoTime();
-        LocalDateTime started = LocalDateTime.now();
-        Bindings bindings = new Bindings(registry, missingWaitMillis, new Swaps());
-        Prepared prepared = null;
-        ComponentFailure setupFailure = null;
-        String where = CheckpointFile.in(folder.path()).toString();
-        try {
-            prepared = RunSetup.prepare(registry, bindings, spec);
-            if (from != null) {
-                prepared = Restore.apply(prepared, from, where);
-            }
-        } catch (ComponentFailure f) {
-            setupFailure = f;
-        }
+        Setup setup = setup(from, CheckpointFile.in(folder.path()).toString());
         MetricsWriter writer;
         try {
-            log = new RunLog(folder.file("run.log"), true);
-            writer = from == null ? new MetricsWriter(folder.file("metrics.csv"))
-                    : MetricsWriter.resume(folder.file("metrics.csv"), from.metricsBytes());
-            Files.deleteIfExists(folder.file("result.json"));
+            log = new RunLog(folder.file(RunFileNames.LOG), true);
+            writer = from == null ? new MetricsWriter(folder.file(RunFileNames.METRICS))
+                    : MetricsWriter.resume(folder.file(RunFileNames.METRICS), from.metricsBytes());
+            Files.deleteIfExists(folder.file(RunFileNames.RESULT));
             cutStore.run();
         } catch (IOException | RuntimeException e) {
-            if (log != null) {
-                log.close();
-            }
+            closeLog();
             throw new InvalidInputException(folder.path().toString(), "cannot write the run folder: " + e.getMessage());
         }
         log.info("run " + folder.id() + " resumed " + (from == null ? "from its first step (it has no checkpoint)"
                 : "from its checkpoint after " + from.steps() + " steps; metrics.csv cut back to its first "
                 + from.metricsBytes() + " bytes"));
         log.info(previousEnd);
-        List<String> changes = from == null || prepared == null ? List.of()
-                : Restore.changes(from.providers(), Restore.providers(prepared.infos()));
-        changes.forEach(change -> log.info("component version differs: " + change));
-        resumed = ResumedProvenance.of(folder.path(), from == null ? -1 : from.steps(), changes);
-        resumed.swaps().forEach(w -> log.info("swap kept from before the resume: " + ProvenanceFile.describe(w)));
-        return finish(folder, writer, bindings, prepared, setupFailure, from, specSha, start, started);
+        List<String> changes = from == null || setup.prepared() == null ? List.of()
+                : Restore.changes(from.providers(), Restore.providers(setup.prepared().infos()));
+        return finish(folder, writer, setup, from, specSha,
+                ResumedProvenance.of(folder.path(), from == null ? -1 : from.steps(), changes, log));
     }
 
-    private RunResult finish(RunFolder folder, MetricsWriter writer, Bindings bindings, Prepared prepared,
-                             ComponentFailure setupFailure, Checkpoint from, String specSha, long start,
-                             LocalDateTime started) {
+    /** The run's lookups and, before anything is written, its prepared run or the component's failure. */
+    private record Setup(Bindings bindings, Prepared prepared, ComponentFailure failure) {
+    }
+
+    private Setup setup(Checkpoint from, String where) {
+        Bindings bindings = new Bindings(registry, missingWaitMillis, ref -> {
+            if (log != null) {
+                log.info("setup: waiting for " + ref.kind().key() + " " + ref.name()
+                        + ", which is not installed right now");
+            }
+        });
+        try {
+            Prepared prepared = RunSetup.prepare(registry, bindings, spec);
+            return new Setup(bindings, from == null ? prepared : Restore.apply(prepared, from, where), null);
+        } catch (ComponentFailure f) {
+            return new Setup(bindings, null, f);
+        }
+    }
+
+    /** The one path of a new and a resumed run once its folder is open: the loop, then the result. */
+    private RunResult finish(RunFolder folder, MetricsWriter writer, Setup setup, Checkpoint from, String specSha,
+                             ResumedProvenance resumed) {
         long setupNanos = System.nanoTime() - start;
-        events = new Events(listener, folder.id(), spec.stop().maxSteps(), log);
+        Prepared prepared = setup.prepared();
+        Events events = new Events(listener, folder.id(), spec.stop().maxSteps(), log);
         notices.forEach(n -> events.notice(0, Double.NaN, n));
-        index(folder, prepared, specSha, started);
+        RunIndex index = new RunIndex(folder, log, resumed);
+        StoreFeed feed = index.begin(registry, spec, prepared == null ? Map.of() : prepared.infos(), specSha, started,
+                store, runsDirectory);
         writer.feed(feed);
         Checkpoints checkpoints = new Checkpoints(spec.checkpoint(), folder.path(), specSha,
                 prepared == null ? List.of() : Restore.providers(prepared.infos()), writer, log);
         Outcome outcome;
         try (writer) {
-            if (setupFailure != null) {
-                log.error("setup failed: " + setupFailure.getMessage(), setupFailure);
-                outcome = new Outcome(RunStatus.FAILED, from == null ? 0 : from.steps(), Double.NaN,
-                        setupFailure.getMessage(), 0, 0, 0);
-            } else {
-                describe(prepared);
-                MetricStore metrics = new MetricStore(writer);
-                RunControl control = new RunControl(folder.id(), folder.path(),
-                        () -> loop == null ? List.of() : loop.held());
-                SwapLedger ledger = new SwapLedger(registry, provenance, resumed.swaps(), log, events,
-                        () -> loop == null ? Double.NaN : loop.loss(), (p, swaps) -> swapped(folder, p, swaps));
-                loop = new StepLoop(spec, prepared, bindings, metrics, writer, folder, events, log, checkpoints, from,
-                        new StepLoop.Hot(control, ledger, feed::status));
-                events.started(spec.name() + ": " + prepared.model().layout().size() + " parameters, "
-                        + prepared.data().train().n() + " training samples, seed " + spec.seed());
-                ActiveRuns.INSTANCE.add(control);
-                try {
-                    outcome = loop.run();
-                } finally {
-                    active = control;
-                }
-                if (outcome.steps() > 0 || !Double.isNaN(outcome.loss())) {
-                    events.progress(outcome.steps(), outcome.loss(), true);
-                }
-            }
+            outcome = setup.failure() != null ? failed(setup.failure(), from == null ? 0 : from.steps())
+                    : loop(folder, writer, setup, from, events, index, resumed, checkpoints, feed);
             writer.flushIfDue(true);
         } catch (IOException e) {
             log.error("closing metrics.csv failed", e);
@@ -237,12 +228,13 @@ final class Run {
         }
         Map<String, Double> latest = loop == null ? Map.of() : loop.metrics().latestCopy();
         long totalNanos = System.nanoTime() - start;
-        folder.writeText("result.json", new ResultJson()
+        Map<String, Double> timings = outcome.timings(setupNanos, totalNanos);
+        folder.writeText(RunFileNames.RESULT, new ResultJson()
                 .text("id", folder.id()).text("name", spec.name()).number("seed", spec.seed())
                 .text("status", outcome.status().name()).number("steps", outcome.steps()).number("loss", outcome.loss())
                 .text("message", outcome.message()).number("sample_gradients", outcome.sampleGradients())
-                .text("started", stamp(started)).text("finished", stamp(LocalDateTime.now()))
-                .object("timings", timings(setupNanos, outcome, totalNanos)).object("metrics", latest).build());
+                .text("started", ResultJson.stamp(started)).text("finished", ResultJson.stamp(LocalDateTime.now()))
+                .object("timings", timings).object("metrics", latest).build());
         if (loop != null && outcome.status().isFinished()) {
             if (checkpoints.enabled()) {
                 checkpoints.write(loop.capture(outcome.status(), outcome.steps()));
@@ -251,12 +243,12 @@ final class Run {
             }
         }
         feed.finish(folder.path(), new RunOutcome(outcome.status(), outcome.steps(), outcome.loss(), outcome.message(),
-                Instant.now(), timings(setupNanos, outcome, totalNanos), latest));
+                Instant.now(), timings, latest));
         log.info("run " + folder.id() + " ended: " + outcome.status() + " after " + outcome.steps() + " steps, loss "
-                + outcome.loss() + " (" + outcome.message() + "); " + seconds(totalNanos) + " s");
+                + outcome.loss() + " (" + outcome.message() + "); " + Outcome.seconds(totalNanos) + " s");
         log.close();
-        if (active != null) {
-            ActiveRuns.INSTANCE.remove(active);
+        if (control != null) {
+            active.remove(control);
         }
         events.finished(outcome.steps(), outcome.loss(), latest, outcome.message());
         if (loop != null && loop.interrupted()) {
@@ -266,116 +258,36 @@ final class Run {
                 outcome.message());
     }
 
-    /**
-     * Writes provenance.json and registers the run in the store (when there is one), with its
-     * parameters, its sweep (the runs folder's name when it holds a sweep.yaml) and its provenance.
-     */
-    private void index(RunFolder folder, Prepared prepared, String specSha, LocalDateTime started) {
-        Map<ComponentRef, ComponentInfo> infos = prepared == null ? Map.of() : prepared.infos();
-        provenance = ProvenanceProbe.of(registry, infos);
-        resumes = resumed.resumes(provenance);
-        provenance = resumed.provenance(provenance);
-        try {
-            folder.writeText("provenance.json", ProvenanceJson.of(provenance, resumed.swaps(), resumes));
-        } catch (RuntimeException e) {
-            log.error("cannot write provenance.json", e);
-        }
-        Path parent = folder.path().toAbsolutePath().normalize().getParent();
-        boolean inSweep = parent != null && Files.isRegularFile(parent.resolve("sweep.yaml"));
-        String sweep = inSweep && parent.getFileName() != null ? parent.getFileName().toString() : "";
-        record = new RunRecord(folder.id(), spec.name(), folder.path(), spec.text(), spec.seed(),
-                SpecParams.of(spec, infos), Set.of(), sweep, inSweep ? specSha : "",
-                started.atZone(ZoneId.systemDefault()).toInstant(), provenance);
-        feed = StoreFeed.begin(store, parent == null ? runsDirectory : parent, record, log);
+    private Outcome failed(ComponentFailure failure, long steps) {
+        log.error("setup failed: " + failure.getMessage(), failure);
+        return new Outcome(RunStatus.FAILED, steps, Double.NaN, failure.getMessage(), 0, 0, 0);
     }
 
-    /** After a swap: provenance.json rewritten with the swaps, and the run registered again in the store. */
-    private void swapped(RunFolder folder, Provenance now, List<String> swaps) {
-        try {
-            folder.writeText("provenance.json", ProvenanceJson.of(now, swaps, resumes));
-        } catch (RuntimeException e) {
-            log.error("cannot write provenance.json", e);
+    /** Builds the loop, joins the active runs and runs it. */
+    private Outcome loop(RunFolder folder, MetricsWriter writer, Setup setup, Checkpoint from, Events events,
+                         RunIndex index, ResumedProvenance resumed, Checkpoints checkpoints, StoreFeed feed) {
+        Prepared prepared = setup.prepared();
+        RunDescription.log(prepared, spec, log, events);
+        RunControl runControl = new RunControl(folder.id(), folder.path(),
+                () -> loop == null ? List.of() : loop.held());
+        SwapLedger ledger = new SwapLedger(registry, index.provenance(), resumed.swaps(), log, events,
+                () -> loop == null ? Double.NaN : loop.loss(), index::swapped);
+        loop = new StepLoop(spec, prepared, setup.bindings(), writer, folder, events, log,
+                checkpoints, from, new HotSwap.Wiring(runControl, ledger, feed::status, unreadable));
+        events.started(spec.name() + ": " + prepared.model().layout().size() + " parameters, "
+                + prepared.data().train().n() + " training samples, seed " + spec.seed());
+        control = runControl;
+        active.add(control);
+        Outcome outcome = loop.run();
+        if (outcome.steps() > 0 || !Double.isNaN(outcome.loss())) {
+            events.progress(outcome.steps(), outcome.loss(), true);
         }
-        if (record != null) {
-            record = new RunRecord(record.id(), record.name(), record.folder(), record.spec(), record.seed(),
-                    record.params(), record.tags(), record.sweep(), record.point(), record.created(), now);
-            feed.reregister(record);
-        }
+        return outcome;
     }
 
-    private RunFolder createFolder(LocalDateTime started) {
-        try {
-            return RunFolder.create(runsDirectory, spec.name(), started, () -> ThreadLocalRandom.current().nextInt());
-        } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException(runsDirectory.toString(), "cannot create a run folder: " + e);
-        }
-    }
-
-    private void describe(Prepared p) {
-        for (String notice : p.notices()) {
-            log.info("notice: " + notice);
-            events.notice(0, Double.NaN, notice);
-        }
-        for (Map.Entry<ComponentRef, ComponentInfo> e : p.infos().entrySet()) {
-            ComponentRef r = e.getKey();
-            log.info(r.kind().key() + " " + r.name() + " (" + e.getValue().bundle() + " " + e.getValue().version()
-                    + ") " + r.config().values());
-        }
-        log.info("data: " + p.data().description() + "; " + p.data().train().n() + " training and "
-                + p.data().test().n() + " test samples of shape " + p.data().train().inputShape() + ", "
-                + p.data().train().outputSize() + " outputs");
-        StringBuilder frozen = new StringBuilder();
-        for (int i = 0; i < p.trainable().length; i++) {
-            if (!p.trainable()[i]) {
-                frozen.append(frozen.length() == 0 ? "" : ", ").append(p.model().layout().block(i).name());
-            }
-        }
-        log.info("model: " + p.model().layout().size() + " parameters in " + p.model().layout() + "; frozen: "
-                + (frozen.length() == 0 ? "none" : frozen));
-        log.info("stop: at most " + spec.stop().maxSteps() + " steps"
-                + (spec.stop().targetLoss() > 0 ? ", or at loss <= " + spec.stop().targetLoss() : ""));
-        for (Switch s : spec.switches()) {
-            String opt = s.optimizer() == null ? ""
-                    : " optimizer " + s.optimizer().name() + " " + s.optimizer().config().values();
-            String sched = s.schedule() == null ? ""
-                    : " schedule " + s.schedule().name() + " " + s.schedule().config().values();
-            log.info("switch planned at step " + s.at() + ":" + opt + sched);
-        }
-    }
-
-    private static Map<String, Double> timings(long setupNanos, Outcome o, long totalNanos) {
-        Map<String, Double> t = new LinkedHashMap<>();
-        t.put("setup_seconds", seconds(setupNanos));
-        t.put("steps_seconds", seconds(o.stepNanos()));
-        t.put("analysis_seconds", seconds(o.analysisNanos()));
-        t.put("total_seconds", seconds(totalNanos));
-        return t;
-    }
-
-    private static String stamp(LocalDateTime t) {
-        return t.truncatedTo(ChronoUnit.MILLIS).atZone(ZoneId.systemDefault()).toOffsetDateTime().toString();
-    }
-
-    private static double seconds(long nanos) {
-        return Math.round(nanos / 1e6) / 1e3;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | RuntimeException e) {
-            dir.toFile().deleteOnExit();
-        }
-    }
-
-    /** Logs waits for components during setup. */
-    private final class Swaps implements Bindings.Swaps {
-        @Override
-        public void waiting(ComponentRef ref) {
-            if (log != null) {
-                log.info("setup: waiting for " + ref.kind().key() + " " + ref.name()
-                        + ", which is not installed right now");
-            }
+    private void closeLog() {
+        if (log != null) {
+            log.close();
         }
     }
 }

@@ -31,11 +31,17 @@ import org.overparam.api.run.ComponentRef;
 import org.overparam.api.run.ComponentRegistry;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.Switch;
+import org.overparam.engine.internal.loop.Prepared;
+import org.overparam.engine.internal.registry.Bindings;
+import org.overparam.engine.internal.registry.ComponentFailure;
 
 /**
  * Everything a run does before its first write to disk: finds every component, those of the spec's
- * switches included (waiting out the
- * registry's start-up grace), re-checks each one's parameters against its current schema, estimates
+ * switches included (waiting out the registry's start-up grace), checks each one's parameters against
+ * its installed {@code @Param} schema ({@link ComponentInfo#configure}: the engine's one check of a
+ * spec's values before any component sees its Config; a spec read from a file was checked the same
+ * way when it was read, located at its lines, and the hot-swap gate checks again only against an
+ * updated bundle's schema), estimates
  * the run's memory and refuses a run that would not fit ({@link Footprint}, before the data are
  * loaded when the data set tells its sizes), loads the data, builds the model, initializes the parameters, copies tied blocks (values and multipliers of
  * the block they are tied to), wraps the model in the parameterization's multipliers and decides

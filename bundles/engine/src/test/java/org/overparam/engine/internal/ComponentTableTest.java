@@ -12,6 +12,7 @@ import org.overparam.api.ComponentKind;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.Optimizer;
 import org.overparam.api.run.ComponentInfo;
+import org.overparam.engine.internal.registry.ComponentTable;
 
 /** The registry's choice among services, its "did you mean", and its start-up grace, without OSGi. */
 class ComponentTableTest {

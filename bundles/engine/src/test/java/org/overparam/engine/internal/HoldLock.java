@@ -2,6 +2,7 @@ package org.overparam.engine.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.overparam.engine.internal.folder.RunLock;
 
 /**
  * A process that holds a run folder's lock, as a running run does, until its standard input ends:

@@ -24,6 +24,14 @@ import org.overparam.api.run.RunEvent;
 import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStatus;
+import org.overparam.engine.internal.checkpoint.Checkpoint;
+import org.overparam.engine.internal.checkpoint.CheckpointFile;
+import org.overparam.engine.internal.folder.ProvenanceFile;
+import org.overparam.engine.internal.folder.RunLock;
+import org.overparam.engine.internal.registry.ComponentTable;
+import org.overparam.engine.internal.swap.ActiveRuns;
+import org.overparam.engine.internal.swap.UnreadableJars;
+import org.overparam.engine.internal.swap.SwapFiles;
 
 /**
  * Hot swap in the engine without OSGi: an update whose layout does not fit pauses the run with a
@@ -109,7 +117,7 @@ class HotSwapTest {
     @Test
     void swapRequestReplacesTheOptimizerAtTheNextBoundaryKeepingItsLearningRate() throws IOException {
         ComponentTable table = TestRegistry.standard();
-        new TestRegistry(table).add(ComponentKind.OPTIMIZER, "nesterov", new FakeComponents.Nesterov());
+        new TestRegistry(table).add(ComponentKind.OPTIMIZER, "nesterov", new ExtraFakes.Nesterov());
         AtomicReference<Path> folder = new AtomicReference<>();
         AtomicReference<String> asked = new AtomicReference<>();
         table.put(new ComponentTable.Entry(table.best(ComponentKind.OPTIMIZER, "gd").get().info(), 5,
@@ -124,7 +132,7 @@ class HotSwapTest {
             }
         }, 0).execute();
         ComponentTable plain = TestRegistry.standard();
-        new TestRegistry(plain).add(ComponentKind.OPTIMIZER, "nesterov", new FakeComponents.Nesterov());
+        new TestRegistry(plain).add(ComponentKind.OPTIMIZER, "nesterov", new ExtraFakes.Nesterov());
         RunResult switched = new Run(plain, Specs.base().stop(10, 0).switchAt(4, "nesterov",
                 Map.of("lr", 0.1, "momentum", 0.9), null).build(), runs, null, 0).execute();
 
@@ -143,7 +151,7 @@ class HotSwapTest {
     @Test
     void aRunStoppedAfterASwapResumesWithTheSwappedComponents() throws IOException {
         ComponentTable table = TestRegistry.standard();
-        new TestRegistry(table).add(ComponentKind.OPTIMIZER, "nesterov", new FakeComponents.Nesterov());
+        new TestRegistry(table).add(ComponentKind.OPTIMIZER, "nesterov", new ExtraFakes.Nesterov());
         AtomicReference<Path> folder = new AtomicReference<>();
         table.put(new ComponentTable.Entry(table.best(ComponentKind.OPTIMIZER, "gd").get().info(), 5,
                 org.osgi.framework.Version.parseVersion("1.0.0"), 9_000_005L, new Acting(2, () -> {
@@ -165,7 +173,7 @@ class HotSwapTest {
         assertTrue(before.contains("\"name\": \"nesterov@3\"") && before.contains("\"swaps\": ["), before);
 
         MemoryStore store = new MemoryStore();
-        RunResult resumed = Resume.resume(table, stopped.directory(), f -> spec, null, 0, store);
+        RunResult resumed = Resume.resume(table, stopped.directory(), f -> spec, null, 0, store, new ActiveRuns(), new UnreadableJars());
         assertEquals(List.of("gd", "nesterov@3"), store.runs.get(resumed.runId()).provenance().components().stream()
                 .filter(o -> o.kind() == ComponentKind.OPTIMIZER).map(o -> o.name()).toList(),
                 "the store (so 'show') gets the provenance as it was");
@@ -181,7 +189,7 @@ class HotSwapTest {
         assertEquals(List.of("gd", "nesterov@3"), again.provenance().components().stream()
                 .filter(o -> o.kind() == ComponentKind.OPTIMIZER).map(o -> o.name()).toList());
         ComponentTable plain = TestRegistry.standard();
-        new TestRegistry(plain).add(ComponentKind.OPTIMIZER, "nesterov", new FakeComponents.Nesterov());
+        new TestRegistry(plain).add(ComponentKind.OPTIMIZER, "nesterov", new ExtraFakes.Nesterov());
         RunResult switched = new Run(plain, Specs.base().stop(10, 0).switchAt(3, "nesterov",
                 Map.of("lr", 0.1, "momentum", 0.9), null).build(), runs, null, 0).execute();
 
@@ -233,18 +241,19 @@ class HotSwapTest {
     @Test
     void containerShutdownStopsARunAtItsNextBoundaryWithACheckpoint() throws IOException {
         ComponentTable table = TestRegistry.standard();
+        ActiveRuns active = new ActiveRuns();
         AtomicReference<Boolean> drained = new AtomicReference<>();
         Thread[] stopper = new Thread[1];
         table.put(new ComponentTable.Entry(table.best(ComponentKind.OPTIMIZER, "gd").get().info(), 5,
                 org.osgi.framework.Version.parseVersion("1.0.0"), 9_000_004L, new Acting(5, () -> {
-                    stopper[0] = new Thread(() -> drained.set(ActiveRuns.INSTANCE.shutdown("the container is shutting down",
+                    stopper[0] = new Thread(() -> drained.set(active.shutdown("the container is shutting down",
                             10_000)));
                     stopper[0].start();
-                    while (ActiveRuns.INSTANCE.list().stream().allMatch(c -> c.shutdownRequested() == null)) {
+                    while (active.list().stream().allMatch(c -> c.shutdownRequested() == null)) {
                         Thread.onSpinWait();
                     }
                 })));
-        RunResult r = new Run(table, Specs.base().stop(1000, 0).build(), runs, null, 0).execute();
+        RunResult r = new Run(table, Specs.base().stop(1000, 0).build(), runs, null, 0).withContainer(active, new UnreadableJars()).execute();
         try {
             stopper[0].join(10_000);
         } catch (InterruptedException e) {

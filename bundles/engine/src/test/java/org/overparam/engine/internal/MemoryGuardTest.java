@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.overparam.api.ComponentKind;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.run.RunSpec;
+import org.overparam.engine.internal.loop.Prepared;
+import org.overparam.engine.internal.registry.Bindings;
+import org.overparam.engine.internal.registry.ComponentTable;
 
 /**
  * The memory guard during setup: a run that cannot fit is refused in one line before its data are

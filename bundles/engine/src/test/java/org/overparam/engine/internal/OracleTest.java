@@ -8,6 +8,10 @@ import org.overparam.api.ComponentKind;
 import org.overparam.api.Loss;
 import org.overparam.api.Params;
 import org.overparam.api.run.RunSpec;
+import org.overparam.engine.internal.loop.Oracle;
+import org.overparam.engine.internal.loop.Prepared;
+import org.overparam.engine.internal.registry.Bindings;
+import org.overparam.engine.internal.registry.ComponentTable;
 
 /** The oracle's gradient and Hessian-vector product against central differences, frozen blocks, counting. */
 class OracleTest {

@@ -19,6 +19,9 @@ import org.overparam.api.InvalidInputException;
 import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStatus;
+import org.overparam.engine.internal.checkpoint.CheckpointFile;
+import org.overparam.engine.internal.folder.RunLock;
+import org.overparam.engine.runfolder.MetricsCsv;
 
 /**
  * What {@code resume} refuses, each with one line naming the file or folder, and with the run folder
@@ -92,7 +95,7 @@ class ResumeErrorsTest {
 
     @Test
     void aMetricsFileShorterThanTheCheckpointSaysIsRefused() throws IOException {
-        Files.writeString(folder.resolve("metrics.csv"), MetricsWriter.HEADER);
+        Files.writeString(folder.resolve("metrics.csv"), MetricsCsv.HEADER);
         assertRefused("has 18 bytes, fewer than the", folder.resolve("metrics.csv"));
     }
 

@@ -9,6 +9,7 @@ import org.overparam.api.Params;
 import org.overparam.api.Schedule;
 import org.overparam.api.Snapshot;
 import org.overparam.api.StepContext;
+import org.overparam.engine.internal.registry.ComponentTable;
 
 /**
  * Components whose runs only resume exactly if every kind of run state comes back: a mini-batch
@@ -45,7 +46,7 @@ final class ResumeFakes {
     static ComponentTable registry() {
         ComponentTable table = TestRegistry.standard();
         new TestRegistry(table).add(ComponentKind.OPTIMIZER, "sgd", new Sgd())
-                .add(ComponentKind.OPTIMIZER, "nesterov", new FakeComponents.Nesterov())
+                .add(ComponentKind.OPTIMIZER, "nesterov", new ExtraFakes.Nesterov())
                 .add(ComponentKind.SCHEDULE, "steered", new Steered())
                 .add(ComponentKind.ANALYZER, "tracker", new Tracker());
         return table;

@@ -22,6 +22,11 @@ import org.overparam.api.run.RunListener;
 import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStatus;
+import org.overparam.engine.internal.swap.ActiveRuns;
+import org.overparam.engine.internal.swap.UnreadableJars;
+import org.overparam.engine.internal.checkpoint.Checkpoint;
+import org.overparam.engine.internal.checkpoint.CheckpointFile;
+import org.overparam.engine.internal.folder.RunLock;
 
 /**
  * A run interrupted in any way and resumed ends exactly as the uninterrupted run: the same final
@@ -59,7 +64,7 @@ class ResumeTest {
     }
 
     static RunResult resume(RunSpec spec, Path folder) {
-        return Resume.resume(ResumeFakes.registry(), folder, f -> spec, RunListener.NONE, 0, null);
+        return Resume.resume(ResumeFakes.registry(), folder, f -> spec, RunListener.NONE, 0, null, new ActiveRuns(), new UnreadableJars());
     }
 
     /** Crashes at step {@code crash} (after a checkpoint at 25 or 50, or before any), as a kill leaves it. */

@@ -21,6 +21,8 @@ import org.overparam.api.run.RunEvent;
 import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStatus;
+import org.overparam.engine.internal.checkpoint.CheckpointFile;
+import org.overparam.engine.internal.registry.ComponentTable;
 
 /** Bad input before the first step (nothing on disk), components that throw, and the listener. */
 class RunFailureTest {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Reads a run folder's files back in tests. */
-final class RunFiles {
+public final class RunFiles {
     /**
      * One row of metrics.csv.
      *
@@ -72,7 +72,7 @@ final class RunFiles {
     }
 
     /** @param dir a folder @return the names of its entries (empty if it does not exist) */
-    static List<String> entries(Path dir) {
+    public static List<String> entries(Path dir) {
         if (!Files.exists(dir)) {
             return List.of();
         }

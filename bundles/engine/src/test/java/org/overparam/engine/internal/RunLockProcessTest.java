@@ -18,6 +18,7 @@ import org.overparam.api.InvalidInputException;
 import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStatus;
+import org.overparam.engine.internal.folder.RunLock;
 
 /**
  * The run lock across processes: while another JVM holds a run folder's lock, this one sees the run

@@ -16,6 +16,7 @@ import org.overparam.api.run.RunEvent;
 import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStatus;
+import org.overparam.engine.internal.folder.RunFolder;
 
 /** Experiment names that are not safe as folder names: the folder used, and the notice that says so. */
 class RunNameTest {

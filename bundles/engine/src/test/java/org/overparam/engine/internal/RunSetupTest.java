@@ -12,6 +12,9 @@ import org.overparam.api.InvalidInputException;
 import org.overparam.api.RandomStream;
 import org.overparam.api.run.ComponentRef;
 import org.overparam.api.run.RunSpec;
+import org.overparam.engine.internal.loop.Prepared;
+import org.overparam.engine.internal.registry.Bindings;
+import org.overparam.engine.internal.registry.ComponentTable;
 
 /** Setup without a run folder: tied blocks, frozen blocks, streams and error locations. */
 class RunSetupTest {

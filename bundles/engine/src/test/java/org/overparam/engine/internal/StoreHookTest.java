@@ -27,6 +27,11 @@ import org.overparam.api.store.ComponentOrigin;
 import org.overparam.api.store.MetricRow;
 import org.overparam.api.store.Provenance;
 import org.overparam.api.store.RunRecord;
+import org.overparam.engine.internal.checkpoint.CheckpointFile;
+import org.overparam.engine.internal.folder.ProvenanceProbe;
+import org.overparam.engine.internal.registry.ComponentTable;
+import org.overparam.engine.internal.swap.ActiveRuns;
+import org.overparam.engine.internal.swap.UnreadableJars;
 
 /** The engine's hook into the run store: registration, every row once and in order, artifacts, outcome, provenance. */
 class StoreHookTest {
@@ -108,8 +113,7 @@ class StoreHookTest {
         assertEquals(RunStatus.FAILED, broken.status());
         assertTrue(store.rows.get(broken.runId()).stream().anyMatch(m -> m.step() > 50), "rows past the checkpoint");
         ResumeFakes.failAt = -1;
-        RunResult resumed = Resume.resume(ResumeFakes.registry(), broken.directory(), f -> spec, RunListener.NONE, 0,
-                store);
+        RunResult resumed = Resume.resume(ResumeFakes.registry(), broken.directory(), f -> spec, RunListener.NONE, 0, store, new ActiveRuns(), new UnreadableJars());
         assertEquals(whole.status(), resumed.status());
         assertEquals(csv(whole.directory()), store.rows.get(broken.runId()));
         assertEquals(List.of(RunStatus.RUNNING, RunStatus.FAILED, RunStatus.RUNNING, whole.status()), store.statuses);

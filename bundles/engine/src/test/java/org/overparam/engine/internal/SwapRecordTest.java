@@ -21,6 +21,8 @@ import org.overparam.api.run.RunEvent;
 import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStatus;
+import org.overparam.engine.internal.registry.ComponentTable;
+import org.overparam.engine.internal.swap.SwapFiles;
 
 /**
  * What a swap records: the jars' SHA-256 prefixes when an update keeps the version string, "applied"
@@ -64,7 +66,7 @@ class SwapRecordTest {
     @Test
     void anAppliedRequestRecordsTheCompleteConfigurationAndSaysApplied() throws IOException {
         ComponentTable table = TestRegistry.standard();
-        new TestRegistry(table).add(ComponentKind.OPTIMIZER, "nesterov", new FakeComponents.Nesterov());
+        new TestRegistry(table).add(ComponentKind.OPTIMIZER, "nesterov", new ExtraFakes.Nesterov());
         AtomicReference<Path> folder = new AtomicReference<>();
         table.put(new ComponentTable.Entry(table.best(ComponentKind.OPTIMIZER, "gd").get().info(), 5,
                 Version.parseVersion("1.0.0"), 9_100_003L, new HotSwapTest.Acting(1, () -> {

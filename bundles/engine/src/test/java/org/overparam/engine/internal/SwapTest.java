@@ -18,6 +18,7 @@ import org.overparam.api.run.RunEvent;
 import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStatus;
+import org.overparam.engine.internal.registry.ComponentTable;
 
 /** Components replaced or removed between steps: the run looks them up by name at every step. */
 class SwapTest {

@@ -18,6 +18,7 @@ import org.overparam.api.run.RunListener;
 import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStatus;
+import org.overparam.engine.internal.registry.ComponentTable;
 
 /** Switching optimizer and schedule between steps: same state, new components, logged and announced. */
 class SwitchTest {
@@ -27,8 +28,8 @@ class SwitchTest {
     /** @return the standard fake registry plus a Nesterov optimizer and a ramp schedule */
     static ComponentTable registry() {
         ComponentTable table = TestRegistry.standard();
-        new TestRegistry(table).add(ComponentKind.OPTIMIZER, "nesterov", new FakeComponents.Nesterov())
-                .add(ComponentKind.SCHEDULE, "ramp", new FakeComponents.Ramp());
+        new TestRegistry(table).add(ComponentKind.OPTIMIZER, "nesterov", new ExtraFakes.Nesterov())
+                .add(ComponentKind.SCHEDULE, "ramp", new ExtraFakes.Ramp());
         return table;
     }
 

@@ -5,6 +5,7 @@ import org.overparam.api.Component;
 import org.overparam.api.ComponentKind;
 import org.overparam.api.run.ComponentInfo;
 import org.overparam.api.run.ParamSpec;
+import org.overparam.engine.internal.registry.ComponentTable;
 
 /** Builds a {@link ComponentTable} (the registry without OSGi) from component objects. */
 final class TestRegistry {
@@ -26,8 +27,8 @@ final class TestRegistry {
                 .add(ComponentKind.LOSS, "squared", new FakeComponents.Squared())
                 .add(ComponentKind.OPTIMIZER, "gd", new FakeComponents.Gd())
                 .add(ComponentKind.SCHEDULE, "constant", new FakeComponents.Constant())
-                .add(ComponentKind.ANALYZER, "probe", new FakeComponents.Probe())
-                .add(ComponentKind.CONSTRAINT, "ball", new FakeComponents.Ball());
+                .add(ComponentKind.ANALYZER, "probe", new ExtraFakes.Probe())
+                .add(ComponentKind.CONSTRAINT, "ball", new ExtraFakes.Ball());
         return r.table;
     }
 

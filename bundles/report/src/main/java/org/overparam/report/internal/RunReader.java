@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.overparam.api.InvalidInputException;
+import org.overparam.engine.runfolder.RunFileNames;
 
 /**
  * Reads a run folder as the engine writes it (docs/runs.md): {@code metrics.csv}, {@code spec.yaml},
@@ -21,11 +22,11 @@ import org.overparam.api.InvalidInputException;
  * the others may be missing (a run still going has no result). Nothing is written.
  */
 final class RunReader {
-    static final String METRICS = "metrics.csv";
-    static final String SPEC = "spec.yaml";
-    static final String RESULT = "result.json";
-    static final String LOG = "run.log";
-    static final String PROVENANCE = "provenance.json";
+    static final String METRICS = RunFileNames.METRICS;
+    static final String SPEC = RunFileNames.SPEC;
+    static final String RESULT = RunFileNames.RESULT;
+    static final String LOG = RunFileNames.LOG;
+    static final String PROVENANCE = RunFileNames.PROVENANCE;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -57,7 +58,7 @@ final class RunReader {
         JsonNode provenance = json(folder.resolve(PROVENANCE));
         String log = text(folder.resolve(LOG));
         return new RunData(folder, specText, spec, result, provenance, log.isEmpty() ? List.of() : log.lines().toList(),
-                Metrics.read(folder.resolve(METRICS)), series(folder.resolve("series")));
+                Metrics.read(folder.resolve(METRICS)), series(folder.resolve(RunFileNames.SERIES)));
     }
 
     private static JsonNode json(Path file) {

@@ -1,21 +1,18 @@
 package org.overparam.shell.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.run.ExperimentRunner;
 import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStatus;
 import org.overparam.api.run.SpecReader;
+import org.overparam.engine.runfolder.ResultJson;
 
 /**
  * The {@code resume RUN [--runs DIR]} command: continues a stopped, failed or killed run in its own
@@ -31,8 +28,6 @@ import org.overparam.api.run.SpecReader;
 final class ResumeCommand {
     /** The usage line. */
     static final String USAGE = "resume RUN [--runs DIR]";
-    private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z]+)\"");
-    private static final Pattern STEPS = Pattern.compile("\"steps\"\\s*:\\s*(\\d+)");
     private final SpecReader reader;
     private final ExperimentRunner runner;
     private final LongSupplier nanos;
@@ -94,23 +89,22 @@ final class ResumeCommand {
     static String finished(Path folder) {
         String json;
         try {
-            Path result = folder.resolve("result.json");
-            json = Files.isRegularFile(result) ? Files.readString(result, StandardCharsets.UTF_8) : "";
+            json = ResultJson.read(folder);
         } catch (IOException e) {
             return null;
         }
-        Matcher status = STATUS.matcher(json);
-        if (!status.find()) {
+        String status = ResultJson.status(json);
+        if (status == null) {
             return null;
         }
         try {
-            if (!RunStatus.valueOf(status.group(1)).isFinished()) {
+            if (!RunStatus.valueOf(status).isFinished()) {
                 return null;
             }
         } catch (IllegalArgumentException e) {
             return null;
         }
-        Matcher steps = STEPS.matcher(json);
-        return status.group(1) + (steps.find() ? " after " + steps.group(1) + " steps" : "");
+        long steps = ResultJson.steps(json);
+        return status + (steps >= 0 ? " after " + steps + " steps" : "");
     }
 }

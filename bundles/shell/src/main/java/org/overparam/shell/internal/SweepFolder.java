@@ -12,12 +12,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.run.RunStatus;
 import org.overparam.api.run.SweepPoint;
+import org.overparam.engine.runfolder.ResultJson;
+import org.overparam.engine.runfolder.RunFileNames;
 
 /**
  * A sweep's folder, {@code <runs>/<name>-<yyyyMMdd-HHmmss>/}: the manifest {@code sweep.yaml} and the
@@ -31,9 +31,6 @@ final class SweepFolder {
     /** The manifest's file name. */
     static final String MANIFEST = "sweep.yaml";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-    private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z]+)\"");
-    private static final Pattern STEPS = Pattern.compile("\"steps\"\\s*:\\s*(\\d+)");
-    private static final Pattern LOSS = Pattern.compile("\"loss\"\\s*:\\s*(null|[-+0-9.eE]+|NaN|-?Infinity)");
 
     /**
      * A finished run found in the folder.
@@ -108,10 +105,9 @@ final class SweepFolder {
         }
         for (Path d : dirs) {
             try {
-                Path spec = d.resolve("spec.yaml");
-                Path result = d.resolve("result.json");
-                if (Files.isRegularFile(spec) && Files.isRegularFile(result)) {
-                    Done done = done(d, Files.readString(result, StandardCharsets.UTF_8));
+                Path spec = d.resolve(RunFileNames.SPEC);
+                if (Files.isRegularFile(spec) && Files.isRegularFile(d.resolve(RunFileNames.RESULT))) {
+                    Done done = done(d, ResultJson.read(d));
                     if (done != null) {
                         out.putIfAbsent(SweepPoint.key(Files.readString(spec, StandardCharsets.UTF_8)), done);
                     }
@@ -139,7 +135,7 @@ final class SweepFolder {
         }
         for (Path d : dirs) {
             try {
-                Path spec = d.resolve("spec.yaml");
+                Path spec = d.resolve(RunFileNames.SPEC);
                 if (Files.isRegularFile(spec)) {
                     String key = SweepPoint.key(Files.readString(spec, StandardCharsets.UTF_8));
                     if (!done.containsKey(key)) {
@@ -159,37 +155,26 @@ final class SweepFolder {
      */
     static String status(Path runFolder) {
         try {
-            Path result = runFolder.resolve("result.json");
-            if (!Files.isRegularFile(result)) {
-                return null;
-            }
-            Matcher m = STATUS.matcher(Files.readString(result, StandardCharsets.UTF_8));
-            return m.find() ? m.group(1) : null;
+            return ResultJson.status(ResultJson.read(runFolder));
         } catch (IOException e) {
             return null;
         }
     }
 
     private static Done done(Path folder, String json) {
-        Matcher status = STATUS.matcher(json);
-        if (!status.find()) {
+        String status = ResultJson.status(json);
+        if (status == null) {
             return null;
         }
         RunStatus s;
         try {
-            s = RunStatus.valueOf(status.group(1));
+            s = RunStatus.valueOf(status);
         } catch (IllegalArgumentException e) {
             return null;
         }
         if (!s.isFinished()) {
             return null;
         }
-        Matcher steps = STEPS.matcher(json);
-        Matcher loss = LOSS.matcher(json);
-        double l = Double.NaN;
-        if (loss.find() && !loss.group(1).equals("null")) {
-            l = Double.parseDouble(loss.group(1));
-        }
-        return new Done(folder, s, steps.find() ? Long.parseLong(steps.group(1)) : 0, l);
+        return new Done(folder, s, Math.max(0, ResultJson.steps(json)), ResultJson.loss(json));
     }
 }

@@ -135,7 +135,9 @@ class BadInputCorpusTest {
         Fakes.Captured io = new Fakes.Captured(false);
         try (org.overparam.store.internal.H2RunStore store = c.store() ? null : CorpusStore.open()) {
             CommandLine cli = new CommandLine(new CorpusRegistry(), reader, c.engine()
-                    ? new org.overparam.engine.internal.EngineRunner(null, new CorpusRegistry()) : new NoRuns(),
+                    ? new org.overparam.engine.internal.EngineRunner(null, new CorpusRegistry(),
+                            new org.overparam.engine.internal.swap.ActiveRuns(),
+                            new org.overparam.engine.internal.swap.UnreadableJars()) : new NoRuns(),
                     () -> 0L, p -> null)
                     .verify(new VerifyCommand(null, new CorpusRegistry(), reader, new NoRuns()));
             if (c.store()) {

@@ -1,0 +1,167 @@
+package org.overparam.engine.runfolder;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.overparam.api.InvalidInputException;
+
+/**
+ * The format of a run's metrics.csv: a header {@link #HEADER}, then one {@code step,metric,value} row
+ * per recorded scalar in recording order; the name is quoted as RFC 4180 says when it holds a comma,
+ * quote or line break, and the value is printed by {@link Double#toString}, which reads back to the
+ * same bits. {@link #row} writes a row, {@link #read} reads a file back, streaming (a run's file can
+ * hold millions of rows). A last row without its line break (the run is still writing it) is skipped,
+ * as are blank lines; any other malformed row is an error naming {@code file:line}.
+ */
+public final class MetricsCsv {
+    /** The header line, with its line break. */
+    public static final String HEADER = "step,metric,value\n";
+
+    /** Receives the rows read. */
+    @FunctionalInterface
+    public interface Rows {
+        /**
+         * @param step the step
+         * @param metric the metric's full name
+         * @param value its value there
+         */
+        void row(long step, String metric, double value);
+    }
+
+    private MetricsCsv() {
+    }
+
+    /**
+     * @param step a step
+     * @param metric a metric's full name
+     * @param value its value
+     * @return the row, with its line break
+     */
+    public static String row(long step, String metric, double value) {
+        return step + "," + field(metric) + "," + value + "\n";
+    }
+
+    /** @param field a value @return it as a CSV field, quoted when needed */
+    public static String field(String field) {
+        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
+            return field;
+        }
+        return '"' + field.replace("\"", "\"\"") + '"';
+    }
+
+    /**
+     * @param file a metrics.csv
+     * @param length how many of its first bytes to read ({@link Long#MAX_VALUE} for all of it; a
+     *     checkpoint's byte count for a resume); 0 reads nothing
+     * @param rows receives each row in file order
+     * @throws InvalidInputException naming {@code file:line} if it cannot be read or does not read as
+     *     metrics.csv
+     */
+    public static void read(Path file, long length, Rows rows) {
+        if (length == 0) {
+            return;
+        }
+        try (Reader in = new BufferedReader(new InputStreamReader(limited(Files.newInputStream(file), length),
+                StandardCharsets.UTF_8), 1 << 16)) {
+            String[] header = record(in);
+            if (header == null || header.length != 3 || !String.join(",", header).strip().equals(HEADER.strip())) {
+                throw new InvalidInputException(file + ":1", "expected the header '" + HEADER.strip() + "'");
+            }
+            long line = 1;
+            for (String[] r = record(in); r != null; r = record(in)) {
+                line++;
+                if (r.length == 1 && r[0].isBlank()) {
+                    continue;
+                }
+                if (r.length != 3) {
+                    throw new InvalidInputException(file + ":" + line, "expected 'step,metric,value', found '"
+                            + String.join(",", r) + "'");
+                }
+                try {
+                    rows.row(Long.parseLong(r[0].strip()), r[1], Double.parseDouble(r[2].strip()));
+                } catch (NumberFormatException e) {
+                    throw new InvalidInputException(file + ":" + line, "not a step and a number: '"
+                            + String.join(",", r) + "'");
+                }
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException(file.toString(), "cannot read metrics.csv: " + e.getMessage());
+        }
+    }
+
+    /**
+     * One record's fields (a quoted field may hold line breaks), or {@code null} at the end of the input
+     * or for a last record the input ends in the middle of.
+     */
+    private static String[] record(Reader in) throws IOException {
+        java.util.List<String> fields = new java.util.ArrayList<>(3);
+        StringBuilder b = new StringBuilder(32);
+        boolean quoted = false;
+        for (int c = in.read(); c >= 0; c = in.read()) {
+            if (quoted) {
+                if (c != '"') {
+                    b.append((char) c);
+                    continue;
+                }
+                c = in.read();
+                if (c == '"') {
+                    b.append('"');
+                    continue;
+                }
+                quoted = false;
+                if (c < 0) {
+                    return null;
+                }
+            }
+            if (c == '"' && b.length() == 0) {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(b.toString());
+                b.setLength(0);
+            } else if (c == '\n') {
+                fields.add(b.toString());
+                return fields.toArray(String[]::new);
+            } else {
+                b.append((char) c);
+            }
+        }
+        return null;
+    }
+
+    private static InputStream limited(InputStream in, long length) {
+        return new InputStream() {
+            private long left = length;
+
+            @Override
+            public int read() throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                left--;
+                return in.read();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = in.read(b, off, (int) Math.min(len, left));
+                if (n > 0) {
+                    left -= n;
+                }
+                return n;
+            }
+
+            @Override
+            public void close() throws IOException {
+                in.close();
+            }
+        };
+    }
+}
