@@ -19,7 +19,7 @@ import org.osgi.framework.VersionRange;
  */
 final class ImportCheck {
     /** The packages of the plugin API: the contract and the dense kernels. */
-    static final Set<String> API = Set.of("org.overparam.api", "org.overparam.api.run", "org.overparam.linalg",
+    static final Set<String> API = Set.of("org.overparam.api", "org.overparam.api.run", "org.overparam.linalg", "org.overparam.nn",
             "org.overparam.linalg.io");
     /** The answer of {@link #problem} for a mandatory import outside the API; reported together. */
     private static final String FOREIGN = "foreign";
