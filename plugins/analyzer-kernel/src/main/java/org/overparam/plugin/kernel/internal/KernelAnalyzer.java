@@ -150,6 +150,7 @@ public final class KernelAnalyzer implements Analyzer {
         double predicted = lin.loss(snapshot.step());
         double actual = snapshot.oracle().loss(snapshot.params(), null);
         out.scalar("eta_eff", lin.etaEff());
+        out.scalar("stable", lin.stable());
         out.scalar("predicted_loss", predicted);
         out.scalar("prediction_gap", Math.abs(Math.log(actual) - Math.log(predicted)));
     }

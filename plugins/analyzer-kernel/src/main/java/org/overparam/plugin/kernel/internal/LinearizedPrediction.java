@@ -53,6 +53,11 @@ final class LinearizedPrediction {
         return scale * sum;
     }
 
+    /** @return 1 when every mode contracts ({@code eta_eff lambda_max < 2}), else 0 */
+    double stable() {
+        return etaEff * lambda[lambda.length - 1] < 2 ? 1 : 0;
+    }
+
     /** @return eta_eff */
     double etaEff() {
         return etaEff;
