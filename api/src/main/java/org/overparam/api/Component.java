@@ -1,6 +1,7 @@
 package org.overparam.api;
 
 import java.lang.annotation.Annotation;
+import java.util.List;
 
 /**
  * What every Overparam component service has in common. A component is registered as an OSGi
@@ -36,4 +37,14 @@ public interface Component {
      *     return types, defaults and {@link Param} annotations form the schema)
      */
     Class<? extends Annotation> configType();
+
+    /**
+     * @return lines {@code overparam describe} prints after the parameters, for what the schema
+     *     cannot say (e.g. the layers the {@code serial} architecture knows now, with their
+     *     parameters); empty by default
+     * @since 1.3
+     */
+    default List<String> help() {
+        return List.of();
+    }
 }

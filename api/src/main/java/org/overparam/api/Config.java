@@ -17,7 +17,9 @@ import java.util.TreeMap;
  * a parameter the run does not set takes the interface method's default.
  *
  * <p>Values are {@code Long}, {@code Double}, {@code Boolean}, {@code String} or lists of those;
- * {@link #as} converts them to the method's return type.
+ * {@link #as} converts them to the method's return type. A {@linkplain Param#structure() structure}
+ * parameter's value is an unmodifiable {@code List} whose items may also be lists and mappings
+ * ({@code Map<String, ?>}, in the order written); read it with {@link #get}.
  */
 public final class Config {
     private static final Config EMPTY = new Config(Map.of());
@@ -104,12 +106,20 @@ public final class Config {
      *
      * @param name the parameter, for the error message
      * @param v the value
-     * @param target {@code int, long, double, boolean, String} or an array of those
+     * @param target {@code int, long, double, boolean, String} or an array of those, or
+     *     {@code List.class} for a {@linkplain Param#structure() structure}
      * @return the converted value
      * @throws InvalidInputException if the value is of the wrong type, or a whole number beyond the
      *     target's range (never clamped)
      */
     public static Object convert(String name, Object v, Class<?> target) {
+        if (target == List.class) {
+            List<?> list = v instanceof List<?> l ? l : v.getClass().isArray() ? arrayToList(v) : null;
+            if (list == null) {
+                throw new InvalidInputException(name, "expected a list, got " + describe(v));
+            }
+            return structure(name, list);
+        }
         if (target.isArray()) {
             List<?> list = v instanceof List<?> l ? l : v.getClass().isArray() ? arrayToList(v) : List.of(v);
             Object arr = Array.newInstance(target.getComponentType(), list.size());
@@ -158,6 +168,37 @@ public final class Config {
         throw new InvalidInputException(name, "expected " + typeName(target) + ", got " + describe(v));
     }
 
+    /** @return an unmodifiable deep copy of a structure's value, whole numbers as {@code Long} */
+    private static Object structure(String name, Object v) {
+        if (v instanceof List<?> list) {
+            List<Object> out = new java.util.ArrayList<>(list.size());
+            for (int i = 0; i < list.size(); i++) {
+                out.add(structure(name + "[" + i + "]", list.get(i)));
+            }
+            return Collections.unmodifiableList(out);
+        }
+        if (v instanceof Map<?, ?> map) {
+            Map<String, Object> out = new java.util.LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (!(e.getKey() instanceof String key)) {
+                    throw new InvalidInputException(name, "expected names as keys, got " + e.getKey());
+                }
+                out.put(key, structure(name + "." + key, e.getValue()));
+            }
+            return Collections.unmodifiableMap(out);
+        }
+        if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof Float f) {
+            return f.doubleValue();
+        }
+        if (v instanceof Long || v instanceof Double || v instanceof Boolean || v instanceof String) {
+            return v;
+        }
+        throw new InvalidInputException(name, "no value given");
+    }
+
     /** @return the error for a whole number beyond an {@code int} parameter's or any whole number's range */
     private static InvalidInputException beyond(String name, Object v, boolean isInt) {
         return new InvalidInputException(name, v + (isInt ? " is beyond the range of this parameter (" + Integer.MIN_VALUE
@@ -170,6 +211,9 @@ public final class Config {
      * @return its name as users see it, e.g. {@code number}
      */
     public static String typeName(Class<?> target) {
+        if (target == List.class) {
+            return "a list of entries";
+        }
         if (target.isArray()) {
             return "a list of " + typeName(target.getComponentType()).replaceFirst("^an? ", "") + "s";
         }

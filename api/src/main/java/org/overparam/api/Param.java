@@ -9,7 +9,8 @@ import java.lang.annotation.Target;
  * Documents and bounds one parameter of a component's config interface (see {@link Component}).
  * The method's name is the parameter's name in experiment files, its return type the parameter's
  * type ({@code int, long, double, boolean, String} or arrays of {@code int, double, String}), its
- * default the parameter's default. A parameter without a default is required.
+ * default the parameter's default. A parameter without a default is required. A
+ * {@linkplain #structure() structure} parameter keeps a list as written instead.
  *
  * <p>Kept at run time so help, validation and "did you mean" work the same in unit tests, on the
  * command line and in the container. *
@@ -39,4 +40,16 @@ public @interface Param {
 
     /** @return the allowed values of a string (or of each element of a string array); empty = any */
     String[] options() default {};
+
+    /**
+     * @return whether the parameter's value is a structure kept as written in the file: a list whose
+     *     items are names, numbers, lists or mappings (a network's layers, e.g.
+     *     {@code [{dense: 512}, relu]}). Its method returns {@code String[]} (default {@code {}}, or
+     *     none for a required parameter), and the component reads the value with
+     *     {@link Config#get(String)} as a {@code List} of {@code Long}, {@code Double},
+     *     {@code Boolean}, {@code String}, {@code List} and {@code Map<String, ?>} values; overrides
+     *     reach inside ({@code architecture.layers.2.dense=1024})
+     * @since 1.3
+     */
+    boolean structure() default false;
 }

@@ -94,6 +94,16 @@ public final class Scaling {
         return new ScaledModel(model, this);
     }
 
+    /**
+     * @param model a model, perhaps made by {@link #wrap}
+     * @return the model {@link #wrap} was given (e.g. the architecture's own network, to reach
+     *     what only it offers), or {@code model} itself when it is not a wrapped one
+     * @since 1.3
+     */
+    public static Model unwrap(Model model) {
+        return model instanceof ScaledModel s ? s.inner() : model;
+    }
+
     private double[] multiply(int i, double[] src, double[] dst) {
         BlockScale s = scales[i];
         double c = s.scalar();

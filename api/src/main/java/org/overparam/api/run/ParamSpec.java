@@ -15,7 +15,8 @@ import org.overparam.api.Param;
  * {@link org.overparam.api.Component}).
  *
  * @param name the name in experiment files
- * @param type the Java type: {@code int, long, double, boolean, String} or an array of those
+ * @param type the Java type: {@code int, long, double, boolean, String} or an array of those, or
+ *     {@code List.class} for a {@linkplain Param#structure() structure} parameter
  * @param defaultValue the default, or {@code null} if the parameter is required
  * @param description one line
  * @param min the smallest allowed number
@@ -37,7 +38,8 @@ public record ParamSpec(String name, Class<?> type, Object defaultValue, String 
         Arrays.sort(methods, Comparator.comparing(Method::getName));
         for (Method m : methods) {
             Param p = m.getAnnotation(Param.class);
-            out.add(new ParamSpec(m.getName(), m.getReturnType(), m.getDefaultValue(),
+            out.add(new ParamSpec(m.getName(), p != null && p.structure() ? List.class : m.getReturnType(),
+                    m.getDefaultValue(),
                     p == null ? "" : p.value(),
                     p == null ? Double.NEGATIVE_INFINITY : p.min(), p == null ? Double.POSITIVE_INFINITY : p.max(),
                     p != null && p.minExclusive(), p != null && p.maxExclusive(),
@@ -62,6 +64,9 @@ public record ParamSpec(String name, Class<?> type, Object defaultValue, String 
      */
     public Object check(String where, Object value) {
         Object v = Config.convert(where, value, type);
+        if (type == List.class) {
+            return v;
+        }
         if (v.getClass().isArray()) {
             int len = java.lang.reflect.Array.getLength(v);
             List<Object> list = new ArrayList<>(len);
@@ -101,6 +106,11 @@ public record ParamSpec(String name, Class<?> type, Object defaultValue, String 
         boolean openLow = minExclusive || min == Double.NEGATIVE_INFINITY;
         boolean openHigh = maxExclusive || max == Double.POSITIVE_INFINITY;
         return (openLow ? "(" : "[") + fmt(min) + ", " + fmt(max) + (openHigh ? ")" : "]");
+    }
+
+    /** @return whether the value is a structure kept as written ({@link Param#structure()}) */
+    public boolean structure() {
+        return type == List.class;
     }
 
     /** @return the type as users see it, e.g. {@code number} or {@code list of whole numbers} */

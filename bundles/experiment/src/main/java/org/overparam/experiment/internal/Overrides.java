@@ -10,8 +10,9 @@ import org.overparam.api.InvalidInputException;
  * Applies command-line overrides {@code key=value} to an experiment document before it is
  * validated. The key is a dotted path into the document: {@code seed}, {@code architecture.width},
  * {@code stop.maxSteps}, {@code checkpoint.every}, {@code analyzers.0.every},
- * {@code switch.0.optimizer.lr}, {@code sweep.seeds} (list items by index; the index one past the end
- * appends); {@code include} cannot be overridden. The value is read as YAML: a scalar
+ * {@code switch.0.optimizer.lr}, {@code sweep.seeds} (list items by index, {@code analyzers.0} or
+ * {@code analyzers[0]}; the index one past the end appends; inside a structure parameter too:
+ * {@code architecture.layers[2].dense}); {@code include} cannot be overridden. The value is read as YAML: a scalar
  * ({@code 2048}, {@code 0.1}, {@code true}, {@code sgd}) or a flow collection ({@code [W1, W2]},
  * {@code {name: sgd, lr: 0.1}}). Setting a component to a name ({@code optimizer=sgd}) replaces it,
  * dropping its old parameters; setting a parameter of a component written as a bare name turns it
@@ -80,7 +81,7 @@ final class Overrides {
     }
 
     private static String[] split(String key, String where) {
-        String[] path = key.strip().split("\\.", -1);
+        String[] path = key.strip().replaceAll("\\[(\\d+)]", ".$1").split("\\.", -1);
         for (String segment : path) {
             if (segment.isBlank()) {
                 throw new InvalidInputException(where, "the key has an empty part");

@@ -138,6 +138,13 @@ final class SpecWriter {
                 value(g, o);
             }
             g.writeEndArray();
+        } else if (v instanceof Map<?, ?> map) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                g.writeFieldName(String.valueOf(e.getKey()));
+                value(g, e.getValue());
+            }
+            g.writeEndObject();
         } else if (v instanceof Double d) {
             g.writeNumber(d);
         } else if (v instanceof Number n) {

@@ -50,10 +50,38 @@ record RunData(Path folder, String specText, JsonNode spec, JsonNode result, Jso
         return spec.path("seed").asLong(result.path("seed").asLong(-1));
     }
 
-    /** @return {@code architecture.width} from the spec, or NaN when it has none */
+    /**
+     * @return {@code architecture.width} from the spec; else, for a net written as layers
+     *     ({@code architecture.layers}, the {@code serial} architecture), its widest layer: the largest
+     *     {@code dense} width or {@code conv} channel count at any depth; NaN when it has neither
+     */
     double width() {
         JsonNode w = spec.path("architecture").path("width");
-        return w.isNumber() ? w.asDouble() : Double.NaN;
+        return w.isNumber() ? w.asDouble() : widest(spec.path("architecture").path("layers"));
+    }
+
+    private static double widest(JsonNode node) {
+        double out = Double.NaN;
+        if (node.isArray()) {
+            for (JsonNode item : node) {
+                out = max(out, widest(item));
+            }
+        } else if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                JsonNode v = e.getValue();
+                if (e.getKey().equals("dense") || e.getKey().equals("conv")) {
+                    JsonNode size = v.isObject() ? v.path(e.getKey().equals("dense") ? "width" : "channels") : v;
+                    out = max(out, size.isNumber() ? size.asDouble() : Double.NaN);
+                }
+                out = max(out, widest(v));
+            }
+        }
+        return out;
+    }
+
+    private static double max(double a, double b) {
+        return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.max(a, b);
     }
 
     /** @return analyzer label to component name, from the spec's {@code analyzers} list */

@@ -11,7 +11,8 @@ import java.util.TreeSet;
 /**
  * A sweep's runs grouped for aggregation: runs whose specs differ only in the seed form one
  * {@link SweepPoint}; points are arranged in lines by the keys that vary besides the seed, the
- * width ({@code architecture.width}) and the run's name, with the width along each line.
+ * width ({@code architecture.width}, or the key inside {@code architecture.layers} whose value is
+ * every run's width, {@link RunData#width()}) and the run's name, with the width along each line.
  *
  * @param runs every run found
  * @param varying the spec keys whose values differ across the runs
@@ -35,7 +36,8 @@ record Sweep(List<RunData> runs, List<String> varying, List<SweepPoint> points) 
     static Sweep of(List<RunData> runs) {
         List<Map<String, String>> specs = runs.stream().map(r -> SpecKeys.flatten(r.spec())).toList();
         List<String> varying = SpecKeys.varying(specs);
-        List<String> grouping = varying.stream().filter(k -> !NOT_GROUPING.contains(k)).toList();
+        List<String> grouping = varying.stream().filter(k -> !NOT_GROUPING.contains(k) && !isWidth(k, specs, runs))
+                .toList();
         Map<String, List<RunData>> byKey = new LinkedHashMap<>();
         Map<String, String> lineOf = new LinkedHashMap<>();
         for (int i = 0; i < runs.size(); i++) {
@@ -57,6 +59,23 @@ record Sweep(List<RunData> runs, List<String> varying, List<SweepPoint> points) 
         points.sort(Comparator.comparing(SweepPoint::line).thenComparingDouble(
                 p -> Double.isNaN(p.width()) ? Double.POSITIVE_INFINITY : p.width()));
         return new Sweep(runs, varying, points);
+    }
+
+    /** @return whether a key inside {@code architecture.layers} holds every run's width */
+    private static boolean isWidth(String key, List<Map<String, String>> specs, List<RunData> runs) {
+        if (!key.startsWith("architecture.layers.")) {
+            return false;
+        }
+        for (int i = 0; i < runs.size(); i++) {
+            try {
+                if (Double.parseDouble(specs.get(i).getOrDefault(key, "")) != runs.get(i).width()) {
+                    return false;
+                }
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return the lines, in order (one empty name when only width and seed vary) */

@@ -53,6 +53,13 @@ final class SweepPlots {
                 out.add(vsWidth(sweep, w, label + ".movement", "NTK movement against width", "||K_T - K_0|| / ||K_0||",
                         "Relative movement of the NTK Gram matrix at the end of training against the width.", false));
             }
+            for (String label : first.labelsOf("kernel")) {
+                out.add(vsWidth(sweep, w, label + ".distance", "Empirical NTK against the infinite-width NTK",
+                        "||Theta_emp - Theta_inf||_F / ||Theta_inf||_F", "Relative distance between the empirical NTK "
+                        + "at the end of each run and the analytic infinite-width NTK against the width m; it falls "
+                        + "like m^-1/2 (Jacot et al., arXiv 1806.07572). Dashed: the slope m^-1/2 through the narrowest "
+                        + "point.", true));
+            }
         }
         out.add(losses(sweep, w));
         return out;

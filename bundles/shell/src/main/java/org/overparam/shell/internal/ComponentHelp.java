@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.overparam.api.Component;
 import org.overparam.api.ComponentKind;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.run.ComponentInfo;
@@ -14,8 +15,9 @@ import org.overparam.api.run.ParamSpec;
 /**
  * The {@code list} and {@code describe} commands: the installed components by kind, each with its
  * description and a table of its parameters (name, type, default or {@code required}, range or
- * options, description), aligned for a terminal. {@code describe} adds the providing bundle and how
- * to write the component in an experiment file.
+ * options, description), aligned for a terminal. {@code describe} adds the providing bundle, the
+ * component's own {@linkplain Component#help() help lines} (the {@code serial} architecture's layers)
+ * and how to write the component in an experiment file.
  */
 final class ComponentHelp {
     private final ComponentRegistry registry;
@@ -64,6 +66,11 @@ final class ComponentHelp {
         out.println();
         out.println("parameters:");
         params(info, "  ", out);
+        List<String> help = registry.service(k, name, Component.class).map(Component::help).orElse(List.of());
+        if (!help.isEmpty()) {
+            out.println();
+            help.forEach(out::println);
+        }
         out.println();
         out.println("in an experiment file:");
         out.println("  " + example(k, info));

@@ -24,6 +24,12 @@ final class CorpusRegistry extends ListRegistry {
         @Param(value = "hidden activation", options = {"relu", "softplus", "tanh"}) String activation() default "relu";
     }
 
+    /** A network written as a list of layers. */
+    @interface Serial {
+        @Param(value = "the layers in order", structure = true) String[] layers();
+        @Param("append a dense readout") boolean readout() default true;
+    }
+
     /** Rows of a CSV file: path parameters. */
     @interface Csv {
         @Param("the CSV file of training rows") String file();
@@ -107,6 +113,7 @@ final class CorpusRegistry extends ListRegistry {
                 info(ComponentKind.DATASET, "sphere", Sphere.class),
                 info(ComponentKind.DATASET, "csv", Csv.class),
                 info(ComponentKind.ARCHITECTURE, "fc", Fc.class),
+                info(ComponentKind.ARCHITECTURE, "serial", Serial.class),
                 info(ComponentKind.INITIALIZER, "ntk", Ntk.class),
                 info(ComponentKind.INITIALIZER, "from-file", FromFile.class),
                 info(ComponentKind.INITIALIZER, "asymmetric", Asymmetric.class),

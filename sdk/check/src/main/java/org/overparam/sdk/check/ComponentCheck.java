@@ -12,10 +12,14 @@ import org.overparam.api.ComponentKind;
  * Checks the Declarative Services components of a plugin jar: at least one provides an Overparam
  * service ({@link ComponentKind#service()}), and each such component carries the service properties
  * {@link Component#NAME} (lower case letters, digits, {@code -}, {@code _} or {@code .}, starting with
- * a letter, unique per kind in the jar) and a non-blank {@link Component#DESCRIPTION}.
+ * a letter, unique per kind in the jar) and a non-blank {@link Component#DESCRIPTION}. A jar of layers
+ * only (components providing {@value #LAYER_TYPE}, used by name in the {@code serial} architecture's
+ * layer lists) passes too; such components carry their name and description as methods.
  */
 final class ComponentCheck {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9._-]*");
+    /** The service of a layer usable by name in experiment files. */
+    static final String LAYER_TYPE = "org.overparam.nn.LayerType";
 
     private ComponentCheck() {
     }
@@ -28,8 +32,12 @@ final class ComponentCheck {
     static Check check(List<ComponentDescriptors.Descriptor> descriptors, List<PluginComponent> found) {
         List<String> problems = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        List<String> layers = new ArrayList<>();
         for (ComponentDescriptors.Descriptor d : descriptors) {
             for (String service : d.provides()) {
+                if (service.equals(LAYER_TYPE)) {
+                    layers.add(d.implementation());
+                }
                 ComponentKind kind = kindOf(service);
                 if (kind == null) {
                     continue;
@@ -55,6 +63,10 @@ final class ComponentCheck {
         }
         if (!problems.isEmpty()) {
             return Check.fail("components", String.join("; ", problems));
+        }
+        if (found.isEmpty() && !layers.isEmpty()) {
+            return Check.pass("components", "layer type" + (layers.size() == 1 ? " " : "s ") + String.join(", ", layers)
+                    + " (" + LAYER_TYPE + ", usable by name in the serial architecture)");
         }
         if (found.isEmpty()) {
             return Check.fail("components", "no Declarative Services component provides an Overparam service "

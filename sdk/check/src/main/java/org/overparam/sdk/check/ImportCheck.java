@@ -20,7 +20,7 @@ import org.osgi.framework.VersionRange;
 final class ImportCheck {
     /** The packages of the plugin API: the contract and the dense kernels. */
     static final Set<String> API = Set.of("org.overparam.api", "org.overparam.api.run", "org.overparam.api.store",
-            "org.overparam.linalg", "org.overparam.linalg.io");
+            "org.overparam.linalg", "org.overparam.linalg.io", "org.overparam.nn");
     /** The answer of {@link #problem} for a mandatory import outside the API; reported together. */
     private static final String FOREIGN = "foreign";
     private static final List<String> JRE_PREFIXES = List.of("javax.", "org.w3c.", "org.xml.", "org.ietf.", "jdk.");
