@@ -123,4 +123,19 @@ public interface BoundLayer {
     default Optional<KernelMap> kernelMap() {
         return Optional.empty();
     }
+
+    /**
+     * Whether this layer's outputs have mean zero over the random initialization, for every input,
+     * given whether its inputs have. A sum of branches has an infinite-width kernel map only when at
+     * most one branch can have a non-zero mean: a sum's kernel is the sum of the branches' kernels
+     * only when their cross terms {@code E[a(x) b(x')]} vanish, which a fresh zero-mean layer at the end
+     * of a branch guarantees and two ReLU outputs do not (e.g. {@code h + tau relu(W h)} with h itself
+     * a ReLU output). The default, false, is the safe answer for layers that cannot tell.
+     *
+     * @param inputZeroMean whether the inputs have mean zero
+     * @return whether the outputs have
+     */
+    default boolean zeroMean(boolean inputZeroMean) {
+        return false;
+    }
 }

@@ -197,8 +197,12 @@ public final class Network implements Model {
      * @throws UnsupportedOperationException naming the first layer without a kernel map
      */
     public Kernels kernels(int n, double[] x, Parameterization parameterization) {
-        KernelMap map = root.kernelMap().orElseThrow(() -> new UnsupportedOperationException(
-                "layer " + withoutKernel(root).name() + " has no infinite-width kernel map"));
+        KernelMap map = root.kernelMap().orElseThrow(() -> {
+            BoundLayer l = withoutKernel(root);
+            return new UnsupportedOperationException("layer " + l.name() + " has no infinite-width kernel map"
+                    + (!org.overparam.nn.internal.Combinators.isSum(l) ? "" : " (it sums branches of which more than one can have a non-zero"
+                    + " mean, e.g. ReLU outputs; end all but one branch with a dense or conv layer)"));
+        });
         return map.apply(Kernels.ofInputs(inputShape, n, x), parameterization);
     }
 

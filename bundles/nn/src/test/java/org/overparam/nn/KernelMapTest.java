@@ -1,6 +1,8 @@
 package org.overparam.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.overparam.api.Shape;
@@ -95,5 +97,23 @@ class KernelMapTest {
             ntk[e] = s.ntk()[e] + tau * tau * b.ntk()[e];
         }
         assertKernelsEqual(new Kernels(3, Shape.of(), nngp, ntk), r);
+    }
+
+    @Test
+    void aSumOfTwoBranchesWithNonZeroMeansHasNoKernelMap() {
+        // h + tau relu(W h) with h a ReLU output: both summands have positive means, and the map would
+        // miss their cross term, so the net refuses the analytic kernel and names the block.
+        Network relus = Network.of(Shape.of(3), Layers.dense(5), Layers.relu(),
+                Layers.residual(0.5, Layers.dense(5), Layers.relu()));
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                () -> relus.kernels(3, X, Parameterization.NTK));
+        assertTrue(e.getMessage().contains("non-zero mean"), e.getMessage());
+        // A branch that ends with a fresh dense layer has mean zero: the map exists.
+        Network dense = Network.of(Shape.of(3), Layers.dense(5), Layers.relu(),
+                Layers.residual(0.5, Layers.dense(5), Layers.relu(), Layers.dense(5)));
+        assertEquals(9, dense.kernels(3, X, Parameterization.NTK).nngp().length);
+        // An odd activation of zero-mean inputs keeps mean zero: erf after a dense layer may be summed.
+        Network erf = Network.of(Shape.of(3), Layers.dense(5), Layers.residual(0.5, Layers.erf(), Layers.dense(5)));
+        assertEquals(9, erf.kernels(3, X, Parameterization.NTK).nngp().length);
     }
 }

@@ -33,4 +33,12 @@ public final class Combinators {
         int[] s = stride == null ? null : stride.clone();
         return (shape, name) -> new Pooling(name, shape, w, s);
     }
+
+    /**
+     * @param layer a bound layer
+     * @return whether it is a sum of branches (a parallel block with {@code FanIn.SUM}, a residual block)
+     */
+    public static boolean isSum(org.overparam.nn.BoundLayer layer) {
+        return layer instanceof Parallel p && p.sums();
+    }
 }

@@ -132,4 +132,10 @@ final class ElementwiseLayer implements BoundLayer {
         }
         return new Kernels(k.n(), k.spatial(), nngp, ntk);
     }
+
+    /** An odd activation (tanh, erf) of zero-mean Gaussian inputs has mean zero; others (relu, softplus) do not. */
+    @Override
+    public boolean zeroMean(boolean inputZeroMean) {
+        return inputZeroMean && (phi == Nonlinearity.TANH || phi == Nonlinearity.ERF);
+    }
 }

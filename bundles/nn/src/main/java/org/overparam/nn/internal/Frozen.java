@@ -96,4 +96,9 @@ final class Frozen implements BoundLayer {
     public Optional<KernelMap> kernelMap() {
         return inner.kernelMap();
     }
+
+    @Override
+    public boolean zeroMean(boolean inputZeroMean) {
+        return inner.zeroMean(inputZeroMean);
+    }
 }

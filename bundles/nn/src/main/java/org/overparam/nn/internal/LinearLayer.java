@@ -171,4 +171,10 @@ abstract class LinearLayer implements BoundLayer {
             }
         }
     }
+
+    /** A fresh layer of zero-mean weights (and biases) has outputs of mean zero whatever its inputs. */
+    @Override
+    public boolean zeroMean(boolean inputZeroMean) {
+        return true;
+    }
 }

@@ -229,8 +229,36 @@ final class Parallel implements BoundLayer {
         }
     }
 
+    /** @return whether the branches' outputs are summed */
+    boolean sums() {
+        return fanIn == FanIn.SUM;
+    }
+
+    @Override
+    public boolean zeroMean(boolean inputZeroMean) {
+        for (BoundLayer b : branches) {
+            if (!b.zeroMean(inputZeroMean)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The weighted sum of the branches' maps; for a sum, only when at most one branch can have a
+     * non-zero mean (see {@link BoundLayer#zeroMean}), since the map does not carry the cross terms.
+     */
     @Override
     public Optional<KernelMap> kernelMap() {
+        if (fanIn == FanIn.SUM) {
+            int nonZero = 0;
+            for (BoundLayer b : branches) {
+                nonZero += b.zeroMean(false) ? 0 : 1;
+            }
+            if (nonZero > 1) {
+                return Optional.empty();
+            }
+        }
         KernelMap[] maps = new KernelMap[branches.length];
         for (int b = 0; b < branches.length; b++) {
             Optional<KernelMap> m = branches[b].kernelMap();

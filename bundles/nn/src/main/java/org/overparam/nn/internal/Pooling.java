@@ -174,4 +174,10 @@ final class Pooling implements BoundLayer {
         Shape spatial = out.rank() == 1 ? Shape.of() : out.rank() == 2 ? Shape.of(ow) : Shape.of(oh, ow);
         return new Kernels(n, spatial, nngp, ntk);
     }
+
+    /** Linear in its inputs without new weights: the outputs have mean zero when the inputs have. */
+    @Override
+    public boolean zeroMean(boolean inputZeroMean) {
+        return inputZeroMean;
+    }
 }

@@ -111,4 +111,10 @@ final class Reshape implements BoundLayer {
         }
         return new Kernels(n, Shape.of(), nngp, ntk);
     }
+
+    /** Linear in its inputs without new weights: the outputs have mean zero when the inputs have. */
+    @Override
+    public boolean zeroMean(boolean inputZeroMean) {
+        return inputZeroMean;
+    }
 }

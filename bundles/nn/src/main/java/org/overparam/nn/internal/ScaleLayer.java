@@ -89,4 +89,10 @@ final class ScaleLayer implements BoundLayer {
             return new Kernels(k.n(), k.spatial(), nngp, ntk);
         });
     }
+
+    /** Linear in its inputs without new weights: the outputs have mean zero when the inputs have. */
+    @Override
+    public boolean zeroMean(boolean inputZeroMean) {
+        return inputZeroMean;
+    }
 }

@@ -168,4 +168,13 @@ final class Serial implements BoundLayer {
             return out;
         });
     }
+
+    @Override
+    public boolean zeroMean(boolean inputZeroMean) {
+        boolean zero = inputZeroMean;
+        for (BoundLayer layer : layers) {
+            zero = layer.zeroMean(zero);
+        }
+        return zero;
+    }
 }
