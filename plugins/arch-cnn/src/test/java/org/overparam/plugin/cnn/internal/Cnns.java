@@ -40,8 +40,8 @@ final class Cnns {
             return Config.of(m);
         }
 
-        CnnModel model() {
-            return (CnnModel) new ConvolutionalNet().build(config(), data, outputs);
+        CnnNetwork model() {
+            return (CnnNetwork) new ConvolutionalNet().build(config(), data, outputs);
         }
 
         /** @return the shape samples are read as: [c, h, w] with h = 1 for 1-D */
