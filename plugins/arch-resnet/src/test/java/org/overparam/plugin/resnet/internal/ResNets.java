@@ -39,8 +39,8 @@ final class ResNets {
             return Config.of(m);
         }
 
-        ResNetModel model() {
-            return (ResNetModel) new ResidualNet().build(config(), data, outputs);
+        ResNetNetwork model() {
+            return (ResNetNetwork) new ResidualNet().build(config(), data, outputs);
         }
 
         boolean dense() {
