@@ -93,7 +93,10 @@ record CnnPlan(Shape dataShape, Shape readShape, boolean twoD, List<ConvMap> con
     /**
      * @return the composition {@code (reshape), conv1, relu, ..., convL, relu, globalAvgPool | flatten,
      *     dense head} of org.overparam.nn, blocks {@code convN.weight}, {@code convN.bias},
-     *     {@code head.weight}, {@code head.bias} and activations {@code conv1 .. convL}
+     *     {@code head.weight}, {@code head.bias} and activations {@code conv1 .. convL}; the layers
+     *     give the passes, exact Hessian-vector products and no dense-layer NTK pieces (a
+     *     convolution's per-sample gradient is not an outer product: analyzers use per-sample
+     *     gradients), and {@link #forwardValues} the memory estimate
      */
     Network network() {
         List<Layer> layers = new ArrayList<>();
@@ -112,7 +115,7 @@ record CnnPlan(Shape dataShape, Shape readShape, boolean twoD, List<ConvMap> con
         layers.add(avgpool ? Layers.globalAvgPool() : Layers.flatten());
         Dense head = Layers.dense(outputs).named("head.weight", "head.bias");
         layers.add(bias ? head.withBias(1.0) : head);
-        return Network.of(dataShape, layers.toArray(new Layer[0]));
+        return Network.of(dataShape, layers.toArray(new Layer[0])).withForwardValues(this::forwardValues);
     }
 
     /**

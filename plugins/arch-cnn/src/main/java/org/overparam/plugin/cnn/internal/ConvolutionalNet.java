@@ -64,6 +64,6 @@ public final class ConvolutionalNet implements Architecture {
      */
     @Override
     public Model build(org.overparam.api.Config config, Shape inputShape, int outputs) {
-        return new CnnNetwork(CnnPlan.of(config.as(Config.class), inputShape, outputs));
+        return CnnPlan.of(config.as(Config.class), inputShape, outputs).network();
     }
 }

@@ -55,7 +55,7 @@ class ConvolutionalNetTest {
 
     @Test
     void defaultsAreTwoSixteenChannelLayersWithSamePaddingAndAveragePooling() {
-        CnnPlan p = ((CnnNetwork) cnn.build(Config.empty(), Shape.of(1, 14, 14), 2)).plan();
+        CnnPlan p = CnnPlan.of(Config.empty().as(ConvolutionalNet.Config.class), Shape.of(1, 14, 14), 2);
         assertEquals(2, p.convs().size());
         assertEquals(new ConvMap(1, 14, 14, 16, 3, 3, 1, 1, 1, 1), p.convs().get(0));
         assertEquals(new ConvMap(16, 14, 14, 16, 3, 3, 1, 1, 1, 1), p.convs().get(1));
@@ -66,7 +66,7 @@ class ConvolutionalNetTest {
     @ParameterizedTest
     @MethodSource("cases")
     void forwardMatchesADirectConvolutionNetwork(Cnns.Case c) {
-        CnnNetwork model = c.model();
+        Model model = c.model();
         Batch batch = Fixtures.batch(model, 3, 101);
         Params w = Fixtures.point(model, 102);
         double[] out = model.forward(w, batch).output();

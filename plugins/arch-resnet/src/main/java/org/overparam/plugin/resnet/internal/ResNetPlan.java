@@ -87,7 +87,9 @@ record ResNetPlan(Shape dataShape, boolean conv, boolean twoD, LinearMap a, Line
      * @return the composition of org.overparam.nn: {@code (flatten | reshape), A, relu h0,
      *     residual(tau, W_l, relu h_l) x L, (globalAvgPool | flatten), B}, A and B {@code frozen}
      *     unless {@code train = all}; blocks {@code A, W1 .. WL, B} (dense) or
-     *     {@code A.weight, W1.weight .. WL.weight, B.weight} (conv)
+     *     {@code A.weight, W1.weight .. WL.weight, B.weight} (conv); the layers give the passes,
+     *     exact Hessian-vector products and, with dense blocks, the NTK pieces, and
+     *     {@link #forwardValues} the memory estimate
      */
     Network network() {
         List<Layer> layers = new ArrayList<>();
@@ -112,7 +114,7 @@ record ResNetPlan(Shape dataShape, boolean conv, boolean twoD, LinearMap a, Line
         }
         Layer out = Layers.dense(outputs).named("B" + suffix, null);
         layers.add(trainAll ? out : Layers.frozen(out));
-        return Network.of(dataShape, layers.toArray(new Layer[0]));
+        return Network.of(dataShape, layers.toArray(new Layer[0])).withForwardValues(this::forwardValues);
     }
 
     private Layer layer(LinearMap m, String name) {

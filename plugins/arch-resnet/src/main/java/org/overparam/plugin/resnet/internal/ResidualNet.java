@@ -74,6 +74,6 @@ public final class ResidualNet implements Architecture {
      */
     @Override
     public Model build(org.overparam.api.Config config, Shape inputShape, int outputs) {
-        return new ResNetNetwork(ResNetPlan.of(config.as(Config.class), inputShape, outputs));
+        return ResNetPlan.of(config.as(Config.class), inputShape, outputs).network();
     }
 }
