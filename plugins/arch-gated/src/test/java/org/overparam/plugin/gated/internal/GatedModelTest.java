@@ -104,7 +104,7 @@ class GatedModelTest {
         }
     }
 
-    /** {@code v_l = (W_l v_{l-1}) * 1[W0_l a0_{l-1} >= 0]}, {@code a0_l = max(W0_l a0_{l-1}, 0)}, f = W_out v_L. */
+    /** {@code v_l = (W_l v_{l-1}) * 1[W0_l a0_{l-1} > 0]}, {@code a0_l = max(W0_l a0_{l-1}, 0)}, f = W_out v_L. */
     static double[] naive(Gateds.Case c, Params w, Batch batch) {
         int n = batch.n();
         int d = c.input().size();
@@ -127,7 +127,7 @@ class GatedModelTest {
                         z0 += gl[r * v.length + j] * a[j];
                         u += wl[r * v.length + j] * v[j];
                     }
-                    nv[r] = z0 >= 0 ? u : 0;
+                    nv[r] = z0 > 0 ? u : 0;
                     na[r] = Math.max(z0, 0);
                 }
                 v = nv;
