@@ -39,7 +39,7 @@ public record Block(String name, Shape shape, boolean bias, int fanIn, int fanOu
     public static Block weight(String name, Shape shape) {
         int out = shape.dim(0);
         int in = shape.dim(1);
-        int k = shape.size() / (out * in);
+        int k = (int) (shape.count() / ((long) out * in)); // count: a layout may be counted, never allocated
         return new Block(name, shape, false, in * k, out * k, true, null);
     }
 

@@ -13,5 +13,5 @@
  * {@link org.overparam.nn.Pass} and {@link org.overparam.nn.Tangent} records. See docs/nn.md.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.overparam.nn;

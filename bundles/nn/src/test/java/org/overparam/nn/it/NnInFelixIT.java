@@ -63,7 +63,7 @@ class NnInFelixIT {
         for (BundleCapability c : nn.adapt(BundleWiring.class).getCapabilities("osgi.wiring.package")) {
             exports.add(c.getAttributes().get("osgi.wiring.package") + " " + c.getAttributes().get("version"));
         }
-        assertEquals(List.of("org.overparam.nn 1.0.0"), exports);
+        assertEquals(List.of("org.overparam.nn 1.1.0"), exports);
         Class<?> shape = BUNDLES.get(0).loadClass("org.overparam.api.Shape");
         Class<?> layers = nn.loadClass("org.overparam.nn.Layers");
         Class<?> layer = nn.loadClass("org.overparam.nn.Layer");

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.overparam.api.Batch;
 import org.overparam.api.Forward;
+import org.overparam.api.Model;
 import org.overparam.api.OutputLoss;
 import org.overparam.api.Params;
 import org.overparam.testkit.Fixtures;
@@ -33,7 +34,7 @@ class GradientTest {
     @ParameterizedTest
     @MethodSource("cases")
     void squaredLossGradientMatchesFiniteDifferences(Nets.Case c) {
-        FcModel model = c.model();
+        Model model = c.model();
         Batch batch = Fixtures.batch(model, 5, 11);
         OutputLoss loss = TestLosses.squared(batch.targets(), Fixtures.weights(batch.targets().length, 3));
         assertTrue(relativeError(model, batch, loss, Fixtures.point(model, 7)) < TOLERANCE, c.toString());
@@ -42,7 +43,7 @@ class GradientTest {
     @ParameterizedTest
     @MethodSource("classifiers")
     void crossEntropyGradientMatchesFiniteDifferences(Nets.Case c) {
-        FcModel model = c.model();
+        Model model = c.model();
         Batch batch = Fixtures.batch(model, 4, 12);
         OutputLoss loss = TestLosses.softmax(batch.labels(), model.outputSize());
         assertTrue(relativeError(model, batch, loss, Fixtures.point(model, 8)) < TOLERANCE, c.toString());
@@ -51,7 +52,7 @@ class GradientTest {
     @ParameterizedTest
     @MethodSource("cases")
     void gradientOverwritesEveryBlockAndIsLinearInTheOutputSignal(Nets.Case c) {
-        FcModel model = c.model();
+        Model model = c.model();
         Batch batch = Fixtures.batch(model, 3, 13);
         Params w = Fixtures.point(model, 9);
         Forward f = model.forward(w, batch);
@@ -68,7 +69,7 @@ class GradientTest {
         assertEquals(0.0, Fixtures.maxAbsDiff(g2, g.copy().scale(2)), 1e-15 * Fixtures.maxAbs(g2));
     }
 
-    private static Params nans(FcModel model) {
+    private static Params nans(Model model) {
         Params p = Params.zeros(model.layout());
         for (int i = 0; i < p.layout().count(); i++) {
             Arrays.fill(p.block(i), Double.NaN);
@@ -80,7 +81,7 @@ class GradientTest {
      * @return {@code max|fd - g| / max|g|} over the coordinates where a step of H flips no ReLU
      *     pattern (a flip makes the difference quotient meaningless); fails if more than 2% flip
      */
-    static double relativeError(FcModel model, Batch batch, OutputLoss loss, Params w) {
+    static double relativeError(Model model, Batch batch, OutputLoss loss, Params w) {
         Forward f = model.forward(w, batch);
         double[] dOut = new double[batch.n() * model.outputSize()];
         loss.evaluate(f.output(), dOut);

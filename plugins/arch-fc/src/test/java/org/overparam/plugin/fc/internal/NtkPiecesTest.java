@@ -39,7 +39,7 @@ class NtkPiecesTest {
     @ParameterizedTest
     @MethodSource("cases")
     void piecesGiveTheGramOfPerSampleGradients(Nets.Case c) {
-        FcModel model = c.model();
+        Model model = c.model();
         Batch batch = Fixtures.batch(model, 6, 61);
         Params w = Fixtures.point(model, 62);
         for (int o = 0; o < model.outputSize(); o++) {
@@ -50,7 +50,7 @@ class NtkPiecesTest {
     @ParameterizedTest
     @MethodSource("cases")
     void piecesGiveTheGramOfAFiniteDifferenceJacobian(Nets.Case c) {
-        FcModel model = c.model();
+        Model model = c.model();
         Batch batch = Fixtures.batch(model, 5, 71);
         Params w = Fixtures.point(model, 72);
         int o = model.outputSize() - 1;
@@ -61,7 +61,7 @@ class NtkPiecesTest {
     @ParameterizedTest
     @MethodSource("cases")
     void piecesThroughANonIdentityScalingMatchRawPerSampleGradients(Nets.Case c) {
-        FcModel inner = c.model();
+        Model inner = c.model();
         Scaling scaling = scaling(inner, 81);
         Model model = scaling.wrap(inner);
         Batch batch = Fixtures.batch(model, 6, 82);
@@ -74,20 +74,20 @@ class NtkPiecesTest {
     @ParameterizedTest
     @MethodSource("cases")
     void piecesNameTheirBlocksAndHaveTheLayersShapes(Nets.Case c) {
-        FcModel model = c.model();
+        Model model = c.model();
         Batch batch = Fixtures.batch(model, 3, 91);
         List<DenseLayerPiece> pieces = model.denseLayerPieces(Fixtures.point(model, 92), batch, 0).orElseThrow();
         assertEquals(c.depth() + 1, pieces.size());
         for (int l = 0; l < pieces.size(); l++) {
             DenseLayerPiece p = pieces.get(l);
-            BlockSpec w = model.layout().block(model.weightIndex(l));
+            BlockSpec w = model.layout().block((c.bias() ? 2 : 1) * l);
             assertEquals(w.name(), p.weightBlock());
             assertEquals(w.shape().dim(0), p.out());
             assertEquals(w.shape().dim(1), p.in());
             assertEquals(3 * p.in(), p.inputs().length);
             assertEquals(3 * p.out(), p.signals().length);
             if (c.bias()) {
-                assertEquals(model.layout().block(model.biasIndex(l)).name(), p.biasBlock());
+                assertEquals(model.layout().block(2 * l + 1).name(), p.biasBlock());
                 assertEquals(1.0, p.biasScale());
             } else {
                 assertNull(p.biasBlock());

@@ -31,7 +31,7 @@ class GatedPiecesTest {
     @ParameterizedTest
     @MethodSource("cases")
     void piecesGiveTheGramOfPerSampleGradients(Gateds.Case c) {
-        GatedModel model = c.model();
+        Model model = c.model();
         Batch batch = Fixtures.batch(model, 6, 61);
         Params w = Fixtures.point(model, 62);
         for (int o = 0; o < model.outputSize(); o++) {
@@ -42,7 +42,7 @@ class GatedPiecesTest {
     @ParameterizedTest
     @MethodSource("cases")
     void piecesThroughANonIdentityScalingMatchRawPerSampleGradients(Gateds.Case c) {
-        GatedModel inner = c.model();
+        Model inner = c.model();
         Model model = PieceGrams.scaling(inner.layout(), "W_out", 81).wrap(inner);
         Batch batch = Fixtures.batch(model, 5, 82);
         Params raw = Fixtures.point(model, 83);
@@ -54,7 +54,7 @@ class GatedPiecesTest {
     @ParameterizedTest
     @MethodSource("cases")
     void piecesNameTheirBlocksAndHaveTheLayersShapes(Gateds.Case c) {
-        GatedModel model = c.model();
+        Model model = c.model();
         Batch batch = Fixtures.batch(model, 3, 91);
         List<DenseLayerPiece> pieces = model.denseLayerPieces(Fixtures.point(model, 92), batch, 0).orElseThrow();
         assertEquals(c.depth() + 1, pieces.size());
