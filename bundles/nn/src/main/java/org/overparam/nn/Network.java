@@ -58,7 +58,10 @@ public final class Network implements Model {
         return new Network(Layers.serial(layers).bind(inputShape, ""), null);
     }
 
-    /** @param root a bound layer with a vector output @return it as a network */
+    /**
+     * @param root a bound layer with a vector output
+     * @return it as a network
+     */
     public static Network of(BoundLayer root) {
         return new Network(root, null);
     }
