@@ -5,9 +5,8 @@
  * broadcasts, reductions), {@link org.overparam.linalg.Im2col} (convolutions as gemm),
  * {@link org.overparam.linalg.SymmetricEigen} (LAPACK dsyevd/dsyevr) and
  * {@link org.overparam.linalg.Lanczos} (extreme eigenvalues of a matrix-free
- * {@link org.overparam.linalg.SymmetricOperator}), and the named maps several plugins share:
- * {@link org.overparam.linalg.Normalization} (input scaling of the data sets) and
- * {@link org.overparam.linalg.Pooling} (a convolutional net's head).
+ * {@link org.overparam.linalg.SymmetricOperator}), and the named map several plugins share:
+ * {@link org.overparam.linalg.Normalization} (input scaling of the data sets).
  *
  * <p>One implementation is chosen at start-up: native OpenBLAS through netlib's JNI binding when
  * {@code libopenblas.so.0} loads, pure-Java kernels otherwise; {@code -Doverparam.linalg=java|native|auto}

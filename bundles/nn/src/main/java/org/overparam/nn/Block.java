@@ -39,11 +39,15 @@ public record Block(String name, Shape shape, boolean bias, int fanIn, int fanOu
     public static Block weight(String name, Shape shape) {
         int out = shape.dim(0);
         int in = shape.dim(1);
-        int k = shape.size() / (out * in);
+        int k = (int) (shape.count() / ((long) out * in)); // count: a layout may be counted, never allocated
         return new Block(name, shape, false, in * k, out * k, true, null);
     }
 
-    /** @param name the name @param size the number of output units @return a trainable bias block */
+    /**
+     * @param name the name
+     * @param size the number of output units
+     * @return a trainable bias block
+     */
     public static Block bias(String name, int size) {
         return new Block(name, Shape.of(size), true, 1, 1, true, null);
     }
@@ -57,7 +61,10 @@ public record Block(String name, Shape shape, boolean bias, int fanIn, int fanOu
         return new Block(newName, shape, bias, fanIn, fanOut, false, tied);
     }
 
-    /** @param role the role in the network @return the API's block spec */
+    /**
+     * @param role the role in the network
+     * @return the API's block spec
+     */
     public BlockSpec spec(BlockRole role) {
         return new BlockSpec(name, shape, bias ? BlockRole.BIAS : role, fanIn, trainable, tiedTo);
     }

@@ -38,27 +38,43 @@ public record Conv(int channels, int[] kernel, int[] stride, int[] padding, bool
         padding = padding.clone();
     }
 
-    /** @param s the stride per axis @return this convolution with that stride */
+    /**
+     * @param s the stride per axis
+     * @return this convolution with that stride
+     */
     public Conv stride(int... s) {
         return new Conv(channels, kernel, s, padding, bias, weightVariance, biasVariance, weightName, biasName);
     }
 
-    /** @param p the zero padding per axis @return this convolution with that padding */
+    /**
+     * @param p the zero padding per axis
+     * @return this convolution with that padding
+     */
     public Conv padding(int... p) {
         return new Conv(channels, kernel, stride, p, bias, weightVariance, biasVariance, weightName, biasName);
     }
 
-    /** @param variance {@code sigma_b^2} @return this convolution with a bias */
+    /**
+     * @param variance {@code sigma_b^2}
+     * @return this convolution with a bias
+     */
     public Conv withBias(double variance) {
         return new Conv(channels, kernel, stride, padding, true, weightVariance, variance, weightName, biasName);
     }
 
-    /** @param variance {@code sigma_w^2} @return this convolution with that weight variance */
+    /**
+     * @param variance {@code sigma_w^2}
+     * @return this convolution with that weight variance
+     */
     public Conv weightVariance(double variance) {
         return new Conv(channels, kernel, stride, padding, bias, variance, biasVariance, weightName, biasName);
     }
 
-    /** @param weight the weight block's name @param biasBlock the bias block's name @return renamed */
+    /**
+     * @param weight the weight block's name
+     * @param biasBlock the bias block's name
+     * @return renamed
+     */
     public Conv named(String weight, String biasBlock) {
         return new Conv(channels, kernel, stride, padding, bias, weightVariance, biasVariance, weight, biasBlock);
     }

@@ -29,12 +29,18 @@ public record Dense(int width, boolean bias, double weightVariance, double biasV
         }
     }
 
-    /** @param variance {@code sigma_b^2} @return this layer with a bias */
+    /**
+     * @param variance {@code sigma_b^2}
+     * @return this layer with a bias
+     */
     public Dense withBias(double variance) {
         return new Dense(width, true, weightVariance, variance, weightName, biasName);
     }
 
-    /** @param variance {@code sigma_w^2} @return this layer with that weight variance */
+    /**
+     * @param variance {@code sigma_w^2}
+     * @return this layer with that weight variance
+     */
     public Dense weightVariance(double variance) {
         return new Dense(width, bias, variance, biasVariance, weightName, biasName);
     }

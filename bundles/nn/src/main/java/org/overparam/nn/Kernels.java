@@ -65,12 +65,20 @@ public record Kernels(int n, Shape spatial, double[] nngp, double[] ntk) {
         return n * spatial.size();
     }
 
-    /** @param i a sample @param j a sample @return {@code K(x_i, x_j)} for vectors (P = 1) */
+    /**
+     * @param i a sample
+     * @param j a sample
+     * @return {@code K(x_i, x_j)} for vectors (P = 1)
+     */
     public double nngp(int i, int j) {
         return nngp[i * side() + j];
     }
 
-    /** @param i a sample @param j a sample @return {@code Theta(x_i, x_j)} for vectors (P = 1) */
+    /**
+     * @param i a sample
+     * @param j a sample
+     * @return {@code Theta(x_i, x_j)} for vectors (P = 1)
+     */
     public double ntk(int i, int j) {
         return ntk[i * side() + j];
     }

@@ -13,12 +13,18 @@ public final class Layers {
     private Layers() {
     }
 
-    /** @param width output units @return a dense layer without bias, {@code sigma_w^2 = 1} */
+    /**
+     * @param width output units
+     * @return a dense layer without bias, {@code sigma_w^2 = 1}
+     */
     public static Dense dense(int width) {
         return new Dense(width, false, 1.0, 0.0, null, null);
     }
 
-    /** @param phi the activation @return the elementwise layer {@code phi(z)} */
+    /**
+     * @param phi the activation
+     * @return the elementwise layer {@code phi(z)}
+     */
     public static Layer elementwise(Nonlinearity phi) {
         return Simple.elementwise(phi);
     }
@@ -62,7 +68,10 @@ public final class Layers {
         return Simple.reshape(org.overparam.api.Shape.of(dims));
     }
 
-    /** @param s the factor @return {@code y = s x} */
+    /**
+     * @param s the factor
+     * @return {@code y = s x}
+     */
     public static Layer scale(double s) {
         return Simple.scale(s);
     }
@@ -85,7 +94,10 @@ public final class Layers {
         return Simple.frozen(layer);
     }
 
-    /** @param layers applied in turn, at least one @return their composition */
+    /**
+     * @param layers applied in turn, at least one
+     * @return their composition
+     */
     public static Layer serial(Layer... layers) {
         return Combinators.serial(List.of(layers));
     }
@@ -117,7 +129,11 @@ public final class Layers {
         return Combinators.gated(List.of(layers));
     }
 
-    /** @param channels output channels @param k kernel size @return a 1-D convolution, stride 1, no padding or bias */
+    /**
+     * @param channels output channels
+     * @param k kernel size
+     * @return a 1-D convolution, stride 1, no padding or bias
+     */
     public static Conv conv1d(int channels, int k) {
         return new Conv(channels, new int[] {k}, new int[] {1}, new int[] {0}, false, 1.0, 0.0, null, null);
     }

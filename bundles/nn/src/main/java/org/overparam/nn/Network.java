@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongUnaryOperator;
 import org.overparam.api.Activation;
 import org.overparam.api.Batch;
 import org.overparam.api.BlockRole;
@@ -33,9 +34,11 @@ public final class Network implements Model {
     private final Shape inputShape;
     private final int outputs;
     private final Layout layout;
+    private final LongUnaryOperator forwardValues;
 
-    private Network(BoundLayer root) {
+    private Network(BoundLayer root, LongUnaryOperator forwardValues) {
         this.root = root;
+        this.forwardValues = forwardValues;
         this.inputShape = root.inputShape();
         if (root.outputShape().rank() != 1) {
             throw new IllegalArgumentException("the network's output has shape " + root.outputShape()
@@ -52,12 +55,31 @@ public final class Network implements Model {
      * @throws IllegalArgumentException naming the layer and the shapes when one does not fit
      */
     public static Network of(Shape inputShape, Layer... layers) {
-        return new Network(Layers.serial(layers).bind(inputShape, ""));
+        return new Network(Layers.serial(layers).bind(inputShape, ""), null);
     }
 
-    /** @param root a bound layer with a vector output @return it as a network */
+    /**
+     * @param root a bound layer with a vector output
+     * @return it as a network
+     */
     public static Network of(BoundLayer root) {
-        return new Network(root);
+        return new Network(root, null);
+    }
+
+    /**
+     * @param estimate the doubles a forward and backward pass over that many samples keep (the
+     *     run's memory guard reads it; an architecture that knows its layers' temporaries better
+     *     than {@link Model#forwardValues}'s dense-layer default gives its own count)
+     * @return this network with that count as {@link #forwardValues}
+     * @since 1.1
+     */
+    public Network withForwardValues(LongUnaryOperator estimate) {
+        return new Network(root, estimate);
+    }
+
+    @Override
+    public long forwardValues(long samples) {
+        return forwardValues == null ? Model.super.forwardValues(samples) : forwardValues.applyAsLong(samples);
     }
 
     private static List<BlockSpec> specs(List<Block> blocks) {

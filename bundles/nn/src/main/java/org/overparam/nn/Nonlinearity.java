@@ -26,13 +26,22 @@ public interface Nonlinearity {
     /** @return the name in experiment files and messages, e.g. {@code relu} */
     String key();
 
-    /** @param z a pre-activation @return {@code phi(z)} */
+    /**
+     * @param z a pre-activation
+     * @return {@code phi(z)}
+     */
     double value(double z);
 
-    /** @param z a pre-activation @return {@code phi'(z)} */
+    /**
+     * @param z a pre-activation
+     * @return {@code phi'(z)}
+     */
     double first(double z);
 
-    /** @param z a pre-activation @return {@code phi''(z)} */
+    /**
+     * @param z a pre-activation
+     * @return {@code phi''(z)}
+     */
     double second(double z);
 
     /**

@@ -33,6 +33,15 @@ class NetworkTest {
     }
 
     @Test
+    void aGivenMemoryEstimateReplacesTheDenseDefaultAndKeepsTheLayout() {
+        Network net = Network.of(Shape.of(4), Layers.dense(3), Layers.relu(), Layers.dense(2));
+        assertEquals(10 * (2 * (3 + 2) + 3 * 3), net.forwardValues(10), "the dense default: 2 out per layer, 3 widest");
+        Network counted = net.withForwardValues(n -> 7 * n);
+        assertEquals(70, counted.forwardValues(10));
+        assertEquals(net.layout(), counted.layout());
+    }
+
+    @Test
     void frozenBlocksAreUntrainableAndReshapeHasNoKernelMap() {
         Network net = Network.of(Shape.of(6), Layers.reshape(2, 3), Layers.flatten(),
                 Layers.frozen(Layers.dense(4).withBias(0.1)), Layers.relu(), Layers.dense(1));

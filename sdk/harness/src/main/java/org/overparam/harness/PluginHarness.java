@@ -50,7 +50,7 @@ public final class PluginHarness implements AutoCloseable {
             "com.fasterxml.jackson.core.jackson-core", "com.fasterxml.jackson.core.jackson-databind",
             "org.yaml.snakeyaml", "com.fasterxml.jackson.dataformat.jackson-dataformat-yaml",
             "com.google.guava.failureaccess", "com.google.guava", "org.overparam.linalg",
-            "org.overparam.engine", "org.overparam.experiment");
+            "org.overparam.nn", "org.overparam.engine", "org.overparam.experiment");
     /** The shipped plugins a tiny experiment needs, by symbolic name. */
     public static final List<String> DEFAULT_PLUGINS = List.of("org.overparam.plugin.data.synthetic",
             "org.overparam.plugin.arch.fc", "org.overparam.plugin.init.scalings", "org.overparam.plugin.losses",

@@ -128,8 +128,8 @@ class BadPluginsTest {
                     checks.stream().map(c -> c.outcome().label() + " " + c.name()).toList(), checks.toString());
             assertEquals("org.overparam.api [1.1,3) also accepts the next major version, which may break the plugin; "
                     + "use [1.1,2); com.example.missing is not part of the plugin API (org.overparam.api, "
-                    + "org.overparam.linalg, org.osgi.*, the JRE): embed the library in the plugin (bnd -includepackage) "
-                    + "or drop the import", checks.get(1).detail());
+                    + "org.overparam.linalg, org.overparam.nn, org.osgi.*, the JRE): embed the library in the plugin "
+                    + "(bnd -includepackage) or drop the import", checks.get(1).detail());
             assertEquals("fixture.bad.Quiet (schedule): name 'Quiet' is not lower case letters, digits and - _ .; "
                     + "fixture.bad.Quiet (schedule) has no service property overparam.description", checks.get(3).detail());
             assertEquals("fixture.bad 1.0.0 does not start: Unable to resolve fixture.bad [" , checks.get(4).detail()

@@ -66,7 +66,11 @@ final class Children {
         return at[i] == at[i + 1] ? NONE : Arrays.copyOfRange(w, at[i], at[i + 1]);
     }
 
-    /** @param w the combinator's block arrays, or null @param i a child @return child i's arrays */
+    /**
+     * @param w the combinator's block arrays, or null
+     * @param i a child
+     * @return child i's arrays
+     */
     double[][] slice(double[][] w, int i) {
         return slice(w, offsets, i);
     }

@@ -9,25 +9,39 @@ public final class Combinators {
     private Combinators() {
     }
 
-    /** @param layers applied in turn @return their serial composition */
+    /**
+     * @param layers applied in turn
+     * @return their serial composition
+     */
     public static Layer serial(List<Layer> layers) {
         List<Layer> copy = List.copyOf(layers);
         return (shape, name) -> new Serial(name, shape, copy);
     }
 
-    /** @param fanIn how outputs join @param branches the branches @return fan-out, branches, fan-in */
+    /**
+     * @param fanIn how outputs join
+     * @param branches the branches
+     * @return fan-out, branches, fan-in
+     */
     public static Layer parallel(FanIn fanIn, List<Layer> branches) {
         List<Layer> copy = List.copyOf(branches);
         return (shape, name) -> new Parallel(name, shape, fanIn, copy);
     }
 
-    /** @param layers the surrogate's layers @return the gated surrogate of arXiv 2101.04243 */
+    /**
+     * @param layers the surrogate's layers
+     * @return the gated surrogate of arXiv 2101.04243
+     */
     public static Layer gated(List<Layer> layers) {
         List<Layer> copy = List.copyOf(layers);
         return (shape, name) -> new Gated(name, shape, copy);
     }
 
-    /** @param window the window per spatial axis, or null for global @param stride the stride @return average pooling */
+    /**
+     * @param window the window per spatial axis, or null for global
+     * @param stride the stride
+     * @return average pooling
+     */
     public static Layer avgPool(int[] window, int[] stride) {
         int[] w = window == null ? null : window.clone();
         int[] s = stride == null ? null : stride.clone();

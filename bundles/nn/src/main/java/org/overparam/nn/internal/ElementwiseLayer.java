@@ -49,7 +49,10 @@ final class ElementwiseLayer implements BoundLayer {
         return phi;
     }
 
-    /** @param pass a pass of an elementwise layer @return its pre-activations (live) */
+    /**
+     * @param pass a pass of an elementwise layer
+     * @return its pre-activations (live)
+     */
     static double[] preActivations(Pass pass) {
         return ((ElementwisePass) pass).z();
     }

@@ -10,7 +10,10 @@ final class ErfFunction {
     private ErfFunction() {
     }
 
-    /** @param x the argument @return erf(x) */
+    /**
+     * @param x the argument
+     * @return erf(x)
+     */
     static double erf(double x) {
         if (Double.isNaN(x)) {
             return x;

@@ -5,7 +5,11 @@ final class Names {
     private Names() {
     }
 
-    /** @param prefix a layer's name, possibly empty @param part the child part @return {@code prefix.part} or {@code part} */
+    /**
+     * @param prefix a layer's name, possibly empty
+     * @param part the child part
+     * @return {@code prefix.part} or {@code part}
+     */
     static String join(String prefix, String part) {
         return prefix == null || prefix.isEmpty() ? part : prefix + "." + part;
     }

@@ -9,7 +9,10 @@ public final class Simple {
     private Simple() {
     }
 
-    /** @param phi the activation @return its elementwise layer */
+    /**
+     * @param phi the activation
+     * @return its elementwise layer
+     */
     public static Layer elementwise(Nonlinearity phi) {
         return (shape, name) -> new ElementwiseLayer(name, shape, phi);
     }
@@ -24,17 +27,26 @@ public final class Simple {
         return (shape, name) -> new Reshape(name, shape, Shape.of(shape.size()), true);
     }
 
-    /** @param layer a layer @return the layer with its blocks untrainable by default */
+    /**
+     * @param layer a layer
+     * @return the layer with its blocks untrainable by default
+     */
     public static Layer frozen(Layer layer) {
         return (shape, name) -> new Frozen(layer.bind(shape, name));
     }
 
-    /** @param to the output shape, of the input's size @return the values under that shape */
+    /**
+     * @param to the output shape, of the input's size
+     * @return the values under that shape
+     */
     public static Layer reshape(Shape to) {
         return (shape, name) -> new Reshape(name, shape, to, false);
     }
 
-    /** @param s the factor @return {@code y = s x} */
+    /**
+     * @param s the factor
+     * @return {@code y = s x}
+     */
     public static Layer scale(double s) {
         return (shape, name) -> new ScaleLayer(name, shape, s);
     }

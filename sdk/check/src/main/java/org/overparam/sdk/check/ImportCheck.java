@@ -18,7 +18,7 @@ import org.osgi.framework.VersionRange;
  * imports of other packages are allowed (the plugin must work without them).
  */
 final class ImportCheck {
-    /** The packages of the plugin API: the contract and the dense kernels. */
+    /** The packages of the plugin API: the contract, the dense kernels and the layer algebra. */
     static final Set<String> API = Set.of("org.overparam.api", "org.overparam.api.run", "org.overparam.api.store",
             "org.overparam.linalg", "org.overparam.linalg.io", "org.overparam.nn");
     /** The answer of {@link #problem} for a mandatory import outside the API; reported together. */
@@ -57,7 +57,7 @@ final class ImportCheck {
         }
         if (!foreign.isEmpty()) {
             problems.add(String.join(", ", foreign) + (foreign.size() == 1 ? " is" : " are")
-                    + " not part of the plugin API (org.overparam.api, org.overparam.linalg, org.osgi.*, the JRE): "
+                    + " not part of the plugin API (org.overparam.api, org.overparam.linalg, org.overparam.nn, org.osgi.*, the JRE): "
                     + "embed the library in the plugin (bnd -includepackage) or drop the import");
         }
         if (!problems.isEmpty()) {

@@ -15,6 +15,7 @@ class ImportCheckTest {
             "org.overparam.api", List.of(new Version(1, 1, 0)),
             "org.overparam.api.run", List.of(new Version(1, 3, 0)),
             "org.overparam.linalg", List.of(new Version(1, 0, 0)),
+            "org.overparam.nn", List.of(new Version(1, 0, 0)),
             "org.osgi.framework", List.of(new Version(1, 10, 0)),
             "javax.xml.parsers", List.of(Version.emptyVersion),
             "com.fasterxml.jackson.core", List.of(new Version(2, 22, 4))),
@@ -38,6 +39,13 @@ class ImportCheckTest {
     }
 
     @Test
+    void theLayerAlgebraIsPartOfThePluginApi() {
+        Check c = check("org.overparam.api;version=\"[1.1,2)\",org.overparam.nn;version=\"[1.0,2)\"");
+        assertEquals("ok   imports    org.overparam.api [1.1,2) accepts 1.1.0, org.overparam.nn [1.0,2) accepts 1.0.0",
+                c.line());
+    }
+
+    @Test
     void aProviderRangeOfTheRunPackagePasses() {
         assertEquals(Check.Outcome.PASS, check("org.overparam.api.run;version=\"[1.3,1.4)\"").outcome());
     }
@@ -47,11 +55,12 @@ class ImportCheckTest {
         Check c = check("org.overparam.api;version=\"[1.1,2)\",com.fasterxml.jackson.core;version=\"[2.22,3)\"");
         assertEquals(Check.Outcome.FAIL, c.outcome());
         assertEquals("com.fasterxml.jackson.core is not part of the plugin API (org.overparam.api, org.overparam.linalg, "
-                + "org.osgi.*, the JRE): embed the library in the plugin (bnd -includepackage) or drop the import", c.detail());
+                + "org.overparam.nn, org.osgi.*, the JRE): embed the library in the plugin (bnd -includepackage) or drop "
+                + "the import", c.detail());
         assertEquals("org.overparam.api [1.2,2) accepts none of the container's versions [1.1.0] (built against another "
                 + "API: rebuild against the container's); org.a, org.b are not part of the plugin API (org.overparam.api, "
-                + "org.overparam.linalg, org.osgi.*, the JRE): embed the library in the plugin (bnd -includepackage) or "
-                + "drop the import", check("org.a,org.overparam.api;version=\"[1.2,2)\",org.b").detail());
+                + "org.overparam.linalg, org.overparam.nn, org.osgi.*, the JRE): embed the library in the plugin (bnd "
+                + "-includepackage) or drop the import", check("org.a,org.overparam.api;version=\"[1.2,2)\",org.b").detail());
     }
 
     @Test

@@ -4,8 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.Shape;
+import org.overparam.api.Sizes;
 import org.overparam.linalg.ConvMap;
-import org.overparam.linalg.Pooling;
+import org.overparam.nn.Conv;
+import org.overparam.nn.Dense;
+import org.overparam.nn.Layer;
+import org.overparam.nn.Layers;
+import org.overparam.nn.Network;
 
 /**
  * The checked geometry of a {@code cnn}: its parameters read against the data's sample shape, layer
@@ -14,13 +19,15 @@ import org.overparam.linalg.Pooling;
  * {@code inputShape} parameter reads the samples as another shape with as many values.
  *
  * @param dataShape the data's sample shape (what batches hold)
+ * @param readShape the shape samples are read as ({@code [c, l]} or {@code [c, h, w]})
  * @param twoD whether the convolutions are 2-D
  * @param convs the conv layers, first to last
- * @param pooling the head's pooling
+ * @param avgpool whether the head reads the last feature map average-pooled per channel (else flattened)
  * @param outputs k
  * @param bias whether every layer has a bias
  */
-record CnnPlan(Shape dataShape, boolean twoD, List<ConvMap> convs, Pooling pooling, int outputs, boolean bias) {
+record CnnPlan(Shape dataShape, Shape readShape, boolean twoD, List<ConvMap> convs, boolean avgpool, int outputs,
+               boolean bias) {
 
     /**
      * @param c the parameters
@@ -44,8 +51,9 @@ record CnnPlan(Shape dataShape, boolean twoD, List<ConvMap> convs, Pooling pooli
         int[] kernel = perLayer("kernel", c.kernel(), layers);
         int[] stride = perLayer("stride", c.stride(), layers);
         int[] padding = perLayer("padding", c.padding(), layers);
-        Pooling pooling = Pooling.of(c.head()).orElseThrow(() -> new InvalidInputException("head",
-                "unknown head '" + c.head() + "'; choose avgpool or flatten"));
+        if (!c.head().equals("avgpool") && !c.head().equals("flatten")) {
+            throw new InvalidInputException("head", "unknown head '" + c.head() + "'; choose avgpool or flatten");
+        }
         int ch = shape[0];
         int h = twoD ? shape[1] : 1;
         int w = shape[shape.length - 1];
@@ -69,13 +77,60 @@ record CnnPlan(Shape dataShape, boolean twoD, List<ConvMap> convs, Pooling pooli
             h = m.oh();
             w = m.ow();
         }
-        return new CnnPlan(dataShape, twoD, List.copyOf(convs), pooling, outputs, c.bias());
+        return new CnnPlan(dataShape, Shape.of(shape), twoD, List.copyOf(convs), c.head().equals("avgpool"), outputs,
+                c.bias());
     }
 
     /** @return the head's input features per sample */
     int features() {
         ConvMap last = convs.get(convs.size() - 1);
-        return pooling.features(last.out(), last.positions());
+        return avgpool ? last.out() : last.outSize();
+    }
+
+    /**
+     * @return the composition {@code (reshape), conv1, relu, ..., convL, relu, globalAvgPool | flatten,
+     *     dense head} of org.overparam.nn, blocks {@code convN.weight}, {@code convN.bias},
+     *     {@code head.weight}, {@code head.bias} and activations {@code conv1 .. convL}; the layers
+     *     give the passes, exact Hessian-vector products and no dense-layer NTK pieces (a
+     *     convolution's per-sample gradient is not an outer product: analyzers use per-sample
+     *     gradients), and {@link #forwardValues} the memory estimate
+     */
+    Network network() {
+        List<Layer> layers = new ArrayList<>();
+        if (!readShape.equals(dataShape)) {
+            layers.add(Layers.reshape(readShape.dims()));
+        }
+        for (int l = 0; l < convs.size(); l++) {
+            ConvMap m = convs.get(l);
+            Conv conv = twoD ? Layers.conv2d(m.out(), m.kh(), m.kw()).stride(m.sh(), m.sw()).padding(m.ph(), m.pw())
+                    : Layers.conv1d(m.out(), m.kw()).stride(m.sw()).padding(m.pw());
+            String name = "conv" + (l + 1);
+            conv = conv.named(name + ".weight", name + ".bias");
+            layers.add(bias ? conv.withBias(1.0) : conv);
+            layers.add(Layers.named(name, Layers.relu()));
+        }
+        layers.add(avgpool ? Layers.globalAvgPool() : Layers.flatten());
+        Dense head = Layers.dense(outputs).named("head.weight", "head.bias");
+        layers.add(bias ? head.withBias(1.0) : head);
+        return Network.of(dataShape, layers.toArray(new Layer[0])).withForwardValues(this::forwardValues);
+    }
+
+    /**
+     * Per sample: each conv layer's pre-activations and ReLU map ({@code 2 out oh ow}), the head's
+     * features and outputs, and in the backward pass two signals and one temporary of the largest
+     * feature map (the patch matrices of im2col are per sample and small next to them).
+     *
+     * @param samples the batch size
+     * @return the doubles a forward and backward pass keep
+     */
+    long forwardValues(long samples) {
+        long kept = Sizes.sum(features(), outputs);
+        long widest = features();
+        for (ConvMap m : convs) {
+            kept = Sizes.sum(kept, Sizes.product(2, m.outSize()));
+            widest = Math.max(widest, Math.max(m.inSize(), m.outSize()));
+        }
+        return Sizes.product(samples, Sizes.sum(kept, Sizes.product(3, widest)));
     }
 
     private static int[] readShape(int[] override, Shape dataShape) {

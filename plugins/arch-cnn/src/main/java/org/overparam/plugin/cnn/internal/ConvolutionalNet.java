@@ -11,7 +11,7 @@ import org.overparam.api.Shape;
 
 /**
  * The architecture {@code cnn}: 1-D or 2-D convolutions with ReLU, then global average pooling or
- * flattening and a linear head ({@link CnnModel}); the CNN family of arXiv 1811.03962. Samples
+ * flattening and a linear head ({@link CnnPlan#network()}, a composition of org.overparam.nn); the CNN family of arXiv 1811.03962. Samples
  * {@code [c, h, w]} get 2-D convolutions, {@code [c, l]} and {@code [d]} (read as {@code [1, d]})
  * 1-D ones. Multipliers of a parameterization (NTK, standard) are applied around the model by the
  * run, per block, with fan-in {@code c_in k(k)} for a convolution.
@@ -66,6 +66,6 @@ public final class ConvolutionalNet implements Architecture {
      */
     @Override
     public Model build(Config config, Shape inputShape, int outputs) {
-        return new CnnModel(CnnPlan.of(config.as(Settings.class), inputShape, outputs));
+        return CnnPlan.of(config.as(Settings.class), inputShape, outputs).network();
     }
 }

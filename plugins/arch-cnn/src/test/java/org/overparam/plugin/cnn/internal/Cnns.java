@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.overparam.api.Config;
+import org.overparam.api.Model;
 import org.overparam.api.Shape;
 
 /** Network shapes for the cnn tests: 1-D and 2-D, strides above 1, padding, both heads, biases. */
@@ -40,8 +41,8 @@ final class Cnns {
             return Config.of(m);
         }
 
-        CnnModel model() {
-            return (CnnModel) new ConvolutionalNet().build(config(), data, outputs);
+        Model model() {
+            return new ConvolutionalNet().build(config(), data, outputs);
         }
 
         /** @return the shape samples are read as: [c, h, w] with h = 1 for 1-D */

@@ -19,8 +19,6 @@ import org.overparam.api.Model;
 import org.overparam.api.Params;
 import org.overparam.api.Shape;
 import org.overparam.linalg.ConvMap;
-import org.overparam.linalg.DenseMap;
-import org.overparam.linalg.Pooling;
 import org.overparam.testkit.Fixtures;
 import org.overparam.api.run.ParamSpec;
 import org.overparam.testkit.SchemaCheck;
@@ -58,18 +56,18 @@ class ConvolutionalNetTest {
 
     @Test
     void defaultsAreTwoSixteenChannelLayersWithSamePaddingAndAveragePooling() {
-        CnnModel m = (CnnModel) cnn.build(Config.empty(), Shape.of(1, 14, 14), 2);
-        assertEquals(2, m.depth());
-        assertEquals(new ConvMap(1, 14, 14, 16, 3, 3, 1, 1, 1, 1), m.conv(0));
-        assertEquals(new ConvMap(16, 14, 14, 16, 3, 3, 1, 1, 1, 1), m.conv(1));
-        assertEquals(Pooling.AVGPOOL, m.pooling());
-        assertEquals(new DenseMap(16, 2), m.head());
+        CnnPlan p = CnnPlan.of(Config.empty().as(ConvolutionalNet.Settings.class), Shape.of(1, 14, 14), 2);
+        assertEquals(2, p.convs().size());
+        assertEquals(new ConvMap(1, 14, 14, 16, 3, 3, 1, 1, 1, 1), p.convs().get(0));
+        assertEquals(new ConvMap(16, 14, 14, 16, 3, 3, 1, 1, 1, 1), p.convs().get(1));
+        assertTrue(p.avgpool());
+        assertEquals(16, p.features());
     }
 
     @ParameterizedTest
     @MethodSource("cases")
     void forwardMatchesADirectConvolutionNetwork(Cnns.Case c) {
-        CnnModel model = c.model();
+        Model model = c.model();
         Batch batch = Fixtures.batch(model, 3, 101);
         Params w = Fixtures.point(model, 102);
         double[] out = model.forward(w, batch).output();

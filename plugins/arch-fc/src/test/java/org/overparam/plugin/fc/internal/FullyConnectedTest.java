@@ -53,11 +53,16 @@ class FullyConnectedTest {
 
     @Test
     void defaultsAreOneReluLayerWithoutBias() {
-        FcModel m = (FcModel) fc.build(Config.empty(), Shape.of(3), 1);
-        assertEquals(256, m.width());
-        assertEquals(1, m.depth());
-        assertEquals(Nonlinearity.RELU, m.sigma());
+        Model m = fc.build(Config.empty(), Shape.of(3), 1);
         assertEquals(List.of("W1", "W_out"), m.layout().names());
+        assertEquals(Shape.of(256, 3), m.layout().block(0).shape());
+        Batch b = new Batch(Shape.of(3), 1, new double[] {1, -2, 3}, 1, new double[1], null);
+        Params w = Params.zeros(m.layout());
+        java.util.Arrays.fill(w.block(1), 1.0);
+        java.util.Arrays.fill(w.block(0), 0.5);
+        assertEquals(256, m.forward(w, b).output()[0], 0, "relu(1) summed over 256 units");
+        java.util.Arrays.fill(w.block(0), -0.5);
+        assertEquals(0, m.forward(w, b).output()[0], 0, "relu(-1) is 0 (softplus and tanh are not)");
     }
 
     @Test
@@ -77,11 +82,11 @@ class FullyConnectedTest {
     @ParameterizedTest
     @MethodSource("cases")
     void forwardMatchesScalarLoopsAndExposesPreActivations(Nets.Case c) {
-        FcModel model = c.model();
+        Model model = c.model();
         Batch batch = Fixtures.batch(model, 4, 101);
         Params w = Fixtures.point(model, 102);
         var f = model.forward(w, batch);
-        HyperDual[] ref = NaiveNet.outputs(model, w, null, null, batch.inputs(), batch.n());
+        HyperDual[] ref = NaiveNet.outputs(c, w, null, null, batch.inputs(), batch.n());
         for (int i = 0; i < ref.length; i++) {
             assertEquals(ref[i].a(), f.output()[i], 1e-13 * (1 + Math.abs(ref[i].a())));
         }
@@ -97,15 +102,16 @@ class FullyConnectedTest {
 
     @Test
     void activationsAndTheirDerivativesAreConsistent() {
-        for (Nonlinearity s : Nonlinearity.values()) {
+        for (String key : List.of("relu", "softplus", "tanh")) {
+            org.overparam.nn.Nonlinearity s = FullyConnected.activation(key);
             for (double z = -3.1; z < 3.2; z += 0.37) {
                 double h = 1e-6;
                 assertEquals((s.value(z + h) - s.value(z - h)) / (2 * h), s.first(z), 1e-9, s + " at " + z);
                 assertEquals((s.first(z + h) - s.first(z - h)) / (2 * h), s.second(z), 1e-9, s + " at " + z);
             }
         }
-        assertEquals(Math.log1p(Math.exp(-800)) + 800, Nonlinearity.SOFTPLUS.value(800), 0);
-        assertEquals(0, Nonlinearity.SOFTPLUS.value(-800), 1e-300);
+        assertEquals(Math.log1p(Math.exp(-800)) + 800, org.overparam.nn.Nonlinearity.SOFTPLUS.value(800), 0);
+        assertEquals(0, org.overparam.nn.Nonlinearity.SOFTPLUS.value(-800), 1e-300);
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.overparam.api.Batch;
 import org.overparam.api.Forward;
+import org.overparam.api.Model;
 import org.overparam.api.OutputLoss;
 import org.overparam.api.Params;
 import org.overparam.testkit.Fixtures;
@@ -28,7 +29,7 @@ class GradientTest {
     @ParameterizedTest
     @MethodSource("cases")
     void squaredLossGradientMatchesFiniteDifferences(Nets.Case c) {
-        FcModel model = c.model();
+        Model model = c.model();
         Batch batch = Fixtures.batch(model, 5, 11);
         OutputLoss loss = TestLosses.squared(batch.targets(), Fixtures.weights(batch.targets().length, 3));
         assertTrue(Fixtures.gradientError(model, batch, loss, Fixtures.point(model, 7), H) < TOLERANCE, c.toString());
@@ -37,7 +38,7 @@ class GradientTest {
     @ParameterizedTest
     @MethodSource("org.overparam.plugin.fc.internal.Nets#classifiers")
     void crossEntropyGradientMatchesFiniteDifferences(Nets.Case c) {
-        FcModel model = c.model();
+        Model model = c.model();
         Batch batch = Fixtures.batch(model, 4, 12);
         OutputLoss loss = TestLosses.softmax(batch.labels(), model.outputSize());
         assertTrue(Fixtures.gradientError(model, batch, loss, Fixtures.point(model, 8), H) < TOLERANCE, c.toString());
@@ -46,7 +47,7 @@ class GradientTest {
     @ParameterizedTest
     @MethodSource("cases")
     void gradientOverwritesEveryBlockAndIsLinearInTheOutputSignal(Nets.Case c) {
-        FcModel model = c.model();
+        Model model = c.model();
         Batch batch = Fixtures.batch(model, 3, 13);
         Params w = Fixtures.point(model, 9);
         Forward f = model.forward(w, batch);
@@ -63,7 +64,7 @@ class GradientTest {
         assertEquals(0.0, Fixtures.maxAbsDiff(g2, g.copy().scale(2)), 1e-15 * Fixtures.maxAbs(g2));
     }
 
-    private static Params nans(FcModel model) {
+    private static Params nans(Model model) {
         Params p = Params.zeros(model.layout());
         for (int i = 0; i < p.layout().count(); i++) {
             Arrays.fill(p.block(i), Double.NaN);

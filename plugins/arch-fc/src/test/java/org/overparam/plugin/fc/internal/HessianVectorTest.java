@@ -30,32 +30,32 @@ class HessianVectorTest {
     @ParameterizedTest
     @MethodSource("cases")
     void squaredLossProductIsExact(Nets.Case c) {
-        FcModel model = c.model();
+        Model model = c.model();
         Batch batch = Fixtures.batch(model, 4, 21);
         double[] weights = Fixtures.weights(batch.targets().length, 5);
         OutputLoss loss = TestLosses.squared(batch.targets(), weights);
         Params w = Fixtures.point(model, 22);
         Params v = Fixtures.direction(model, 23);
-        Params reference = reference(model, batch, w, v, f -> DualLosses.squared(f, batch.targets(), weights));
+        Params reference = reference(c, model, batch, w, v, f -> DualLosses.squared(f, batch.targets(), weights));
         assertTrue(errorAgainst(model, batch, loss, w, v, reference) < EXACT_TOLERANCE, c.toString());
     }
 
     @ParameterizedTest
     @MethodSource("org.overparam.plugin.fc.internal.Nets#classifiers")
     void crossEntropyProductIsExact(Nets.Case c) {
-        FcModel model = c.model();
+        Model model = c.model();
         Batch batch = Fixtures.batch(model, 4, 31);
         OutputLoss loss = TestLosses.softmax(batch.labels(), model.outputSize());
         Params w = Fixtures.point(model, 32);
         Params v = Fixtures.direction(model, 33);
-        Params reference = reference(model, batch, w, v, f -> DualLosses.softmax(f, batch.labels(), model.outputSize()));
+        Params reference = reference(c, model, batch, w, v, f -> DualLosses.softmax(f, batch.labels(), model.outputSize()));
         assertTrue(errorAgainst(model, batch, loss, w, v, reference) < EXACT_TOLERANCE, c.toString());
     }
 
     @ParameterizedTest
     @MethodSource("cases")
     void productMatchesDifferencesOfGradients(Nets.Case c) {
-        FcModel model = c.model();
+        Model model = c.model();
         Batch batch = Fixtures.batch(model, 5, 41);
         OutputLoss loss = TestLosses.squared(batch.targets(), Fixtures.weights(batch.targets().length, 6));
         Params w = Fixtures.point(model, 42);
@@ -66,7 +66,7 @@ class HessianVectorTest {
     @ParameterizedTest
     @MethodSource("org.overparam.plugin.fc.internal.Nets#classifiers")
     void productIsSymmetric(Nets.Case c) {
-        FcModel model = c.model();
+        Model model = c.model();
         Batch batch = Fixtures.batch(model, 4, 51);
         OutputLoss loss = TestLosses.softmax(batch.labels(), model.outputSize());
         Params w = Fixtures.point(model, 52);
@@ -82,21 +82,21 @@ class HessianVectorTest {
     }
 
     /** @return {@code max|Hv - reference| / max|reference|} */
-    static double errorAgainst(FcModel model, Batch batch, OutputLoss loss, Params w, Params v, Params reference) {
+    static double errorAgainst(Model model, Batch batch, OutputLoss loss, Params w, Params v, Params reference) {
         Params hv = Params.zeros(model.layout());
         model.hessianVector(w, batch, loss, v, hv);
         return Fixtures.maxAbsDiff(hv, reference) / Fixtures.maxAbs(reference);
     }
 
     /** @return H v, coordinate by coordinate, from hyper-dual evaluations of F(w + e1 e_j + e2 v) */
-    static Params reference(FcModel model, Batch batch, Params w, Params v,
+    static Params reference(Nets.Case c, Model model, Batch batch, Params w, Params v,
                             java.util.function.Function<HyperDual[], HyperDual> loss) {
         Params out = Params.zeros(model.layout());
         for (int b = 0; b < out.layout().count(); b++) {
             for (int j = 0; j < out.block(b).length; j++) {
                 Params e = Params.zeros(model.layout());
                 e.block(b)[j] = 1;
-                out.block(b)[j] = loss.apply(NaiveNet.outputs(model, w, e, v, batch.inputs(), batch.n())).d();
+                out.block(b)[j] = loss.apply(NaiveNet.outputs(c, w, e, v, batch.inputs(), batch.n())).d();
             }
         }
         return out;

@@ -42,7 +42,7 @@ record HyperDual(double a, double b, double c, double d) {
         return apply(Math.log(a), 1 / a, -1 / (a * a));
     }
 
-    HyperDual activate(Nonlinearity s) {
+    HyperDual activate(org.overparam.nn.Nonlinearity s) {
         return apply(s.value(a), s.first(a), s.second(a));
     }
 }

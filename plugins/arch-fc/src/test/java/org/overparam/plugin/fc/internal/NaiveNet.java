@@ -3,7 +3,7 @@ package org.overparam.plugin.fc.internal;
 import org.overparam.api.Params;
 
 /**
- * A reference evaluation of an {@link FcModel} with scalar loops over hyper-dual numbers, written
+ * A reference evaluation of an {@code fc} network with scalar loops over hyper-dual numbers, written
  * from the definition {@code z_l = W_l a_{l-1} + b_l}, {@code a_l = sigma(z_l)}, independent of the
  * model's matrix code. Test-only.
  */
@@ -12,7 +12,7 @@ final class NaiveNet {
     }
 
     /**
-     * @param model the model whose structure (widths, blocks, activation) to follow
+     * @param net the network whose structure (widths, blocks, activation) to follow
      * @param w the point
      * @param u the e1 direction, or null
      * @param v the e2 direction, or null
@@ -20,27 +20,30 @@ final class NaiveNet {
      * @param n the number of samples
      * @return {@code n x k} outputs at {@code w + e1 u + e2 v}
      */
-    static HyperDual[] outputs(FcModel model, Params w, Params u, Params v, double[] x, int n) {
-        int k = model.outputSize();
+    static HyperDual[] outputs(Nets.Case net, Params w, Params u, Params v, double[] x, int n) {
+        int k = net.outputs();
+        int depth = net.depth();
+        int stride = net.bias() ? 2 : 1;
+        org.overparam.nn.Nonlinearity sigma = FullyConnected.activation(net.activation());
         HyperDual[] out = new HyperDual[n * k];
         for (int i = 0; i < n; i++) {
-            int d = model.in(0);
+            int d = net.input().size();
             HyperDual[] a = new HyperDual[d];
             for (int j = 0; j < d; j++) {
                 a[j] = HyperDual.constant(x[i * d + j]);
             }
-            for (int l = 0; l <= model.depth(); l++) {
-                HyperDual[] z = new HyperDual[model.out(l)];
+            for (int l = 0; l <= depth; l++) {
+                HyperDual[] z = new HyperDual[l == depth ? k : net.width()];
                 for (int r = 0; r < z.length; r++) {
-                    HyperDual s = model.biasIndex(l) >= 0 ? value(w, u, v, model.biasIndex(l), r) : HyperDual.ZERO;
+                    HyperDual s = net.bias() ? value(w, u, v, stride * l + 1, r) : HyperDual.ZERO;
                     for (int c = 0; c < a.length; c++) {
-                        s = s.plus(value(w, u, v, model.weightIndex(l), r * a.length + c).times(a[c]));
+                        s = s.plus(value(w, u, v, stride * l, r * a.length + c).times(a[c]));
                     }
                     z[r] = s;
                 }
-                if (l < model.depth()) {
+                if (l < depth) {
                     for (int r = 0; r < z.length; r++) {
-                        z[r] = z[r].activate(model.sigma());
+                        z[r] = z[r].activate(sigma);
                     }
                 }
                 a = z;

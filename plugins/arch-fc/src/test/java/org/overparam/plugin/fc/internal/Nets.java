@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.overparam.api.Config;
+import org.overparam.api.Model;
 import org.overparam.api.Shape;
 import org.overparam.testkit.Fixtures;
 
@@ -14,10 +15,10 @@ final class Nets {
 
     /** One network shape. */
     record Case(Shape input, int width, int depth, int outputs, boolean bias, String activation) {
-        FcModel model() {
+        Model model() {
             Config c = Config.of(Map.of("width", (long) width, "depth", (long) depth, "bias", bias,
                     "activation", activation));
-            return (FcModel) new FullyConnected().build(c, input, outputs);
+            return new FullyConnected().build(c, input, outputs);
         }
 
         @Override

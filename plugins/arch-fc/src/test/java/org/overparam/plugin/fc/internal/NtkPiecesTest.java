@@ -42,7 +42,7 @@ class NtkPiecesTest {
     @ParameterizedTest
     @MethodSource("cases")
     void piecesGiveTheGramOfAFiniteDifferenceJacobian(Nets.Case c) {
-        FcModel model = c.model();
+        Model model = c.model();
         Batch batch = Fixtures.batch(model, 5, 71);
         Params w = Fixtures.point(model, 72);
         int o = model.outputSize() - 1;
@@ -53,16 +53,16 @@ class NtkPiecesTest {
     @ParameterizedTest
     @MethodSource("cases")
     void piecesThroughANonIdentityScalingMatchRawPerSampleGradients(Nets.Case c) {
-        FcModel inner = c.model();
+        Model inner = c.model();
         PieceGrams.assertMatchPerSampleGradients(scaling(inner, 81).wrap(inner), 6, 82, EXACT_TOLERANCE, c.toString());
     }
 
     @ParameterizedTest
     @MethodSource("cases")
     void piecesNameTheirBlocksAndHaveTheLayersShapes(Nets.Case c) {
-        FcModel model = c.model();
-        PieceGrams.assertPiecesMatchTheirBlocks(model, c.depth() + 1, model::weightIndex,
-                l -> c.bias() ? model.layout().block(model.biasIndex(l)).name() : null);
+        Model model = c.model();
+        PieceGrams.assertPiecesMatchTheirBlocks(model, c.depth() + 1, l -> (c.bias() ? 2 : 1) * l,
+                l -> c.bias() ? model.layout().block(2 * l + 1).name() : null);
     }
 
     /** A scaling with NTK-like scalars, per-input multipliers on the output layer and on W1. */

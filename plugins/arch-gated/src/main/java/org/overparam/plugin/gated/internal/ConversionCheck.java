@@ -36,10 +36,10 @@ record ConversionCheck(double[] surrogate, double[] converted, double[] bound, d
      * @param batch the inputs
      * @return the comparison
      */
-    static ConversionCheck of(GatedModel model, Params effective, Conversion conversion, Batch batch) {
+    static ConversionCheck of(Surrogate model, Params effective, Conversion conversion, Batch batch) {
         int n = batch.n();
         int k = model.outputSize();
-        double[] surrogate = model.forward(effective, batch).output();
+        double[] surrogate = model.network().forward(effective, batch).output();
         double[][] conv = relu(conversion, batch);
         double[] bound = conv[1];
         double[] sur = surrogateBound(model, effective, batch);
@@ -98,15 +98,15 @@ record ConversionCheck(double[] surrogate, double[] converted, double[] bound, d
     }
 
     /** @return the rounding bound of the surrogate's computed outputs, {@code n x k} */
-    private static double[] surrogateBound(GatedModel model, Params eff, Batch batch) {
-        GatedForward f = model.forward(eff, batch);
+    private static double[] surrogateBound(Surrogate model, Params eff, Batch batch) {
+        Surrogate.Values f = model.values(eff, batch);
         int n = batch.n();
         double[] e = new double[batch.inputs().length];
         for (int l = 1; l <= model.depth() + 1; l++) {
             boolean last = l == model.depth() + 1;
             int in = model.in(l - 1);
             int out = last ? model.outputSize() : model.width();
-            double[] w = eff.block(last ? model.outIndex() : GatedModel.valueIndex(l));
+            double[] w = eff.block(last ? model.outIndex() : Surrogate.valueIndex(l));
             double[] aw = new double[w.length];
             for (int j = 0; j < w.length; j++) {
                 aw[j] = Math.abs(w[j]);
@@ -115,7 +115,7 @@ record ConversionCheck(double[] surrogate, double[] converted, double[] bound, d
             Linalg.gemm(false, true, n, out, in, 1.0, plusGamma(e, f.inputs()[l - 1], in), 0, in, aw, 0, in, 0.0, next, 0,
                     out);
             if (!last) {
-                GatedModel.gate(f.gates()[l - 1], next);
+                Surrogate.gate(f.gates()[l - 1], next);
             }
             e = next;
         }

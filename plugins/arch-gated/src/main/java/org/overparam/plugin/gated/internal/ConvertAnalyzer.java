@@ -72,7 +72,7 @@ public final class ConvertAnalyzer implements Analyzer {
                     + arch);
         }
         Batch train = snapshot.data().train();
-        GatedModel model = GatedSurrogate.build(snapshot.componentConfig(ComponentKind.ARCHITECTURE)
+        Surrogate model = GatedSurrogate.build(snapshot.componentConfig(ComponentKind.ARCHITECTURE)
                 .as(GatedSurrogate.Settings.class), train.inputShape(), train.outputSize());
         Params effective = snapshot.scaling().effective(snapshot.params());
         Conversion conversion = ReluConversion.convert(model, effective, train, c.safety(), c.mu());
@@ -106,7 +106,7 @@ public final class ConvertAnalyzer implements Analyzer {
     /**
      * @return the converted weights as F64 safetensors, with metadata saying how to load them
      */
-    static byte[] safetensors(GatedModel model, Conversion conversion, ConversionCheck check, long step) {
+    static byte[] safetensors(Surrogate model, Conversion conversion, ConversionCheck check, long step) {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         Params p = conversion.params();
         for (int i = 0; i < p.layout().count(); i++) {

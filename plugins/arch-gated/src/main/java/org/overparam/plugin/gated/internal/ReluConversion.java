@@ -42,11 +42,11 @@ final class ReluConversion {
      * @param mu the relative tolerance below which a gate pre-activation fails, at least 0
      * @return the converted weights and the facts of the construction
      */
-    static Conversion convert(GatedModel model, Params effective, Batch batch, double safety, double mu) {
+    static Conversion convert(Surrogate model, Params effective, Batch batch, double safety, double mu) {
         if (!(safety > 0 && safety < 1) || !(mu >= 0)) {
             throw new IllegalArgumentException("safety " + safety + " must lie in (0, 1) and mu " + mu + " be at least 0");
         }
-        GatedForward f = model.forward(effective, batch);
+        Surrogate.Values f = model.values(effective, batch);
         int n = batch.n();
         int m = model.width();
         int depth = model.depth();
@@ -57,7 +57,7 @@ final class ReluConversion {
         for (int l = 1; l <= depth; l++) {
             int in = model.in(l - 1);
             u[l - 1] = new double[n * m];
-            Linalg.gemm(false, true, n, m, in, 1.0, f.inputs()[l - 1], 0, in, effective.block(GatedModel.valueIndex(l)),
+            Linalg.gemm(false, true, n, m, in, 1.0, f.inputs()[l - 1], 0, in, effective.block(Surrogate.valueIndex(l)),
                     0, in, 0.0, u[l - 1], 0, m);
             double[] s = new double[n * m];
             Linalg.gemm(false, true, n, m, in, 1.0, abs(a0), 0, in, abs(effective.block(model.gateIndex(l))), 0, in,
@@ -117,7 +117,7 @@ final class ReluConversion {
      * @param model the surrogate
      * @return fc's layout for width 2m, the surrogate's depth and outputs, no bias
      */
-    static Layout layout(GatedModel model) {
+    static Layout layout(Surrogate model) {
         int m2 = 2 * model.width();
         int d = model.in(0);
         List<BlockSpec> blocks = new ArrayList<>();
@@ -130,12 +130,12 @@ final class ReluConversion {
     }
 
     /** Writes the converted weights and their magnitudes. */
-    private static void build(GatedModel model, Params eff, double c, Params w, Params mag) {
+    private static void build(Surrogate model, Params eff, double c, Params w, Params mag) {
         int m = model.width();
         for (int l = 1; l <= model.depth(); l++) {
             int in = model.in(l - 1);
             double[] g = eff.block(model.gateIndex(l));
-            double[] v = eff.block(GatedModel.valueIndex(l));
+            double[] v = eff.block(Surrogate.valueIndex(l));
             double[] out = w.block(l - 1);
             double[] abs = mag.block(l - 1);
             int cols = l == 1 ? in : 2 * m;

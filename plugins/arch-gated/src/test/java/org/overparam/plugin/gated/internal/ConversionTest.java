@@ -43,7 +43,8 @@ class ConversionTest {
         int m = shape[0];
         int depth = shape[1];
         int k = shape[2];
-        GatedModel gated = new Gateds.Case(Shape.of(10), m, depth, k).model();
+        Surrogate sur = new Gateds.Case(Shape.of(10), m, depth, k).surrogate();
+        Model gated = sur.network();
         Scaling scaling = Gateds.ntk(gated.layout());
         Model model = scaling.wrap(gated);
         Batch batch = Gateds.sphere(32, 10, k, 5);
@@ -52,7 +53,7 @@ class ConversionTest {
         Model fc = new FullyConnected().build(Config.of(Map.of("width", (long) 2 * m, "depth", (long) depth)),
                 Shape.of(10), k);
 
-        Conversion start = check(gated, fc, scaling.effective(w), batch);
+        Conversion start = check(sur, fc, scaling.effective(w), batch);
         assertEquals(1.0, start.ratio(), 0.0, "W = W0 at initialization: W v = z0 bit for bit");
         assertEquals(0.5, start.c(), 0.0);
 
@@ -60,25 +61,26 @@ class ConversionTest {
         for (int step = 0; step < STEPS; step++) {
             Params g = Fixtures.gradient(model, batch, loss, w);
             for (int l = 1; l <= depth; l++) {
-                Arrays.fill(g.block(gated.gateIndex(l)), 0.0);
+                Arrays.fill(g.block(sur.gateIndex(l)), 0.0);
             }
             w.axpy(-LR, g);
         }
         double after = loss.evaluate(model.forward(w, batch).output(), null);
         assertTrue(after < 0.1 * before, "training moved the weights: loss " + before + " -> " + after);
-        Conversion end = check(gated, fc, scaling.effective(w), batch);
+        Conversion end = check(sur, fc, scaling.effective(w), batch);
         assertTrue(end.c() < start.c(), "the value network moved away from the gates, so c shrinks: " + end.c());
     }
 
     /** Converts, loads into fc, and checks every output against the surrogate and the bound. */
-    private static Conversion check(GatedModel gated, Model fc, Params effective, Batch batch) {
-        Conversion conv = ReluConversion.convert(gated, effective, batch, 0.5, 1e-9);
+    private static Conversion check(Surrogate sur, Model fc, Params effective, Batch batch) {
+        Model gated = sur.network();
+        Conversion conv = ReluConversion.convert(sur, effective, batch, 0.5, 1e-9);
         assertEquals(fc.layout(), conv.layout());
         assertEquals(0, conv.failing().length);
         assertTrue(conv.c() > 0 && conv.margin() > 0, "c " + conv.c() + ", margin " + conv.margin());
         double[] converted = fc.forward(conv.params(), batch).output();
         double[] surrogate = gated.forward(effective, batch).output();
-        ConversionCheck check = ConversionCheck.of(gated, effective, conv, batch);
+        ConversionCheck check = ConversionCheck.of(sur, effective, conv, batch);
         assertArrayEquals(converted, check.converted(), 0.0, "fc computes what the check evaluates");
         double scale = 0;
         double diff = 0;
@@ -95,7 +97,8 @@ class ConversionTest {
 
     @Test
     void inputsOnAGateHyperplaneAreReportedAndTheOthersStayExact() {
-        GatedModel gated = new Gateds.Case(Shape.of(6), 16, 2, 1).model();
+        Surrogate sur = new Gateds.Case(Shape.of(6), 16, 2, 1).surrogate();
+        Model gated = sur.network();
         Scaling scaling = Gateds.ntk(gated.layout());
         Params w = Gateds.ntkPoint(gated, 17);
         w.block("W1")[0] = 0.0;
@@ -114,12 +117,12 @@ class ConversionTest {
         Arrays.fill(x, 5 * 6, 6 * 6, 0.0);
         Batch batch = new Batch(sphere.inputShape(), 8, x, 1, sphere.targets(), null);
         Params eff = scaling.effective(w);
-        assertEquals(0.0, gated.forward(eff, batch).gates()[0][3 * 16], 0.0, "input 3 lies on unit 1's hyperplane");
+        assertEquals(0.0, sur.values(eff, batch).gates()[0][3 * 16], 0.0, "input 3 lies on unit 1's hyperplane");
 
-        Conversion conv = ReluConversion.convert(gated, eff, batch, 0.5, 1e-9);
+        Conversion conv = ReluConversion.convert(sur, eff, batch, 0.5, 1e-9);
         assertArrayEquals(new int[] {3, 5}, conv.failing());
         assertArrayEquals(new double[] {0.0, 0.0}, conv.failingMargins(), 0.0);
-        ConversionCheck check = ConversionCheck.of(gated, eff, conv, batch);
+        ConversionCheck check = ConversionCheck.of(sur, eff, conv, batch);
         for (int i = 0; i < batch.n(); i++) {
             if (conv.passes(i)) {
                 assertTrue(Math.abs(check.converted()[i] - check.surrogate()[i]) <= check.bound()[i], "input " + i);
@@ -130,10 +133,11 @@ class ConversionTest {
 
     @Test
     void weightsFollowTheConstruction() {
-        GatedModel gated = new Gateds.Case(Shape.of(3), 2, 2, 1).model();
+        Surrogate sur = new Gateds.Case(Shape.of(3), 2, 2, 1).surrogate();
+        Model gated = sur.network();
         Params w = Fixtures.point(gated, 31);
         Batch batch = Gateds.sphere(4, 3, 1, 32);
-        Conversion conv = ReluConversion.convert(gated, w, batch, 0.25, 0.0);
+        Conversion conv = ReluConversion.convert(sur, w, batch, 0.25, 0.0);
         double c = conv.c();
         double[] w1 = conv.params().block("W1");
         double[] g1 = w.block("gate.W1");

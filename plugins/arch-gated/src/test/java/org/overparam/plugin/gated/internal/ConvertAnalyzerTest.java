@@ -37,7 +37,7 @@ class ConvertAnalyzerTest {
     Path dir;
 
     /** A run mid-training: raw NTK weights whose value blocks moved away from the gates. */
-    private static Params trained(GatedModel gated) {
+    private static Params trained(Model gated) {
         Params w = Gateds.ntkPoint(gated, 3);
         Params move = Fixtures.direction(gated, 4);
         for (String b : List.of("W1", "W2", "W_out")) {
@@ -62,7 +62,7 @@ class ConvertAnalyzerTest {
 
     @Test
     void recordsTheCheckAndSavesWeightsThatLoadIntoFc() throws IOException {
-        GatedModel gated = GatedSurrogate.build(ARCH.as(GatedSurrogate.Settings.class), Shape.of(8), 2);
+        Model gated = GatedSurrogate.build(ARCH.as(GatedSurrogate.Settings.class), Shape.of(8), 2).network();
         Scaling scaling = Gateds.ntk(gated.layout());
         Params w = trained(gated);
         Batch train = Gateds.sphere(20, 8, 2, 5);
@@ -105,7 +105,7 @@ class ConvertAnalyzerTest {
 
     @Test
     void failingInputsAreCountedAndListed() {
-        GatedModel gated = GatedSurrogate.build(ARCH.as(GatedSurrogate.Settings.class), Shape.of(8), 2);
+        Model gated = GatedSurrogate.build(ARCH.as(GatedSurrogate.Settings.class), Shape.of(8), 2).network();
         Params w = trained(gated);
         Batch sphere = Gateds.sphere(6, 8, 2, 6);
         double[] x = sphere.inputs().clone();
@@ -123,7 +123,7 @@ class ConvertAnalyzerTest {
 
     @Test
     void anotherArchitectureIsRefused() {
-        GatedModel gated = GatedSurrogate.build(ARCH.as(GatedSurrogate.Settings.class), Shape.of(8), 2);
+        Model gated = GatedSurrogate.build(ARCH.as(GatedSurrogate.Settings.class), Shape.of(8), 2).network();
         var e = assertThrows(InvalidInputException.class, () -> new ConvertAnalyzer().analyze(run("fc", trained(gated),
                 Gateds.ntk(gated.layout()), Gateds.sphere(4, 8, 2, 7), Config.empty()),
                 new RecordingSink().acceptingArtifacts()));

@@ -27,7 +27,7 @@ class GatedPiecesTest {
     @ParameterizedTest
     @MethodSource("cases")
     void piecesThroughANonIdentityScalingMatchRawPerSampleGradients(Gateds.Case c) {
-        GatedModel inner = c.model();
+        Model inner = c.model();
         PieceGrams.assertMatchPerSampleGradients(PieceGrams.scaling(inner.layout(), "W_out", 81).wrap(inner), 5, 82,
                 TOLERANCE, c.toString());
     }

@@ -9,6 +9,7 @@ import org.overparam.api.BlockScale;
 import org.overparam.api.BlockSpec;
 import org.overparam.api.Config;
 import org.overparam.api.Layout;
+import org.overparam.api.Model;
 import org.overparam.api.Params;
 import org.overparam.api.RandomStream;
 import org.overparam.api.Scaling;
@@ -22,9 +23,13 @@ final class Gateds {
 
     /** One network shape. */
     record Case(Shape input, int width, int depth, int outputs) {
-        GatedModel model() {
-            return (GatedModel) new GatedSurrogate().build(Config.of(Map.of("width", (long) width, "depth", (long) depth)),
-                    input, outputs);
+        Model model() {
+            return surrogate().network();
+        }
+
+        Surrogate surrogate() {
+            return GatedSurrogate.build(Config.of(Map.of("width", (long) width, "depth", (long) depth))
+                    .as(GatedSurrogate.Settings.class), input, outputs);
         }
 
         @Override
@@ -42,7 +47,7 @@ final class Gateds {
     }
 
     /** @return a point whose gate blocks are copies of the value blocks they are tied to, as a run makes them */
-    static Params tiedPoint(GatedModel model, long seed) {
+    static Params tiedPoint(Model model, long seed) {
         Params p = Fixtures.point(model, seed);
         tie(p);
         return p;
@@ -74,7 +79,7 @@ final class Gateds {
     }
 
     /** @return raw N(0, 1) weights with tied gates: the NTK initialization */
-    static Params ntkPoint(GatedModel model, long seed) {
+    static Params ntkPoint(Model model, long seed) {
         Params p = Params.zeros(model.layout());
         RandomStream r = RandomStream.of(seed);
         for (int i = 0; i < p.layout().count(); i++) {

@@ -1,12 +1,17 @@
 package org.overparam.plugin.resnet.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.Shape;
+import org.overparam.api.Sizes;
 import org.overparam.linalg.ConvMap;
 import org.overparam.linalg.DenseMap;
 import org.overparam.linalg.LinearMap;
-import org.overparam.linalg.Pooling;
+import org.overparam.nn.Layer;
+import org.overparam.nn.Layers;
+import org.overparam.nn.Network;
 
 /**
  * The checked structure of a {@code resnet}: the input layer A, the residual blocks' map (all
@@ -21,7 +26,8 @@ import org.overparam.linalg.Pooling;
  * @param twoD whether the convolutions are 2-D
  * @param a the input layer's map
  * @param hidden every residual block's map
- * @param pooling how the last feature map becomes B's input (FLATTEN of m values for dense blocks)
+ * @param avgpool whether B reads the last feature map average-pooled per channel (else flattened;
+ *     always flattened, the m values, for dense blocks)
  * @param channels channels (conv) or width m (dense) of the feature maps
  * @param positions positions per channel (1 for dense)
  * @param depth L
@@ -29,7 +35,7 @@ import org.overparam.linalg.Pooling;
  * @param trainAll whether A and B are trained too
  * @param outputs k
  */
-record ResNetPlan(Shape dataShape, boolean conv, boolean twoD, LinearMap a, LinearMap hidden, Pooling pooling,
+record ResNetPlan(Shape dataShape, boolean conv, boolean twoD, LinearMap a, LinearMap hidden, boolean avgpool,
                   int channels, int positions, int depth, double tau, boolean trainAll, int outputs) {
 
     /**
@@ -58,7 +64,7 @@ record ResNetPlan(Shape dataShape, boolean conv, boolean twoD, LinearMap a, Line
                 }
                 int m = c.width();
                 return new ResNetPlan(dataShape, false, false, new DenseMap(dataShape.size(), m), new DenseMap(m, m),
-                        Pooling.FLATTEN, m, 1, c.depth(), tau, trainAll, outputs);
+                        false, m, 1, c.depth(), tau, trainAll, outputs);
             }
             case "conv" -> {
                 return convolutional(c, dataShape, tau, trainAll, outputs);
@@ -69,7 +75,65 @@ record ResNetPlan(Shape dataShape, boolean conv, boolean twoD, LinearMap a, Line
 
     /** @return B's input features per sample */
     int features() {
-        return pooling.features(channels, positions);
+        return avgpool ? channels : channels * positions;
+    }
+
+    /**
+     * @return the composition of org.overparam.nn: {@code (flatten | reshape), A, relu h0,
+     *     residual(tau, W_l, relu h_l) x L, (globalAvgPool | flatten), B}, A and B {@code frozen}
+     *     unless {@code train = all}; blocks {@code A, W1 .. WL, B} (dense) or
+     *     {@code A.weight, W1.weight .. WL.weight, B.weight} (conv); the layers give the passes,
+     *     exact Hessian-vector products and, with dense blocks, the NTK pieces, and
+     *     {@link #forwardValues} the memory estimate
+     */
+    Network network() {
+        List<Layer> layers = new ArrayList<>();
+        if (!conv) {
+            layers.add(Layers.flatten());
+        } else {
+            ConvMap first = (ConvMap) a;
+            Shape read = twoD ? Shape.of(first.c(), first.h(), first.w()) : Shape.of(first.c(), first.w());
+            if (!read.equals(dataShape)) {
+                layers.add(Layers.reshape(read.dims()));
+            }
+        }
+        String suffix = conv ? ".weight" : "";
+        Layer in = layer(a, "A" + suffix);
+        layers.add(trainAll ? in : Layers.frozen(in));
+        layers.add(Layers.named("h0", Layers.relu()));
+        for (int l = 1; l <= depth; l++) {
+            layers.add(Layers.residual(tau, layer(hidden, "W" + l + suffix), Layers.named("h" + l, Layers.relu())));
+        }
+        if (conv) {
+            layers.add(avgpool ? Layers.globalAvgPool() : Layers.flatten());
+        }
+        Layer out = Layers.dense(outputs).named("B" + suffix, null);
+        layers.add(trainAll ? out : Layers.frozen(out));
+        return Network.of(dataShape, layers.toArray(new Layer[0])).withForwardValues(this::forwardValues);
+    }
+
+    private Layer layer(LinearMap m, String name) {
+        if (m instanceof ConvMap c) {
+            return twoD ? Layers.conv2d(c.out(), c.kh(), c.kw()).padding(c.ph(), c.pw()).named(name, null)
+                    : Layers.conv1d(c.out(), c.kw()).padding(c.pw()).named(name, null);
+        }
+        return Layers.dense(m.outSize()).named(name, null);
+    }
+
+    /**
+     * Per sample, in maps of the blocks' size: the input block's pre-activations and state (2); per
+     * residual block its pre-activations, ReLU map, scaled branch and sum in the forward pass and
+     * three signals in the backward pass (7); two more for the head's signals and temporaries; plus
+     * the pooled features and the outputs. Measured on the composition: 7L + 3 maps (dense blocks),
+     * 7.4L + 3 (conv blocks, with im2col's patches).
+     *
+     * @param samples the batch size
+     * @return the doubles a forward and backward pass keep
+     */
+    long forwardValues(long samples) {
+        long size = hidden.outSize();
+        long maps = Sizes.sum(Sizes.product(7, depth), 4);
+        return Sizes.product(samples, Sizes.sum(Sizes.product(maps, size), features(), outputs));
     }
 
     private static ResNetPlan convolutional(ResidualNet.Settings c, Shape dataShape, double tau, boolean trainAll,
@@ -88,12 +152,14 @@ record ResNetPlan(Shape dataShape, boolean conv, boolean twoD, LinearMap a, Line
             throw new InvalidInputException("kernel", "layer A: kernel " + k + " is larger than its input "
                     + (twoD ? h + "x" + w : Integer.toString(w)) + " (shape " + data + ")");
         }
-        Pooling pooling = Pooling.of(c.head()).orElseThrow(() -> new InvalidInputException("head",
-                "unknown head '" + c.head() + "'; choose avgpool or flatten"));
+        if (!c.head().equals("avgpool") && !c.head().equals("flatten")) {
+            throw new InvalidInputException("head", "unknown head '" + c.head() + "'; choose avgpool or flatten");
+        }
         int p = (k - 1) / 2;
         ConvMap a = twoD ? new ConvMap(in, h, w, ch, k, k, 1, 1, p, p) : new ConvMap(in, 1, w, ch, 1, k, 1, 1, 0, p);
         ConvMap hidden = twoD ? new ConvMap(ch, h, w, ch, k, k, 1, 1, p, p) : new ConvMap(ch, 1, w, ch, 1, k, 1, 1, 0, p);
-        return new ResNetPlan(dataShape, true, twoD, a, hidden, pooling, ch, h * w, c.depth(), tau, trainAll, outputs);
+        return new ResNetPlan(dataShape, true, twoD, a, hidden, c.head().equals("avgpool"), ch, h * w, c.depth(), tau,
+                trainAll, outputs);
     }
 
     /**

@@ -12,7 +12,7 @@ import org.overparam.api.Shape;
 /**
  * The architecture {@code resnet}: the residual network of arXiv 1811.03962 (Allen-Zhu, Li, Song),
  * {@code h_0 = ReLU(A x)}, {@code h_l = h_{l-1} + tau ReLU(W_l h_{l-1})} for {@code l = 1..L},
- * {@code f = B h_L} ({@link ResNetModel}), with dense blocks of width m or same-padding
+ * {@code f = B h_L} ({@link ResNetPlan#network()}, a composition of org.overparam.nn), with dense blocks of width m or same-padding
  * convolutional blocks (reading the samples as {@code inputShape} if given, like {@code cnn}). By default only the {@code W_l} are trained, as in the paper; {@code A} and
  * {@code B} keep their initial values ({@link org.overparam.api.BlockSpec#trainable()} false).
  */
@@ -79,6 +79,6 @@ public final class ResidualNet implements Architecture {
      */
     @Override
     public Model build(Config config, Shape inputShape, int outputs) {
-        return new ResNetModel(ResNetPlan.of(config.as(Settings.class), inputShape, outputs));
+        return ResNetPlan.of(config.as(Settings.class), inputShape, outputs).network();
     }
 }

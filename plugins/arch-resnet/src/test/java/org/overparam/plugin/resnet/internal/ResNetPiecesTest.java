@@ -27,7 +27,7 @@ class ResNetPiecesTest {
     @ParameterizedTest
     @MethodSource("cases")
     void piecesThroughANonIdentityScalingMatchRawPerSampleGradients(ResNets.Case c) {
-        ResNetModel inner = c.model();
+        Model inner = c.model();
         PieceGrams.assertMatchPerSampleGradients(PieceGrams.scaling(inner.layout(), "B", 81).wrap(inner), 5, 82,
                 TOLERANCE, c.toString());
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.overparam.api.Config;
+import org.overparam.api.Model;
 import org.overparam.api.Shape;
 
 /** Network shapes for the resnet tests: dense and conv blocks, 1-D and 2-D, both heads, both train settings. */
@@ -39,8 +40,13 @@ final class ResNets {
             return Config.of(m);
         }
 
-        ResNetModel model() {
-            return (ResNetModel) new ResidualNet().build(config(), data, outputs);
+        Model model() {
+            return new ResidualNet().build(config(), data, outputs);
+        }
+
+        /** @return tau as the plan reads {@link #tau()}: a number, 1/L or 1/sqrt(L) */
+        double tauValue() {
+            return ResNetPlan.of(config().as(ResidualNet.Settings.class), data, outputs).tau();
         }
 
         boolean dense() {

@@ -33,13 +33,14 @@ class ResidualNetTest {
 
     @Test
     void denseLayoutTrainsOnlyTheHiddenBlocksByDefault() {
-        ResNetModel m = (ResNetModel) resnet.build(Config.of(Map.of("width", 7L, "depth", 3L)), Shape.of(2, 5), 4);
+        Config config = Config.of(Map.of("width", 7L, "depth", 3L));
+        Model m = resnet.build(config, Shape.of(2, 5), 4);
         assertEquals(List.of("A", "W1", "W2", "W3", "B"), m.layout().names());
         assertBlock(m.layout().block(0), Shape.of(7, 10), BlockRole.INPUT, 10, false, null);
         assertBlock(m.layout().block(1), Shape.of(7, 7), BlockRole.HIDDEN, 7, true, null);
         assertBlock(m.layout().block(3), Shape.of(7, 7), BlockRole.HIDDEN, 7, true, null);
         assertBlock(m.layout().block(4), Shape.of(4, 7), BlockRole.OUTPUT, 7, false, null);
-        assertEquals(1.0 / 3, m.tau(), 0);
+        assertEquals(1.0 / 3, ResNetPlan.of(config.as(ResidualNet.Settings.class), Shape.of(2, 5), 4).tau(), 0);
         assertEquals(Shape.of(2, 5), m.inputShape());
     }
 
@@ -91,11 +92,11 @@ class ResidualNetTest {
     @ParameterizedTest
     @MethodSource("cases")
     void forwardMatchesScalarLoops(ResNets.Case c) {
-        ResNetModel model = c.model();
+        Model model = c.model();
         Batch batch = Fixtures.batch(model, 3, 101);
         Params w = Fixtures.point(model, 102);
         double[] out = model.forward(w, batch).output();
-        double[] ref = NaiveResNet.outputs(c, model.tau(), w, batch.inputs(), batch.n());
+        double[] ref = NaiveResNet.outputs(c, c.tauValue(), w, batch.inputs(), batch.n());
         for (int i = 0; i < ref.length; i++) {
             assertEquals(ref[i], out[i], 1e-13 * (1 + Math.abs(ref[i])), c + " at " + i);
         }
@@ -111,7 +112,7 @@ class ResidualNetTest {
     @ParameterizedTest
     @MethodSource("cases")
     void tauZeroIsTheInputAndOutputLayersAlone(ResNets.Case c) {
-        ResNetModel model = new ResNets.Case(c.data(), c.block(), c.width(), c.depth(), c.kernel(), c.head(), "0",
+        Model model = new ResNets.Case(c.data(), c.block(), c.width(), c.depth(), c.kernel(), c.head(), "0",
                 c.train(), c.outputs()).model();
         Batch batch = Fixtures.batch(model, 3, 111);
         Params w = Fixtures.point(model, 112);
