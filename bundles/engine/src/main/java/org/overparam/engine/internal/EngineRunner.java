@@ -78,14 +78,14 @@ public final class EngineRunner implements ExperimentRunner {
     @Override
     public boolean requestStop(Path runFolder) {
         Objects.requireNonNull(runFolder, "runFolder");
-        return RunLock.requestStop(runFolder);
+        return runs.locks().requestStop(runFolder);
     }
 
     @Override
     public String requestSwap(Path runFolder, List<String> changes) {
         Objects.requireNonNull(runFolder, "runFolder");
         Objects.requireNonNull(changes, "changes");
-        return SwapFiles.request(runFolder, changes, registry);
+        return SwapFiles.request(runFolder, changes, registry, runs.locks());
     }
 
     @Override

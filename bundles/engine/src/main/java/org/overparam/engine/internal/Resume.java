@@ -67,7 +67,7 @@ final class Resume {
         Path lockFile = folder.resolve(RunLock.FILE);
         byte[] lockBefore = bytes(lockFile);
         String lastOwner = lockBefore == null ? "" : new String(lockBefore, StandardCharsets.UTF_8).strip();
-        RunLock lock = RunLock.acquire(folder, id);
+        RunLock lock = active.locks().acquire(folder, id);
         try (lock) {
             return checkedResume(registry, folder, readSpec, listener, missingWaitMillis, store, runFolder, id,
                     lastOwner, active, jars);

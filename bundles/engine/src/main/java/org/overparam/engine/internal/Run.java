@@ -118,7 +118,7 @@ final class Run {
         MetricsWriter writer = null;
         RunLock lock = null;
         try {
-            lock = RunLock.acquire(folder.path(), folder.id());
+            lock = active.locks().acquire(folder.path(), folder.id());
             log = new RunLog(folder.file(RunFileNames.LOG));
             folder.writeText(RunFileNames.SPEC, text);
             writer = new MetricsWriter(folder.file(RunFileNames.METRICS));

@@ -1,5 +1,7 @@
 package org.overparam.engine.internal;
 
+import org.overparam.engine.internal.swap.UnreadableJars;
+import org.overparam.engine.internal.swap.ActiveRuns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,6 +32,8 @@ import org.overparam.engine.internal.swap.SwapFiles;
  * given values and defaults), as a spec's switch has it.
  */
 class SwapRecordTest {
+    /** The container's active runs (and lock table) the runs that get requests join. */
+    private final ActiveRuns container = new ActiveRuns();
     @TempDir
     Path dir;
 
@@ -51,7 +55,7 @@ class SwapRecordTest {
             if (e.type() == RunEvent.Type.NOTICE) {
                 notices.add(e.message());
             }
-        }, 0).execute();
+        }, 0).withContainer(container, new UnreadableJars()).execute();
 
         assertEquals(RunStatus.COMPLETED, r.status(), r.message());
         String oldSha = sha256("old bytes".getBytes(StandardCharsets.UTF_8));
@@ -70,7 +74,7 @@ class SwapRecordTest {
         AtomicReference<Path> folder = new AtomicReference<>();
         table.put(new ComponentTable.Entry(table.best(ComponentKind.OPTIMIZER, "gd").get().info(), 5,
                 Version.parseVersion("1.0.0"), 9_100_003L, new HotSwapTest.Acting(1, () -> {
-                    SwapFiles.request(folder.get(), List.of("optimizer=nesterov"), table);
+                    SwapFiles.request(folder.get(), List.of("optimizer=nesterov"), table, container.locks());
                     sleep();
                 })));
         RunSpec spec = Specs.base().stop(6, 0).build();
@@ -81,7 +85,7 @@ class SwapRecordTest {
             } else if (e.type() == RunEvent.Type.NOTICE) {
                 notices.add(e.message());
             }
-        }, 0).execute();
+        }, 0).withContainer(container, new UnreadableJars()).execute();
 
         assertEquals(RunStatus.COMPLETED, r.status(), r.message());
         assertEquals(List.of("swap request applied: optimizer gd {lr=0.1} -> nesterov {lr=0.1, momentum=0.5} "

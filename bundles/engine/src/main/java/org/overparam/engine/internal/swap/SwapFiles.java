@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.run.ComponentRegistry;
-import org.overparam.engine.internal.folder.RunLock;
+import org.overparam.engine.internal.folder.RunLocks;
 
 /**
  * The files of a run folder through which swap requests travel, also between processes:
@@ -54,15 +54,16 @@ public final class SwapFiles {
      * @param folder the run folder
      * @param changes the changes
      * @param registry the components installed now
+     * @param locks the container's table of held run folders
      * @return what was asked, on one line
      * @throws InvalidInputException as {@link org.overparam.api.run.ExperimentRunner#requestSwap} says
      */
-    public static String request(Path folder, List<String> changes, ComponentRegistry registry) {
+    public static String request(Path folder, List<String> changes, ComponentRegistry registry, RunLocks locks) {
         if (!Files.isRegularFile(folder.resolve("spec.yaml"))) {
             throw new InvalidInputException(folder.toString(), "not a run folder (it has no spec.yaml)");
         }
         String id = folder.toAbsolutePath().normalize().getFileName().toString();
-        if (!RunLock.isRunning(folder)) {
+        if (!locks.isRunning(folder)) {
             throw new InvalidInputException(folder.toString(), "run " + id + " is not running; a swap applies to a "
                     + "running run (to continue a stopped run with other components, resume it and swap then)");
         }
