@@ -1,9 +1,9 @@
 package org.overparam.engine.internal;
 
-import org.overparam.engine.internal.folder.RunLocks;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.overparam.engine.internal.folder.RunLock;
+import org.overparam.engine.internal.folder.RunLocks;
 
 /**
  * A process that holds a run folder's lock, as a running run does, until its standard input ends:

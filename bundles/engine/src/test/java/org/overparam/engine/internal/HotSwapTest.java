@@ -27,11 +27,11 @@ import org.overparam.api.run.RunStatus;
 import org.overparam.engine.internal.checkpoint.Checkpoint;
 import org.overparam.engine.internal.checkpoint.CheckpointFile;
 import org.overparam.engine.internal.folder.ProvenanceFile;
-import org.overparam.engine.internal.folder.RunLock;
 import org.overparam.engine.internal.registry.ComponentTable;
+import org.overparam.engine.internal.registry.JarHashes;
 import org.overparam.engine.internal.swap.ActiveRuns;
-import org.overparam.engine.internal.swap.UnreadableJars;
 import org.overparam.engine.internal.swap.SwapFiles;
+import org.overparam.engine.internal.swap.UnreadableJars;
 
 /**
  * Hot swap in the engine without OSGi: an update whose layout does not fit pauses the run with a
@@ -95,7 +95,7 @@ class HotSwapTest {
                 checkpoint.set(status(runs.resolve(e.runId())));
                 new TestRegistry(table).add(ComponentKind.ARCHITECTURE, "linear", new LinearArchitecture(), 2, "3.0.0");
             }
-        }, 0).withContainer(container, new UnreadableJars()).execute();
+        }, 0).withContainer(container, new UnreadableJars(), new JarHashes()).execute();
         RunResult plain = RunTest.run(spec, runs);
 
         assertEquals(RunStatus.COMPLETED, r.status(), r.message());
@@ -132,7 +132,7 @@ class HotSwapTest {
             if (e.type() == RunEvent.Type.STARTED) {
                 folder.set(runs.resolve(e.runId()));
             }
-        }, 0).withContainer(container, new UnreadableJars()).execute();
+        }, 0).withContainer(container, new UnreadableJars(), new JarHashes()).execute();
         ComponentTable plain = TestRegistry.standard();
         new TestRegistry(plain).add(ComponentKind.OPTIMIZER, "nesterov", new ExtraFakes.Nesterov());
         RunResult switched = new Run(plain, Specs.base().stop(10, 0).switchAt(4, "nesterov",
@@ -168,14 +168,14 @@ class HotSwapTest {
                 container.locks().requestStop(folder.get());
                 pause(150);
             }
-        }, 0).withContainer(container, new UnreadableJars()).execute();
+        }, 0).withContainer(container, new UnreadableJars(), new JarHashes()).execute();
         assertEquals(RunStatus.STOPPED, stopped.status(), stopped.message());
         assertEquals(3, stopped.steps());
         String before = RunFiles.text(stopped.directory().resolve("provenance.json"));
         assertTrue(before.contains("\"name\": \"nesterov@3\"") && before.contains("\"swaps\": ["), before);
 
         MemoryStore store = new MemoryStore();
-        RunResult resumed = Resume.resume(table, stopped.directory(), f -> spec, null, 0, store, new ActiveRuns(), new UnreadableJars());
+        RunResult resumed = Resume.resume(table, stopped.directory(), f -> spec, null, 0, store, new ActiveRuns(), new UnreadableJars(), new JarHashes());
         assertEquals(List.of("gd", "nesterov@3"), store.runs.get(resumed.runId()).provenance().components().stream()
                 .filter(o -> o.kind() == ComponentKind.OPTIMIZER).map(o -> o.name()).toList(),
                 "the store (so 'show') gets the provenance as it was");
@@ -221,7 +221,7 @@ class HotSwapTest {
             if (e.type() == RunEvent.Type.STARTED) {
                 folder.set(runs.resolve(e.runId()));
             }
-        }, 0).withContainer(container, new UnreadableJars()).execute();
+        }, 0).withContainer(container, new UnreadableJars(), new JarHashes()).execute();
 
         assertEquals(RunStatus.COMPLETED, r.status(), r.message());
         assertEquals(List.of(
@@ -255,7 +255,7 @@ class HotSwapTest {
                         Thread.onSpinWait();
                     }
                 })));
-        RunResult r = new Run(table, Specs.base().stop(1000, 0).build(), runs, null, 0).withContainer(active, new UnreadableJars()).execute();
+        RunResult r = new Run(table, Specs.base().stop(1000, 0).build(), runs, null, 0).withContainer(active, new UnreadableJars(), new JarHashes()).execute();
         try {
             stopper[0].join(10_000);
         } catch (InterruptedException e) {

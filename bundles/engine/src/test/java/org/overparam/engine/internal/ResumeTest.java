@@ -22,11 +22,12 @@ import org.overparam.api.run.RunListener;
 import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStatus;
-import org.overparam.engine.internal.swap.ActiveRuns;
-import org.overparam.engine.internal.swap.UnreadableJars;
 import org.overparam.engine.internal.checkpoint.Checkpoint;
 import org.overparam.engine.internal.checkpoint.CheckpointFile;
 import org.overparam.engine.internal.folder.RunLock;
+import org.overparam.engine.internal.registry.JarHashes;
+import org.overparam.engine.internal.swap.ActiveRuns;
+import org.overparam.engine.internal.swap.UnreadableJars;
 
 /**
  * A run interrupted in any way and resumed ends exactly as the uninterrupted run: the same final
@@ -62,11 +63,11 @@ class ResumeTest {
     }
 
     static RunResult run(RunSpec spec, Path dir) {
-        return new Run(ResumeFakes.registry(), spec, dir, RunListener.NONE, 0).withContainer(CONTAINER, new UnreadableJars()).execute();
+        return new Run(ResumeFakes.registry(), spec, dir, RunListener.NONE, 0).withContainer(CONTAINER, new UnreadableJars(), new JarHashes()).execute();
     }
 
     static RunResult resume(RunSpec spec, Path folder) {
-        return Resume.resume(ResumeFakes.registry(), folder, f -> spec, RunListener.NONE, 0, null, CONTAINER, new UnreadableJars());
+        return Resume.resume(ResumeFakes.registry(), folder, f -> spec, RunListener.NONE, 0, null, CONTAINER, new UnreadableJars(), new JarHashes());
     }
 
     /** Crashes at step {@code crash} (after a checkpoint at 25 or 50, or before any), as a kill leaves it. */

@@ -1,6 +1,5 @@
 package org.overparam.engine.internal;
 
-import org.overparam.engine.internal.folder.RunLocks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,6 +19,7 @@ import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStatus;
 import org.overparam.engine.internal.folder.RunLock;
+import org.overparam.engine.internal.folder.RunLocks;
 
 /**
  * The run lock across processes: while another JVM holds a run folder's lock, this one sees the run

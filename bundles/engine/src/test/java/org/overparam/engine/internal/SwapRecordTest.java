@@ -1,7 +1,5 @@
 package org.overparam.engine.internal;
 
-import org.overparam.engine.internal.swap.UnreadableJars;
-import org.overparam.engine.internal.swap.ActiveRuns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +22,10 @@ import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStatus;
 import org.overparam.engine.internal.registry.ComponentTable;
+import org.overparam.engine.internal.registry.JarHashes;
+import org.overparam.engine.internal.swap.ActiveRuns;
 import org.overparam.engine.internal.swap.SwapFiles;
+import org.overparam.engine.internal.swap.UnreadableJars;
 
 /**
  * What a swap records: the jars' SHA-256 prefixes when an update keeps the version string, "applied"
@@ -55,7 +56,7 @@ class SwapRecordTest {
             if (e.type() == RunEvent.Type.NOTICE) {
                 notices.add(e.message());
             }
-        }, 0).withContainer(container, new UnreadableJars()).execute();
+        }, 0).withContainer(container, new UnreadableJars(), new JarHashes()).execute();
 
         assertEquals(RunStatus.COMPLETED, r.status(), r.message());
         String oldSha = sha256("old bytes".getBytes(StandardCharsets.UTF_8));
@@ -85,7 +86,7 @@ class SwapRecordTest {
             } else if (e.type() == RunEvent.Type.NOTICE) {
                 notices.add(e.message());
             }
-        }, 0).withContainer(container, new UnreadableJars()).execute();
+        }, 0).withContainer(container, new UnreadableJars(), new JarHashes()).execute();
 
         assertEquals(RunStatus.COMPLETED, r.status(), r.message());
         assertEquals(List.of("swap request applied: optimizer gd {lr=0.1} -> nesterov {lr=0.1, momentum=0.5} "
