@@ -102,8 +102,6 @@ final class Run {
     }
 
     /**
-     * Sets the engine's parts a run shares with the container's other runs; returns this.
-     *
      * @param runs the engine's active runs (which the run joins) and their lock table
      * @param jars the unreadable jars the run's pauses name
      * @param jarHashes the engine's cache of jar hashes, for the provenance

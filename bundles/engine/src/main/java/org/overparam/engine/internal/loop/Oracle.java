@@ -121,7 +121,10 @@ public final class Oracle implements GradientOracle {
         return Guard.call(lossRef, () -> service.scale(lossRef.config()));
     }
 
-    /** @param batch samples @return the loss bound to their targets; its calls are blamed on the loss */
+    /**
+     * @param batch samples
+     * @return the loss bound to their targets; its calls are blamed on the loss
+     */
     OutputLoss bound(Batch batch) {
         Loss service = loss.get();
         OutputLoss inner = Guard.call(lossRef, () -> service.bind(lossRef.config(), batch));

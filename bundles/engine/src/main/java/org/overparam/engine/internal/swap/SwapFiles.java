@@ -87,7 +87,10 @@ public final class SwapFiles {
         return SwapChanges.describe(targets);
     }
 
-    /** @param folder a run folder @return the pending request's changes, removed from disk; or {@code null} */
+    /**
+     * @param folder a run folder
+     * @return the pending request's changes, removed from disk; or {@code null}
+     */
     static List<String> take(Path folder) {
         Path file = folder.resolve(REQUEST);
         if (!Files.exists(file)) {
@@ -104,7 +107,10 @@ public final class SwapFiles {
         }
     }
 
-    /** @param folder a run folder @return the names in effect by key, in file order (empty if unknown) */
+    /**
+     * @param folder a run folder
+     * @return the names in effect by key, in file order (empty if unknown)
+     */
     static Map<String, String> inEffect(Path folder) {
         Map<String, String> out = new LinkedHashMap<>();
         try {
@@ -120,7 +126,10 @@ public final class SwapFiles {
         return out;
     }
 
-    /** @param folder a run folder @param names the names in effect by key: written atomically */
+    /**
+     * @param folder a run folder
+     * @param names the names in effect by key: written atomically
+     */
     public static void writeInEffect(Path folder, Map<String, String> names) {
         List<String> lines = new ArrayList<>();
         names.forEach((k, v) -> lines.add(k + "=" + v));
@@ -149,7 +158,11 @@ public final class SwapFiles {
         return left;
     }
 
-    /** @param folder a run folder @param step the boundary @param changes the changes applied there */
+    /**
+     * @param folder a run folder
+     * @param step the boundary
+     * @param changes the changes applied there
+     */
     static void append(Path folder, long step, List<String> changes) {
         String line = step + "\t" + String.join("\t", changes) + "\n";
         try {

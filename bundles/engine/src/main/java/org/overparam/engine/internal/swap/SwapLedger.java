@@ -32,7 +32,10 @@ import org.overparam.engine.runfolder.ResultJson;
 public final class SwapLedger {
     /** Where provenance goes after a change: provenance.json and the store. */
     public interface Sink {
-        /** @param provenance the run's provenance now @param swapsJson the swaps as JSON objects, in order */
+        /**
+         * @param provenance the run's provenance now
+         * @param swapsJson the swaps as JSON objects, in order
+         */
         void write(Provenance provenance, List<String> swapsJson);
     }
 
@@ -75,7 +78,10 @@ public final class SwapLedger {
         }
     }
 
-    /** @param step the step @param message a line for run.log and a NOTICE event */
+    /**
+     * @param step the step
+     * @param message a line for run.log and a NOTICE event
+     */
     public void note(long step, String message) {
         log.info("step " + step + ": " + message);
         events.notice(step, loss.getAsDouble(), message);
