@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,9 +35,9 @@ class NoStaticMutableStateInBundlesTest {
             roots = dirs.sorted().map(m -> m.resolve("src/main/java")).filter(Files::isDirectory).toList();
         }
         for (Path main : roots) {
-            for (Path file : javaFiles(main)) {
+            for (Path file : Sources.javaFiles(main)) {
                 files++;
-                for (String hit : StaticStateScanner.find(read(file))) {
+                for (String hit : StaticStateScanner.find(Sources.read(file))) {
                     String name = hit.substring(0, hit.indexOf(':'));
                     if (!ALLOWED.containsKey(file.getFileName() + " " + name)) {
                         found.add(file.normalize() + " " + hit);
@@ -50,19 +48,5 @@ class NoStaticMutableStateInBundlesTest {
         assertTrue(roots.size() >= 6, "bundles scanned: " + roots.size());
         assertTrue(files >= 200, "bundle sources scanned: " + files);
         assertEquals(List.of(), found, "static mutable state; make it a field of a DS component");
-    }
-
-    private static List<Path> javaFiles(Path root) throws IOException {
-        try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(p -> p.toString().endsWith(".java")).sorted().toList();
-        }
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
