@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,8 +33,8 @@ class NoRangeRecheckInPluginsTest {
         }
         roots.add(ARCHETYPE);
         for (Path main : roots) {
-            List<Path> files = javaFiles(main);
-            List<String> sources = files.stream().map(NoRangeRecheckInPluginsTest::read).toList();
+            List<Path> files = Sources.javaFiles(main);
+            List<String> sources = files.stream().map(Sources::read).toList();
             Set<String> params = RangeRecheckScanner.rangedParams(sources);
             modules++;
             ranged += params.size();
@@ -49,19 +47,5 @@ class NoRangeRecheckInPluginsTest {
         assertTrue(modules >= 20, "plugin modules and the archetype scanned: " + modules);
         assertTrue(ranged >= 40, "ranged parameters found: " + ranged);
         assertEquals(List.of(), found, "re-checks of @Param ranges; the engine already checks them");
-    }
-
-    private static List<Path> javaFiles(Path root) throws IOException {
-        try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(p -> p.toString().endsWith(".java")).sorted().toList();
-        }
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -104,7 +104,10 @@ public final class FakeSnapshot implements Snapshot {
         this.oracle = model == null || data == null ? null : modelOracle();
     }
 
-    /** @param train a training batch @return data of that batch and an empty test set, for regression */
+    /**
+     * @param train a training batch
+     * @return data of that batch and an empty test set, for regression
+     */
     public static Data trainingOnly(Batch train) {
         return new Data(train, train.head(0), Task.REGRESSION, Map.of(), "test data");
     }

@@ -33,7 +33,11 @@ public final class RecordingSink implements MetricSink {
         return this;
     }
 
-    /** @param name a scalar @return its value @throws AssertionError if it was not recorded */
+    /**
+     * @param name a scalar
+     * @return its value
+     * @throws AssertionError if it was not recorded
+     */
     public double get(String name) {
         Double v = scalars.get(name);
         if (v == null) {

@@ -15,7 +15,10 @@ public final class SchemaCheck {
     private SchemaCheck() {
     }
 
-    /** @param components the plugin's components @throws AssertionError naming the first parameter that fails */
+    /**
+     * @param components the plugin's components
+     * @throws AssertionError naming the first parameter that fails
+     */
     public static void assertDocumentedWithValidDefaults(Component... components) {
         for (Component c : components) {
             for (ParamSpec p : ParamSpec.of(c.configType())) {

@@ -19,6 +19,7 @@ import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.StaleRevision;
 import org.overparam.api.store.RunStore;
 import org.overparam.engine.internal.folder.RunLock;
+import org.overparam.engine.internal.registry.JarHashes;
 import org.overparam.engine.internal.swap.ActiveRuns;
 import org.overparam.engine.internal.swap.StaleRevisions;
 import org.overparam.engine.internal.swap.SwapFiles;
@@ -39,6 +40,7 @@ public final class EngineRunner implements ExperimentRunner {
     private final BundleContext context;
     private final ActiveRuns runs;
     private final UnreadableJars unreadable;
+    private final JarHashes hashes;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -49,15 +51,18 @@ public final class EngineRunner implements ExperimentRunner {
      * @param registry the registry of component services
      * @param runs the engine's active runs, which each run joins while it takes steps
      * @param unreadable the jars of plugins/ that are not readable bundles
+     * @param hashes the engine's cache of jar hashes, which its runs share
      */
     @Activate
     public EngineRunner(BundleContext context, @Reference(name = "registry") ComponentRegistry registry,
                         @Reference(name = "runs") ActiveRuns runs,
-                        @Reference(name = "unreadable") UnreadableJars unreadable) {
+                        @Reference(name = "unreadable") UnreadableJars unreadable,
+                        @Reference(name = "hashes") JarHashes hashes) {
         this.context = context;
         this.registry = registry;
         this.runs = runs;
         this.unreadable = unreadable;
+        this.hashes = hashes;
     }
 
     @Override
@@ -65,27 +70,28 @@ public final class EngineRunner implements ExperimentRunner {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(runsDirectory, "runsDirectory");
         return new Run(registry, spec, runsDirectory, listener, Run.MISSING_WAIT_MILLIS).withStore(store)
-                .withContainer(runs, unreadable).execute();
+                .withContainer(runs, unreadable, hashes).execute();
     }
 
     @Override
     public RunResult resume(Path runFolder, Function<Path, RunSpec> readSpec, RunListener listener) {
         Objects.requireNonNull(runFolder, "runFolder");
         Objects.requireNonNull(readSpec, "readSpec");
-        return Resume.resume(registry, runFolder, readSpec, listener, Run.MISSING_WAIT_MILLIS, store, runs, unreadable);
+        return Resume.resume(registry, runFolder, readSpec, listener, Run.MISSING_WAIT_MILLIS, store, runs, unreadable,
+                hashes);
     }
 
     @Override
     public boolean requestStop(Path runFolder) {
         Objects.requireNonNull(runFolder, "runFolder");
-        return RunLock.requestStop(runFolder);
+        return runs.locks().requestStop(runFolder);
     }
 
     @Override
     public String requestSwap(Path runFolder, List<String> changes) {
         Objects.requireNonNull(runFolder, "runFolder");
         Objects.requireNonNull(changes, "changes");
-        return SwapFiles.request(runFolder, changes, registry);
+        return SwapFiles.request(runFolder, changes, registry, runs.locks());
     }
 
     @Override

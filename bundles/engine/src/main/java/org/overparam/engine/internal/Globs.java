@@ -13,7 +13,10 @@ final class Globs {
     private Globs() {
     }
 
-    /** @param glob a pattern @return the equivalent regular expression */
+    /**
+     * @param glob a pattern
+     * @return the equivalent regular expression
+     */
     static Pattern compile(String glob) {
         StringBuilder r = new StringBuilder();
         StringBuilder literal = new StringBuilder();

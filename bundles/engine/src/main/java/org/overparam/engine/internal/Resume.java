@@ -17,6 +17,7 @@ import org.overparam.engine.internal.checkpoint.CheckpointFile;
 import org.overparam.engine.internal.folder.MetricStore;
 import org.overparam.engine.internal.folder.RunFolder;
 import org.overparam.engine.internal.folder.RunLock;
+import org.overparam.engine.internal.registry.JarHashes;
 import org.overparam.engine.internal.swap.ActiveRuns;
 import org.overparam.engine.internal.swap.UnreadableJars;
 import org.overparam.engine.runfolder.ResultJson;
@@ -49,12 +50,13 @@ final class Resume {
      * @param store the run store whose rows to cut back, or {@code null}
      * @param active the engine's active runs, which the run joins
      * @param jars the jars of plugins/ that are not readable bundles
+     * @param hashes the engine's cache of jar hashes
      * @return how the run ended
      * @throws InvalidInputException as the class says
      */
     static RunResult resume(ComponentRegistry registry, Path folder, Function<Path, RunSpec> readSpec,
                             RunListener listener, long missingWaitMillis, RunStore store,
-                            ActiveRuns active, UnreadableJars jars) {
+                            ActiveRuns active, UnreadableJars jars, JarHashes hashes) {
         if (!Files.isDirectory(folder)) {
             throw new InvalidInputException(folder.toString(), "no such run folder");
         }
@@ -67,10 +69,10 @@ final class Resume {
         Path lockFile = folder.resolve(RunLock.FILE);
         byte[] lockBefore = bytes(lockFile);
         String lastOwner = lockBefore == null ? "" : new String(lockBefore, StandardCharsets.UTF_8).strip();
-        RunLock lock = RunLock.acquire(folder, id);
+        RunLock lock = active.locks().acquire(folder, id);
         try (lock) {
             return checkedResume(registry, folder, readSpec, listener, missingWaitMillis, store, runFolder, id,
-                    lastOwner, active, jars);
+                    lastOwner, active, jars, hashes);
         } catch (InvalidInputException e) {
             restore(lockFile, lockBefore);
             throw e;
@@ -81,7 +83,7 @@ final class Resume {
     private static RunResult checkedResume(ComponentRegistry registry, Path folder, Function<Path, RunSpec> readSpec,
                                            RunListener listener, long missingWaitMillis, RunStore store,
                                            RunFolder runFolder, String id, String lastOwner, ActiveRuns active,
-                                           UnreadableJars jars) {
+                                           UnreadableJars jars, JarHashes hashes) {
         RunLock.clearStopRequest(folder);
         String result = text(folder);
         String status = ResultJson.status(result);
@@ -102,7 +104,7 @@ final class Resume {
         long steps = from == null ? 0 : from.steps();
         Runnable cutStore = store == null ? () -> { } : () -> truncate(store, folder, id, steps);
         Path runs = folder.toAbsolutePath().normalize().getParent();
-        return new Run(registry, spec, runs, listener, missingWaitMillis).withStore(store).withContainer(active, jars)
+        return new Run(registry, spec, runs, listener, missingWaitMillis).withStore(store).withContainer(active, jars, hashes)
                 .resume(runFolder, from, sha, cutStore, previousEnd(lastOwner, result));
     }
 

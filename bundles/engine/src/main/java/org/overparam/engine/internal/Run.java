@@ -11,7 +11,6 @@ import java.util.Map;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.run.ComponentRegistry;
 import org.overparam.api.run.RunListener;
-import org.overparam.api.store.RunOutcome;
 import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStatus;
@@ -35,6 +34,7 @@ import org.overparam.engine.internal.loop.Restore;
 import org.overparam.engine.internal.loop.StepLoop;
 import org.overparam.engine.internal.registry.Bindings;
 import org.overparam.engine.internal.registry.ComponentFailure;
+import org.overparam.engine.internal.registry.JarHashes;
 import org.overparam.engine.internal.swap.ActiveRuns;
 import org.overparam.engine.internal.swap.HotSwap;
 import org.overparam.engine.internal.swap.RunControl;
@@ -71,6 +71,7 @@ final class Run {
     private RunStore store;
     private ActiveRuns active = new ActiveRuns();
     private UnreadableJars unreadable = new UnreadableJars();
+    private JarHashes hashes = new JarHashes();
     private RunLog log;
     private StepLoop loop;
     private RunControl control;
@@ -100,10 +101,16 @@ final class Run {
         return this;
     }
 
-    /** Sets the engine's active runs (which the run joins) and the unreadable jars its pauses name; returns this. */
-    Run withContainer(ActiveRuns runs, UnreadableJars jars) {
+    /**
+     * @param runs the engine's active runs (which the run joins) and their lock table
+     * @param jars the unreadable jars the run's pauses name
+     * @param jarHashes the engine's cache of jar hashes, for the provenance
+     * @return this
+     */
+    Run withContainer(ActiveRuns runs, UnreadableJars jars, JarHashes jarHashes) {
         this.active = runs;
         this.unreadable = jars;
+        this.hashes = jarHashes;
         return this;
     }
 
@@ -118,7 +125,7 @@ final class Run {
         MetricsWriter writer = null;
         RunLock lock = null;
         try {
-            lock = RunLock.acquire(folder.path(), folder.id());
+            lock = active.locks().acquire(folder.path(), folder.id());
             log = new RunLog(folder.file(RunFileNames.LOG));
             folder.writeText(RunFileNames.SPEC, text);
             writer = new MetricsWriter(folder.file(RunFileNames.METRICS));
@@ -209,7 +216,7 @@ final class Run {
         notices.forEach(n -> events.notice(0, Double.NaN, n));
         RunIndex index = new RunIndex(folder, log, resumed);
         StoreFeed feed = index.begin(registry, spec, prepared == null ? Map.of() : prepared.infos(), specSha, started,
-                store, runsDirectory);
+                store, runsDirectory, hashes);
         writer.feed(feed);
         Checkpoints checkpoints = new Checkpoints(spec.checkpoint(), folder.path(), specSha,
                 prepared == null ? List.of() : Restore.providers(prepared.infos()), writer, log);
@@ -270,7 +277,7 @@ final class Run {
         RunDescription.log(prepared, spec, log, events);
         RunControl runControl = new RunControl(folder.id(), folder.path(),
                 () -> loop == null ? List.of() : loop.held());
-        SwapLedger ledger = new SwapLedger(registry, index.provenance(), resumed.swaps(), log, events,
+        SwapLedger ledger = new SwapLedger(registry, hashes, index.provenance(), resumed.swaps(), log, events,
                 () -> loop == null ? Double.NaN : loop.loss(), index::swapped);
         loop = new StepLoop(spec, prepared, setup.bindings(), writer, folder, events, log,
                 checkpoints, from, new HotSwap.Wiring(runControl, ledger, feed::status, unreadable));

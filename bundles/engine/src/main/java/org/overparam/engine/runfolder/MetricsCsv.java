@@ -46,7 +46,10 @@ public final class MetricsCsv {
         return step + "," + field(metric) + "," + value + "\n";
     }
 
-    /** @param field a value @return it as a CSV field, quoted when needed */
+    /**
+     * @param field a value
+     * @return it as a CSV field, quoted when needed
+     */
     public static String field(String field) {
         if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
             return field;

@@ -35,25 +35,41 @@ public final class ResultJson {
     private final StringBuilder b = new StringBuilder("{");
     private boolean first = true;
 
-    /** @param key a key @param value a string @return this */
+    /**
+     * @param key a key
+     * @param value a string
+     * @return this
+     */
     public ResultJson text(String key, String value) {
         key(key).append(quote(value));
         return this;
     }
 
-    /** @param key a key @param value a whole number @return this */
+    /**
+     * @param key a key
+     * @param value a whole number
+     * @return this
+     */
     public ResultJson number(String key, long value) {
         key(key).append(value);
         return this;
     }
 
-    /** @param key a key @param value a number @return this */
+    /**
+     * @param key a key
+     * @param value a number
+     * @return this
+     */
     public ResultJson number(String key, double value) {
         key(key).append(number(value));
         return this;
     }
 
-    /** @param key a key @param values numbers by name, in the map's order @return this */
+    /**
+     * @param key a key
+     * @param values numbers by name, in the map's order
+     * @return this
+     */
     public ResultJson object(String key, Map<String, Double> values) {
         StringBuilder o = key(key).append('{');
         boolean f = true;
@@ -80,7 +96,10 @@ public final class ResultJson {
         return Double.isFinite(v) ? Double.toString(v) : "null";
     }
 
-    /** @param s any string @return it as a JSON string literal */
+    /**
+     * @param s any string
+     * @return it as a JSON string literal
+     */
     public static String quote(String s) {
         StringBuilder q = new StringBuilder("\"");
         for (int i = 0; i < s.length(); i++) {
@@ -103,7 +122,10 @@ public final class ResultJson {
         return q.append('"').toString();
     }
 
-    /** @param t a local time @return it as result.json writes times: ISO-8601 with offset, to the millisecond */
+    /**
+     * @param t a local time
+     * @return it as result.json writes times: ISO-8601 with offset, to the millisecond
+     */
     public static String stamp(LocalDateTime t) {
         return t.truncatedTo(ChronoUnit.MILLIS).atZone(ZoneId.systemDefault()).toOffsetDateTime().toString();
     }
@@ -118,25 +140,37 @@ public final class ResultJson {
         return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
     }
 
-    /** @param json a result.json's text @return its status ({@code CONVERGED}), or {@code null} when it has none */
+    /**
+     * @param json a result.json's text
+     * @return its status ({@code CONVERGED}), or {@code null} when it has none
+     */
     public static String status(String json) {
         Matcher m = STATUS.matcher(json);
         return m.find() ? m.group(1) : null;
     }
 
-    /** @param json a result.json's text @return its step count, or -1 when it has none */
+    /**
+     * @param json a result.json's text
+     * @return its step count, or -1 when it has none
+     */
     public static long steps(String json) {
         Matcher m = STEPS.matcher(json);
         return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
-    /** @param json a result.json's text @return its loss; NaN when it has none or {@code null} */
+    /**
+     * @param json a result.json's text
+     * @return its loss; NaN when it has none or {@code null}
+     */
     public static double loss(String json) {
         Matcher m = LOSS.matcher(json);
         return m.find() && !m.group(1).equals("null") ? Double.parseDouble(m.group(1)) : Double.NaN;
     }
 
-    /** @param json a result.json's text @return its message, unquoted, or empty when it has none */
+    /**
+     * @param json a result.json's text
+     * @return its message, unquoted, or empty when it has none
+     */
     public static String message(String json) {
         Matcher m = MESSAGE.matcher(json);
         return m.find() ? m.group(1).replace("\\\"", "\"").replace("\\\\", "\\") : "";

@@ -3,6 +3,7 @@ package org.overparam.engine.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.overparam.engine.internal.folder.RunLock;
+import org.overparam.engine.internal.folder.RunLocks;
 
 /**
  * A process that holds a run folder's lock, as a running run does, until its standard input ends:
@@ -17,7 +18,7 @@ final class HoldLock {
      * @throws IOException if standard input cannot be read
      */
     public static void main(String[] args) throws IOException {
-        try (RunLock lock = RunLock.acquire(Path.of(args[0]), "held")) {
+        try (RunLock lock = new RunLocks().acquire(Path.of(args[0]), "held")) {
             System.out.println("locked");
             System.out.flush();
             while (System.in.read() >= 0) {

@@ -27,11 +27,11 @@ import org.overparam.api.run.RunStatus;
 import org.overparam.engine.internal.checkpoint.Checkpoint;
 import org.overparam.engine.internal.checkpoint.CheckpointFile;
 import org.overparam.engine.internal.folder.ProvenanceFile;
-import org.overparam.engine.internal.folder.RunLock;
 import org.overparam.engine.internal.registry.ComponentTable;
+import org.overparam.engine.internal.registry.JarHashes;
 import org.overparam.engine.internal.swap.ActiveRuns;
-import org.overparam.engine.internal.swap.UnreadableJars;
 import org.overparam.engine.internal.swap.SwapFiles;
+import org.overparam.engine.internal.swap.UnreadableJars;
 
 /**
  * Hot swap in the engine without OSGi: an update whose layout does not fit pauses the run with a
@@ -39,6 +39,8 @@ import org.overparam.engine.internal.swap.SwapFiles;
  * and is recorded; the container going away stops a run at its next boundary.
  */
 class HotSwapTest {
+    /** The container's active runs (and lock table) the runs that get requests join. */
+    private final ActiveRuns container = new ActiveRuns();
     @TempDir
     Path runs;
 
@@ -93,7 +95,7 @@ class HotSwapTest {
                 checkpoint.set(status(runs.resolve(e.runId())));
                 new TestRegistry(table).add(ComponentKind.ARCHITECTURE, "linear", new LinearArchitecture(), 2, "3.0.0");
             }
-        }, 0).execute();
+        }, 0).withContainer(container, new UnreadableJars(), new JarHashes()).execute();
         RunResult plain = RunTest.run(spec, runs);
 
         assertEquals(RunStatus.COMPLETED, r.status(), r.message());
@@ -122,7 +124,7 @@ class HotSwapTest {
         AtomicReference<String> asked = new AtomicReference<>();
         table.put(new ComponentTable.Entry(table.best(ComponentKind.OPTIMIZER, "gd").get().info(), 5,
                 org.osgi.framework.Version.parseVersion("1.0.0"), 9_000_002L, new Acting(3, () -> {
-                    asked.set(SwapFiles.request(folder.get(), List.of("optimizer=nesterov", "momentum=0.9"), table));
+                    asked.set(SwapFiles.request(folder.get(), List.of("optimizer=nesterov", "momentum=0.9"), table, container.locks()));
                     pause(150);
                 })));
         RunSpec spec = Specs.base().stop(10, 0).build();
@@ -130,7 +132,7 @@ class HotSwapTest {
             if (e.type() == RunEvent.Type.STARTED) {
                 folder.set(runs.resolve(e.runId()));
             }
-        }, 0).execute();
+        }, 0).withContainer(container, new UnreadableJars(), new JarHashes()).execute();
         ComponentTable plain = TestRegistry.standard();
         new TestRegistry(plain).add(ComponentKind.OPTIMIZER, "nesterov", new ExtraFakes.Nesterov());
         RunResult switched = new Run(plain, Specs.base().stop(10, 0).switchAt(4, "nesterov",
@@ -155,7 +157,7 @@ class HotSwapTest {
         AtomicReference<Path> folder = new AtomicReference<>();
         table.put(new ComponentTable.Entry(table.best(ComponentKind.OPTIMIZER, "gd").get().info(), 5,
                 org.osgi.framework.Version.parseVersion("1.0.0"), 9_000_005L, new Acting(2, () -> {
-                    SwapFiles.request(folder.get(), List.of("optimizer=nesterov", "momentum=0.9"), table);
+                    SwapFiles.request(folder.get(), List.of("optimizer=nesterov", "momentum=0.9"), table, container.locks());
                     pause(150);
                 })));
         RunSpec spec = Specs.base().stop(10, 0).build();
@@ -163,17 +165,17 @@ class HotSwapTest {
             if (e.type() == RunEvent.Type.STARTED) {
                 folder.set(runs.resolve(e.runId()));
             } else if (e.type() == RunEvent.Type.NOTICE && e.message().startsWith("swap request applied")) {
-                RunLock.requestStop(folder.get());
+                container.locks().requestStop(folder.get());
                 pause(150);
             }
-        }, 0).execute();
+        }, 0).withContainer(container, new UnreadableJars(), new JarHashes()).execute();
         assertEquals(RunStatus.STOPPED, stopped.status(), stopped.message());
         assertEquals(3, stopped.steps());
         String before = RunFiles.text(stopped.directory().resolve("provenance.json"));
         assertTrue(before.contains("\"name\": \"nesterov@3\"") && before.contains("\"swaps\": ["), before);
 
         MemoryStore store = new MemoryStore();
-        RunResult resumed = Resume.resume(table, stopped.directory(), f -> spec, null, 0, store, new ActiveRuns(), new UnreadableJars());
+        RunResult resumed = Resume.resume(table, stopped.directory(), f -> spec, null, 0, store, new ActiveRuns(), new UnreadableJars(), new JarHashes());
         assertEquals(List.of("gd", "nesterov@3"), store.runs.get(resumed.runId()).provenance().components().stream()
                 .filter(o -> o.kind() == ComponentKind.OPTIMIZER).map(o -> o.name()).toList(),
                 "the store (so 'show') gets the provenance as it was");
@@ -212,14 +214,14 @@ class HotSwapTest {
                             List.of("optimizer.rate=1"), List.of("momentum=0.9"), List.of("architecture=linear"),
                             List.of("analyzers.ntk.every=2"))) {
                         errors.get().add(assertThrows(InvalidInputException.class,
-                                () -> SwapFiles.request(folder.get(), bad, table)).oneLine());
+                                () -> SwapFiles.request(folder.get(), bad, table, container.locks())).oneLine());
                     }
                 })));
         RunResult r = new Run(table, Specs.base().stop(3, 0).build(), runs, e -> {
             if (e.type() == RunEvent.Type.STARTED) {
                 folder.set(runs.resolve(e.runId()));
             }
-        }, 0).execute();
+        }, 0).withContainer(container, new UnreadableJars(), new JarHashes()).execute();
 
         assertEquals(RunStatus.COMPLETED, r.status(), r.message());
         assertEquals(List.of(
@@ -234,7 +236,7 @@ class HotSwapTest {
                 "analyzers.ntk.every=2: the run has no analyzer labelled 'ntk'; it has no analyzers"), errors.get());
         assertTrue(!Files.exists(r.directory().resolve(SwapFiles.REQUEST)));
         InvalidInputException notRunning = assertThrows(InvalidInputException.class,
-                () -> SwapFiles.request(r.directory(), List.of("optimizer.lr=0.2"), table));
+                () -> SwapFiles.request(r.directory(), List.of("optimizer.lr=0.2"), table, container.locks()));
         assertTrue(notRunning.getMessage().startsWith("run " + r.runId() + " is not running"), notRunning.getMessage());
     }
 
@@ -253,7 +255,7 @@ class HotSwapTest {
                         Thread.onSpinWait();
                     }
                 })));
-        RunResult r = new Run(table, Specs.base().stop(1000, 0).build(), runs, null, 0).withContainer(active, new UnreadableJars()).execute();
+        RunResult r = new Run(table, Specs.base().stop(1000, 0).build(), runs, null, 0).withContainer(active, new UnreadableJars(), new JarHashes()).execute();
         try {
             stopper[0].join(10_000);
         } catch (InterruptedException e) {

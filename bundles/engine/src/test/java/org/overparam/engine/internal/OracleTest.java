@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.overparam.api.ComponentKind;
+import org.overparam.api.Batch;
+import org.overparam.api.Config;
 import org.overparam.api.Loss;
+import org.overparam.api.LossScale;
 import org.overparam.api.Params;
 import org.overparam.api.run.RunSpec;
 import org.overparam.engine.internal.loop.Oracle;
@@ -25,6 +28,38 @@ class OracleTest {
     private static Prepared prepare(RunSpec spec) {
         ComponentTable registry = TestRegistry.standard();
         return RunSetup.prepare(registry, new Bindings(registry, 0, null), spec);
+    }
+
+    @Test
+    void theLossScaleIsTheLossOwnAnswerForItsParameters() {
+        RunSpec spec = Specs.base().build();
+        Prepared p = prepare(spec);
+        Config lossConfig = spec.component(ComponentKind.LOSS).config();
+        Loss crossEntropyLike = new Loss() {
+            @Override
+            public Class<? extends java.lang.annotation.Annotation> configType() {
+                return SQUARED.configType();
+            }
+
+            @Override
+            public double evaluate(Config config, Batch batch, double[] outputs, double[] dOutputs) {
+                return SQUARED.evaluate(config, batch, outputs, dOutputs);
+            }
+
+            @Override
+            public void hessianVector(Config config, Batch batch, double[] outputs, double[] direction, double[] result) {
+                SQUARED.hessianVector(config, batch, outputs, direction, result);
+            }
+
+            @Override
+            public LossScale scale(Config config) {
+                return new LossScale(config == lossConfig ? 1.0 : -1.0, true);
+            }
+        };
+        Oracle o = new Oracle(p.data().train(), p.trainable(), p::model, () -> crossEntropyLike,
+                spec.component(ComponentKind.LOSS), spec.component(ComponentKind.ARCHITECTURE));
+        assertEquals(new LossScale(1.0, true), o.lossScale(), "the loss's answer for the run's loss parameters");
+        assertEquals(new LossScale(0.5, false), LossScale.declared(lossConfig), "not what its strings would declare");
     }
 
     @Test

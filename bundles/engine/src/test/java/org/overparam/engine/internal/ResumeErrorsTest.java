@@ -21,6 +21,7 @@ import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStatus;
 import org.overparam.engine.internal.checkpoint.CheckpointFile;
 import org.overparam.engine.internal.folder.RunLock;
+import org.overparam.engine.internal.folder.RunLocks;
 import org.overparam.engine.runfolder.MetricsCsv;
 
 /**
@@ -108,18 +109,19 @@ class ResumeErrorsTest {
 
     @Test
     void aRunningRunIsNotResumed() throws IOException {
-        try (RunLock lock = RunLock.acquire(folder, "x")) {
-            assertTrue(RunLock.isRunning(folder));
+        RunLocks locks = ResumeTest.CONTAINER.locks();
+        try (RunLock lock = locks.acquire(folder, "x")) {
+            assertTrue(locks.isRunning(folder));
             assertRefused("is running in this process; stop it first with 'overparam stop", folder);
         }
-        assertFalse(RunLock.isRunning(folder));
+        assertFalse(locks.isRunning(folder));
     }
 
     @Test
     void aFolderWithoutASpecIsNotARun() {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> ResumeTest.resume(spec, runs));
         assertEquals(runs + ": not a run folder (it has no spec.yaml)", e.oneLine());
-        assertThrows(InvalidInputException.class, () -> RunLock.requestStop(runs));
+        assertThrows(InvalidInputException.class, () -> new RunLocks().requestStop(runs));
     }
 
     /** Resuming fails with that message at that place and changes no file of the run folder. */

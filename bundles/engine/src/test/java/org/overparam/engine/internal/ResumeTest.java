@@ -22,11 +22,12 @@ import org.overparam.api.run.RunListener;
 import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStatus;
-import org.overparam.engine.internal.swap.ActiveRuns;
-import org.overparam.engine.internal.swap.UnreadableJars;
 import org.overparam.engine.internal.checkpoint.Checkpoint;
 import org.overparam.engine.internal.checkpoint.CheckpointFile;
 import org.overparam.engine.internal.folder.RunLock;
+import org.overparam.engine.internal.registry.JarHashes;
+import org.overparam.engine.internal.swap.ActiveRuns;
+import org.overparam.engine.internal.swap.UnreadableJars;
 
 /**
  * A run interrupted in any way and resumed ends exactly as the uninterrupted run: the same final
@@ -37,6 +38,8 @@ import org.overparam.engine.internal.folder.RunLock;
  * probe every 10.
  */
 class ResumeTest {
+    /** The container's active runs (and lock table) every run and resume here joins. */
+    static final ActiveRuns CONTAINER = new ActiveRuns();
     @TempDir
     Path runs;
 
@@ -60,11 +63,11 @@ class ResumeTest {
     }
 
     static RunResult run(RunSpec spec, Path dir) {
-        return new Run(ResumeFakes.registry(), spec, dir, RunListener.NONE, 0).execute();
+        return new Run(ResumeFakes.registry(), spec, dir, RunListener.NONE, 0).withContainer(CONTAINER, new UnreadableJars(), new JarHashes()).execute();
     }
 
     static RunResult resume(RunSpec spec, Path folder) {
-        return Resume.resume(ResumeFakes.registry(), folder, f -> spec, RunListener.NONE, 0, null, new ActiveRuns(), new UnreadableJars());
+        return Resume.resume(ResumeFakes.registry(), folder, f -> spec, RunListener.NONE, 0, null, CONTAINER, new UnreadableJars(), new JarHashes());
     }
 
     /** Crashes at step {@code crash} (after a checkpoint at 25 or 50, or before any), as a kill leaves it. */
@@ -136,7 +139,7 @@ class ResumeTest {
         Thread t = new Thread(() -> result.set(run(spec, dir)));
         t.start();
         Path folder = awaitFolder(dir);
-        while (!RunLock.requestStop(folder) && t.isAlive()) {
+        while (!CONTAINER.locks().requestStop(folder) && t.isAlive()) {
             Thread.onSpinWait();
         }
         t.join();
@@ -145,8 +148,8 @@ class ResumeTest {
         assertEquals(RunStatus.STOPPED, stopped.status(), stopped.message());
         assertTrue(stopped.steps() < 400, "stopped after " + stopped.steps() + " steps");
         assertFalse(Files.exists(folder.resolve(RunLock.STOP_FILE)), "the request is removed once acted on");
-        assertFalse(RunLock.isRunning(folder));
-        assertFalse(RunLock.requestStop(folder), "nothing to stop any more");
+        assertFalse(CONTAINER.locks().isRunning(folder));
+        assertFalse(CONTAINER.locks().requestStop(folder), "nothing to stop any more");
         assertEquals(stopped.steps(), CheckpointFile.read(CheckpointFile.in(folder)).steps(),
                 "a stop writes a checkpoint even with periodic ones off");
         ResumeFakes.sleepMillis = 0;
@@ -169,7 +172,7 @@ class ResumeTest {
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> s = Files.list(dir)) {
                     List<Path> folders = s.filter(p -> Files.exists(p.resolve("spec.yaml"))).toList();
-                    if (!folders.isEmpty() && RunLock.isRunning(folders.get(0))) {
+                    if (!folders.isEmpty() && CONTAINER.locks().isRunning(folders.get(0))) {
                         return folders.get(0);
                     }
                 }

@@ -24,7 +24,10 @@ public final class RunFiles {
     private RunFiles() {
     }
 
-    /** @param dir a run folder @return the rows of its metrics.csv, header checked and dropped */
+    /**
+     * @param dir a run folder
+     * @return the rows of its metrics.csv, header checked and dropped
+     */
     static List<Row> metrics(Path dir) {
         List<String> lines = lines(dir.resolve("metrics.csv"));
         if (!lines.get(0).equals("step,metric,value")) {
@@ -38,12 +41,19 @@ public final class RunFiles {
         return rows;
     }
 
-    /** @param rows metrics rows @param metric a name @return that metric's rows in order */
+    /**
+     * @param rows metrics rows
+     * @param metric a name
+     * @return that metric's rows in order
+     */
     static List<Row> of(List<Row> rows, String metric) {
         return rows.stream().filter(r -> r.metric().equals(metric)).toList();
     }
 
-    /** @param file a text file @return its lines */
+    /**
+     * @param file a text file
+     * @return its lines
+     */
     static List<String> lines(Path file) {
         try {
             return Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -52,7 +62,10 @@ public final class RunFiles {
         }
     }
 
-    /** @param file a text file @return its content */
+    /**
+     * @param file a text file
+     * @return its content
+     */
     static String text(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
@@ -61,7 +74,10 @@ public final class RunFiles {
         }
     }
 
-    /** @param dir a folder @return the paths of every file under it, relative and sorted */
+    /**
+     * @param dir a folder
+     * @return the paths of every file under it, relative and sorted
+     */
     static List<String> tree(Path dir) {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString().replace('\\', '/'))
@@ -71,7 +87,10 @@ public final class RunFiles {
         }
     }
 
-    /** @param dir a folder @return the names of its entries (empty if it does not exist) */
+    /**
+     * @param dir a folder
+     * @return the names of its entries (empty if it does not exist)
+     */
     public static List<String> entries(Path dir) {
         if (!Files.exists(dir)) {
             return List.of();

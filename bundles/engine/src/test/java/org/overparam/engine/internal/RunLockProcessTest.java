@@ -19,6 +19,7 @@ import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStatus;
 import org.overparam.engine.internal.folder.RunLock;
+import org.overparam.engine.internal.folder.RunLocks;
 
 /**
  * The run lock across processes: while another JVM holds a run folder's lock, this one sees the run
@@ -41,7 +42,7 @@ class RunLockProcessTest {
         }
         assertEquals(RunStatus.FAILED, r.status());
         Path folder = r.directory();
-        assertFalse(RunLock.isRunning(folder));
+        assertFalse(new RunLocks().isRunning(folder));
 
         Process other = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), HoldLock.class.getName(), folder.toString()))
@@ -49,17 +50,17 @@ class RunLockProcessTest {
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8));
             assertEquals("locked", out.readLine());
-            assertTrue(RunLock.isRunning(folder));
+            assertTrue(new RunLocks().isRunning(folder));
             InvalidInputException e = assertThrows(InvalidInputException.class, () -> ResumeTest.resume(spec, folder));
             assertEquals(folder + ": run " + folder.getFileName() + " is running in process " + other.pid()
                     + "; stop it first with 'overparam stop " + folder.getFileName() + "'", e.oneLine());
-            assertTrue(RunLock.requestStop(folder));
+            assertTrue(new RunLocks().requestStop(folder));
             assertTrue(Files.exists(folder.resolve(RunLock.STOP_FILE)));
         } finally {
             other.destroyForcibly();
             assertTrue(other.waitFor(30, TimeUnit.SECONDS));
         }
-        assertFalse(RunLock.isRunning(folder), "a killed process leaves the lock free");
+        assertFalse(new RunLocks().isRunning(folder), "a killed process leaves the lock free");
         RunResult resumed = ResumeTest.resume(spec, folder);
         assertEquals(RunStatus.COMPLETED, resumed.status());
         assertFalse(Files.exists(folder.resolve(RunLock.STOP_FILE)), "the stale request was removed, not obeyed");

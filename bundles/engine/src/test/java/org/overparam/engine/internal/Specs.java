@@ -39,25 +39,43 @@ final class Specs {
                 .with(ComponentKind.SCHEDULE, "constant", Map.of());
     }
 
-    /** @param kind a kind @param name a name @param config its values @return this */
+    /**
+     * @param kind a kind
+     * @param name a name
+     * @param config its values
+     * @return this
+     */
     Specs with(ComponentKind kind, String name, Map<String, ?> config) {
         components.put(kind, ref(kind, name, config));
         return this;
     }
 
-    /** @param name a constraint @param config its values @return this */
+    /**
+     * @param name a constraint
+     * @param config its values
+     * @return this
+     */
     Specs constraint(String name, Map<String, ?> config) {
         constraints.add(ref(ComponentKind.CONSTRAINT, name, config));
         return this;
     }
 
-    /** @param name an analyzer @param label its label @param every its interval @param config its values @return this */
+    /**
+     * @param name an analyzer
+     * @param label its label
+     * @param every its interval
+     * @param config its values
+     * @return this
+     */
     Specs analyzer(String name, String label, long every, Map<String, ?> config) {
         analyzers.add(new AnalyzerRef(ref(ComponentKind.ANALYZER, name, config), label, every));
         return this;
     }
 
-    /** @param glob a block glob to freeze @return this */
+    /**
+     * @param glob a block glob to freeze
+     * @return this
+     */
     Specs freeze(String glob) {
         freeze.add(glob);
         return this;
@@ -78,20 +96,30 @@ final class Specs {
         return this;
     }
 
-    /** @param steps max steps @param targetLoss the target (0: none) @return this */
+    /**
+     * @param steps max steps
+     * @param targetLoss the target (0: none)
+     * @return this
+     */
     Specs stop(long steps, double targetLoss) {
         this.maxSteps = steps;
         this.target = targetLoss;
         return this;
     }
 
-    /** @param every the checkpoint interval (0: off) @return this */
+    /**
+     * @param every the checkpoint interval (0: off)
+     * @return this
+     */
     Specs checkpoint(long every) {
         this.checkpoint = new CheckpointRule(every);
         return this;
     }
 
-    /** @param s the seed @return this */
+    /**
+     * @param s the seed
+     * @return this
+     */
     Specs seed(long s) {
         this.seed = s;
         return this;

@@ -30,6 +30,7 @@ import org.overparam.api.store.RunRecord;
 import org.overparam.engine.internal.checkpoint.CheckpointFile;
 import org.overparam.engine.internal.folder.ProvenanceProbe;
 import org.overparam.engine.internal.registry.ComponentTable;
+import org.overparam.engine.internal.registry.JarHashes;
 import org.overparam.engine.internal.swap.ActiveRuns;
 import org.overparam.engine.internal.swap.UnreadableJars;
 
@@ -113,7 +114,7 @@ class StoreHookTest {
         assertEquals(RunStatus.FAILED, broken.status());
         assertTrue(store.rows.get(broken.runId()).stream().anyMatch(m -> m.step() > 50), "rows past the checkpoint");
         ResumeFakes.failAt = -1;
-        RunResult resumed = Resume.resume(ResumeFakes.registry(), broken.directory(), f -> spec, RunListener.NONE, 0, store, new ActiveRuns(), new UnreadableJars());
+        RunResult resumed = Resume.resume(ResumeFakes.registry(), broken.directory(), f -> spec, RunListener.NONE, 0, store, new ActiveRuns(), new UnreadableJars(), new JarHashes());
         assertEquals(whole.status(), resumed.status());
         assertEquals(csv(whole.directory()), store.rows.get(broken.runId()));
         assertEquals(List.of(RunStatus.RUNNING, RunStatus.FAILED, RunStatus.RUNNING, whole.status()), store.statuses);
@@ -130,7 +131,7 @@ class StoreHookTest {
                 new LinearArchitecture(), jar.toUri().toString()));
         ComponentRef ref = Specs.base().build().component(ComponentKind.ARCHITECTURE);
 
-        Provenance p = ProvenanceProbe.of(table, Map.of(ref, info));
+        Provenance p = ProvenanceProbe.of(table, Map.of(ref, info), new JarHashes());
         assertEquals(List.of(new ComponentOrigin(ComponentKind.ARCHITECTURE, "linear", "test.bundle.linear", "1.0.0",
                 sha256(jar))), p.components());
         assertEquals(Runtime.getRuntime().availableProcessors(), p.processors());

@@ -22,7 +22,10 @@ import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.RunStatus;
 import org.overparam.engine.internal.registry.ComponentTable;
+import org.overparam.engine.internal.registry.JarHashes;
+import org.overparam.engine.internal.swap.ActiveRuns;
 import org.overparam.engine.internal.swap.SwapFiles;
+import org.overparam.engine.internal.swap.UnreadableJars;
 
 /**
  * What a swap records: the jars' SHA-256 prefixes when an update keeps the version string, "applied"
@@ -30,6 +33,8 @@ import org.overparam.engine.internal.swap.SwapFiles;
  * given values and defaults), as a spec's switch has it.
  */
 class SwapRecordTest {
+    /** The container's active runs (and lock table) the runs that get requests join. */
+    private final ActiveRuns container = new ActiveRuns();
     @TempDir
     Path dir;
 
@@ -51,7 +56,7 @@ class SwapRecordTest {
             if (e.type() == RunEvent.Type.NOTICE) {
                 notices.add(e.message());
             }
-        }, 0).execute();
+        }, 0).withContainer(container, new UnreadableJars(), new JarHashes()).execute();
 
         assertEquals(RunStatus.COMPLETED, r.status(), r.message());
         String oldSha = sha256("old bytes".getBytes(StandardCharsets.UTF_8));
@@ -70,7 +75,7 @@ class SwapRecordTest {
         AtomicReference<Path> folder = new AtomicReference<>();
         table.put(new ComponentTable.Entry(table.best(ComponentKind.OPTIMIZER, "gd").get().info(), 5,
                 Version.parseVersion("1.0.0"), 9_100_003L, new HotSwapTest.Acting(1, () -> {
-                    SwapFiles.request(folder.get(), List.of("optimizer=nesterov"), table);
+                    SwapFiles.request(folder.get(), List.of("optimizer=nesterov"), table, container.locks());
                     sleep();
                 })));
         RunSpec spec = Specs.base().stop(6, 0).build();
@@ -81,7 +86,7 @@ class SwapRecordTest {
             } else if (e.type() == RunEvent.Type.NOTICE) {
                 notices.add(e.message());
             }
-        }, 0).execute();
+        }, 0).withContainer(container, new UnreadableJars(), new JarHashes()).execute();
 
         assertEquals(RunStatus.COMPLETED, r.status(), r.message());
         assertEquals(List.of("swap request applied: optimizer gd {lr=0.1} -> nesterov {lr=0.1, momentum=0.5} "

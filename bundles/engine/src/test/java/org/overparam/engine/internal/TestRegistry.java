@@ -32,7 +32,12 @@ final class TestRegistry {
         return r.table;
     }
 
-    /** @param kind its kind @param name its name @param c the component @return this */
+    /**
+     * @param kind its kind
+     * @param name its name
+     * @param c the component
+     * @return this
+     */
     TestRegistry add(ComponentKind kind, String name, Component c) {
         return add(kind, name, c, 0, "1.0.0");
     }

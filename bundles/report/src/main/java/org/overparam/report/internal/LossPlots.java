@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.overparam.api.Optimizer;
 
 /**
  * The training loss on a log axis with the fitted linear rate: a straight line on this axis is
@@ -15,7 +16,7 @@ import org.knowm.xchart.XYSeries;
  * {@code dynamics} is drawn beside it when recorded.
  */
 final class LossPlots {
-    static final String LOSS = "train.loss";
+    static final String LOSS = Optimizer.TRAIN_LOSS;
 
     private LossPlots() {
     }

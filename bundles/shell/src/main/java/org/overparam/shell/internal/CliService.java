@@ -40,13 +40,15 @@ public final class CliService implements Function<String[], Integer> {
      * @param registry the components present now
      * @param reader reads experiment files
      * @param runner runs experiments
+     * @param sweepLocks the container's table of held sweep folders
      */
     @Activate
     public CliService(BundleContext context, @Reference(name = "registry") ComponentRegistry registry,
                       @Reference(name = "reader") SpecReader reader,
-                      @Reference(name = "runner") ExperimentRunner runner) {
+                      @Reference(name = "runner") ExperimentRunner runner,
+                      @Reference(name = "sweepLocks") SweepLocks sweepLocks) {
         this.commandLine = new CommandLine(registry, reader, runner, System::nanoTime, System::getProperty)
-                .reports(() -> reports).store(() -> store)
+                .reports(() -> reports).store(() -> store).sweepLocks(sweepLocks)
                 .verify(new VerifyCommand(context, registry, reader, runner));
     }
 

@@ -120,6 +120,15 @@ final class CommandLine {
     }
 
     /**
+     * @param locks the container's table of held sweep folders, which {@code sweep} takes its locks in
+     * @return this
+     */
+    CommandLine sweepLocks(SweepLocks locks) {
+        sweep.locks(locks);
+        return this;
+    }
+
+    /**
      * @param store gives the run store at the time of a {@code runs}, {@code show}, {@code compare} or
      *     {@code tag} command, or {@code null} when the store bundle is not installed
      * @return this

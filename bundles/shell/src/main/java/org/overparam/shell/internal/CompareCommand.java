@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.overparam.api.InvalidInputException;
+import org.overparam.api.Optimizer;
 import org.overparam.api.run.Names;
 import org.overparam.api.store.Comparison;
 import org.overparam.api.store.RunStore;
@@ -79,7 +80,7 @@ final class CompareCommand {
         ExportTarget target = export;
         if (sweep != null) {
             List<SeedAggregate> groups = store.aggregate(folder, sweep);
-            List<String> names = metrics.isEmpty() ? List.of("train.loss") : metrics;
+            List<String> names = metrics.isEmpty() ? List.of(Optimizer.TRAIN_LOSS) : metrics;
             if (target != null) {
                 String done = target.write(t.out(), w -> SeedTable.export(groups, names, target.format(), w));
                 if (done != null) {

@@ -56,13 +56,15 @@ public final class GogoCommands {
      * @param registry the components present now
      * @param reader reads experiment files
      * @param runner runs experiments
+     * @param sweepLocks the container's table of held sweep folders
      */
     @Activate
     public GogoCommands(@Reference(name = "registry") ComponentRegistry registry,
                         @Reference(name = "reader") SpecReader reader,
-                        @Reference(name = "runner") ExperimentRunner runner) {
+                        @Reference(name = "runner") ExperimentRunner runner,
+                        @Reference(name = "sweepLocks") SweepLocks sweepLocks) {
         this.commandLine = new CommandLine(registry, reader, runner, System::nanoTime, System::getProperty)
-                .reports(() -> reports).store(() -> store);
+                .reports(() -> reports).store(() -> store).sweepLocks(sweepLocks);
     }
 
     /**

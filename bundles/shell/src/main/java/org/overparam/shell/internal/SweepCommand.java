@@ -37,6 +37,7 @@ final class SweepCommand {
     private final ExperimentRunner runner;
     private final LongSupplier nanos;
     private final Supplier<LocalDateTime> clock;
+    private SweepLocks locks = new SweepLocks();
 
     /**
      * @param reader reads and expands experiment files and manifests
@@ -49,6 +50,15 @@ final class SweepCommand {
         this.runner = runner;
         this.nanos = nanos;
         this.clock = clock;
+    }
+
+    /**
+     * @param held the container's table of held sweep folders (by default one of this command's own)
+     * @return this
+     */
+    SweepCommand locks(SweepLocks held) {
+        this.locks = held;
+        return this;
     }
 
     /**
@@ -104,7 +114,7 @@ final class SweepCommand {
             if (dryRun) {
                 return plan(sweep, SweepFolder.finished(dir), SweepFolder.interrupted(dir), t);
             }
-            try (SweepLock lock = SweepLock.acquire(dir)) {
+            try (SweepLock lock = locks.acquire(dir)) {
                 return runAll(sweep, dir, t);
             }
         }
@@ -120,7 +130,7 @@ final class SweepCommand {
                     + " name (only letters, digits, '.', '_' and '-', not first '.' or '-'); the sweep folder is "
                     + dir.getFileName());
         }
-        try (SweepLock lock = SweepLock.acquire(dir)) {
+        try (SweepLock lock = locks.acquire(dir)) {
             return runAll(sweep, dir, t);
         }
     }

@@ -8,8 +8,6 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.HashSet;
-import java.util.Set;
 import org.overparam.api.InvalidInputException;
 
 /**
@@ -17,33 +15,35 @@ import org.overparam.api.InvalidInputException;
  * {@code sweep.lock} in the sweep folder (an operating-system file lock, released when the process
  * ends, also by {@code kill -9}) and writes its process id into it, so that a second
  * {@code sweep --resume} of the same folder is refused instead of running the remaining points again in
- * new folders. Within one JVM (the Gogo shell) a set of held folders answers first, since opening and
- * closing another channel on the locked file would release the JVM's lock. The file stays in the folder.
+ * new folders. Within one JVM (the Gogo shell) the container's {@link SweepLocks} answers first, since
+ * opening and closing another channel on the locked file would release the JVM's lock. The file stays in the folder.
  */
 final class SweepLock implements AutoCloseable {
     /** The lock file in a sweep folder. */
     static final String FILE = "sweep.lock";
-    private static final Set<Path> HELD = new HashSet<>();
+    private final SweepLocks locks;
     private final Path key;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private SweepLock(Path key, FileChannel channel, FileLock lock) {
+    private SweepLock(SweepLocks locks, Path key, FileChannel channel, FileLock lock) {
+        this.locks = locks;
         this.key = key;
         this.channel = channel;
         this.lock = lock;
     }
 
     /**
+     * @param locks the container's table of held sweep folders
      * @param sweep a sweep folder
      * @return its lock, held until {@link #close}
      * @throws InvalidInputException if a process runs the sweep now (naming it), or the folder cannot be
      *     locked; nothing is written then
      */
-    static SweepLock acquire(Path sweep) {
+    static SweepLock acquire(SweepLocks locks, Path sweep) {
         boolean interrupted = Thread.interrupted();
         try {
-            return lock(sweep);
+            return lock(locks, sweep);
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -51,15 +51,15 @@ final class SweepLock implements AutoCloseable {
         }
     }
 
-    private static SweepLock lock(Path sweep) {
+    private static SweepLock lock(SweepLocks locks, Path sweep) {
         Path key;
         try {
             key = sweep.toRealPath();
         } catch (IOException e) {
             key = sweep.toAbsolutePath().normalize();
         }
-        synchronized (HELD) {
-            if (HELD.contains(key)) {
+        synchronized (locks.held) {
+            if (locks.held.contains(key)) {
                 throw running(sweep, "in this process");
             }
             FileChannel ch = null;
@@ -81,8 +81,8 @@ final class SweepLock implements AutoCloseable {
                 }
                 ch.truncate(0);
                 ch.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
-                HELD.add(key);
-                return new SweepLock(key, ch, l);
+                locks.held.add(key);
+                return new SweepLock(locks, key, ch, l);
             } catch (IOException e) {
                 if (ch != null) {
                     try {
@@ -106,7 +106,7 @@ final class SweepLock implements AutoCloseable {
     /** Releases the lock; the file stays. */
     @Override
     public void close() {
-        synchronized (HELD) {
+        synchronized (locks.held) {
             try {
                 lock.release();
             } catch (IOException | RuntimeException e) {
@@ -117,7 +117,7 @@ final class SweepLock implements AutoCloseable {
             } catch (IOException e) {
                 // nothing more to release
             }
-            HELD.remove(key);
+            locks.held.remove(key);
         }
     }
 }

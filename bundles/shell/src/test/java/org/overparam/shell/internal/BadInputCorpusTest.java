@@ -137,9 +137,11 @@ class BadInputCorpusTest {
             CommandLine cli = new CommandLine(new CorpusRegistry(), reader, c.engine()
                     ? new org.overparam.engine.internal.EngineRunner(null, new CorpusRegistry(),
                             new org.overparam.engine.internal.swap.ActiveRuns(),
-                            new org.overparam.engine.internal.swap.UnreadableJars()) : new NoRuns(),
+                            new org.overparam.engine.internal.swap.UnreadableJars(),
+                            new org.overparam.engine.internal.registry.JarHashes()) : new NoRuns(),
                     () -> 0L, p -> null)
-                    .verify(new VerifyCommand(null, new CorpusRegistry(), reader, new NoRuns()));
+                    .verify(new VerifyCommand(null, new CorpusRegistry(), reader, new NoRuns()))
+                    .sweepLocks(setup.sweepLocks);
             if (c.store()) {
                 cli.store(setup::store);
             } else {

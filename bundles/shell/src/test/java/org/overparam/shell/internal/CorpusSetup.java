@@ -40,6 +40,8 @@ final class CorpusSetup implements AutoCloseable {
     private final Path runs;
     private Process holder;
     private SweepLock sweepLock;
+    /** The sweep-lock table the case's command line shares with {@code sweep-running}'s held lock. */
+    final SweepLocks sweepLocks = new SweepLocks();
     private H2RunStore store;
 
     private CorpusSetup(Path runs) {
@@ -72,7 +74,7 @@ final class CorpusSetup implements AutoCloseable {
                 Path sweep = Files.createDirectories(runs.resolve("sw"));
                 Files.writeString(sweep.resolve(SweepFolder.MANIFEST), new YamlSpecReader(new CorpusRegistry())
                         .expand(file, List.of(), List.of()).manifest());
-                s.sweepLock = SweepLock.acquire(sweep);
+                s.sweepLock = s.sweepLocks.acquire(sweep);
             }
             case "store-with-a-run" -> s.store().begin(runs, new RunRecord(RUN, "bad", run, "name: bad\n", 1,
                     Map.of("seed", "1"), Set.of(), "", "", Instant.parse("2026-12-07T12:00:00Z"), Provenance.unknown()));

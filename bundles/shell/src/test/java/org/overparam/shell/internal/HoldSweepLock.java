@@ -16,7 +16,7 @@ final class HoldSweepLock {
      * @throws IOException if standard input cannot be read
      */
     public static void main(String[] args) throws IOException {
-        try (SweepLock lock = SweepLock.acquire(Path.of(args[0]))) {
+        try (SweepLock lock = new SweepLocks().acquire(Path.of(args[0]))) {
             System.out.println("locked");
             System.out.flush();
             while (System.in.read() >= 0) {

@@ -29,13 +29,15 @@ class SweepLockTest {
     void aSecondResumeInThisProcessIsRefusedWhileTheSweepRuns() throws IOException {
         SweepCommandTest t = new SweepCommandTest();
         t.dir = dir;
+        SweepLocks held = new SweepLocks();
+        t.command.locks(held);
         List<Integer> codes = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         Path sweep = dir.resolve("runs").resolve("w-20261123-140509");
         t.runner.status = s -> {
             if (t.runner.ran.size() == 2) {
                 Fakes.Captured second = new Fakes.Captured(false);
-                codes.add(new CommandLine(new CorpusRegistry(), t.reader, t.runner, () -> 0L, p -> null)
+                codes.add(new CommandLine(new CorpusRegistry(), t.reader, t.runner, () -> 0L, p -> null).sweepLocks(held)
                         .execute(List.of("sweep", "--resume", sweep.toString()), second.terminal));
                 errors.add(second.err());
             }

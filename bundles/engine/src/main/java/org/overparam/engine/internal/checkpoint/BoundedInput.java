@@ -16,7 +16,10 @@ public final class BoundedInput {
     private final DataInputStream in;
     private long remaining;
 
-    /** @param in the stream @param remaining the body's bytes left to read */
+    /**
+     * @param in the stream
+     * @param remaining the body's bytes left to read
+     */
     BoundedInput(DataInputStream in, long remaining) {
         this.in = in;
         this.remaining = remaining;
@@ -45,7 +48,10 @@ public final class BoundedInput {
         return in.readBoolean();
     }
 
-    /** @param what the value's name, for the error @return the next long, checked not negative */
+    /**
+     * @param what the value's name, for the error
+     * @return the next long, checked not negative
+     */
     long nonNegativeLong(String what) throws IOException {
         long v = readLong();
         if (v < 0) {
@@ -71,7 +77,10 @@ public final class BoundedInput {
         return new String(b, StandardCharsets.UTF_8);
     }
 
-    /** @param n how many @return the next n doubles, from their raw bits */
+    /**
+     * @param n how many
+     * @return the next n doubles, from their raw bits
+     */
     double[] doubles(int n) throws IOException {
         take((long) n * Double.BYTES);
         double[] out = new double[n];

@@ -53,7 +53,10 @@ public record Checkpoint(String specSha, RunStatus status, long steps, long metr
     public record Stream(long seed, long position) {
     }
 
-    /** @param h every metric's history, by full name @return this checkpoint with those histories */
+    /**
+     * @param h every metric's history, by full name
+     * @return this checkpoint with those histories
+     */
     public Checkpoint withHistories(Map<String, Series> h) {
         return new Checkpoint(specSha, status, steps, metricsBytes, sampleGradients, optimizer, schedule, scheduleStart,
                 loss, providers, params, optimizerStream, analyzerStreams, optimizerState, analyzerStates, h);

@@ -46,7 +46,11 @@ public final class CheckpointCodec {
     private CheckpointCodec() {
     }
 
-    /** @param c the checkpoint @param out where the body goes @throws IOException if it cannot be written */
+    /**
+     * @param c the checkpoint
+     * @param out where the body goes
+     * @throws IOException if it cannot be written
+     */
     static void write(Checkpoint c, DataOutputStream out) throws IOException {
         string(out, c.specSha());
         string(out, c.status().name());

@@ -57,7 +57,10 @@ public final class CheckpointFile {
     private CheckpointFile() {
     }
 
-    /** @param runFolder a run folder @return its checkpoint file */
+    /**
+     * @param runFolder a run folder
+     * @return its checkpoint file
+     */
     public static Path in(Path runFolder) {
         return runFolder.resolve(FOLDER).resolve(NAME);
     }

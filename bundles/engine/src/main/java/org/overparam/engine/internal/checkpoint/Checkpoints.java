@@ -50,7 +50,10 @@ public final class Checkpoints {
         return providers;
     }
 
-    /** @param steps the steps taken @return whether a periodic checkpoint is due there */
+    /**
+     * @param steps the steps taken
+     * @return whether a periodic checkpoint is due there
+     */
     public boolean due(long steps) {
         return rule.due(steps);
     }

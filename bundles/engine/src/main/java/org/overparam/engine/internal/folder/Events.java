@@ -56,17 +56,31 @@ public final class Events {
         }
     }
 
-    /** @param step the step @param loss the latest loss @param metrics the analysis' scalars @param message a line */
+    /**
+     * @param step the step
+     * @param loss the latest loss
+     * @param metrics the analysis' scalars
+     * @param message a line
+     */
     public void analysis(long step, double loss, Map<String, Double> metrics, String message) {
         send(RunEvent.Type.ANALYSIS, step, loss, metrics, message);
     }
 
-    /** @param step the step @param loss the latest loss @param message what happened */
+    /**
+     * @param step the step
+     * @param loss the latest loss
+     * @param message what happened
+     */
     public void notice(long step, double loss, String message) {
         send(RunEvent.Type.NOTICE, step, loss, Map.of(), message);
     }
 
-    /** @param step the steps taken @param loss the final loss @param metrics the final metrics @param message why it ended */
+    /**
+     * @param step the steps taken
+     * @param loss the final loss
+     * @param metrics the final metrics
+     * @param message why it ended
+     */
     public void finished(long step, double loss, Map<String, Double> metrics, String message) {
         send(RunEvent.Type.FINISHED, step, loss, metrics, message);
     }

@@ -33,7 +33,11 @@ public final class MetricStore {
 
     /** Receives each record as it is made. */
     interface Sink {
-        /** @param step the step @param name the full name @param value the value */
+        /**
+         * @param step the step
+         * @param name the full name
+         * @param value the value
+         */
         void record(long step, String name, double value);
     }
 

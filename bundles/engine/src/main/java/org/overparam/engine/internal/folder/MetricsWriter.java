@@ -45,7 +45,10 @@ public final class MetricsWriter implements MetricStore.Sink, AutoCloseable {
         this.out = new BufferedWriter(new OutputStreamWriter(counted, StandardCharsets.UTF_8), 1 << 16);
     }
 
-    /** @param file the file to create @throws UncheckedIOException if it cannot be created */
+    /**
+     * @param file the file to create
+     * @throws UncheckedIOException if it cannot be created
+     */
     public MetricsWriter(Path file) {
         this(open(file, false), 0);
         try {

@@ -144,7 +144,10 @@ public final class ProvenanceFile {
                 strings.get(9));
     }
 
-    /** @param s a JSON string's content as {@link ResultJson#quote} writes it @return the string */
+    /**
+     * @param s a JSON string's content as {@link ResultJson#quote} writes it
+     * @return the string
+     */
     static String unquote(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {

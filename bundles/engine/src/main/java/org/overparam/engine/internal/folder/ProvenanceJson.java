@@ -22,7 +22,10 @@ public final class ProvenanceJson {
     private ProvenanceJson() {
     }
 
-    /** @param p a provenance @return its JSON document, ending with a line break */
+    /**
+     * @param p a provenance
+     * @return its JSON document, ending with a line break
+     */
     public static String of(Provenance p) {
         return of(p, java.util.List.of());
     }
@@ -97,7 +100,10 @@ public final class ProvenanceJson {
     private static void field(StringBuilder b, String key, String value) {
         b.append("  ").append(ResultJson.quote(key)).append(": ").append(ResultJson.quote(value)).append(",\n");
     }
-    /** @param sha256 a jar's SHA-256 in hex, or empty @return its first 12 digits, or {@code unknown} */
+    /**
+     * @param sha256 a jar's SHA-256 in hex, or empty
+     * @return its first 12 digits, or {@code unknown}
+     */
     public static String prefix(String sha256) {
         return sha256 == null || sha256.isEmpty() ? "unknown" : sha256.substring(0, Math.min(12, sha256.length()));
     }

@@ -32,15 +32,16 @@ public final class ProvenanceProbe {
 
     /**
      * @param registry where the components' jars are found
+     * @param hashes the engine's cache of jar hashes
      * @param infos the run's components as set up (empty when the setup failed)
      * @return the run's provenance; components sorted by kind then name
      */
-    public static Provenance of(ComponentRegistry registry, Map<ComponentRef, ComponentInfo> infos) {
+    public static Provenance of(ComponentRegistry registry, Map<ComponentRef, ComponentInfo> infos, JarHashes hashes) {
         List<ComponentOrigin> components = new ArrayList<>();
         for (Map.Entry<ComponentRef, ComponentInfo> e : infos.entrySet()) {
             ComponentInfo info = e.getValue();
             String sha = registry.bundleFile(info.kind(), info.name())
-                    .map(jar -> JarHashes.sha256(info.bundle(), info.version(), jar)).orElse("");
+                    .map(jar -> hashes.sha256(info.bundle(), info.version(), jar)).orElse("");
             ComponentOrigin o = new ComponentOrigin(info.kind(), info.name(), info.bundle(), info.version(), sha);
             if (!components.contains(o)) {
                 components.add(o);

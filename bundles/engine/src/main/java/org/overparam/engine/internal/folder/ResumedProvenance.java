@@ -43,12 +43,18 @@ public final class ResumedProvenance {
         return kept == null ? List.of() : kept.swaps();
     }
 
-    /** @param fresh the provenance probed now @return the provenance to record */
+    /**
+     * @param fresh the provenance probed now
+     * @return the provenance to record
+     */
     public Provenance provenance(Provenance fresh) {
         return kept == null ? fresh : kept.provenance();
     }
 
-    /** @param fresh the provenance probed now (the resuming process's) @return the resumes to record */
+    /**
+     * @param fresh the provenance probed now (the resuming process's)
+     * @return the resumes to record
+     */
     public List<String> resumes(Provenance fresh) {
         if (step < 0) {
             return List.of();

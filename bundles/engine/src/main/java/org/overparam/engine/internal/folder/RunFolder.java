@@ -108,12 +108,18 @@ public final class RunFolder {
         return path;
     }
 
-    /** @param fileName a file directly in the folder @return its path */
+    /**
+     * @param fileName a file directly in the folder
+     * @return its path
+     */
     public Path file(String fileName) {
         return path.resolve(fileName);
     }
 
-    /** @param fileName a file directly in the folder @param text its content, UTF-8 */
+    /**
+     * @param fileName a file directly in the folder
+     * @param text its content, UTF-8
+     */
     public void writeText(String fileName, String text) {
         write(path.resolve(fileName), text.getBytes(StandardCharsets.UTF_8));
     }
@@ -168,7 +174,10 @@ public final class RunFolder {
         }
     }
 
-    /** @param fileName a plain file name, no path separators @param content written to artifacts/ */
+    /**
+     * @param fileName a plain file name, no path separators
+     * @param content written to artifacts/
+     */
     public void artifact(String fileName, byte[] content) {
         writeUnder("artifacts", checkName(fileName), content);
     }
@@ -195,7 +204,10 @@ public final class RunFolder {
         }
     }
 
-    /** @param name a file name from a plugin @return it, if it names a plain file in one folder */
+    /**
+     * @param name a file name from a plugin
+     * @return it, if it names a plain file in one folder
+     */
     static String checkName(String name) {
         if (name == null || name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('/') >= 0
                 || name.indexOf('\\') >= 0 || name.indexOf('\0') >= 0) {

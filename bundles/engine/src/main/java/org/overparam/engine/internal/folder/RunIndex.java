@@ -10,10 +10,11 @@ import java.util.Set;
 import org.overparam.api.run.ComponentInfo;
 import org.overparam.api.run.ComponentRef;
 import org.overparam.api.run.ComponentRegistry;
+import org.overparam.api.run.RunSpec;
 import org.overparam.api.store.Provenance;
 import org.overparam.api.store.RunRecord;
-import org.overparam.api.run.RunSpec;
 import org.overparam.api.store.RunStore;
+import org.overparam.engine.internal.registry.JarHashes;
 
 /**
  * What a run says about itself outside its metrics: provenance.json (from {@link ProvenanceProbe},
@@ -51,11 +52,13 @@ public final class RunIndex {
      * @param started when it started
      * @param store the run store, or {@code null}
      * @param runsDirectory the runs directory, for a folder without a parent
+     * @param hashes the engine's cache of jar hashes
      * @return the run's link to the store ({@link StoreFeed#NONE} without one)
      */
     public StoreFeed begin(ComponentRegistry registry, RunSpec spec, Map<ComponentRef, ComponentInfo> infos,
-                           String specSha, LocalDateTime started, RunStore store, Path runsDirectory) {
-        provenance = ProvenanceProbe.of(registry, infos);
+                           String specSha, LocalDateTime started, RunStore store, Path runsDirectory,
+                           JarHashes hashes) {
+        provenance = ProvenanceProbe.of(registry, infos, hashes);
         resumes = resumed.resumes(provenance);
         provenance = resumed.provenance(provenance);
         writeProvenance(provenance, resumed.swaps());

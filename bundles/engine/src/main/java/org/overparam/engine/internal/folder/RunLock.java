@@ -9,15 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.HashSet;
-import java.util.Set;
 import org.overparam.api.InvalidInputException;
 
 /**
  * Who is running a run folder, and requests to stop it. A process running a run holds an exclusive
  * lock on {@code run.lock} in the folder (an operating-system file lock, released when the process
- * ends, also by {@code kill -9}) and writes its process id into the file; within one JVM a set of
- * held folders answers first, since closing any channel on a locked file would release the JVM's lock.
+ * ends, also by {@code kill -9}) and writes its process id into the file; within one JVM the container's
+ * {@link RunLocks} (its table of held folders) answers first, since closing any channel on a locked file
+ * would release the JVM's lock.
  *
  * <p>A stop request is the file {@code stop.request} in the folder: {@link #requestStop} writes it
  * when the run is held, and the run polls for it between steps ({@code StopPoll}).
@@ -27,28 +26,30 @@ public final class RunLock implements AutoCloseable {
     public static final String FILE = "run.lock";
     /** The stop request file in a run folder. */
     public static final String STOP_FILE = "stop.request";
-    private static final Set<Path> HELD = new HashSet<>();
+    private final RunLocks locks;
     private final Path key;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private RunLock(Path key, FileChannel channel, FileLock lock) {
+    private RunLock(RunLocks locks, Path key, FileChannel channel, FileLock lock) {
+        this.locks = locks;
         this.key = key;
         this.channel = channel;
         this.lock = lock;
     }
 
     /**
+     * @param locks the container's table of held run folders
      * @param folder a run folder
      * @param runId its id, for the message
      * @return the folder's lock, held until {@link #close}
      * @throws InvalidInputException if a run is running there now (naming the process), or the folder
      *     cannot be locked
      */
-    public static RunLock acquire(Path folder, String runId) {
+    static RunLock acquire(RunLocks locks, Path folder, String runId) {
         boolean interrupted = Thread.interrupted();
         try {
-            return lock(folder, runId);
+            return lock(locks, folder, runId);
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -57,10 +58,10 @@ public final class RunLock implements AutoCloseable {
     }
 
     /** {@link #acquire} with no interrupt pending (an interrupt would close the channel at once). */
-    private static RunLock lock(Path folder, String runId) {
+    private static RunLock lock(RunLocks locks, Path folder, String runId) {
         Path key = key(folder);
-        synchronized (HELD) {
-            if (HELD.contains(key)) {
+        synchronized (locks.held) {
+            if (locks.held.contains(key)) {
                 throw running(folder, runId, "in this process");
             }
             FileChannel ch = null;
@@ -75,8 +76,8 @@ public final class RunLock implements AutoCloseable {
                 }
                 ch.truncate(0);
                 ch.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
-                HELD.add(key);
-                return new RunLock(key, ch, l);
+                locks.held.add(key);
+                return new RunLock(locks, key, ch, l);
             } catch (IOException e) {
                 closeQuietly(ch);
                 throw new InvalidInputException(folder.toString(), "cannot lock the run folder (" + FILE + "): " + e);
@@ -85,13 +86,14 @@ public final class RunLock implements AutoCloseable {
     }
 
     /**
+     * @param locks the container's table of held run folders
      * @param folder a run folder
      * @return whether a run is running there now, in this process or another
      */
-    public static boolean isRunning(Path folder) {
+    static boolean isRunning(RunLocks locks, Path folder) {
         boolean interrupted = Thread.interrupted();
         try {
-            return probe(folder);
+            return probe(locks, folder);
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -99,10 +101,10 @@ public final class RunLock implements AutoCloseable {
         }
     }
 
-    private static boolean probe(Path folder) {
+    private static boolean probe(RunLocks locks, Path folder) {
         Path key = key(folder);
-        synchronized (HELD) {
-            if (HELD.contains(key)) {
+        synchronized (locks.held) {
+            if (locks.held.contains(key)) {
                 return true;
             }
             Path file = folder.resolve(FILE);
@@ -127,15 +129,16 @@ public final class RunLock implements AutoCloseable {
     /**
      * Asks the run running in a folder to stop at its next step boundary.
      *
+     * @param locks the container's table of held run folders
      * @param folder a run folder
      * @return whether a run is running there (and was asked)
      * @throws InvalidInputException if the folder is not a run folder or the request cannot be written
      */
-    public static boolean requestStop(Path folder) {
+    static boolean requestStop(RunLocks locks, Path folder) {
         if (!Files.isRegularFile(folder.resolve("spec.yaml"))) {
             throw new InvalidInputException(folder.toString(), "not a run folder (it has no spec.yaml)");
         }
-        if (!isRunning(folder)) {
+        if (!isRunning(locks, folder)) {
             return false;
         }
         try {
@@ -160,14 +163,14 @@ public final class RunLock implements AutoCloseable {
     @Override
     public void close() {
         boolean interrupted = Thread.interrupted();
-        synchronized (HELD) {
+        synchronized (locks.held) {
             try {
                 lock.release();
             } catch (IOException | RuntimeException e) {
                 // Closing the channel releases it anyway.
             }
             closeQuietly(channel);
-            HELD.remove(key);
+            locks.held.remove(key);
         }
         if (interrupted) {
             Thread.currentThread().interrupt();

@@ -18,7 +18,10 @@ public final class RunLog implements AutoCloseable {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
     private final PrintWriter out;
 
-    /** @param file the file to create @throws IOException if it cannot be created */
+    /**
+     * @param file the file to create
+     * @throws IOException if it cannot be created
+     */
     public RunLog(Path file) throws IOException {
         this(file, false);
     }
@@ -38,7 +41,10 @@ public final class RunLog implements AutoCloseable {
         out.println(TIME.format(LocalDateTime.now()) + " " + line);
     }
 
-    /** @param line the message @param error the exception whose stack trace follows */
+    /**
+     * @param line the message
+     * @param error the exception whose stack trace follows
+     */
     public void error(String line, Throwable error) {
         info(line);
         error.printStackTrace(out);

@@ -93,7 +93,10 @@ public final class SpecParams {
         ref.config().values().forEach((name, value) -> out.put(key + "." + name, text(value)));
     }
 
-    /** @param v a value of a config or spec @return it as text: {@link String#valueOf}, as spec.yaml prints numbers */
+    /**
+     * @param v a value of a config or spec
+     * @return it as text: {@link String#valueOf}, as spec.yaml prints numbers
+     */
     static String text(Object v) {
         return String.valueOf(v);
     }

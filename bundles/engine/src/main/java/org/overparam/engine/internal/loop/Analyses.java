@@ -65,7 +65,10 @@ public final class Analyses {
         this.effect = effect;
     }
 
-    /** @param step a step count @return whether some analyzer is scheduled there (before the end) */
+    /**
+     * @param step a step count
+     * @return whether some analyzer is scheduled there (before the end)
+     */
     boolean due(long step) {
         for (AnalyzerRef a : effect.analyzers()) {
             if (due(a, step)) {

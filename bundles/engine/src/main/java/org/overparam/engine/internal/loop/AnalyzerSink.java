@@ -17,7 +17,11 @@ public final class AnalyzerSink implements MetricSink {
     private final RunFolder folder;
     private final Map<String, Double> scalars = new LinkedHashMap<>();
 
-    /** @param label the analyzer's label @param step the step @param folder the run's folder */
+    /**
+     * @param label the analyzer's label
+     * @param step the step
+     * @param folder the run's folder
+     */
     AnalyzerSink(String label, long step, RunFolder folder) {
         this.label = label;
         this.step = step;

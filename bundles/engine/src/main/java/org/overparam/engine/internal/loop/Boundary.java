@@ -74,7 +74,10 @@ final class Boundary implements HotSwap.Loop {
         return false;
     }
 
-    /** @param step the boundary of the final evaluation (the step budget) @return this */
+    /**
+     * @param step the boundary of the final evaluation (the step budget)
+     * @return this
+     */
     Boundary at(long step) {
         t = step;
         return this;

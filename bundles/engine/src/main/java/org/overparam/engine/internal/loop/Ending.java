@@ -71,7 +71,10 @@ record Ending(RunStatus status, long steps, String message) {
         return new Ending(RunStatus.COMPLETED, max, "completed " + max + " steps; loss " + number(loss));
     }
 
-    /** @param t the boundary @return STOPPED there, on request */
+    /**
+     * @param t the boundary
+     * @return STOPPED there, on request
+     */
     static Ending stopped(long t) {
         return new Ending(RunStatus.STOPPED, t, "stopped on request after " + t + " steps");
     }

@@ -78,7 +78,7 @@ public final class OptimizerStep {
         if (Double.isNaN(l)) {
             l = oracle.loss(before, null);
         }
-        metrics.record(t, "train.loss", l);
+        metrics.record(t, Optimizer.TRAIN_LOSS, l);
         recordReports(t);
         return l;
     }

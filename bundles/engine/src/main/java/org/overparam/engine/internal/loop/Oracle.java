@@ -6,6 +6,7 @@ import org.overparam.api.Forward;
 import org.overparam.api.GradientOracle;
 import org.overparam.api.Layout;
 import org.overparam.api.Loss;
+import org.overparam.api.LossScale;
 import org.overparam.api.Model;
 import org.overparam.api.OutputLoss;
 import org.overparam.api.Params;
@@ -111,7 +112,19 @@ public final class Oracle implements GradientOracle {
         sampleGradients = count;
     }
 
-    /** @param batch samples @return the loss bound to their targets; its calls are blamed on the loss */
+    /**
+     * @return the scale of the run's loss, as the loss itself declares it for its parameters
+     *     ({@link Loss#scale}); a throw is blamed on the loss
+     */
+    public LossScale lossScale() {
+        Loss service = loss.get();
+        return Guard.call(lossRef, () -> service.scale(lossRef.config()));
+    }
+
+    /**
+     * @param batch samples
+     * @return the loss bound to their targets; its calls are blamed on the loss
+     */
     OutputLoss bound(Batch batch) {
         Loss service = loss.get();
         OutputLoss inner = Guard.call(lossRef, () -> service.bind(lossRef.config(), batch));

@@ -32,7 +32,10 @@ public record Outcome(RunStatus status, long steps, double loss, String message,
         return t;
     }
 
-    /** @param nanos a wall time @return it in seconds, rounded to the millisecond */
+    /**
+     * @param nanos a wall time
+     * @return it in seconds, rounded to the millisecond
+     */
     public static double seconds(long nanos) {
         return Math.round(nanos / 1e6) / 1e3;
     }

@@ -61,7 +61,10 @@ public final class Restore {
                 analyzers, p.infos(), p.notices());
     }
 
-    /** @param infos the components found at setup @return where each comes from, in the spec's order */
+    /**
+     * @param infos the components found at setup
+     * @return where each comes from, in the spec's order
+     */
     public static List<Checkpoint.Provider> providers(Map<ComponentRef, ComponentInfo> infos) {
         List<Checkpoint.Provider> out = new ArrayList<>();
         infos.forEach((ref, info) -> out.add(new Checkpoint.Provider(ref.kind().key() + " " + ref.name(), info.bundle(),

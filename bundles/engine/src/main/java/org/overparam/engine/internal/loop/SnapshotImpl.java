@@ -6,6 +6,7 @@ import org.overparam.api.ComponentKind;
 import org.overparam.api.Config;
 import org.overparam.api.Data;
 import org.overparam.api.GradientOracle;
+import org.overparam.api.LossScale;
 import org.overparam.api.Model;
 import org.overparam.api.OutputLoss;
 import org.overparam.api.Params;
@@ -106,6 +107,12 @@ public final class SnapshotImpl implements Snapshot {
     @Override
     public Config config() {
         return analyzer.component().config();
+    }
+
+    /** @return the run's loss's own answer ({@link org.overparam.api.Loss#scale}), not one read from its parameters */
+    @Override
+    public LossScale lossScale() {
+        return oracle.lossScale();
     }
 
     @Override

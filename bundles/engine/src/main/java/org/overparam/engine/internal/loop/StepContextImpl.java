@@ -6,6 +6,7 @@ import java.util.Map;
 import org.overparam.api.ComponentKind;
 import org.overparam.api.Config;
 import org.overparam.api.GradientOracle;
+import org.overparam.api.LossScale;
 import org.overparam.api.Params;
 import org.overparam.api.RandomStream;
 import org.overparam.api.State;
@@ -24,7 +25,7 @@ public final class StepContextImpl implements StepContext {
     private final long totalSteps;
     private final Params params;
     private final Params initial;
-    private final GradientOracle oracle;
+    private final Oracle oracle;
     private final State state;
     private final Map<ComponentKind, Config> configs = new EnumMap<>(ComponentKind.class);
     private Config config;
@@ -34,6 +35,23 @@ public final class StepContextImpl implements StepContext {
     private final Map<String, Double> reports = new LinkedHashMap<>();
     private long step;
     private double schedule = 1.0;
+
+    /**
+     * @param spec the experiment (its step budget and its components' parameters)
+     * @param run the prepared run (its point, initial point and optimizer stream)
+     * @param oracle the run's oracle
+     * @param state the run's optimizer state
+     * @param latest the run's latest metrics (a live, unmodifiable view)
+     * @param projector the run's feasible set
+     * @return the context of the run's steps
+     */
+    static StepContextImpl of(RunSpec spec, Prepared run, Oracle oracle, State state,
+                              Map<String, Double> latest, Projector projector) {
+        Map<ComponentKind, Config> configs = new EnumMap<>(ComponentKind.class);
+        spec.components().forEach((kind, ref) -> configs.put(kind, ref.config()));
+        return new StepContextImpl(spec.stop().maxSteps(), run.params(), run.initial(), oracle, state, configs,
+                run.optimizerStream(), latest, projector);
+    }
 
     /**
      * @param totalSteps the step budget
@@ -47,24 +65,7 @@ public final class StepContextImpl implements StepContext {
      * @param latest the run's latest metrics (a live, unmodifiable view)
      * @param projector the run's feasible set
      */
-    /**
-     * @param spec the experiment (its step budget and its components' parameters)
-     * @param run the prepared run (its point, initial point and optimizer stream)
-     * @param oracle the run's oracle
-     * @param state the run's optimizer state
-     * @param latest the run's latest metrics (a live, unmodifiable view)
-     * @param projector the run's feasible set
-     * @return the context of the run's steps
-     */
-    static StepContextImpl of(RunSpec spec, Prepared run, GradientOracle oracle, State state,
-                              Map<String, Double> latest, Projector projector) {
-        Map<ComponentKind, Config> configs = new EnumMap<>(ComponentKind.class);
-        spec.components().forEach((kind, ref) -> configs.put(kind, ref.config()));
-        return new StepContextImpl(spec.stop().maxSteps(), run.params(), run.initial(), oracle, state, configs,
-                run.optimizerStream(), latest, projector);
-    }
-
-    StepContextImpl(long totalSteps, Params params, Params initial, GradientOracle oracle, State state,
+    StepContextImpl(long totalSteps, Params params, Params initial, Oracle oracle, State state,
                     Map<ComponentKind, Config> configs, RandomStream random, Map<String, Double> latest,
                     Projector projector) {
         this.totalSteps = totalSteps;
@@ -139,6 +140,12 @@ public final class StepContextImpl implements StepContext {
     @Override
     public Config componentConfig(ComponentKind kind) {
         return configs.getOrDefault(kind, Config.empty());
+    }
+
+    /** @return the run's loss's own answer ({@link org.overparam.api.Loss#scale}), not one read from its parameters */
+    @Override
+    public LossScale lossScale() {
+        return oracle.lossScale();
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.overparam.api.ComponentKind;
+import org.overparam.api.Optimizer;
 import org.overparam.api.Params;
 import org.overparam.api.RandomStream;
 import org.overparam.api.State;
@@ -176,7 +177,7 @@ public final class StepLoop {
                 step = max;
                 hot.bind(max, true, boundary.at(max));
                 loss = oracle.loss(params, null);
-                metrics.record(max, "train.loss", loss);
+                metrics.record(max, Optimizer.TRAIN_LOSS, loss);
                 end = Ending.atEnd(spec.stop(), max, loss);
             }
             if (end.status() == RunStatus.CONVERGED || end.status() == RunStatus.COMPLETED) {

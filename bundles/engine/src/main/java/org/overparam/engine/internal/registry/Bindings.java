@@ -112,7 +112,10 @@ public final class Bindings {
         return bound(constraints);
     }
 
-    /** @param label an analyzer's label @return the step's analyzer of that label */
+    /**
+     * @param label an analyzer's label
+     * @return the step's analyzer of that label
+     */
     public Analyzer analyzer(String label) {
         return bound(bound(analyzers).get(label));
     }
@@ -135,13 +138,19 @@ public final class Bindings {
         return last.containsKey(ref);
     }
 
-    /** @param ref a component @return the service object last seen for it, if it is still reachable */
+    /**
+     * @param ref a component
+     * @return the service object last seen for it, if it is still reachable
+     */
     public Component previous(ComponentRef ref) {
         WeakReference<Component> w = last.get(ref);
         return w == null ? null : w.get();
     }
 
-    /** @param ref a component @param service the service object it is bound to from now on */
+    /**
+     * @param ref a component
+     * @param service the service object it is bound to from now on
+     */
     public void remember(ComponentRef ref, Component service) {
         last.put(ref, new WeakReference<>(service));
     }

@@ -86,7 +86,10 @@ public final class ComponentTable implements ComponentRegistry {
         notifyAll();
     }
 
-    /** @param serviceId a service id @return the entry removed, or {@code null} */
+    /**
+     * @param serviceId a service id
+     * @return the entry removed, or {@code null}
+     */
     public synchronized Entry remove(long serviceId) {
         Entry old = entries.remove(serviceId);
         if (old != null) {
@@ -95,7 +98,11 @@ public final class ComponentTable implements ComponentRegistry {
         return old;
     }
 
-    /** @param kind a kind @param name a name @return the preferred entry of that kind and name, if any */
+    /**
+     * @param kind a kind
+     * @param name a name
+     * @return the preferred entry of that kind and name, if any
+     */
     public synchronized Optional<Entry> best(ComponentKind kind, String name) {
         return bestCache.computeIfAbsent(new Key(kind, name), k -> entries.values().stream()
                 .filter(e -> e.info().kind() == kind && e.info().name().equals(name))
@@ -172,7 +179,10 @@ public final class ComponentTable implements ComponentRegistry {
         }
     }
 
-    /** @param kind a kind @return the distinct names of that kind present now, sorted */
+    /**
+     * @param kind a kind
+     * @return the distinct names of that kind present now, sorted
+     */
     synchronized List<String> names(ComponentKind kind) {
         TreeSet<String> names = new TreeSet<>();
         for (Entry e : entries.values()) {

@@ -7,6 +7,7 @@ import com.google.common.io.MoreFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * The SHA-256 of the jar each component's bundle came from, computed once per bundle revision: the
@@ -14,18 +15,17 @@ import java.nio.file.Path;
  * replaced in the plugins folder (same version, new build) is hashed again. Keys are plain strings
  * (no plugin classes are held), so the cache lives as long as the engine bundle; it keeps the
  * {@value #CACHED} most recently used revisions, so a long session of plugin updates does not grow it
- * without bound (an evicted jar is hashed again when asked for).
+ * without bound (an evicted jar is hashed again when asked for). One instance per engine: a DS component
+ * that the {@code EngineRunner} passes to its runs (a run made without one hashes with its own).
  */
+@Component(service = JarHashes.class)
 public final class JarHashes {
     private record Key(String bundle, String version, String file, long modified) {
     }
 
     /** Far more bundle revisions than a container holds at once. */
     private static final int CACHED = 1024;
-    private static final Cache<Key, String> CACHE = CacheBuilder.newBuilder().maximumSize(CACHED).build();
-
-    private JarHashes() {
-    }
+    private final Cache<Key, String> cache = CacheBuilder.newBuilder().maximumSize(CACHED).build();
 
     /**
      * @param bundle the bundle's symbolic name
@@ -34,19 +34,19 @@ public final class JarHashes {
      * @return the lower-case hexadecimal SHA-256 of the file, or an empty string if it is not a readable
      *     regular file (a bundle installed from a folder, or a file gone since)
      */
-    public static String sha256(String bundle, String version, Path jar) {
+    public String sha256(String bundle, String version, Path jar) {
         try {
             if (!Files.isRegularFile(jar)) {
                 return "";
             }
             Key key = new Key(bundle, version, jar.toAbsolutePath().normalize().toString(),
                     Files.getLastModifiedTime(jar).toMillis());
-            String cached = CACHE.getIfPresent(key);
+            String cached = cache.getIfPresent(key);
             if (cached != null) {
                 return cached;
             }
             String sha = digest(jar);
-            CACHE.put(key, sha);
+            cache.put(key, sha);
             return sha;
         } catch (IOException e) {
             return "";

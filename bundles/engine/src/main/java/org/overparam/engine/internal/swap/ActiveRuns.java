@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.service.component.annotations.Component;
+import org.overparam.engine.internal.folder.RunLocks;
 
 /**
  * The runs taking steps in this engine, so that the container can stop them cleanly before it goes
@@ -17,12 +18,19 @@ import org.osgi.service.component.annotations.Component;
  * checkpoint) and waits until they have ended, up to a bound; listeners added with {@link #onDrain} hear
  * when the last active run ends. One instance per engine bundle revision: a DS component that the
  * {@code EngineRunner} (whose runs add themselves) and {@link HotSwapControl} reference; it holds no
- * plugin object.
+ * plugin object. It also owns the engine's {@link RunLocks}, the one table of run folders this JVM
+ * holds, which every run, resume, stop and swap request of the container shares.
  */
 @Component(service = ActiveRuns.class)
 public final class ActiveRuns {
     private final Set<RunControl> runs = new LinkedHashSet<>();
     private final List<Runnable> drainListeners = new CopyOnWriteArrayList<>();
+    private final RunLocks locks = new RunLocks();
+
+    /** @return the engine's table of held run folders */
+    public RunLocks locks() {
+        return locks;
+    }
 
     /** @param run a run whose loop starts */
     public synchronized void add(RunControl run) {

@@ -135,7 +135,10 @@ public final class HotSwap {
         return out;
     }
 
-    /** @param t the boundary @return whether a pending swap request was applied there */
+    /**
+     * @param t the boundary
+     * @return whether a pending swap request was applied there
+     */
     public boolean poll(long t) {
         return swaps.poll(t, folder, ledger);
     }

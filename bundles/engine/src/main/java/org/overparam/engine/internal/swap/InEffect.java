@@ -142,7 +142,10 @@ public final class InEffect {
         return optimizer;
     }
 
-    /** @param t the index of the coming step @return the schedule in effect for it (as {@link #optimizerAt}) */
+    /**
+     * @param t the index of the coming step
+     * @return the schedule in effect for it (as {@link #optimizerAt})
+     */
     ComponentRef scheduleAt(long t) {
         for (Switch s : spec.switches()) {
             if (s.at() == t && s.schedule() != null) {

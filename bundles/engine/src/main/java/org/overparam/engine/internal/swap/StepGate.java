@@ -45,7 +45,13 @@ public final class StepGate {
     static final long POLL_MILLIS = 100;
     private static final long WAIT_POLL_MILLIS = 50;
 
-    /** A component the step may call. @param ref the component @param type its service interface @param label an analyzer's label, or null */
+    /**
+     * A component the step may call.
+     *
+     * @param ref the component
+     * @param type its service interface
+     * @param label an analyzer's label, or null
+     */
     public record Need(ComponentRef ref, Class<? extends Component> type, String label) {
     }
 

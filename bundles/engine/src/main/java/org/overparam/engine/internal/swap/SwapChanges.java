@@ -128,7 +128,10 @@ public final class SwapChanges {
         return List.copyOf(targets.values());
     }
 
-    /** @param targets the request @return a line for humans, e.g. {@code optimizer -> nesterov {momentum=0.9}} */
+    /**
+     * @param targets the request
+     * @return a line for humans, e.g. {@code optimizer -> nesterov {momentum=0.9}}
+     */
     static String describe(List<Target> targets) {
         List<String> parts = new ArrayList<>();
         for (Target t : targets) {

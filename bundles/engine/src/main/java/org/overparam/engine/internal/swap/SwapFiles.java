@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.run.ComponentRegistry;
-import org.overparam.engine.internal.folder.RunLock;
+import org.overparam.engine.internal.folder.RunLocks;
 
 /**
  * The files of a run folder through which swap requests travel, also between processes:
@@ -54,15 +54,16 @@ public final class SwapFiles {
      * @param folder the run folder
      * @param changes the changes
      * @param registry the components installed now
+     * @param locks the container's table of held run folders
      * @return what was asked, on one line
      * @throws InvalidInputException as {@link org.overparam.api.run.ExperimentRunner#requestSwap} says
      */
-    public static String request(Path folder, List<String> changes, ComponentRegistry registry) {
+    public static String request(Path folder, List<String> changes, ComponentRegistry registry, RunLocks locks) {
         if (!Files.isRegularFile(folder.resolve("spec.yaml"))) {
             throw new InvalidInputException(folder.toString(), "not a run folder (it has no spec.yaml)");
         }
         String id = folder.toAbsolutePath().normalize().getFileName().toString();
-        if (!RunLock.isRunning(folder)) {
+        if (!locks.isRunning(folder)) {
             throw new InvalidInputException(folder.toString(), "run " + id + " is not running; a swap applies to a "
                     + "running run (to continue a stopped run with other components, resume it and swap then)");
         }
@@ -86,7 +87,10 @@ public final class SwapFiles {
         return SwapChanges.describe(targets);
     }
 
-    /** @param folder a run folder @return the pending request's changes, removed from disk; or {@code null} */
+    /**
+     * @param folder a run folder
+     * @return the pending request's changes, removed from disk; or {@code null}
+     */
     static List<String> take(Path folder) {
         Path file = folder.resolve(REQUEST);
         if (!Files.exists(file)) {
@@ -103,7 +107,10 @@ public final class SwapFiles {
         }
     }
 
-    /** @param folder a run folder @return the names in effect by key, in file order (empty if unknown) */
+    /**
+     * @param folder a run folder
+     * @return the names in effect by key, in file order (empty if unknown)
+     */
     static Map<String, String> inEffect(Path folder) {
         Map<String, String> out = new LinkedHashMap<>();
         try {
@@ -119,7 +126,10 @@ public final class SwapFiles {
         return out;
     }
 
-    /** @param folder a run folder @param names the names in effect by key: written atomically */
+    /**
+     * @param folder a run folder
+     * @param names the names in effect by key: written atomically
+     */
     public static void writeInEffect(Path folder, Map<String, String> names) {
         List<String> lines = new ArrayList<>();
         names.forEach((k, v) -> lines.add(k + "=" + v));
@@ -148,7 +158,11 @@ public final class SwapFiles {
         return left;
     }
 
-    /** @param folder a run folder @param step the boundary @param changes the changes applied there */
+    /**
+     * @param folder a run folder
+     * @param step the boundary
+     * @param changes the changes applied there
+     */
     static void append(Path folder, long step, List<String> changes) {
         String line = step + "\t" + String.join("\t", changes) + "\n";
         try {

@@ -32,11 +32,15 @@ import org.overparam.engine.runfolder.ResultJson;
 public final class SwapLedger {
     /** Where provenance goes after a change: provenance.json and the store. */
     public interface Sink {
-        /** @param provenance the run's provenance now @param swapsJson the swaps as JSON objects, in order */
+        /**
+         * @param provenance the run's provenance now
+         * @param swapsJson the swaps as JSON objects, in order
+         */
         void write(Provenance provenance, List<String> swapsJson);
     }
 
     private final ComponentRegistry registry;
+    private final JarHashes hashes;
     private final RunLog log;
     private final Events events;
     private final DoubleSupplier loss;
@@ -48,18 +52,7 @@ public final class SwapLedger {
 
     /**
      * @param registry where the components' bundles are found
-     * @param base the run's provenance at its start
-     * @param log the run's log
-     * @param events the run's listener
-     * @param loss the run's latest loss, for events
-     * @param sink where the provenance goes after each swap
-     */
-    public SwapLedger(ComponentRegistry registry, Provenance base, RunLog log, Events events, DoubleSupplier loss, Sink sink) {
-        this(registry, base, List.of(), log, events, loss, sink);
-    }
-
-    /**
-     * @param registry where the components' bundles are found
+     * @param hashes the engine's cache of jar hashes
      * @param base the run's provenance: at its start, or as it was when it stopped (with the
      *     {@code name@step} components of its swaps) for a resumed run
      * @param earlier the swaps recorded before a resume, as JSON objects ({@link ProvenanceFile})
@@ -68,9 +61,10 @@ public final class SwapLedger {
      * @param loss the run's latest loss, for events
      * @param sink where the provenance goes after each swap
      */
-    public SwapLedger(ComponentRegistry registry, Provenance base, List<String> earlier, RunLog log, Events events,
+    public SwapLedger(ComponentRegistry registry, JarHashes hashes, Provenance base, List<String> earlier, RunLog log, Events events,
                DoubleSupplier loss, Sink sink) {
         this.registry = registry;
+        this.hashes = hashes;
         this.base = base;
         this.log = log;
         this.events = events;
@@ -84,7 +78,10 @@ public final class SwapLedger {
         }
     }
 
-    /** @param step the step @param message a line for run.log and a NOTICE event */
+    /**
+     * @param step the step
+     * @param message a line for run.log and a NOTICE event
+     */
     public void note(long step, String message) {
         log.info("step " + step + ": " + message);
         events.notice(step, loss.getAsDouble(), message);
@@ -180,7 +177,7 @@ public final class SwapLedger {
         Optional<ComponentInfo> info = registry.find(kind, name);
         String bundle = info.map(ComponentInfo::bundle).orElse("");
         String version = info.map(ComponentInfo::version).orElse("");
-        String sha = registry.bundleFile(kind, name).map(jar -> JarHashes.sha256(bundle, version, jar)).orElse("");
+        String sha = registry.bundleFile(kind, name).map(jar -> hashes.sha256(bundle, version, jar)).orElse("");
         return new ComponentOrigin(kind, name, bundle, version, sha);
     }
 

@@ -2,12 +2,8 @@ package org.overparam.plugin.scalings.internal;
 
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.ComponentProperties;
-import org.overparam.api.Config;
-import org.overparam.api.Initialization;
 import org.overparam.api.Initializer;
-import org.overparam.api.Layout;
 import org.overparam.api.Param;
-import org.overparam.api.RandomStream;
 
 /**
  * The initializer {@code mean-field}: the mean-field parameterization of a wide net's output layer
@@ -26,7 +22,7 @@ import org.overparam.api.RandomStream;
 @Component(service = Initializer.class, property = {
     ComponentProperties.NAME + "=mean-field",
     ComponentProperties.DESCRIPTION + "=Mean-field parameterization: NTK hidden layers, output multiplier sqrt(c)/m"})
-public final class MeanFieldInitializer implements Initializer {
+public final class MeanFieldInitializer extends SchemeInitializer<MeanFieldInitializer.Settings> {
 
     /** The parameters of {@code mean-field}. */
     public @interface Settings {
@@ -49,21 +45,13 @@ public final class MeanFieldInitializer implements Initializer {
         double biasScale() default 1.0;
     }
 
-    @Override
-    public Class<Settings> configType() {
-        return Settings.class;
+    /** The initializer, with its parameters' type. */
+    public MeanFieldInitializer() {
+        super(Settings.class);
     }
 
     @Override
-    public Initialization initialize(Config config, Layout layout, RandomStream random) {
-        return of(config.as(Settings.class)).initialize(layout, random);
-    }
-
-    /**
-     * @param c the parameters
-     * @return the mean-field parameterization they describe
-     */
-    static Parameterization of(Settings c) {
+    Parameterization parameterization(Settings c) {
         BlockRule weights = Scheme.NTK.rule(c.variance(), "variance");
         return new Parameterization(weights, weights, Scheme.MEAN_FIELD.rule(c.outputVariance(), "outputVariance"),
                 BlockRule.fixed(Parameterization.checked("biasStd", c.biasStd(), false),

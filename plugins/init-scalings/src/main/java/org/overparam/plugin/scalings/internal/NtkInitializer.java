@@ -2,12 +2,8 @@ package org.overparam.plugin.scalings.internal;
 
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.ComponentProperties;
-import org.overparam.api.Config;
-import org.overparam.api.Initialization;
 import org.overparam.api.Initializer;
-import org.overparam.api.Layout;
 import org.overparam.api.Param;
-import org.overparam.api.RandomStream;
 
 /**
  * The initializer {@code ntk}: the NTK parameterization (Jacot, Gabriel, Hongler, arXiv 1806.07572).
@@ -19,7 +15,7 @@ import org.overparam.api.RandomStream;
 @Component(service = Initializer.class, property = {
     ComponentProperties.NAME + "=ntk",
     ComponentProperties.DESCRIPTION + "=NTK parameterization: raw N(0,1) weights, multiplier sqrt(c/fanIn)"})
-public final class NtkInitializer implements Initializer {
+public final class NtkInitializer extends SchemeInitializer<NtkInitializer.Settings> {
 
     /** The parameters of {@code ntk}. */
     public @interface Settings {
@@ -41,21 +37,13 @@ public final class NtkInitializer implements Initializer {
         double biasScale() default 1.0;
     }
 
-    @Override
-    public Class<Settings> configType() {
-        return Settings.class;
+    /** The initializer, with its parameters' type. */
+    public NtkInitializer() {
+        super(Settings.class);
     }
 
     @Override
-    public Initialization initialize(Config config, Layout layout, RandomStream random) {
-        return of(config.as(Settings.class)).initialize(layout, random);
-    }
-
-    /**
-     * @param c the parameters
-     * @return the NTK parameterization they describe
-     */
-    static Parameterization of(Settings c) {
+    Parameterization parameterization(Settings c) {
         BlockRule weights = BlockRule.ntk(Parameterization.checked("variance", c.variance(), true));
         return new Parameterization(weights, weights,
                 BlockRule.ntk(Parameterization.checked("outputVariance", c.outputVariance(), true)),

@@ -2,12 +2,8 @@ package org.overparam.plugin.scalings.internal;
 
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.ComponentProperties;
-import org.overparam.api.Config;
-import org.overparam.api.Initialization;
 import org.overparam.api.Initializer;
-import org.overparam.api.Layout;
 import org.overparam.api.Param;
-import org.overparam.api.RandomStream;
 
 /**
  * The initializer {@code standard}: the standard parameterization (He et al.'s initialization when
@@ -20,7 +16,7 @@ import org.overparam.api.RandomStream;
 @Component(service = Initializer.class, property = {
     ComponentProperties.NAME + "=standard",
     ComponentProperties.DESCRIPTION + "=Standard parameterization: raw N(0, c/fanIn) weights, multiplier 1"})
-public final class StandardInitializer implements Initializer {
+public final class StandardInitializer extends SchemeInitializer<StandardInitializer.Settings> {
 
     /** The parameters of {@code standard}. */
     public @interface Settings {
@@ -38,21 +34,13 @@ public final class StandardInitializer implements Initializer {
         double biasStd() default 0.0;
     }
 
-    @Override
-    public Class<Settings> configType() {
-        return Settings.class;
+    /** The initializer, with its parameters' type. */
+    public StandardInitializer() {
+        super(Settings.class);
     }
 
     @Override
-    public Initialization initialize(Config config, Layout layout, RandomStream random) {
-        return of(config.as(Settings.class)).initialize(layout, random);
-    }
-
-    /**
-     * @param c the parameters
-     * @return the standard parameterization they describe
-     */
-    static Parameterization of(Settings c) {
+    Parameterization parameterization(Settings c) {
         BlockRule weights = BlockRule.standard(Parameterization.checked("variance", c.variance(), true));
         return new Parameterization(weights, weights,
                 BlockRule.standard(Parameterization.checked("outputVariance", c.outputVariance(), false)),

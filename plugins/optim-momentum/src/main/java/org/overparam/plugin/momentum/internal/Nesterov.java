@@ -2,8 +2,6 @@ package org.overparam.plugin.momentum.internal;
 
 import org.osgi.service.component.annotations.Component;
 import org.overparam.api.ComponentProperties;
-import org.overparam.api.Config;
-import org.overparam.api.InvalidInputException;
 import org.overparam.api.Optimizer;
 import org.overparam.api.Params;
 import org.overparam.api.StepContext;
@@ -25,38 +23,14 @@ import org.overparam.api.StepContext;
 @Component(service = Optimizer.class, property = {
     ComponentProperties.NAME + "=nesterov",
     ComponentProperties.DESCRIPTION + "=Nesterov's accelerated gradient, constant momentum (arXiv 2107.01832)"})
-public final class Nesterov implements Optimizer {
-
+public final class Nesterov extends MomentumMethod {
     @Override
-    public Class<MomentumConfig> configType() {
-        return MomentumConfig.class;
-    }
-
-    /**
-     * @return the training loss at the look-ahead point y_t
-     * @throws InvalidInputException naming {@code label} when auto has none, or {@code auto} when the
-     *     measurement it needs is missing
-     */
-    /** @return 2 P: the velocity in the state and the look-ahead point */
-    @Override
-    public long stateValues(Config config, long parameters) {
-        return Math.multiplyExact(2, parameters);
-    }
-
-    @Override
-    public double step(StepContext ctx) {
-        Settings s = Settings.of(ctx.config().as(MomentumConfig.class)).checked();
-        double[] chosen = Tuning.choose(ctx, s);
-        double eta = chosen[0] * ctx.schedule();
-        double beta = chosen[1];
-        Params w = ctx.params();
-        Params v = Velocity.current(ctx);
+    double move(StepContext ctx, Params w, Params v, double eta, double beta) {
         Params y = w.copy().axpy(beta, v);
         Params g = w.zerosLike();
         double loss = ctx.oracle().gradient(y, null, g);
         v.set(w);
         w.set(y).axpy(-eta, g);
-        Velocity.store(ctx, v, w);
         ctx.report("grad_norm", g.norm());
         return loss;
     }
