@@ -2,6 +2,7 @@ package org.overparam.plugin.cnn.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.overparam.testkit.BlockChecks.assertBlock;
 
 import java.util.List;

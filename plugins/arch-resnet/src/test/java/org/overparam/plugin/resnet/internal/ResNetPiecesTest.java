@@ -3,6 +3,7 @@ package org.overparam.plugin.resnet.internal;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.overparam.api.Model;
 import org.overparam.api.Scaling;
 import org.overparam.testkit.PieceGrams;
 
