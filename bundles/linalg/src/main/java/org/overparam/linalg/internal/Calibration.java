@@ -25,6 +25,8 @@ public final class Calibration {
     public static final String FILE = "linalg-calibration.properties";
     /** Java must beat native by this factor to be chosen: a tie keeps the native default. */
     static final double MARGIN = 0.9;
+    /** Per shape: untimed calls first (the JIT compiles the Java kernels), then timed ones. */
+    private static final long WARM_NANOS = 60_000_000L;
     private static final long BUDGET_NANOS = 40_000_000L;
 
     private Calibration() {
@@ -82,8 +84,9 @@ public final class Calibration {
     }
 
     /**
-     * Times every {@link CalibrationTable.Shape} on both kernel sets (best of repeated calls
-     * within a small budget each, alternating the two so load hits both alike) and picks Java
+     * Times every {@link CalibrationTable.Shape} on both kernel sets (after untimed warm-up calls,
+     * the best of repeated calls within a small budget each, alternating the two so load hits both
+     * alike: about half a second in all) and picks Java
      * where it is faster by {@link #MARGIN}.
      */
     static CalibrationTable measure(CalibrationEnvironment environment, Kernels nativeKernels, Kernels javaKernels) {
@@ -94,6 +97,11 @@ public final class Calibration {
         for (CalibrationTable.Shape s : shapes) {
             Runnable n = call(s, nativeKernels);
             Runnable j = call(s, javaKernels);
+            long warm = System.nanoTime() + WARM_NANOS;
+            for (int rep = 0; System.nanoTime() < warm && rep < 2000; rep++) {
+                n.run();
+                j.run();
+            }
             long bestN = Long.MAX_VALUE;
             long bestJ = Long.MAX_VALUE;
             long end = System.nanoTime() + BUDGET_NANOS;
