@@ -23,10 +23,16 @@ public final class Calibration {
     public static final String CACHE_PROPERTY = "overparam.linalg.cache";
     /** The cache file's name. */
     public static final String FILE = "linalg-calibration.properties";
-    /** Java must beat native by this factor to be chosen: a tie keeps the native default. */
-    static final double MARGIN = 0.9;
-    /** Per shape: untimed calls first (the JIT compiles the Java kernels), then timed ones. */
-    private static final long WARM_NANOS = 60_000_000L;
+    /** Java is chosen when its time is below this factor times native's (an exact tie keeps native). */
+    static final double MARGIN = 1.0;
+    /**
+     * Per shape (the largest first, so the shared Java kernel compiles on long calls), untimed
+     * calls first until the best time has not improved by 3% for 10 calls (the
+     * JIT has compiled the kernels), at most this long: a cold Java kernel is many times slower.
+     */
+    private static final long WARM_NANOS = 400_000_000L;
+    /** Warm-up lasts at least this long: an interpreted kernel is slow but steady. */
+    private static final long MIN_WARM_NANOS = 100_000_000L;
     private static final long BUDGET_NANOS = 40_000_000L;
 
     private Calibration() {
@@ -86,22 +92,20 @@ public final class Calibration {
     /**
      * Times every {@link CalibrationTable.Shape} on both kernel sets (after untimed warm-up calls,
      * the best of repeated calls within a small budget each, alternating the two so load hits both
-     * alike: about half a second in all) and picks Java
-     * where it is faster by {@link #MARGIN}.
+     * alike: under a second in all, most of it the JIT compiling the Java kernels) and picks Java
+     * where it is faster ({@link #MARGIN}).
      */
     static CalibrationTable measure(CalibrationEnvironment environment, Kernels nativeKernels, Kernels javaKernels) {
         CalibrationTable.Shape[] shapes = CalibrationTable.Shape.values();
         boolean[] choices = new boolean[shapes.length];
         double[] nat = new double[shapes.length];
         double[] jav = new double[shapes.length];
-        for (CalibrationTable.Shape s : shapes) {
+        for (int o = shapes.length - 1; o >= 0; o--) {
+            CalibrationTable.Shape s = shapes[o];
             Runnable n = call(s, nativeKernels);
             Runnable j = call(s, javaKernels);
-            long warm = System.nanoTime() + WARM_NANOS;
-            for (int rep = 0; System.nanoTime() < warm && rep < 2000; rep++) {
-                n.run();
-                j.run();
-            }
+            warmUp(j);
+            warmUp(n);
             long bestN = Long.MAX_VALUE;
             long bestJ = Long.MAX_VALUE;
             long end = System.nanoTime() + BUDGET_NANOS;
@@ -115,6 +119,21 @@ public final class Calibration {
             choices[i] = bestJ < MARGIN * bestN;
         }
         return new CalibrationTable(environment, choices, nat, jav);
+    }
+
+    private static void warmUp(Runnable r) {
+        long start = System.nanoTime();
+        long end = start + WARM_NANOS;
+        long best = Long.MAX_VALUE;
+        for (int stale = 0; (stale < 10 || System.nanoTime() < start + MIN_WARM_NANOS) && System.nanoTime() < end; ) {
+            long t = time(r);
+            if (t < best * 0.97) {
+                best = t;
+                stale = 0;
+            } else {
+                stale++;
+            }
+        }
     }
 
     private static long time(Runnable r) {

@@ -1,10 +1,12 @@
 package org.overparam.linalg.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.jar.Manifest;
 
 /**
  * What a calibration is valid for: the CPU model, and the versions of the libraries that run the
@@ -20,11 +22,30 @@ public record CalibrationEnvironment(String cpuModel, String libraryVersion) {
 
     /** @return the environment of this JVM (after OpenBLAS has loaded) */
     static CalibrationEnvironment current(int openBlasThreads, int javaThreads) {
-        String linalg = Backend.class.getPackage().getImplementationVersion();
+        String linalg = linalgVersion();
         String library = "openblas=" + openBlasFile() + " netlib=" + NETLIB_VERSION + " linalg="
-                + (linalg == null ? "dev" : linalg) + " java=" + System.getProperty("java.vm.version", "")
+                + linalg + " java=" + System.getProperty("java.vm.version", "")
                 + " threads=" + openBlasThreads + "/" + javaThreads;
         return new CalibrationEnvironment(readCpuModel(), library);
+    }
+
+    /** @return this bundle's version: the jar's Implementation-Version, else its Bundle-Version, else {@code dev} */
+    private static String linalgVersion() {
+        String v = Backend.class.getPackage().getImplementationVersion();
+        if (v != null) {
+            return v;
+        }
+        try (InputStream in = Backend.class.getClassLoader().getResourceAsStream("META-INF/MANIFEST.MF")) {
+            if (in != null) {
+                String bundle = new Manifest(in).getMainAttributes().getValue("Bundle-Version");
+                if (bundle != null) {
+                    return bundle;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no manifest: a development class folder
+        }
+        return "dev";
     }
 
     private static String readCpuModel() {

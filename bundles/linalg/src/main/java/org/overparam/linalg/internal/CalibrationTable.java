@@ -23,9 +23,9 @@ public record CalibrationTable(CalibrationEnvironment environment, boolean[] cho
         /** dgemm under 2^24 multiply-adds. */
         DGEMM_MEDIUM("dgemm.medium", 160, 160, 160),
         /** larger dgemm. */
-        DGEMM_LARGE("dgemm.large", 384, 384, 384),
+        DGEMM_LARGE("dgemm.large", 768, 768, 768),
         /** every sgemm. */
-        SGEMM("sgemm", 384, 384, 384),
+        SGEMM("sgemm", 768, 768, 768),
         /** every syrk: n x k with n = m. */
         SYRK("syrk", 256, 256, 512);
 
