@@ -67,6 +67,7 @@ final class CommandLine {
               compare --sweep ID [--metric NAME ...]  a sweep's final metrics over seeds: mean, std, min, max
               tag RUN TAG... [--remove TAG]           tag a run in the run store
               list [KIND]                             the installed components and their parameters
+                                                      (all kinds: then the kernels chosen, as runs record them)
               describe KIND NAME                      one component: parameters and how to write it
               verify JAR                              check a plugin jar against this container: imports,
                                                       metadata, a tiny run, hot swap, clean unloading
@@ -210,6 +211,10 @@ final class CommandLine {
             case "list":
                 expect(rest, 0, 1, "list [KIND]");
                 help.list(rest.isEmpty() ? null : rest.get(0), t.out());
+                if (rest.isEmpty()) {
+                    t.out().println();
+                    t.out().println("kernels: " + org.overparam.linalg.Linalg.implementation());
+                }
                 return OK;
             case "describe":
                 expect(rest, 2, 2, "describe KIND NAME");
