@@ -27,11 +27,11 @@ public final class Calibration {
     static final double MARGIN = 1.0;
     /**
      * Per shape (the largest first, so the shared Java kernel compiles on long calls), untimed
-     * calls first until the best time has not improved by 3% for 10 calls (the
+     * calls first until the best time has not improved by 3% for 5 calls (the
      * JIT has compiled the kernels), at most this long: a cold Java kernel is many times slower.
      */
-    private static final long WARM_NANOS = 400_000_000L;
-    /** Warm-up lasts at least this long: an interpreted kernel is slow but steady. */
+    private static final long WARM_NANOS = 250_000_000L;
+    /** Java warm-up lasts at least this long: an interpreted kernel is slow but steady (native needs none). */
     private static final long MIN_WARM_NANOS = 100_000_000L;
     private static final long BUDGET_NANOS = 40_000_000L;
 
@@ -104,8 +104,8 @@ public final class Calibration {
             CalibrationTable.Shape s = shapes[o];
             Runnable n = call(s, nativeKernels);
             Runnable j = call(s, javaKernels);
-            warmUp(j);
-            warmUp(n);
+            warmUp(j, MIN_WARM_NANOS);
+            n.run();
             long bestN = Long.MAX_VALUE;
             long bestJ = Long.MAX_VALUE;
             long end = System.nanoTime() + BUDGET_NANOS;
@@ -121,11 +121,11 @@ public final class Calibration {
         return new CalibrationTable(environment, choices, nat, jav);
     }
 
-    private static void warmUp(Runnable r) {
+    private static void warmUp(Runnable r, long minNanos) {
         long start = System.nanoTime();
         long end = start + WARM_NANOS;
         long best = Long.MAX_VALUE;
-        for (int stale = 0; (stale < 10 || System.nanoTime() < start + MIN_WARM_NANOS) && System.nanoTime() < end; ) {
+        for (int stale = 0; (stale < 5 || System.nanoTime() < start + minNanos) && System.nanoTime() < end; ) {
             long t = time(r);
             if (t < best * 0.97) {
                 best = t;
