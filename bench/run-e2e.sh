@@ -40,6 +40,7 @@ echo "writing the shared data and weights..." >&2
 # ROUNDS rounds in alternating order; the report keeps, per configuration, the smallest median
 # over the rounds (other engineers' builds on a shared machine only ever slow a run down).
 ROUNDS=${ROUNDS:-1}
+rm -rf "$OUT"/default.*.txt "$OUT/calibration"
 rm -f "$OUT"/native.*.txt "$OUT"/level3.*.txt "$OUT"/java.*.txt "$OUT"/peer.*.txt "$OUT"/peer-numpy.*.txt
 PATH_PYTHON=$(command -v python3 || true)
 overparam() {  # overparam NAME [JVM flags...]
@@ -58,9 +59,11 @@ peers() {
 }
 for r in $(seq 1 "$ROUNDS"); do
     if [ $((r % 2)) = 1 ]; then
-        overparam native; overparam level3 -Doverparam.linalg.level3=java; overparam java -Doverparam.linalg=java; peers
+        overparam default -Doverparam.linalg.cache="$OUT/calibration"; overparam native -Doverparam.linalg=native
+        overparam level3 -Doverparam.linalg.level3=java; overparam java -Doverparam.linalg=java; peers
     else
-        peers; overparam java -Doverparam.linalg=java; overparam level3 -Doverparam.linalg.level3=java; overparam native
+        peers; overparam java -Doverparam.linalg=java; overparam level3 -Doverparam.linalg.level3=java
+        overparam native -Doverparam.linalg=native; overparam default -Doverparam.linalg.cache="$OUT/calibration"
     fi
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

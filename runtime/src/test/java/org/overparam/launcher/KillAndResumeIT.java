@@ -169,6 +169,7 @@ class KillAndResumeIT {
         ProcessBuilder b = new ProcessBuilder(args).directory(work.toFile())
                 .redirectOutput(work.resolve(name + ".out").toFile()).redirectError(work.resolve(name + ".err").toFile());
         b.environment().put("OPENBLAS_NUM_THREADS", "1");
+        b.environment().put("XDG_CACHE_HOME", work.resolve("cache").toString()); // the kernel calibration: not the home folder
         return b.start();
     }
 

@@ -88,6 +88,7 @@ class ShellIT {
         b.environment().put("TERM", "xterm-256color");
         b.environment().put("COLUMNS", "200");
         b.environment().put("OPENBLAS_NUM_THREADS", "1");
+        b.environment().put("XDG_CACHE_HOME", work.resolve("cache").toString()); // the kernel calibration: not the home folder
         return b.start();
     }
 

@@ -87,6 +87,7 @@ class ShutdownIT {
         ProcessBuilder b = new ProcessBuilder(args).directory(work.toFile())
                 .redirectOutput(work.resolve("run.out").toFile()).redirectError(work.resolve("run.err").toFile());
         b.environment().put("OPENBLAS_NUM_THREADS", "1");
+        b.environment().put("XDG_CACHE_HOME", work.resolve("cache").toString()); // the kernel calibration: not the home folder
         return b.start();
     }
 }

@@ -30,6 +30,20 @@ public final class Linalg {
         return Backend.get().description();
     }
 
+    /**
+     * Measures native against Java kernels per level-3 operation and shape class now, and caches the
+     * choice for this machine (the {@code overparam calibrate} command). Kernels already in use
+     * keep their choice; the next JVM start uses the new one. See docs/linalg.md.
+     *
+     * @return the table chosen, one line per operation with the measured times, and the cache file
+     * @throws IllegalStateException when there is nothing to choose (no OpenBLAS, no Vector API, or
+     *         a path forced by {@code overparam.linalg=java})
+     * @since 1.4
+     */
+    public static String calibrate() {
+        return Backend.calibrate();
+    }
+
     /** @return whether the kernels run in native OpenBLAS */
     public static boolean isNative() {
         return Backend.get().isNative();

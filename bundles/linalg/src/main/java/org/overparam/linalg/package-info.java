@@ -15,5 +15,5 @@
  * {@code --enable-native-access=ALL-UNNAMED} (the JNI shim).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package org.overparam.linalg;

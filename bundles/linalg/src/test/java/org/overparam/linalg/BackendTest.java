@@ -42,6 +42,26 @@ class BackendTest {
         }
     }
 
+    /**
+     * Calibration runs only on the automatic native path with the Vector API; the forcing flags
+     * ({@code overparam.linalg=java|native}, {@code overparam.linalg.level3=java}) and
+     * {@code overparam.linalg.calibration=off} override it. The build runs this class once per
+     * setting (bundles/linalg/pom.xml), the calibrating run with its cache in target/.
+     */
+    @Test
+    void forcingFlagsOverrideTheCalibration() {
+        boolean expected = Linalg.isNative()
+                && System.getProperty("overparam.linalg", "auto").equals("auto")
+                && !"java".equals(System.getProperty("overparam.linalg.level3"))
+                && System.getProperty("overparam.linalg.calibration", "auto").equals("auto")
+                && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+        assertEquals(expected, Linalg.implementation().contains("; calibrated: dgemm.small="), Linalg.implementation());
+        if (expected) {
+            assertTrue(Files.isRegularFile(Path.of(System.getProperty("overparam.linalg.cache"),
+                    "linalg-calibration.properties")), Linalg.implementation());
+        }
+    }
+
     @Test
     void theJavaPathUsesTheVectorApiWhenTheJvmHasIt() {
         boolean vectorModule = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();

@@ -6,6 +6,7 @@ import dev.ludovic.netlib.blas.NativeBLAS;
 import dev.ludovic.netlib.lapack.JavaLAPACK;
 import dev.ludovic.netlib.lapack.LAPACK;
 import dev.ludovic.netlib.lapack.NativeLAPACK;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -47,6 +48,13 @@ public final class Backend {
      * the OpenBLAS kernel in use, e.g. AVX-512 with {@code OPENBLAS_CORETYPE=Haswell}.
      */
     public static final String LEVEL3_PROPERTY = "overparam.linalg.level3";
+    /**
+     * System property: {@code auto} (default) chooses native or Java per level-3 operation and
+     * shape class by a cached measurement ({@link Calibration}) on the automatic native path;
+     * {@code off} keeps every kernel native there. Forcing flags ({@value #MODE_PROPERTY}{@code =native|java},
+     * {@value #LEVEL3_PROPERTY}{@code =java}) override it.
+     */
+    public static final String CALIBRATION_PROPERTY = "overparam.linalg.calibration";
     /** The native library pinned for BLAS and LAPACK. */
     public static final String OPENBLAS = "libopenblas.so.0";
     /** The notice printed when OpenBLAS is missing on the automatic path. */
@@ -118,7 +126,7 @@ public final class Backend {
         NETLIB_LOG.setLevel(Level.OFF);
         Backend b;
         try {
-            b = mode.equals("java") ? java() : nativeOrNull();
+            b = mode.equals("java") ? java() : nativeOrNull(mode.equals("auto"));
             if (b == null && mode.equals("native")) {
                 throw new IllegalStateException(MODE_PROPERTY + "=native but OpenBLAS ("
                         + System.getProperty("dev.ludovic.netlib.blas.nativeLib") + ") could not be loaded");
@@ -143,7 +151,7 @@ public final class Backend {
         }
     }
 
-    private static Backend nativeOrNull() {
+    private static Backend nativeOrNull(boolean calibrate) {
         try {
             NativeBLAS blas = NativeBLAS.getInstance();
             NativeLAPACK lapack = NativeLAPACK.getInstance();
@@ -156,11 +164,50 @@ public final class Backend {
                 kernels = new HybridKernels(kernels, new JavaKernels(javaBlas(), javaThreads));
                 description += "; gemm and syrk on the Java Vector API kernels, " + javaThreads + " Java thread"
                         + (javaThreads == 1 ? "" : "s");
+            } else if (calibrate && calibrationOn() && JavaKernels.vectorApiWorks()) {
+                int javaThreads = javaThreads();
+                Kernels java = new JavaKernels(javaBlas(), javaThreads);
+                CalibrationEnvironment env = CalibrationEnvironment.current(threads, javaThreads);
+                Kernels nat = kernels;
+                CalibrationTable table = Calibration.loadOrMeasure(Calibration.cacheFolder().resolve(Calibration.FILE),
+                        env, () -> Calibration.measure(env, nat, java), System.err);
+                kernels = new CalibratedKernels(kernels, java, table);
+                description += "; calibrated: " + table.summary() + " (Java: Vector API kernels, " + javaThreads
+                        + " Java thread" + (javaThreads == 1 ? "" : "s") + ")";
             }
             return new Backend(true, blas, lapack, threads, description, kernels);
         } catch (RuntimeException | LinkageError e) {
             return null;
         }
+    }
+
+    private static boolean calibrationOn() {
+        String v = System.getProperty(CALIBRATION_PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
+        if (!v.equals("auto") && !v.equals("off")) {
+            throw new IllegalArgumentException(CALIBRATION_PROPERTY + "=" + v + " is not one of auto, off");
+        }
+        return v.equals("auto");
+    }
+
+    /**
+     * Measures the kernels again now and rewrites the cache ({@code overparam calibrate}); the
+     * kernels of this JVM keep the choice they started with, the next start uses the new one.
+     *
+     * @return the table, one line per operation and shape class with both times and the choice
+     * @throws IllegalStateException if OpenBLAS or the Vector API is missing (nothing to choose)
+     */
+    public static String calibrate() {
+        if (!INSTANCE.isNative || !JavaKernels.vectorApiWorks()) {
+            throw new IllegalStateException("nothing to calibrate: " + INSTANCE.description
+                    + (JavaKernels.vectorApiWorks() ? "" : " (no --add-modules jdk.incubator.vector)"));
+        }
+        int javaThreads = javaThreads();
+        CalibrationEnvironment env = CalibrationEnvironment.current(INSTANCE.threads, javaThreads);
+        Path file = Calibration.cacheFolder().resolve(Calibration.FILE);
+        CalibrationTable table = Calibration.measure(env, new NativeKernels(INSTANCE.blas),
+                new JavaKernels(javaBlas(), javaThreads));
+        Calibration.store(file, table);
+        return table.report() + "cached in " + file + " for " + env.cpuModel() + "; " + env.libraryVersion() + "\n";
     }
 
     private static BLAS javaBlas() {

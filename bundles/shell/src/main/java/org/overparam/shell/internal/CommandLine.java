@@ -53,6 +53,9 @@ final class CommandLine {
                                                       analyzers.LABEL=NAME, analyzers.LABEL.every=K
               stale                                   old plugin revisions this container still keeps,
                                                       and the runs that hold them
+              calibrate                               measure native against Java kernels per operation
+                                                      and shape now, cache the choice for this machine,
+                                                      print the table (used from the next start)
               runs [FILTER ...] [--limit N] [--offset N] [--sort [-]KEY] [--csv|--json [FILE]]
                                                       runs in the run store, newest first; filters:
                                                       status=S, tag=T, name=GLOB, sweep=ID, key=value,
@@ -64,6 +67,7 @@ final class CommandLine {
               compare --sweep ID [--metric NAME ...]  a sweep's final metrics over seeds: mean, std, min, max
               tag RUN TAG... [--remove TAG]           tag a run in the run store
               list [KIND]                             the installed components and their parameters
+                                                      (all kinds: then the kernels chosen, as runs record them)
               describe KIND NAME                      one component: parameters and how to write it
               verify JAR                              check a plugin jar against this container: imports,
                                                       metadata, a tiny run, hot swap, clean unloading
@@ -78,7 +82,7 @@ final class CommandLine {
             exit codes: 0 converged or completed, 1 diverged, failed or stopped, 2 bad input
             """;
     private static final List<String> COMMANDS = List.of("run", "report", "sweep", "resume", "stop", "list", "describe",
-            "verify", "help", "runs", "show", "compare", "tag", "swap", "stale", "shell");
+            "verify", "help", "runs", "show", "compare", "tag", "swap", "stale", "calibrate", "shell");
 
     private final ComponentHelp help;
     private final RunCommand run;
@@ -189,6 +193,8 @@ final class CommandLine {
                 return new SwapCommand(runner).execute(rest, this::runsFolder, t);
             case "stale":
                 return new StaleCommand(runner).execute(rest, t);
+            case "calibrate":
+                return new CalibrateCommand().execute(rest, t);
             case "runs":
                 return new RunsCommand(store.get()).execute(rest, this::runsFolder, t);
             case "show":
@@ -205,6 +211,10 @@ final class CommandLine {
             case "list":
                 expect(rest, 0, 1, "list [KIND]");
                 help.list(rest.isEmpty() ? null : rest.get(0), t.out());
+                if (rest.isEmpty()) {
+                    t.out().println();
+                    t.out().println("kernels: " + org.overparam.linalg.Linalg.implementation());
+                }
                 return OK;
             case "describe":
                 expect(rest, 2, 2, "describe KIND NAME");

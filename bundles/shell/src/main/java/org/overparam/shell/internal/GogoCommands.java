@@ -18,7 +18,7 @@ import org.overparam.api.store.RunStore;
 
 /**
  * The Gogo shell commands {@code op:run}, {@code op:sweep}, {@code op:report}, {@code op:resume},
- * {@code op:stop}, {@code op:swap}, {@code op:stale}, {@code op:runs}, {@code op:show}, {@code op:compare}, {@code op:tag}, {@code op:list}
+ * {@code op:stop}, {@code op:swap}, {@code op:stale}, {@code op:calibrate}, {@code op:runs}, {@code op:show}, {@code op:compare}, {@code op:tag}, {@code op:list}
  * and {@code op:describe}: the same arguments
  * and output as the command line ({@link CommandLine}), written to the session's {@code System.out}
  * and {@code System.err} (Gogo redirects both per session). Bad input prints the one-line error;
@@ -35,6 +35,7 @@ import org.overparam.api.store.RunStore;
     "osgi.command.function=stop",
     "osgi.command.function=swap",
     "osgi.command.function=stale",
+    "osgi.command.function=calibrate",
     "osgi.command.function=runs",
     "osgi.command.function=show",
     "osgi.command.function=compare",
@@ -139,6 +140,16 @@ public final class GogoCommands {
     @Descriptor(GogoHelp.STALE)
     public void stale(@Descriptor(GogoHelp.ARGS) String... args) {
         execute("stale", args);
+    }
+
+    /**
+     * {@code op:calibrate}: measure the kernels again and cache the choice for this machine.
+     *
+     * @param args nothing
+     */
+    @Descriptor(GogoHelp.CALIBRATE)
+    public void calibrate(@Descriptor(GogoHelp.ARGS) String... args) {
+        execute("calibrate", args);
     }
 
     /**

@@ -32,7 +32,7 @@ class ComponentHelpTest {
     }
 
     @Test
-    void listAllGroupsByKindIncludingEmptyOnes() {
+    void listAllGroupsByKindIncludingEmptyOnesThenNamesTheKernels() {
         String all = out("list");
         assertEquals("""
                 dataset
@@ -48,7 +48,9 @@ class ComponentHelpTest {
                 analyzer
                   dynamics - Weight movement and pattern flips
                     (no parameters)
-                """, all.substring(all.indexOf("constraint\n")));
+
+                kernels: %s
+                """.formatted(org.overparam.linalg.Linalg.implementation()), all.substring(all.indexOf("constraint\n")));
     }
 
     @Test
