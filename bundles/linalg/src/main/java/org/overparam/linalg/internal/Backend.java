@@ -49,9 +49,10 @@ public final class Backend {
      */
     public static final String LEVEL3_PROPERTY = "overparam.linalg.level3";
     /**
-     * System property: {@code auto} (default) chooses native or Java per level-3 operation and
-     * shape class by a cached measurement ({@link Calibration}) on the automatic native path;
-     * {@code off} keeps every kernel native there. Forcing flags ({@value #MODE_PROPERTY}{@code =native|java},
+     * System property: {@code auto} chooses native or Java per level-3 operation and shape class by a
+     * cached measurement ({@link Calibration}) on the automatic native path; {@code off} (the default
+     * until the calibrated path is shown at least as fast as every forced one on a quiet machine:
+     * docs/benchmarks.md) keeps every kernel native there. Forcing flags ({@value #MODE_PROPERTY}{@code =native|java},
      * {@value #LEVEL3_PROPERTY}{@code =java}) override it.
      */
     public static final String CALIBRATION_PROPERTY = "overparam.linalg.calibration";
@@ -182,7 +183,7 @@ public final class Backend {
     }
 
     private static boolean calibrationOn() {
-        String v = System.getProperty(CALIBRATION_PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
+        String v = System.getProperty(CALIBRATION_PROPERTY, "off").trim().toLowerCase(Locale.ROOT);
         if (!v.equals("auto") && !v.equals("off")) {
             throw new IllegalArgumentException(CALIBRATION_PROPERTY + "=" + v + " is not one of auto, off");
         }
