@@ -35,7 +35,8 @@ import org.overparam.api.run.RunStatus;
  * }
  * progress.end();
  * }</pre>
- * Not thread-safe: one sweep, one thread.
+ * Thread-safe: in a parallel sweep ({@link SweepRuns}) each run's thread starts and counts its own run;
+ * there the runs' lines are the plain ones (several runs redrawing one terminal line would garble it).
  */
 final class SweepProgress {
     private final PrintStream err;
@@ -47,7 +48,7 @@ final class SweepProgress {
     private int skipped;
     private int done;
     private int failed;
-    private String label = "";
+    private final String[] labels;
 
     /**
      * A sweep's progress, {@code COLUMNS} characters wide (80 when unset).
@@ -77,6 +78,7 @@ final class SweepProgress {
         this.nanos = nanos;
         this.runs = runs;
         this.columns = columns;
+        this.labels = new String[runs];
     }
 
     /**
@@ -88,11 +90,11 @@ final class SweepProgress {
      * @param label what distinguishes the run, e.g. {@code architecture.width=256 seed=2}; may be empty
      * @return the run's progress listener
      */
-    Progress run(int index, String label) {
+    synchronized Progress run(int index, String label) {
         if (startNanos < 0) {
             startNanos = nanos.getAsLong();
         }
-        this.label = label;
+        labels[index] = label;
         String prefix = position(index);
         err.println(prefix + (label.isEmpty() ? "" : " " + label));
         err.flush();
@@ -105,7 +107,7 @@ final class SweepProgress {
      * @param index the run's index in the sweep, from 0
      * @param label what distinguishes the run; may be empty
      */
-    void skipped(int index, String label) {
+    synchronized void skipped(int index, String label) {
         skipped++;
         err.println(position(index) + (label.isEmpty() ? "" : " " + label) + ": finished before, skipped");
         err.flush();
@@ -117,7 +119,8 @@ final class SweepProgress {
      * @param index the run's index in the sweep, from 0
      * @param status how it ended
      */
-    void finished(int index, RunStatus status) {
+    synchronized void finished(int index, RunStatus status) {
+        String label = labels[index] == null ? "" : labels[index];
         done++;
         if (status != RunStatus.CONVERGED && status != RunStatus.COMPLETED) {
             failed++;
@@ -127,7 +130,7 @@ final class SweepProgress {
     }
 
     /** Prints the sweep's summary line: {@code sweep: 12 runs, 3 skipped, 1 not converged or completed; 4:10}. */
-    void end() {
+    synchronized void end() {
         long elapsed = startNanos < 0 ? 0 : nanos.getAsLong() - startNanos;
         err.println("sweep: " + runs + " runs" + (skipped > 0 ? ", " + skipped + " skipped" : "")
                 + (failed > 0 ? ", " + failed + " not converged or completed" : "") + "; " + Formats.duration(elapsed));
@@ -138,7 +141,7 @@ final class SweepProgress {
      * @param fraction the part of the current run done, in [0, 1]
      * @return {@code sweep 37% ETA 4:10}, or {@code sweep 37%} while no time has passed
      */
-    String suffix(double fraction) {
+    synchronized String suffix(double fraction) {
         double counted = done + fraction;
         double all = runs - skipped;
         long percent = Math.round(Math.floor(100 * (skipped + counted) / runs));

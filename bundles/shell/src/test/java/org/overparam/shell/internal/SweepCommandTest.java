@@ -45,7 +45,7 @@ class SweepCommandTest {
     final SpecReader reader = new YamlSpecReader(new CorpusRegistry());
     final Runner runner = new Runner();
     final SweepCommand command = new SweepCommand(reader, runner, () -> 0L,
-            () -> LocalDateTime.of(2026, 11, 23, 14, 5, 9));
+            () -> LocalDateTime.of(2026, 11, 23, 14, 5, 9)).cores(1);
 
     /** Writes run folders ({@code <name>-<n>}: spec.yaml, result.json) as the engine does; statuses from {@link #status}. */
     static final class Runner implements ExperimentRunner {
