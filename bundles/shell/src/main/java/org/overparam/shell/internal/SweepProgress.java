@@ -49,6 +49,9 @@ final class SweepProgress {
     private int done;
     private int failed;
     private final String[] labels;
+    private final double[] fractions;
+    private ProgressBoard board;
+    private int active;
 
     /**
      * A sweep's progress, {@code COLUMNS} characters wide (80 when unset).
@@ -79,6 +82,20 @@ final class SweepProgress {
         this.runs = runs;
         this.columns = columns;
         this.labels = new String[runs];
+        this.fractions = new double[runs];
+    }
+
+    /**
+     * Several runs at once: on a terminal a block of lines, one per active run and one with the sweep's
+     * total ({@link ProgressBoard}); otherwise the plain lines, each with its run's prefix.
+     *
+     * @return this
+     */
+    SweepProgress parallel() {
+        if (live) {
+            board = new ProgressBoard(err, this::total, this);
+        }
+        return this;
     }
 
     /**
@@ -96,8 +113,14 @@ final class SweepProgress {
         }
         labels[index] = label;
         String prefix = position(index);
-        err.println(prefix + (label.isEmpty() ? "" : " " + label));
-        err.flush();
+        print(prefix + (label.isEmpty() ? "" : " " + label));
+        if (board != null) {
+            active++;
+            return new Progress(err, live, nanos, columns, prefix, f -> {
+                progressed(index, f);
+                return "";
+            }, board);
+        }
         return new Progress(err, live, nanos, columns, prefix, this::suffix);
     }
 
@@ -109,8 +132,7 @@ final class SweepProgress {
      */
     synchronized void skipped(int index, String label) {
         skipped++;
-        err.println(position(index) + (label.isEmpty() ? "" : " " + label) + ": finished before, skipped");
-        err.flush();
+        print(position(index) + (label.isEmpty() ? "" : " " + label) + ": finished before, skipped");
     }
 
     /**
@@ -122,15 +144,21 @@ final class SweepProgress {
     synchronized void finished(int index, RunStatus status) {
         String label = labels[index] == null ? "" : labels[index];
         done++;
+        fractions[index] = 0;
+        if (board != null) {
+            active--;
+        }
         if (status != RunStatus.CONVERGED && status != RunStatus.COMPLETED) {
             failed++;
-            err.println(position(index) + (label.isEmpty() ? "" : " " + label) + ": " + status);
-            err.flush();
+            print(position(index) + (label.isEmpty() ? "" : " " + label) + ": " + status);
         }
     }
 
     /** Prints the sweep's summary line: {@code sweep: 12 runs, 3 skipped, 1 not converged or completed; 4:10}. */
     synchronized void end() {
+        if (board != null) {
+            board.close();
+        }
         long elapsed = startNanos < 0 ? 0 : nanos.getAsLong() - startNanos;
         err.println("sweep: " + runs + " runs" + (skipped > 0 ? ", " + skipped + " skipped" : "")
                 + (failed > 0 ? ", " + failed + " not converged or completed" : "") + "; " + Formats.duration(elapsed));
@@ -151,6 +179,30 @@ final class SweepProgress {
             b.append(" ETA ").append(Formats.clock(seconds / counted * (all - counted)));
         }
         return b.toString();
+    }
+
+    /** Notes how far run {@code index} is, for the total line of a parallel sweep. */
+    private synchronized void progressed(int index, double fraction) {
+        fractions[index] = fraction;
+    }
+
+    /** @return the total line of a parallel sweep: {@code sweep 3/12 done, 2 running, 37% ETA 4:10} */
+    synchronized String total() {
+        double running = 0;
+        for (double f : fractions) {
+            running += f;
+        }
+        return "sweep " + (done + skipped) + "/" + runs + " done, " + active + " running, "
+                + suffix(running).substring("sweep ".length());
+    }
+
+    private void print(String line) {
+        if (board != null) {
+            board.println(line);
+        } else {
+            err.println(line);
+            err.flush();
+        }
     }
 
     private String position(int index) {

@@ -61,7 +61,10 @@ final class SweepRuns {
         int threads = (int) Math.max(1, Math.min(parallel, n - skip));
         t.err().println("sweep " + sweep.name() + ": " + n + " run" + (n == 1 ? "" : "s") + " in " + dir
                 + (skip > 0 ? "; " + skip + " finished before" : "") + (threads > 1 ? "; " + threads + " at once" : ""));
-        SweepProgress progress = new SweepProgress(t.err(), t.live() && threads == 1, nanos, n);
+        SweepProgress progress = new SweepProgress(t.err(), t.live(), nanos, n);
+        if (threads > 1) {
+            progress.parallel();
+        }
         SweepTable.Row[] rows = new SweepTable.Row[n];
         AtomicBoolean stopped = new AtomicBoolean();
         List<Future<?>> futures = new ArrayList<>();
