@@ -5,9 +5,11 @@ import java.util.function.LongSupplier;
 import org.overparam.api.run.RunStatus;
 
 /**
- * Console progress of a sweep of N runs run one after another: each run shows its own
- * {@link Progress}, whose lines start with {@code run k/N}; on a terminal its redrawn line also ends
- * with the sweep's progress and ETA ({@code sweep 37% ETA 4:10}); at the end one summary line.
+ * Console progress of a sweep of N runs: each run shows its own {@link Progress}, whose lines start
+ * with {@code run k/N}; on a terminal its redrawn line also ends with the sweep's progress and ETA
+ * ({@code sweep 37% ETA 4:10}), or, with several runs at once ({@link #parallel()}), each active run
+ * has a line of a {@link ProgressBoard} that ends with the total ({@link #total()}); at the end one
+ * summary line.
  * Without a terminal the run lines are the plain ones of {@link Progress} (a line per tenth of
  * each run), each prefixed with {@code run k/N}.
  *
@@ -16,7 +18,7 @@ import org.overparam.api.run.RunStatus;
  * is that times the runs left ({@code N - skipped - d - f}). Runs skipped because they had already
  * finished (a resumed sweep) count neither in the elapsed time nor in what is left.
  *
- * <p>How the {@code sweep} command uses it, on the thread that runs the sweep:
+ * <p>How a serial sweep uses it (a parallel one, {@link SweepRuns}, makes the same calls from each run's thread):
  * <pre>{@code
  * SweepProgress progress = new SweepProgress(t.err(), t.live(), nanos, runs.size());
  * for (int i = 0; i < runs.size(); i++) {

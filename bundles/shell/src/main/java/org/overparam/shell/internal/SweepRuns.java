@@ -4,12 +4,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.run.ExperimentRunner;
@@ -68,9 +68,12 @@ final class SweepRuns {
         SweepTable.Row[] rows = new SweepTable.Row[n];
         AtomicBoolean stopped = new AtomicBoolean();
         List<Future<?>> futures = new ArrayList<>();
-        AtomicInteger names = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads,
-                r -> new Thread(r, "sweep-run-" + names.incrementAndGet()));
+        List<Thread> workers = new CopyOnWriteArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread w = new Thread(r, "sweep-run-" + (workers.size() + 1));
+            workers.add(w);
+            return w;
+        });
         try {
             for (int i = 0; i < n; i++) {
                 SweepPoint p = points.get(i);
@@ -92,11 +95,16 @@ final class SweepRuns {
                 }));
             }
             pool.shutdown();
-            awaitAll(futures, pool, stopped);
+            awaitAll(futures, workers, stopped);
         } finally {
             pool.shutdownNow();
         }
         progress.end();
+        for (int i = 0; i < n; i++) {
+            if (rows[i] == null) {
+                rows[i] = new SweepTable.Row(points.get(i), "not run", -1, Double.NaN, "-", false);
+            }
+        }
         List<SweepTable.Row> table = List.of(rows);
         SweepTable.print(sweep.axes(), table, "run", t.out());
         long ok = table.stream().filter(r -> r.status().equals("CONVERGED") || r.status().equals("COMPLETED")).count();
@@ -109,10 +117,11 @@ final class SweepRuns {
     }
 
     /**
-     * Waits for every point; on an interrupt of this thread, stops the sweep, interrupts the active runs
-     * (each stops at a boundary with a checkpoint), waits for them and sets the interrupt flag again.
+     * Waits for every point; on an interrupt of this thread, stops the sweep (the points not started
+     * become "not run"), interrupts the run threads (each active run stops at a boundary with a
+     * checkpoint), waits for them and sets the interrupt flag again.
      */
-    private static void awaitAll(List<Future<?>> futures, ExecutorService pool, AtomicBoolean stopped) {
+    private static void awaitAll(List<Future<?>> futures, List<Thread> workers, AtomicBoolean stopped) {
         boolean interrupted = false;
         for (Future<?> f : futures) {
             while (true) {
@@ -122,7 +131,7 @@ final class SweepRuns {
                 } catch (InterruptedException e) {
                     interrupted = true;
                     stopped.set(true);
-                    pool.shutdownNow();
+                    workers.forEach(Thread::interrupt);
                 } catch (ExecutionException e) {
                     throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
                 }
