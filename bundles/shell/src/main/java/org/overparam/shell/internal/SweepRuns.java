@@ -88,10 +88,7 @@ final class SweepRuns {
                 futures.add(pool.submit(() -> {
                     rows[at] = stopped.get() || Thread.currentThread().isInterrupted()
                             ? new SweepTable.Row(p, "not run", -1, Double.NaN, "-", false)
-                            : runOne(p, dir, interrupted.get(p.key()), progress, t);
-                    if (rows[at].status().equals(RunStatus.STOPPED.name())) {
-                        stopped.set(true);
-                    }
+                            : runOne(p, dir, interrupted.get(p.key()), progress, stopped, t);
                 }));
             }
             pool.shutdown();
@@ -144,9 +141,11 @@ final class SweepRuns {
 
     /**
      * Runs one point, or resumes its interrupted run from the run's checkpoint (its spec from the
-     * manifest); a run that throws is a row, not the end of the sweep.
+     * manifest); a run that throws is a row, not the end of the sweep. A stopped run stops the sweep
+     * before its line is printed.
      */
-    private SweepTable.Row runOne(SweepPoint p, Path dir, Path interrupted, SweepProgress sweepProgress, Terminal t) {
+    private SweepTable.Row runOne(SweepPoint p, Path dir, Path interrupted, SweepProgress sweepProgress,
+                                  AtomicBoolean stopped, Terminal t) {
         int index = p.index() - 1;
         Progress progress = sweepProgress.run(index, shown(p));
         SweepTable.Row row;
@@ -165,6 +164,9 @@ final class SweepRuns {
             row = new SweepTable.Row(p, RunStatus.FAILED.name(), -1, Double.NaN, "-", false);
         }
         progress.finish();
+        if (row.status().equals(RunStatus.STOPPED.name())) {
+            stopped.set(true);
+        }
         sweepProgress.finished(index, row.status().equals("INVALID") ? RunStatus.FAILED
                 : RunStatus.valueOf(row.status()));
         return row;

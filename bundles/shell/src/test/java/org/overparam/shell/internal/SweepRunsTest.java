@@ -51,4 +51,36 @@ class SweepRunsTest {
         assertTrue(rows.get(2).contains("not run") && rows.get(3).contains("not run"), io.out());
         assertTrue(io.err().contains("sweep stopped; continue it with: overparam sweep --resume "), io.err());
     }
+
+    @Test
+    void aStoppedRunLetsTheOtherActiveRunFinishAndStartsNoOtherPoint() throws Exception {
+        SweepCommandTest t = new SweepCommandTest();
+        t.dir = dir;
+        t.command.cores(2);
+        Fakes.Captured io = new Fakes.Captured(false);
+        t.runner.status = s -> {
+            // 8/0 stops once 8/1 runs; 8/1 ends once the sweep has printed 8/0's line (after it stopped the sweep)
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() < deadline && (s.seed() == 0 ? !t.runner.ran.contains("8/1")
+                    : !io.err().contains(": STOPPED"))) {
+                sleep();
+            }
+            return s.seed() == 0 ? RunStatus.STOPPED : RunStatus.CONVERGED;
+        };
+        assertEquals(CommandLine.FAILED, t.command.execute(List.of(t.file().toString()), o -> dir.resolve("runs"),
+                io.terminal));
+        assertEquals(Set.of("8/0", "8/1"), Set.copyOf(t.runner.ran));
+        List<String> rows = io.out().lines().filter(l -> l.matches("\\d+ .*") && !l.contains("sweep folder")).toList();
+        assertEquals(List.of("STOPPED", "CONVERGED", "not", "not"),
+                rows.stream().map(l -> l.split(" +")[3]).toList(), io.out());
+        assertTrue(io.err().contains("sweep stopped; continue it with: overparam sweep --resume "), io.err());
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(1);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
