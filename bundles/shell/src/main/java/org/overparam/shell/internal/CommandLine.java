@@ -38,9 +38,10 @@ final class CommandLine {
                                                       dotted path in it, e.g. architecture.width=2048,
                                                       optimizer=sgd, stop.maxSteps=100, analyzers.0.every=5
               sweep FILE [key=value | key=a,b,c | key=range(A,B,xF) | seeds=N ...] [--runs DIR]
-                    [--fragments DIR] [--dry-run]     expand a sweep (the file's sweep: section and these
-                                                      arguments), validate every run, then run them all
-              sweep --resume SWEEPDIR                 run the points of a sweep that have not finished
+                    [--fragments DIR] [--parallel N]  expand a sweep (the file's sweep: section and these
+                    [--dry-run]                       arguments), validate every run, then run them all,
+                                                      N at once (default: the number of cores)
+              sweep --resume SWEEPDIR [--parallel N]  run the points of a sweep that have not finished
               report RUN|SWEEP [--runs DIR]           plots and report.html of a run (its folder, or its id
                                                       under the runs folder) or of a sweep folder
               resume RUN [--runs DIR]                 continue a stopped, failed or killed run from its last

@@ -67,7 +67,7 @@ final class Completion {
     private static Map<String, List<String>> options() {
         Map<String, List<String>> m = new LinkedHashMap<>();
         m.put("run", List.of("--runs", "--fragments"));
-        m.put("sweep", List.of("--runs", "--fragments", "--dry-run", "--resume"));
+        m.put("sweep", List.of("--runs", "--fragments", "--parallel", "--dry-run", "--resume"));
         m.put("report", List.of("--runs"));
         m.put("resume", List.of("--runs"));
         m.put("stop", List.of("--runs", "--wait"));

@@ -80,7 +80,7 @@ public final class GogoCommands {
 
     /**
      * {@code op:sweep FILE [key=value | key=a,b | 'key=range(...)' | seeds=N ...] [--runs DIR]
-     * [--fragments DIR] [--dry-run]} or {@code op:sweep --resume SWEEPDIR}: expands, validates and runs a
+     * [--fragments DIR] [--parallel N] [--dry-run]} or {@code op:sweep --resume SWEEPDIR [--parallel N]}: expands, validates and runs a
      * sweep.
      *
      * @param args the file, overrides, sweep arguments and options

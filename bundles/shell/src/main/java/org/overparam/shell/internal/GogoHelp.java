@@ -15,8 +15,8 @@ final class GogoHelp {
             + "   quote values with braces: op:run FILE 'optimizer={name: sgd, lr: 0.1}'";
     static final String SWEEP = "expand a sweep, validate every run, then run them all\n"
             + "   usage: op:sweep FILE [key=value | key=a,b,c | 'key=range(A,B,xF)' | seeds=N ...] [--runs DIR]\n"
-            + "          [--fragments DIR] [--dry-run]\n"
-            + "          op:sweep --resume SWEEPDIR   (run the points that have not finished)";
+            + "          [--fragments DIR] [--parallel N] [--dry-run]   (N runs at once; default: the cores)\n"
+            + "          op:sweep --resume SWEEPDIR [--parallel N]   (run the points that have not finished)";
     static final String REPORT = "plots and report.html of a run (its folder or id) or of a sweep folder\n"
             + "   usage: op:report RUN|SWEEP [--runs DIR]";
     static final String RESUME = "continue a stopped, failed or killed run from its last checkpoint\n"

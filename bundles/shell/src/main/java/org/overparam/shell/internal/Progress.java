@@ -26,6 +26,7 @@ final class Progress implements RunListener {
     private final int columns;
     private final String prefix;
     private final DoubleFunction<String> suffix;
+    private final ProgressBoard board;
     private long startNanos;
     private long startStep;
     private long firstNanos = -1;
@@ -59,6 +60,23 @@ final class Progress implements RunListener {
      */
     Progress(PrintStream err, boolean live, LongSupplier nanos, int columns, String prefix,
              DoubleFunction<String> suffix) {
+        this(err, live, nanos, columns, prefix, suffix, null);
+    }
+
+    /**
+     * A run of a parallel sweep on a terminal: its redrawn line is its line of {@code board}.
+     *
+     * @param err where to write
+     * @param live whether {@code err} is a terminal
+     * @param nanos a monotonic clock in nanoseconds
+     * @param columns the terminal's width in characters
+     * @param prefix the start of every line, e.g. {@code run 3/12}; may be empty
+     * @param suffix the end of the terminal line for the fraction of this run done; may return an empty string
+     * @param board the block of lines this run's line is one of, or {@code null}: one line of its own
+     */
+    Progress(PrintStream err, boolean live, LongSupplier nanos, int columns, String prefix,
+             DoubleFunction<String> suffix, ProgressBoard board) {
+        this.board = board;
         this.err = err;
         this.live = live;
         this.nanos = nanos;
@@ -90,6 +108,11 @@ final class Progress implements RunListener {
 
     /** Ends a redrawn line, if one is open (call after the run returns or throws). */
     void finish() {
+        if (board != null) {
+            board.remove(this);
+            drawn = "";
+            return;
+        }
         if (!drawn.isEmpty()) {
             err.println();
             drawn = "";
@@ -166,6 +189,11 @@ final class Progress implements RunListener {
     }
 
     private void draw(String line) {
+        if (board != null) {
+            board.draw(this, line);
+            drawn = line;
+            return;
+        }
         String pad = line.length() < drawn.length() ? " ".repeat(drawn.length() - line.length()) : "";
         err.print("\r" + line + pad);
         err.flush();
@@ -173,6 +201,10 @@ final class Progress implements RunListener {
     }
 
     private void println(String text) {
+        if (board != null) {
+            board.println(text);
+            return;
+        }
         if (!drawn.isEmpty()) {
             err.print("\r" + " ".repeat(drawn.length()) + "\r");
         }

@@ -12,7 +12,6 @@ import java.util.function.Supplier;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.run.ExperimentRunner;
 import org.overparam.api.run.Names;
-import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunStatus;
 import org.overparam.api.run.SpecReader;
 import org.overparam.api.run.Sweep;
@@ -21,23 +20,25 @@ import org.overparam.api.run.SweepPoint;
 /**
  * The {@code sweep} command: expands an experiment's sweep (every run resolved, validated and pinned
  * before anything is written), creates the sweep folder with its manifest ({@link SweepFolder}), runs
- * the points one after another with progress on standard error ({@code run 3/12 (...)}), and prints
- * a table of the runs ({@link SweepTable}). With {@code --resume SWEEPDIR} it reads the manifest back,
+ * the points, up to {@code --parallel N} at once (default: the number of cores), with progress on
+ * standard error ({@code run 3/12 (...)}), and prints a table of the runs ({@link SweepTable}; the
+ * running is {@link SweepRuns}). With {@code --resume SWEEPDIR} it reads the manifest back,
  * skips the points that already have a finished run, and continues a point's interrupted run (stopped,
  * failed or killed) from its checkpoint ({@link ExperimentRunner#resume}) instead of starting it
  * again. A run that is stopped (an interrupt, or {@code stop RUN}) ends
- * the sweep. Exit code 0 when every run converged or completed, 1 otherwise, 2 for bad input.
+ * the sweep: no other point starts, and the runs active then stop at a boundary too on an interrupt. Exit code 0 when every run converged or completed, 1 otherwise, 2 for bad input.
  */
 final class SweepCommand {
     /** The usage line. */
     static final String USAGE = "sweep FILE [key=value | key=a,b | key=range(...) | seeds=N ...] [--runs DIR] "
-            + "[--fragments DIR] [--dry-run]  |  sweep --resume SWEEPDIR [--dry-run]";
-    private static final List<String> OPTIONS = List.of("--runs", "--fragments", "--resume", "--dry-run");
+            + "[--fragments DIR] [--parallel N] [--dry-run]  |  sweep --resume SWEEPDIR [--parallel N] [--dry-run]";
+    private static final List<String> OPTIONS = List.of("--runs", "--fragments", "--resume", "--parallel", "--dry-run");
     private final SpecReader reader;
     private final ExperimentRunner runner;
     private final LongSupplier nanos;
     private final Supplier<LocalDateTime> clock;
     private SweepLocks locks = new SweepLocks();
+    private int cores = Runtime.getRuntime().availableProcessors();
 
     /**
      * @param reader reads and expands experiment files and manifests
@@ -50,6 +51,15 @@ final class SweepCommand {
         this.runner = runner;
         this.nanos = nanos;
         this.clock = clock;
+    }
+
+    /**
+     * @param runs how many runs a sweep runs at once without {@code --parallel} (by default the number of cores)
+     * @return this
+     */
+    SweepCommand cores(int runs) {
+        this.cores = runs;
+        return this;
     }
 
     /**
@@ -74,6 +84,7 @@ final class SweepCommand {
         String runs = null;
         String resume = null;
         boolean dryRun = false;
+        int parallel = cores;
         List<Path> fragments = new ArrayList<>();
         List<String> arguments = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
@@ -81,6 +92,10 @@ final class SweepCommand {
             String option = a.startsWith("--") && a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
             if (option.equals("--dry-run") && option.equals(a)) {
                 dryRun = true;
+            } else if (option.equals("--parallel")) {
+                String value = !a.equals(option) ? a.substring(option.length() + 1)
+                        : i + 1 < args.size() ? args.get(++i) : "";
+                parallel = parallel(value);
             } else if (List.of("--runs", "--fragments", "--resume").contains(option)) {
                 String value = !a.equals(option) ? a.substring(option.length() + 1)
                         : i + 1 < args.size() ? args.get(++i) : "";
@@ -115,7 +130,7 @@ final class SweepCommand {
                 return plan(sweep, SweepFolder.finished(dir), SweepFolder.interrupted(dir), t);
             }
             try (SweepLock lock = locks.acquire(dir)) {
-                return runAll(sweep, dir, t);
+                return new SweepRuns(runner, nanos, parallel).runAll(sweep, dir, t);
             }
         }
         Path runsDir = runsFolder.apply(runs);
@@ -131,8 +146,26 @@ final class SweepCommand {
                     + dir.getFileName());
         }
         try (SweepLock lock = locks.acquire(dir)) {
-            return runAll(sweep, dir, t);
+            return new SweepRuns(runner, nanos, parallel).runAll(sweep, dir, t);
         }
+    }
+
+    /** Reads {@code --parallel}'s value: a whole number of runs at once, at least 1. */
+    private static int parallel(String value) {
+        if (value.isBlank()) {
+            throw new InvalidInputException("sweep", "--parallel needs a number of runs at once");
+        }
+        int n;
+        try {
+            n = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            n = 0;
+        }
+        if (n < 1) {
+            throw new InvalidInputException("sweep", "--parallel takes a whole number of runs at once, at least 1, not '"
+                    + value.replaceAll("\\p{Cntrl}", "?") + "'");
+        }
+        return n;
     }
 
     /**
@@ -166,75 +199,6 @@ final class SweepCommand {
         }
         t.out().flush();
         return CommandLine.OK;
-    }
-
-    private int runAll(Sweep sweep, Path dir, Terminal t) {
-        Map<String, SweepFolder.Done> done = SweepFolder.finished(dir);
-        Map<String, Path> interrupted = SweepFolder.interrupted(dir);
-        int n = sweep.points().size();
-        long skip = sweep.points().stream().filter(p -> done.containsKey(p.key())).count();
-        t.err().println("sweep " + sweep.name() + ": " + n + " run" + (n == 1 ? "" : "s") + " in " + dir
-                + (skip > 0 ? "; " + skip + " finished before" : ""));
-        SweepProgress progress = new SweepProgress(t.err(), t.live(), nanos, n);
-        List<SweepTable.Row> rows = new ArrayList<>();
-        boolean stopped = false;
-        for (SweepPoint p : sweep.points()) {
-            SweepFolder.Done d = done.get(p.key());
-            if (stopped) {
-                rows.add(new SweepTable.Row(p, "not run", -1, Double.NaN, "-", false));
-            } else if (d != null) {
-                progress.skipped(p.index() - 1, shown(p));
-                rows.add(new SweepTable.Row(p, d.status().name(), d.steps(), d.loss(),
-                        d.folder().getFileName().toString(), true));
-            } else {
-                SweepTable.Row row = runOne(p, dir, interrupted.get(p.key()), progress, t);
-                stopped = row.status().equals(RunStatus.STOPPED.name());
-                rows.add(row);
-            }
-        }
-        progress.end();
-        SweepTable.print(sweep.axes(), rows, "run", t.out());
-        long ok = rows.stream().filter(r -> r.status().equals("CONVERGED") || r.status().equals("COMPLETED")).count();
-        t.out().println(ok + " of " + n + " runs converged or completed; sweep folder " + dir);
-        t.out().flush();
-        if (stopped) {
-            t.error("sweep stopped; continue it with: overparam sweep --resume " + dir);
-        }
-        return ok == n ? CommandLine.OK : CommandLine.FAILED;
-    }
-
-    /**
-     * Runs one point, or resumes its interrupted run from the run's checkpoint (its spec from the
-     * manifest); a run that throws is a row, not the end of the sweep.
-     */
-    private SweepTable.Row runOne(SweepPoint p, Path dir, Path interrupted, SweepProgress sweepProgress, Terminal t) {
-        int index = p.index() - 1;
-        Progress progress = sweepProgress.run(index, shown(p));
-        SweepTable.Row row;
-        try {
-            RunResult r = interrupted == null ? runner.run(p.spec(), dir, progress)
-                    : runner.resume(interrupted, file -> p.spec(), progress);
-            row = new SweepTable.Row(p, r.status().name(), r.steps(), r.loss(),
-                    r.directory() == null ? "-" : r.directory().getFileName().toString(), false);
-        } catch (InvalidInputException e) {
-            progress.finish();
-            t.error("run " + p.index() + ": " + e.oneLine());
-            row = new SweepTable.Row(p, "INVALID", -1, Double.NaN, "-", false);
-        } catch (RuntimeException e) {
-            progress.finish();
-            t.error("run " + p.index() + " failed: " + RunsFolder.failure(e));
-            row = new SweepTable.Row(p, RunStatus.FAILED.name(), -1, Double.NaN, "-", false);
-        }
-        progress.finish();
-        sweepProgress.finished(index, row.status().equals("INVALID") ? RunStatus.FAILED
-                : RunStatus.valueOf(row.status()));
-        return row;
-    }
-
-    private static String shown(SweepPoint p) {
-        StringBuilder b = new StringBuilder();
-        p.values().forEach((k, v) -> b.append(b.length() == 0 ? "" : " ").append(k).append('=').append(v));
-        return b.length() == 0 ? "no swept keys" : b.toString();
     }
 
     private static Path path(String text) {

@@ -5,9 +5,11 @@ import java.util.function.LongSupplier;
 import org.overparam.api.run.RunStatus;
 
 /**
- * Console progress of a sweep of N runs run one after another: each run shows its own
- * {@link Progress}, whose lines start with {@code run k/N}; on a terminal its redrawn line also ends
- * with the sweep's progress and ETA ({@code sweep 37% ETA 4:10}); at the end one summary line.
+ * Console progress of a sweep of N runs: each run shows its own {@link Progress}, whose lines start
+ * with {@code run k/N}; on a terminal its redrawn line also ends with the sweep's progress and ETA
+ * ({@code sweep 37% ETA 4:10}), or, with several runs at once ({@link #parallel()}), each active run
+ * has a line of a {@link ProgressBoard} that ends with the total ({@link #total()}); at the end one
+ * summary line.
  * Without a terminal the run lines are the plain ones of {@link Progress} (a line per tenth of
  * each run), each prefixed with {@code run k/N}.
  *
@@ -16,7 +18,7 @@ import org.overparam.api.run.RunStatus;
  * is that times the runs left ({@code N - skipped - d - f}). Runs skipped because they had already
  * finished (a resumed sweep) count neither in the elapsed time nor in what is left.
  *
- * <p>How the {@code sweep} command uses it, on the thread that runs the sweep:
+ * <p>How a serial sweep uses it (a parallel one, {@link SweepRuns}, makes the same calls from each run's thread):
  * <pre>{@code
  * SweepProgress progress = new SweepProgress(t.err(), t.live(), nanos, runs.size());
  * for (int i = 0; i < runs.size(); i++) {
@@ -35,7 +37,8 @@ import org.overparam.api.run.RunStatus;
  * }
  * progress.end();
  * }</pre>
- * Not thread-safe: one sweep, one thread.
+ * Thread-safe: in a parallel sweep ({@link SweepRuns}) each run's thread starts and counts its own run;
+ * there the runs' lines are the plain ones (several runs redrawing one terminal line would garble it).
  */
 final class SweepProgress {
     private final PrintStream err;
@@ -47,7 +50,10 @@ final class SweepProgress {
     private int skipped;
     private int done;
     private int failed;
-    private String label = "";
+    private final String[] labels;
+    private final double[] fractions;
+    private ProgressBoard board;
+    private int active;
 
     /**
      * A sweep's progress, {@code COLUMNS} characters wide (80 when unset).
@@ -77,6 +83,21 @@ final class SweepProgress {
         this.nanos = nanos;
         this.runs = runs;
         this.columns = columns;
+        this.labels = new String[runs];
+        this.fractions = new double[runs];
+    }
+
+    /**
+     * Several runs at once: on a terminal a block of lines, one per active run and one with the sweep's
+     * total ({@link ProgressBoard}); otherwise the plain lines, each with its run's prefix.
+     *
+     * @return this
+     */
+    SweepProgress parallel() {
+        if (live) {
+            board = new ProgressBoard(err, this::total, this);
+        }
+        return this;
     }
 
     /**
@@ -88,14 +109,20 @@ final class SweepProgress {
      * @param label what distinguishes the run, e.g. {@code architecture.width=256 seed=2}; may be empty
      * @return the run's progress listener
      */
-    Progress run(int index, String label) {
+    synchronized Progress run(int index, String label) {
         if (startNanos < 0) {
             startNanos = nanos.getAsLong();
         }
-        this.label = label;
+        labels[index] = label;
         String prefix = position(index);
-        err.println(prefix + (label.isEmpty() ? "" : " " + label));
-        err.flush();
+        print(prefix + (label.isEmpty() ? "" : " " + label));
+        if (board != null) {
+            active++;
+            return new Progress(err, live, nanos, columns, prefix, f -> {
+                progressed(index, f);
+                return "";
+            }, board);
+        }
         return new Progress(err, live, nanos, columns, prefix, this::suffix);
     }
 
@@ -105,10 +132,9 @@ final class SweepProgress {
      * @param index the run's index in the sweep, from 0
      * @param label what distinguishes the run; may be empty
      */
-    void skipped(int index, String label) {
+    synchronized void skipped(int index, String label) {
         skipped++;
-        err.println(position(index) + (label.isEmpty() ? "" : " " + label) + ": finished before, skipped");
-        err.flush();
+        print(position(index) + (label.isEmpty() ? "" : " " + label) + ": finished before, skipped");
     }
 
     /**
@@ -117,17 +143,24 @@ final class SweepProgress {
      * @param index the run's index in the sweep, from 0
      * @param status how it ended
      */
-    void finished(int index, RunStatus status) {
+    synchronized void finished(int index, RunStatus status) {
+        String label = labels[index] == null ? "" : labels[index];
         done++;
+        fractions[index] = 0;
+        if (board != null) {
+            active--;
+        }
         if (status != RunStatus.CONVERGED && status != RunStatus.COMPLETED) {
             failed++;
-            err.println(position(index) + (label.isEmpty() ? "" : " " + label) + ": " + status);
-            err.flush();
+            print(position(index) + (label.isEmpty() ? "" : " " + label) + ": " + status);
         }
     }
 
     /** Prints the sweep's summary line: {@code sweep: 12 runs, 3 skipped, 1 not converged or completed; 4:10}. */
-    void end() {
+    synchronized void end() {
+        if (board != null) {
+            board.close();
+        }
         long elapsed = startNanos < 0 ? 0 : nanos.getAsLong() - startNanos;
         err.println("sweep: " + runs + " runs" + (skipped > 0 ? ", " + skipped + " skipped" : "")
                 + (failed > 0 ? ", " + failed + " not converged or completed" : "") + "; " + Formats.duration(elapsed));
@@ -138,7 +171,7 @@ final class SweepProgress {
      * @param fraction the part of the current run done, in [0, 1]
      * @return {@code sweep 37% ETA 4:10}, or {@code sweep 37%} while no time has passed
      */
-    String suffix(double fraction) {
+    synchronized String suffix(double fraction) {
         double counted = done + fraction;
         double all = runs - skipped;
         long percent = Math.round(Math.floor(100 * (skipped + counted) / runs));
@@ -148,6 +181,30 @@ final class SweepProgress {
             b.append(" ETA ").append(Formats.clock(seconds / counted * (all - counted)));
         }
         return b.toString();
+    }
+
+    /** Notes how far run {@code index} is, for the total line of a parallel sweep. */
+    private synchronized void progressed(int index, double fraction) {
+        fractions[index] = fraction;
+    }
+
+    /** @return the total line of a parallel sweep: {@code sweep 3/12 done, 2 running, 37% ETA 4:10} */
+    synchronized String total() {
+        double running = 0;
+        for (double f : fractions) {
+            running += f;
+        }
+        return "sweep " + (done + skipped) + "/" + runs + " done, " + active + " running, "
+                + suffix(running).substring("sweep ".length());
+    }
+
+    private void print(String line) {
+        if (board != null) {
+            board.println(line);
+        } else {
+            err.println(line);
+            err.flush();
+        }
     }
 
     private String position(int index) {

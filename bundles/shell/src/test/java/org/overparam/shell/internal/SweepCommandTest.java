@@ -45,12 +45,12 @@ class SweepCommandTest {
     final SpecReader reader = new YamlSpecReader(new CorpusRegistry());
     final Runner runner = new Runner();
     final SweepCommand command = new SweepCommand(reader, runner, () -> 0L,
-            () -> LocalDateTime.of(2026, 11, 23, 14, 5, 9));
+            () -> LocalDateTime.of(2026, 11, 23, 14, 5, 9)).cores(1);
 
     /** Writes run folders ({@code <name>-<n>}: spec.yaml, result.json) as the engine does; statuses from {@link #status}. */
     static final class Runner implements ExperimentRunner {
         Function<RunSpec, RunStatus> status = s -> RunStatus.CONVERGED;
-        final List<String> ran = new ArrayList<>();
+        final List<String> ran = java.util.Collections.synchronizedList(new ArrayList<>());
         int folders;
 
         @Override
@@ -61,7 +61,10 @@ class SweepCommandTest {
             if (s == RunStatus.FAILED) {
                 throw new IllegalStateException("boom");
             }
-            Path d = runsDirectory.resolve(spec.name() + "-" + ++folders);
+            Path d;
+            synchronized (this) {
+                d = runsDirectory.resolve(spec.name() + "-" + ++folders);
+            }
             try {
                 Files.createDirectories(d);
                 Files.writeString(d.resolve("spec.yaml"), spec.text());
