@@ -162,7 +162,8 @@ public final class Backend {
             Kernels kernels = new NativeKernels(blas);
             if ("java".equals(System.getProperty(LEVEL3_PROPERTY)) && JavaKernels.vectorApiWorks()) {
                 int javaThreads = javaThreads();
-                kernels = new HybridKernels(kernels, new JavaKernels(javaBlas(), javaThreads));
+                kernels = new CalibratedKernels(kernels, new JavaKernels(javaBlas(), javaThreads),
+                        CalibrationTable.allJava(null));
                 description += "; gemm and syrk on the Java Vector API kernels, " + javaThreads + " Java thread"
                         + (javaThreads == 1 ? "" : "s");
             } else if (calibrate && calibrationOn() && JavaKernels.vectorApiWorks()) {

@@ -3,7 +3,9 @@ package org.overparam.linalg.internal;
 /**
  * Native kernels with each level-3 product (dgemm by shape class, sgemm, syrk) on the native or
  * the Java Vector API kernels as a {@link CalibrationTable} chose. Memory-bound kernels and LAPACK
- * stay native. One threading layer per call, as in {@link HybridKernels}.
+ * stay native; with {@link CalibrationTable#allJava} every level-3 product runs on Java (the
+ * forced {@code level3=java} path). One threading layer per call: a call runs on OpenBLAS's threads
+ * or on the Java kernels' own, never both.
  */
 final class CalibratedKernels implements Kernels {
     private final Kernels nativeKernels;

@@ -59,6 +59,14 @@ public record CalibrationTable(CalibrationEnvironment environment, boolean[] cho
         return new CalibrationTable(environment, new boolean[n], new double[n], new double[n]);
     }
 
+    /** @return the table with every shape on Java: what {@code overparam.linalg.level3=java} forces */
+    static CalibrationTable allJava(CalibrationEnvironment environment) {
+        int n = Shape.values().length;
+        boolean[] all = new boolean[n];
+        java.util.Arrays.fill(all, true);
+        return new CalibrationTable(environment, all, new double[n], new double[n]);
+    }
+
     /** @return whether the shape runs on the Java kernels */
     public boolean java(Shape shape) {
         return choices[shape.ordinal()];
