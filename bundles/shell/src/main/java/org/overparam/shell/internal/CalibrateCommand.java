@@ -8,7 +8,7 @@ import org.overparam.linalg.Linalg;
  * The {@code calibrate} command: measures native OpenBLAS against the Java Vector API kernels per
  * level-3 operation and shape class now, caches the choice for this machine (docs/linalg.md), and
  * prints the table with the measured times. The kernels already running keep their choice; the
- * next start uses the new one. Exit code 0; 2 when there is nothing to choose between.
+ * next start with calibration on ({@code -Doverparam.linalg.calibration=auto}) uses the new one. Exit code 0; 2 when there is nothing to choose between.
  */
 final class CalibrateCommand {
     /**
@@ -28,6 +28,10 @@ final class CalibrateCommand {
         }
         t.out().println("kernels now: " + Linalg.implementation());
         t.out().print(table);
+        if (!Linalg.implementation().contains("calibrated:")) {
+            t.out().println("calibration is opt-in: a start with OVERPARAM_JAVA_OPTS=-Doverparam.linalg.calibration=auto"
+                    + " uses this table (docs/linalg.md)");
+        }
         t.out().flush();
         return CommandLine.OK;
     }

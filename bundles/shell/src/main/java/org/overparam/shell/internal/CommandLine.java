@@ -56,7 +56,8 @@ final class CommandLine {
                                                       and the runs that hold them
               calibrate                               measure native against Java kernels per operation
                                                       and shape now, cache the choice for this machine,
-                                                      print the table (used from the next start)
+                                                      print the table (used from the next start with
+                                                      -Doverparam.linalg.calibration=auto)
               runs [FILTER ...] [--limit N] [--offset N] [--sort [-]KEY] [--csv|--json [FILE]]
                                                       runs in the run store, newest first; filters:
                                                       status=S, tag=T, name=GLOB, sweep=ID, key=value,
