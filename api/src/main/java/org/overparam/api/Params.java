@@ -122,6 +122,37 @@ public final class Params {
     }
 
     /**
+     * {@code this += alpha * x}, returning {@code x.norm()}: one pass instead of two, with the same
+     * results bit for bit as {@link #axpy} followed by {@link #norm} (the same operations in the same
+     * order; the sum of squares rides in the shadow of the update).
+     *
+     * @param alpha the factor
+     * @param x same layout, not modified (it must not be this)
+     * @return the Euclidean norm of x over all blocks
+     * @throws IllegalArgumentException if x is this
+     * @since 1.4
+     */
+    public double axpyNorm(double alpha, Params x) {
+        check(x);
+        if (x == this) {
+            throw new IllegalArgumentException("axpyNorm needs x other than this");
+        }
+        double s = 0;
+        for (int i = 0; i < blocks.length; i++) {
+            double[] a = blocks[i];
+            double[] b = x.blocks[i];
+            double block = 0;
+            for (int j = 0; j < a.length; j++) {
+                double v = b[j];
+                a[j] += alpha * v;
+                block += v * v;
+            }
+            s += block;
+        }
+        return Math.sqrt(s);
+    }
+
+    /**
      * this *= alpha.
      *
      * @param alpha the factor

@@ -14,6 +14,11 @@ final class ScaledModel implements Model {
         this.scaling = scaling;
     }
 
+    /** @return the multipliers */
+    Scaling scaling() {
+        return scaling;
+    }
+
     /** @return the wrapped model */
     Model inner() {
         return inner;

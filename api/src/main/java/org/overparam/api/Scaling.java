@@ -69,6 +69,28 @@ public final class Scaling {
     }
 
     /**
+     * {@link #effective(Params)} without allocating: the same products, written into the blocks of
+     * {@code workspace} (e.g. kept by a run from one step to the next).
+     *
+     * @param raw raw values; not modified
+     * @param workspace params of the same layout; its blocks with a multiplier other than 1 are
+     *     overwritten, the others are left alone
+     * @return the effective values: workspace's arrays for scaled blocks, raw's for identity blocks
+     *     (valid until workspace is written again)
+     * @since 1.4
+     */
+    public Params effective(Params raw, Params workspace) {
+        if (!workspace.layout().equals(layout) || !raw.layout().equals(layout)) {
+            throw new IllegalArgumentException("scaling for " + layout + " cannot fill " + workspace.layout());
+        }
+        double[][] b = new double[scales.length][];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = scales[i].isIdentity() ? raw.block(i) : multiply(i, raw.block(i), workspace.block(i));
+        }
+        return Params.wrap(layout, b);
+    }
+
+    /**
      * Multiplies every block in place by its multiplier.
      *
      * @param p the values
@@ -102,6 +124,15 @@ public final class Scaling {
      */
     public static Model unwrap(Model model) {
         return model instanceof ScaledModel s ? s.inner() : model;
+    }
+
+    /**
+     * @param model a model, perhaps made by {@link #wrap}
+     * @return the scaling {@link #wrap} applied to it, or empty when it is not a wrapped model
+     * @since 1.4
+     */
+    public static Optional<Scaling> of(Model model) {
+        return model instanceof ScaledModel s ? Optional.of(s.scaling()) : Optional.empty();
     }
 
     private double[] multiply(int i, double[] src, double[] dst) {

@@ -1,5 +1,7 @@
 package org.overparam.linalg;
 
+import org.overparam.linalg.internal.VectorElementwise;
+
 /**
  * Elementwise and reduction kernels on flat arrays, without boxing: activations and their
  * derivatives, Hadamard products, bias broadcasts, sums and norms. Each runs in one pass in index
@@ -9,7 +11,21 @@ package org.overparam.linalg;
  * (in place) only where a method says so.
  */
 public final class Elementwise {
+    /** Whether the ReLU passes run on the Vector API ({@link VectorElementwise}), bit for bit the same. */
+    private static final boolean VECTOR_RELU = vectorReluWorks();
+
     private Elementwise() {
+    }
+
+    private static boolean vectorReluWorks() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return false;
+        }
+        try {
+            return VectorElementwise.works();
+        } catch (LinkageError e) {
+            return false;
+        }
     }
 
     /**
@@ -88,6 +104,10 @@ public final class Elementwise {
      * @param y output
      */
     public static void relu(int n, double[] x, double[] y) {
+        if (VECTOR_RELU) {
+            VectorElementwise.relu(n, x, y);
+            return;
+        }
         for (int i = 0; i < n; i++) {
             long b = Double.doubleToRawLongBits(x[i]);
             y[i] = Double.longBitsToDouble(b & positive(b));
@@ -102,6 +122,10 @@ public final class Elementwise {
      * @param g the incoming gradient, masked in place
      */
     public static void reluBackward(int n, double[] z, double[] g) {
+        if (VECTOR_RELU) {
+            VectorElementwise.reluBackward(n, z, g);
+            return;
+        }
         for (int i = 0; i < n; i++) {
             long keep = positive(Double.doubleToRawLongBits(z[i]));
             g[i] = Double.longBitsToDouble(Double.doubleToRawLongBits(g[i]) & keep);

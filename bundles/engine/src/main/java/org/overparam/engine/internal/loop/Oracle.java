@@ -1,5 +1,6 @@
 package org.overparam.engine.internal.loop;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.overparam.api.Batch;
 import org.overparam.api.Forward;
@@ -10,6 +11,7 @@ import org.overparam.api.LossScale;
 import org.overparam.api.Model;
 import org.overparam.api.OutputLoss;
 import org.overparam.api.Params;
+import org.overparam.api.Scaling;
 import org.overparam.api.run.ComponentRef;
 import org.overparam.engine.internal.registry.Guard;
 
@@ -32,6 +34,8 @@ public final class Oracle implements GradientOracle {
     private final ComponentRef lossRef;
     private final ComponentRef archRef;
     private long sampleGradients;
+    /** The effective weights of the latest forward pass of a scaled model, reused from call to call. */
+    private Params effective;
 
     /**
      * @param train the training samples
@@ -65,7 +69,7 @@ public final class Oracle implements GradientOracle {
     public double loss(Params at, int[] rows) {
         Batch b = rows(rows);
         Model m = model.get();
-        Forward f = Guard.call(archRef, () -> m.forward(at, b));
+        Forward f = forward(m, at, b);
         return bound(b).evaluate(f.output(), null);
     }
 
@@ -73,13 +77,40 @@ public final class Oracle implements GradientOracle {
     public double gradient(Params at, int[] rows, Params gradient) {
         Batch b = rows(rows);
         Model m = model.get();
-        Forward f = Guard.call(archRef, () -> m.forward(at, b));
+        Forward f = forward(m, at, b);
         double[] dOut = new double[b.n() * b.outputSize()];
         double value = bound(b).evaluate(f.output(), dOut);
-        Guard.run(archRef, () -> m.backward(f, dOut, gradient));
+        Optional<Scaling> scaling = Scaling.of(m);
+        if (scaling.isPresent()) {
+            Model inner = Scaling.unwrap(m);
+            Guard.run(archRef, () -> inner.backward(f, dOut, gradient));
+            scaling.get().multiplyInPlace(gradient);
+        } else {
+            Guard.run(archRef, () -> m.backward(f, dOut, gradient));
+        }
         zeroFrozen(gradient);
         sampleGradients += b.n();
         return value;
+    }
+
+    /**
+     * The model's forward pass at {@code at}. For a scaled model the effective weights go into this
+     * oracle's workspace instead of fresh arrays (the wrapped model's own {@code forward} allocates
+     * them on every call): the same products, so the same results. The forward pass it returns is
+     * used and dropped within the caller, before the workspace is written again.
+     */
+    private Forward forward(Model m, Params at, Batch b) {
+        Optional<Scaling> scaling = Scaling.of(m);
+        if (scaling.isEmpty()) {
+            return Guard.call(archRef, () -> m.forward(at, b));
+        }
+        Scaling s = scaling.get();
+        if (effective == null || !effective.layout().equals(s.layout())) {
+            effective = Params.zeros(s.layout());
+        }
+        Params eff = s.effective(at, effective);
+        Model inner = Scaling.unwrap(m);
+        return Guard.call(archRef, () -> inner.forward(eff, b));
     }
 
     @Override

@@ -39,8 +39,7 @@ public final class GradientDescent implements Optimizer {
         Params w = ctx.params();
         Params g = w.zerosLike();
         double loss = ctx.oracle().gradient(w, null, g);
-        w.axpy(-lr * ctx.schedule(), g);
-        ctx.report("grad_norm", g.norm());
+        ctx.report("grad_norm", w.axpyNorm(-lr * ctx.schedule(), g));
         return loss;
     }
 }
