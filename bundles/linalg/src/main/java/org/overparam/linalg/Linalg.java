@@ -44,6 +44,22 @@ public final class Linalg {
         return Backend.calibrate();
     }
 
+    /**
+     * Caps the threads of the Java kernels called from the current thread from now on, where the
+     * caller already runs several things at once: a parallel sweep gives each run's thread a cap of 1,
+     * so its runs do not fight over the cores. It leaves the other threads, and OpenBLAS's own
+     * threads (fixed per process by {@code OPENBLAS_NUM_THREADS}), alone. Results do not change: the
+     * Java kernels compute every element the same way on any number of threads.
+     *
+     * @param cap at most this many threads, or 0 for no cap (the process's thread count)
+     * @return the cap set on this thread before (0: none), to restore it
+     * @throws IllegalArgumentException if cap is negative
+     * @since 1.4
+     */
+    public static int limitThreads(int cap) {
+        return Backend.limitJavaThreads(cap);
+    }
+
     /** @return whether the kernels run in native OpenBLAS */
     public static boolean isNative() {
         return Backend.get().isNative();

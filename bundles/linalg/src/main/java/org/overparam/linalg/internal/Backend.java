@@ -86,6 +86,14 @@ public final class Backend {
         return kernels;
     }
 
+    /**
+     * @param cap at most this many Java kernel threads for calls from the current thread; 0: no cap
+     * @return the cap set before
+     */
+    public static int limitJavaThreads(int cap) {
+        return Parallel.limit(cap);
+    }
+
     /** @return the chosen backend */
     public static Backend get() {
         return INSTANCE;

@@ -17,6 +17,8 @@ import java.util.function.IntConsumer;
  * concurrent callers cannot deadlock; idle threads end after 30 s.
  */
 final class Parallel {
+    /** A cap on the threads a kernel called from this thread may use (0: none), see {@link #limit}. */
+    private static final ThreadLocal<Integer> LIMIT = ThreadLocal.withInitial(() -> 0);
     private final int threads;
     private final ThreadPoolExecutor pool;
 
@@ -31,9 +33,26 @@ final class Parallel {
         pool.allowCoreThreadTimeOut(true);
     }
 
-    /** @return the number of threads */
+    /** @return the number of threads a kernel called from this thread uses: the pool's, or the cap set on it */
     int threads() {
-        return threads;
+        int cap = LIMIT.get();
+        return cap > 0 ? Math.min(cap, threads) : threads;
+    }
+
+    /**
+     * Caps the threads of every Java kernel called from the current thread from now on (e.g. one
+     * for each run of a parallel sweep, whose runs already fill the cores); 0 removes the cap.
+     *
+     * @param cap at most this many threads, or 0
+     * @return the cap that was set before
+     */
+    static int limit(int cap) {
+        if (cap < 0) {
+            throw new IllegalArgumentException("a thread cap is 0 (none) or positive, not " + cap);
+        }
+        int before = LIMIT.get();
+        LIMIT.set(cap);
+        return before;
     }
 
     /**
@@ -41,7 +60,7 @@ final class Parallel {
      * returns when all have finished.
      */
     void run(int parts, IntConsumer body) {
-        if (parts <= 1 || threads == 1) {
+        if (parts <= 1 || threads() == 1) {
             for (int p = 0; p < parts; p++) {
                 body.accept(p);
             }

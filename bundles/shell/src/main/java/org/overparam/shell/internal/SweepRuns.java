@@ -17,6 +17,7 @@ import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunStatus;
 import org.overparam.api.run.Sweep;
 import org.overparam.api.run.SweepPoint;
+import org.overparam.linalg.Linalg;
 
 /**
  * Runs a sweep's points, up to {@code parallel} at once, each on a thread of its own ({@code sweep-run-k}),
@@ -26,6 +27,8 @@ import org.overparam.api.run.SweepPoint;
  * ends the sweep: no point starts after it, and the points never started are "not run". When the thread
  * running the sweep is interrupted (Ctrl-C in the shell), every active run's thread is interrupted and
  * stops at its next boundary with a checkpoint, and the sweep waits for them before it prints its table.
+ * With several runs at once, each run's Java kernels are capped at one thread ({@link Linalg#limitThreads}),
+ * in a long-lived shell's {@code op:sweep} as on the command line.
  */
 final class SweepRuns {
     private final ExperimentRunner runner;
@@ -86,9 +89,17 @@ final class SweepRuns {
                 }
                 int at = i;
                 futures.add(pool.submit(() -> {
-                    rows[at] = stopped.get() || Thread.currentThread().isInterrupted()
-                            ? new SweepTable.Row(p, "not run", -1, Double.NaN, "-", false)
-                            : runOne(p, dir, interrupted.get(p.key()), progress, stopped, t);
+                    // Several runs at once fill the cores: each run's Java kernels keep to its own thread.
+                    int cap = threads > 1 ? Linalg.limitThreads(1) : -1;
+                    try {
+                        rows[at] = stopped.get() || Thread.currentThread().isInterrupted()
+                                ? new SweepTable.Row(p, "not run", -1, Double.NaN, "-", false)
+                                : runOne(p, dir, interrupted.get(p.key()), progress, stopped, t);
+                    } finally {
+                        if (cap >= 0) {
+                            Linalg.limitThreads(cap);
+                        }
+                    }
                 }));
             }
             pool.shutdown();
