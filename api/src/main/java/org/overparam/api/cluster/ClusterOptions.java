@@ -1,7 +1,5 @@
 package org.overparam.api.cluster;
 
-import java.util.Objects;
-
 /**
  * How a container takes part in a cluster.
  *
@@ -11,8 +9,12 @@ import java.util.Objects;
  * @param join the coordinator's {@code HOST:PORT} for a worker, or {@code null} for the coordinator
  * @param name the cluster's name (empty: {@value #DEFAULT_NAME})
  * @param secret the shared secret (empty: none; required when {@code bind} is not loopback)
+ * @param members how many members (itself included) a coordinator waits for before it hands out runs
+ *     (at most {@value #MEMBERS_WAIT_SECONDS} s); 1 to start at once
  */
-public record ClusterOptions(String bind, int port, String join, String name, String secret) {
+public record ClusterOptions(String bind, int port, String join, String name, String secret, int members) {
+    /** How long a coordinator waits for {@link #members()}, in seconds. */
+    public static final int MEMBERS_WAIT_SECONDS = 120;
     /** The default address: the loopback interface only. */
     public static final String LOOPBACK = "127.0.0.1";
     /** The default port. */
@@ -28,7 +30,9 @@ public record ClusterOptions(String bind, int port, String join, String name, St
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " is not between 1 and 65535");
         }
-        Objects.requireNonNull(bind);
+        if (members < 1) {
+            throw new IllegalArgumentException("members " + members + " is below 1");
+        }
     }
 
     /** @return whether this member binds the loopback interface only */

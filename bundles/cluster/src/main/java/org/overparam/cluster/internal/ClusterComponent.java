@@ -70,6 +70,7 @@ public final class ClusterComponent implements SweepCluster {
                     : null;
             err.println("cluster coordinator listening on " + options.bind() + ":" + options.port()
                     + " (workers: overparam worker --join " + options.bind() + ":" + options.port() + ")");
+            awaitMembers(hz, options.members(), err);
             return new Coordinator(hz, maps, reader, runner, pins, err).run(sweep, sweepDir, finished, interrupted,
                     () -> closing, () -> {
                         if (own != null) {
@@ -78,6 +79,7 @@ public final class ClusterComponent implements SweepCluster {
                     });
         } finally {
             end(hz);
+            FolderZip.deleteUnlessRuns(sweepDir.resolveSibling(".cluster-" + ProcessHandle.current().pid()));
         }
     }
 
@@ -133,6 +135,7 @@ public final class ClusterComponent implements SweepCluster {
             return 0;
         } finally {
             end(hz);
+            FolderZip.deleteUnlessRuns(scratch);
         }
     }
 
@@ -184,6 +187,23 @@ public final class ClusterComponent implements SweepCluster {
         hz.shutdown();
         member = null;
         busy.countDown();
+    }
+
+    /** Waits (bounded) until the cluster has {@code n} members, or the container stops. */
+    private void awaitMembers(HazelcastInstance hz, int n, PrintStream err) {
+        long end = System.nanoTime() + ClusterOptions.MEMBERS_WAIT_SECONDS * 1_000_000_000L;
+        while (hz.getCluster().getMembers().size() < n && !closing && System.nanoTime() < end) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (hz.getCluster().getMembers().size() < n) {
+            err.println("cluster: " + hz.getCluster().getMembers().size() + " of " + n + " members after "
+                    + ClusterOptions.MEMBERS_WAIT_SECONDS + " s; starting with those");
+        }
     }
 
     private Worker worker(HazelcastInstance hz, Maps maps, Path scratch, int parallel, PrintStream err,

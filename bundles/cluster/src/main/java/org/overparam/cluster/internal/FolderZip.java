@@ -144,6 +144,26 @@ final class FolderZip {
         }
     }
 
+    /**
+     * Deletes a scratch folder when no run folder is left in it (a run stopped there is kept).
+     *
+     * @param scratch the scratch folder
+     */
+    static void deleteUnlessRuns(Path scratch) {
+        try (Stream<Path> s = Files.list(scratch)) {
+            if (s.anyMatch(Files::isDirectory)) {
+                return;
+            }
+        } catch (IOException e) {
+            return;
+        }
+        try {
+            delete(scratch);
+        } catch (IOException e) {
+            // a scratch folder left behind holds no run
+        }
+    }
+
     private static String relative(Path folder, Path file) {
         return folder.relativize(file).toString().replace('\\', '/');
     }

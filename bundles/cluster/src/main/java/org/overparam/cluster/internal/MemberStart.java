@@ -32,6 +32,7 @@ final class MemberStart {
     static final String WORKER = "worker";
     private static final int CONNECT_MILLIS = 3000;
     private static final long JOIN_WAIT_MILLIS = 15_000;
+    private static final long REACH_MILLIS = 10_000;
 
     private MemberStart() {
     }
@@ -145,12 +146,26 @@ final class MemberStart {
         return InetSocketAddress.createUnresolved(hostPort.substring(0, colon), port);
     }
 
+    /** Connects to the coordinator, trying again for {@value #REACH_MILLIS} ms (it may be starting too). */
     private static void reachable(InetSocketAddress a, String text) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(a.getHostString(), a.getPort()), CONNECT_MILLIS);
-        } catch (IOException e) {
-            throw new InvalidInputException("--join", "cannot reach the coordinator at " + text + ": "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        long end = System.nanoTime() + REACH_MILLIS * 1_000_000;
+        while (true) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(a.getHostString(), a.getPort()), CONNECT_MILLIS);
+                return;
+            } catch (IOException e) {
+                if (System.nanoTime() > end) {
+                    throw new InvalidInputException("--join", "cannot reach the coordinator at " + text + " (tried for "
+                            + REACH_MILLIS / 1000 + " s): " + (e.getMessage() == null ? e.getClass().getSimpleName()
+                            : e.getMessage()));
+                }
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InvalidInputException("--join", "interrupted while reaching the coordinator at " + text);
+            }
         }
     }
 

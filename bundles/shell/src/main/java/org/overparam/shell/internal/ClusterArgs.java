@@ -9,13 +9,14 @@ import org.overparam.api.cluster.ClusterOptions;
 /**
  * The cluster options of {@code sweep --cluster}, {@code sweep --status}, {@code worker} and
  * {@code cluster}, taken out of a command's arguments: {@code --bind ADDR}, {@code --port N},
- * {@code --join HOST:PORT}, {@code --cluster-name NAME}, {@code --secret SECRET} (else the environment
+ * {@code --join HOST:PORT}, {@code --members N} (a coordinator waits for N members), {@code --cluster-name NAME}, {@code --secret SECRET} (else the environment
  * variable {@value #SECRET_ENV}), and the flags {@code --cluster} and {@code --status SWEEP}.
  */
 final class ClusterArgs {
     /** The environment variable holding the shared secret. */
     static final String SECRET_ENV = "OVERPARAM_CLUSTER_SECRET";
-    static final List<String> OPTIONS = List.of("--bind", "--port", "--join", "--cluster-name", "--secret", "--status");
+    static final List<String> OPTIONS = List.of("--bind", "--port", "--join", "--cluster-name", "--secret", "--status",
+            "--members");
     private final List<String> rest = new ArrayList<>();
     private String bind;
     private String join;
@@ -23,6 +24,7 @@ final class ClusterArgs {
     private String secret;
     private String status;
     private int port = ClusterOptions.DEFAULT_PORT;
+    private int members = 1;
     private boolean cluster;
     private boolean any;
 
@@ -61,6 +63,7 @@ final class ClusterArgs {
                 case "--cluster-name" -> c.name = value;
                 case "--secret" -> c.secret = value;
                 case "--status" -> c.status = value;
+                case "--members" -> c.members = SweepCommand.parallel(value);
                 default -> c.port = port(command, value);
             }
         }
@@ -111,6 +114,6 @@ final class ClusterArgs {
 
     /** @return the member's settings */
     ClusterOptions options() {
-        return new ClusterOptions(bind, port, join, name, secret);
+        return new ClusterOptions(bind, port, join, name, secret, members);
     }
 }

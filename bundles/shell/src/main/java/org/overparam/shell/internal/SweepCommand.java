@@ -174,8 +174,15 @@ final class SweepCommand {
                     + dir.getFileName());
         }
         try (SweepLock lock = locks.acquire(dir)) {
-            return clustered.cluster() ? ClusterSweep.run(cluster.get(), sweep, dir, parallel, clustered.options(), t)
-                    : new SweepRuns(runner, nanos, parallel).runAll(sweep, dir, t);
+            if (clustered.cluster()) {
+                try {
+                    return ClusterSweep.run(cluster.get(), sweep, dir, parallel, clustered.options(), t);
+                } catch (InvalidInputException e) {
+                    SweepFolder.removeUnused(dir);
+                    throw e;
+                }
+            }
+            return new SweepRuns(runner, nanos, parallel).runAll(sweep, dir, t);
         }
     }
 
