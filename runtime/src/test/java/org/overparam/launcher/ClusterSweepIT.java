@@ -119,6 +119,34 @@ class ClusterSweepIT {
                 "the killed worker's run was not resumed from its shipped checkpoint");
     }
 
+    @Test
+    void aCoordinatorStoppedMidSweepIsContinuedBySweepResume() throws Exception {
+        Path spec = Files.writeString(work.resolve("cl.yaml"), SPEC.formatted(STEPS, "16, 32", 2));
+        int port = 5941;
+        Process coordinator = launch(work.resolve("coord.out"), "sweep", spec.toString(), "--runs",
+                work.resolve("cluster").toString(), "--cluster", "--port", Integer.toString(port), "--members", "3",
+                "--parallel", "1");
+        Process w1 = worker(port, "w1");
+        Process w2 = worker(port, "w2");
+        Path shipped = awaitCheckpoint(work.resolve("cluster"), coordinator);
+        coordinator.destroy();
+        assertTrue(coordinator.waitFor(60, TimeUnit.SECONDS), "the coordinator did not stop on SIGTERM");
+        assertTrue(w1.waitFor(60, TimeUnit.SECONDS) && w2.waitFor(60, TimeUnit.SECONDS), "the workers did not stop");
+        String workers = Files.readString(work.resolve("w1.out.err")) + Files.readString(work.resolve("w2.out.err"));
+        assertTrue(workers.contains("stopped at a step boundary"), workers);
+        Path sweepDir = shipped.getParent();
+        Process resume = launch(work.resolve("resume.out"), "sweep", "--resume", sweepDir.toString(), "--parallel", "2");
+        await(resume, "resume");
+        List<Path> runs = runs(Files.readString(work.resolve("resume.out")));
+        assertEquals(4, runs.size());
+        for (Path run : runs) {
+            assertEquals(STEPS + 1, Files.readAllLines(run.resolve("metrics.csv")).stream()
+                    .filter(l -> l.contains(",train.loss,")).count(), run + ": one train.loss row per step");
+        }
+        assertTrue(Files.readString(shipped.resolve("run.log")).contains("resumed from its checkpoint"),
+                "the run checkpointed on a member was not continued from its checkpoint");
+    }
+
     /** One line on standard error, exit code 2, nothing written under bad/. */
     private void assertBadInput(Process p, String name, String expected) throws Exception {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), name + " did not end");
@@ -143,13 +171,14 @@ class ClusterSweepIT {
         assertEquals(0, p.exitValue(), Files.readString(work.resolve(name + ".out.err")));
     }
 
-    /** Waits until a run folder of the worker's scratch holds a checkpoint; returns that folder. */
+    /** Waits until a run folder under {@code runs} (not in a hidden folder) holds a checkpoint; returns it. */
     private static Path awaitCheckpoint(Path runs, Process p) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         while (System.nanoTime() < deadline && p.isAlive()) {
             if (Files.isDirectory(runs)) {
                 try (Stream<Path> s = Files.walk(runs, 4)) {
-                    Optional<Path> cp = s.filter(f -> f.endsWith(Path.of("checkpoint", "checkpoint.bin"))).findFirst();
+                    Optional<Path> cp = s.filter(f -> f.endsWith(Path.of("checkpoint", "checkpoint.bin")))
+                            .filter(f -> !f.toString().contains("/.")).findFirst();
                     if (cp.isPresent()) {
                         Thread.sleep(1500);
                         return cp.get().getParent().getParent();

@@ -111,6 +111,8 @@ final class Coordinator {
                 stopped = true;
                 ownStop.run();
                 collect(dir, open, written, refused);
+                checkpointed.addAll(maps.checkpoints.keySet());
+                collect(dir, open, written, refused);
                 break;
             }
             collect(dir, open, written, refused);
