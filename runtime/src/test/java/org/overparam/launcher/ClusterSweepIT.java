@@ -147,6 +147,34 @@ class ClusterSweepIT {
                 "the run checkpointed on a member was not continued from its checkpoint");
     }
 
+    @Test
+    void aWorkerWithAnotherJarOfAPinnedPluginInstallsThePinnedOneFirst() throws Exception {
+        Path home = Path.of(System.getProperty(Distribution.HOME_PROPERTY));
+        Path copy = work.resolve("dist2");
+        copyTree(home, copy);
+        Path jar = copy.resolve("plugins").resolve("overparam-plugin-optim-sgd.jar");
+        withExtraEntry(jar);
+        String pinned = sha256(home.resolve("plugins").resolve("overparam-plugin-optim-sgd.jar"));
+        String other = sha256(jar);
+        assertTrue(!pinned.equals(other));
+        Path spec = Files.writeString(work.resolve("cl.yaml"), SPEC.formatted(200, "16", 2));
+        int port = 5951;
+        Process coordinator = launch(work.resolve("coord.out"), "sweep", spec.toString(), "--runs",
+                work.resolve("cluster").toString(), "--cluster", "--port", Integer.toString(port), "--members", "2",
+                "--parallel", "0");
+        Process w = launch(copy, work.resolve("w1.out"), "worker", "--join", "127.0.0.1:" + port, "--port",
+                Integer.toString(port + 1), "--parallel", "1", "--runs", work.resolve("w1").toString());
+        await(coordinator, "coord");
+        assertTrue(w.waitFor(60, TimeUnit.SECONDS), "the worker did not leave");
+        assertEquals(pinned, sha256(jar), "the worker's jar is not the pinned one");
+        List<Path> runs = runs(Files.readString(work.resolve("coord.out")));
+        assertEquals(2, runs.size());
+        for (Path run : runs) {
+            String provenance = Files.readString(run.resolve("provenance.json"));
+            assertTrue(provenance.contains(pinned) && !provenance.contains(other), provenance);
+        }
+    }
+
     /** One line on standard error, exit code 2, nothing written under bad/. */
     private void assertBadInput(Process p, String name, String expected) throws Exception {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), name + " did not end");
@@ -217,7 +245,45 @@ class ClusterSweepIT {
     }
 
     private Process launch(Path out, String... command) throws IOException {
-        Path home = Path.of(System.getProperty(Distribution.HOME_PROPERTY));
+        return launch(Path.of(System.getProperty(Distribution.HOME_PROPERTY)), out, command);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    /** Rewrites a jar with one more entry: another jar of the same bundle and version. */
+    private static void withExtraEntry(Path jar) throws IOException {
+        Path temp = jar.resolveSibling("rewritten.tmp");
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(jar));
+             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(temp))) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                in.transferTo(out);
+                out.closeEntry();
+            }
+            out.putNextEntry(new java.util.zip.ZipEntry("META-INF/another-build.txt"));
+            out.write("not the pinned jar\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        Files.move(temp, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(file)));
+    }
+
+    private Process launch(Path home, Path out, String... command) throws IOException {
         List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-Doverparam.linalg.threads=1"));
         if (Runtime.version().feature() >= 23) {

@@ -122,7 +122,7 @@ final class SweepCommand {
             } else if (option.equals("--parallel")) {
                 String value = !a.equals(option) ? a.substring(option.length() + 1)
                         : i + 1 < args.size() ? args.get(++i) : "";
-                parallel = parallel(value);
+                parallel = clustered.cluster() && value.strip().equals("0") ? 0 : parallel(value);
             } else if (List.of("--runs", "--fragments", "--resume").contains(option)) {
                 String value = !a.equals(option) ? a.substring(option.length() + 1)
                         : i + 1 < args.size() ? args.get(++i) : "";
