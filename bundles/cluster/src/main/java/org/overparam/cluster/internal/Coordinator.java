@@ -142,8 +142,12 @@ final class Coordinator {
 
     private void collect(Path dir, Map<String, SweepPoint> open, Set<String> written, Map<String, String> refused) {
         for (String key : maps.results.keySet()) {
+            if (written.contains(key) || !open.containsKey(key)) {
+                maps.results.delete(key);
+                continue;
+            }
             byte[] zip = maps.results.get(key);
-            if (zip == null || written.contains(key) || !open.containsKey(key)) {
+            if (zip == null) {
                 continue;
             }
             String ran = maps.ran.get(key);

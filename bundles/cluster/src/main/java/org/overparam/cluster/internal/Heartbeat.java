@@ -8,7 +8,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Once a second: renews the lease of every claim this member holds, ships the checkpoint of each active
+ * Once a second: renews the lease of every claim this member holds (and claims a run again whose lease
+ * ran out while nobody else took it; a run another member took meanwhile runs on both, and the first
+ * result is kept), ships the checkpoint of each active
  * run that wrote a new one since the last beat ({@link Shipping#checkpoint}), and publishes this
  * member's status line (host, pid, cores, runs at once, active and finished runs) for {@code cluster}.
  */
@@ -81,7 +83,8 @@ final class Heartbeat {
 
     private void beat() {
         for (Worker.Active a : active.values()) {
-            if (maps.claims.putIfAbsent(a.key, me, Worker.LEASE_SECONDS, TimeUnit.SECONDS) != null) {
+            String holder = maps.claims.putIfAbsent(a.key, me, Worker.LEASE_SECONDS, TimeUnit.SECONDS);
+            if (me.equals(holder)) {
                 maps.claims.setTtl(a.key, Worker.LEASE_SECONDS, TimeUnit.SECONDS);
             }
             Path folder = a.folder;
