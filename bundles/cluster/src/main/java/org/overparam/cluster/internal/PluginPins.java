@@ -37,6 +37,7 @@ final class PluginPins {
     private final ComponentRegistry registry;
     private final BundleContext context;
     private final Maps maps;
+    private final Map<String, String> hashes = new java.util.concurrent.ConcurrentHashMap<>();
 
     PluginPins(ComponentRegistry registry, BundleContext context, Maps maps) {
         this.registry = registry;
@@ -97,7 +98,7 @@ final class PluginPins {
                 return "unknown component kind '" + f[0] + "' in the run's pins";
             }
             Optional<Path> jar = registry.bundleFile(kind, f[1]);
-            String have = jar.filter(Files::isRegularFile).map(p -> sha256(read(p))).orElse(null);
+            String have = jar.filter(Files::isRegularFile).map(this::hashOf).orElse(null);
             if (f[3].equals(have)) {
                 continue;
             }
@@ -147,6 +148,16 @@ final class PluginPins {
         }
         return what + "; the pinned jar was written to " + installed + " but the bundle was not updated within "
                 + UPDATE_WAIT_MILLIS / 1000 + " s";
+    }
+
+    /** The SHA-256 of a jar, cached by path, size and modification time (checked before every run). */
+    private String hashOf(Path jar) {
+        try {
+            String stamp = jar + "\t" + Files.size(jar) + "\t" + Files.getLastModifiedTime(jar).toMillis();
+            return hashes.computeIfAbsent(stamp, k -> sha256(read(jar)));
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private Bundle bundleAt(Path jar) {
