@@ -69,6 +69,11 @@ public final class Main {
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
             System.setProperty("java.util.logging.SimpleFormatter.format", "overparam: %4$s: %5$s%6$s%n");
         }
+        // Hazelcast (the cluster bundle's member) logs through its own logging, by default to
+        // java.util.logging at INFO from the moment its bundle starts; the cluster bundle prints its own lines.
+        if (System.getProperty("hazelcast.logging.type") == null) {
+            System.setProperty("hazelcast.logging.type", "none");
+        }
         if (shell && System.getProperty("org.jline.terminal.dumb") == null) {
             System.setProperty("org.jline.terminal.dumb", "true");
         }

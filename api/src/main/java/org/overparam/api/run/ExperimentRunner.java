@@ -97,4 +97,22 @@ public interface ExperimentRunner {
     default List<StaleRevision> stale() {
         return List.of();
     }
+
+    /**
+     * Records in this container's run store a run whose folder another process wrote and that was
+     * copied here (a run of a clustered sweep, shipped by the member that ran it): its record (spec,
+     * parameters, the provenance of its {@code provenance.json}, sweep and key), every row of its
+     * {@code metrics.csv}, its artifacts and its outcome ({@code result.json}). Recording the same folder
+     * again replaces what was recorded. The default records nothing.
+     *
+     * @param runFolder the run's folder, finished (it holds {@code result.json})
+     * @param readSpec reads the folder's {@code spec.yaml} into a validated spec
+     * @param tags labels for the run in the store, e.g. the member that ran it
+     * @return {@code true} if a run store recorded it
+     * @throws InvalidInputException if the folder holds no finished run
+     * @since 2.1
+     */
+    default boolean record(Path runFolder, Function<Path, RunSpec> readSpec, java.util.Collection<String> tags) {
+        return false;
+    }
 }

@@ -1,6 +1,7 @@
 package org.overparam.engine.internal;
 
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -18,6 +19,7 @@ import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.StaleRevision;
 import org.overparam.api.store.RunStore;
+import org.overparam.engine.internal.folder.FolderRecord;
 import org.overparam.engine.internal.folder.RunLock;
 import org.overparam.engine.internal.registry.JarHashes;
 import org.overparam.engine.internal.swap.ActiveRuns;
@@ -92,6 +94,16 @@ public final class EngineRunner implements ExperimentRunner {
         Objects.requireNonNull(runFolder, "runFolder");
         Objects.requireNonNull(changes, "changes");
         return SwapFiles.request(runFolder, changes, registry, runs.locks());
+    }
+
+    @Override
+    public boolean record(Path runFolder, Function<Path, RunSpec> readSpec, Collection<String> tags) {
+        RunStore s = store;
+        if (s == null) {
+            return false;
+        }
+        FolderRecord.record(s, registry, runFolder, readSpec, tags);
+        return true;
     }
 
     @Override

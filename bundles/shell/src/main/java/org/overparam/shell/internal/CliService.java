@@ -9,6 +9,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.overparam.api.cluster.SweepCluster;
 import org.overparam.api.run.ComponentRegistry;
 import org.overparam.api.run.ExperimentRunner;
 import org.overparam.api.run.ReportWriter;
@@ -34,6 +35,10 @@ public final class CliService implements Function<String[], Integer> {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile RunStore store;
+    /** The cluster; optional: without the cluster bundle, {@code sweep --cluster}, {@code worker}, ... say it is missing. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SweepCluster cluster;
 
     /**
      * @param context this bundle's context, through which {@code verify} installs the jar it checks
@@ -48,7 +53,7 @@ public final class CliService implements Function<String[], Integer> {
                       @Reference(name = "runner") ExperimentRunner runner,
                       @Reference(name = "sweepLocks") SweepLocks sweepLocks) {
         this.commandLine = new CommandLine(registry, reader, runner, System::nanoTime, System::getProperty)
-                .reports(() -> reports).store(() -> store).sweepLocks(sweepLocks)
+                .reports(() -> reports).store(() -> store).cluster(() -> cluster).sweepLocks(sweepLocks)
                 .verify(new VerifyCommand(context, registry, reader, runner));
     }
 

@@ -42,6 +42,12 @@ final class CommandLine {
                     [--dry-run]                       arguments), validate every run, then run them all,
                                                       N at once (default: the number of cores)
               sweep --resume SWEEPDIR [--parallel N]  run the points of a sweep that have not finished
+              sweep FILE ... --cluster [--port N]     coordinate the sweep on a cluster (docs/scale-out.md):
+                    [--bind ADDR] [--cluster-name N]  members join with 'worker'; run folders and the run
+                    [--secret S]                      store stay here; also sweep --resume DIR --cluster
+              sweep --status SWEEP --join HOST:PORT   progress of a clustered sweep, from any machine
+              worker --join HOST:PORT [--parallel N]  join a coordinator and run its runs until it leaves
+              cluster [--join HOST:PORT]              members, cores, active runs, queue, claims, throughput
               report RUN|SWEEP [--runs DIR]           plots and report.html of a run (its folder, or its id
                                                       under the runs folder) or of a sweep folder
               resume RUN [--runs DIR]                 continue a stopped, failed or killed run from its last
@@ -84,7 +90,7 @@ final class CommandLine {
             exit codes: 0 converged or completed, 1 diverged, failed or stopped, 2 bad input
             """;
     private static final List<String> COMMANDS = List.of("run", "report", "sweep", "resume", "stop", "list", "describe",
-            "verify", "help", "runs", "show", "compare", "tag", "swap", "stale", "calibrate", "shell");
+            "verify", "help", "runs", "worker", "cluster", "show", "compare", "tag", "swap", "stale", "calibrate", "shell");
 
     private final ComponentHelp help;
     private final RunCommand run;
@@ -95,6 +101,7 @@ final class CommandLine {
     private final UnaryOperator<String> properties;
     private java.util.function.Supplier<org.overparam.api.run.ReportWriter> reports = () -> null;
     private java.util.function.Supplier<org.overparam.api.store.RunStore> store = () -> null;
+    private java.util.function.Supplier<org.overparam.api.cluster.SweepCluster> cluster = () -> null;
     private VerifyCommand verify;
 
     /**
@@ -141,6 +148,17 @@ final class CommandLine {
      */
     CommandLine store(java.util.function.Supplier<org.overparam.api.store.RunStore> store) {
         this.store = store;
+        return this;
+    }
+
+    /**
+     * @param cluster gives the cluster service at the time of a {@code sweep --cluster}, {@code worker} or
+     *     {@code cluster} command, or {@code null} when the cluster bundle is not installed
+     * @return this
+     */
+    CommandLine cluster(java.util.function.Supplier<org.overparam.api.cluster.SweepCluster> cluster) {
+        this.cluster = cluster;
+        sweep.cluster(cluster, System::getenv);
         return this;
     }
 
@@ -205,6 +223,11 @@ final class CommandLine {
                 return new CompareCommand(store.get()).execute(rest, this::runsFolder, t);
             case "tag":
                 return new TagCommand(store.get()).execute(rest, this::runsFolder, t);
+            case "worker":
+                return WorkerCommand.execute(cluster.get(), rest, this::runsFolder, System::getenv,
+                        Runtime.getRuntime().availableProcessors(), t);
+            case "cluster":
+                return ClusterCommand.execute(cluster.get(), rest, System::getenv, t);
             case "verify":
                 if (verify == null) {
                     throw new InvalidInputException("verify", "needs a running container");

@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.overparam.api.cluster.SweepCluster;
 import org.overparam.api.run.ComponentRegistry;
 import org.overparam.api.run.ExperimentRunner;
 import org.overparam.api.run.ReportWriter;
@@ -41,7 +42,8 @@ import org.overparam.api.store.RunStore;
     "osgi.command.function=compare",
     "osgi.command.function=tag",
     "osgi.command.function=list",
-    "osgi.command.function=describe"})
+    "osgi.command.function=describe",
+    "osgi.command.function=cluster"})
 public final class GogoCommands {
     private final CommandLine commandLine;
     /** The report service; optional: without the report bundle, {@code report} says it is missing. */
@@ -52,6 +54,10 @@ public final class GogoCommands {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile RunStore store;
+    /** The cluster; optional: without the cluster bundle, {@code sweep --cluster}, {@code worker}, ... say it is missing. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SweepCluster cluster;
 
     /**
      * @param registry the components present now
@@ -65,7 +71,7 @@ public final class GogoCommands {
                         @Reference(name = "runner") ExperimentRunner runner,
                         @Reference(name = "sweepLocks") SweepLocks sweepLocks) {
         this.commandLine = new CommandLine(registry, reader, runner, System::nanoTime, System::getProperty)
-                .reports(() -> reports).store(() -> store).sweepLocks(sweepLocks);
+                .reports(() -> reports).store(() -> store).cluster(() -> cluster).sweepLocks(sweepLocks);
     }
 
     /**
@@ -219,5 +225,15 @@ public final class GogoCommands {
         all.add(command);
         all.addAll(Arrays.asList(args));
         commandLine.execute(all, Terminal.system());
+    }
+
+    /**
+     * {@code op:cluster [--join HOST:PORT]}: the cluster's members, queue, claims and throughput.
+     *
+     * @param args the arguments
+     */
+    @Descriptor(GogoHelp.CLUSTER)
+    public void cluster(@Descriptor(GogoHelp.ARGS) String... args) {
+        execute("cluster", args);
     }
 }

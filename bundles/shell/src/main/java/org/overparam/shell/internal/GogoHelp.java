@@ -13,6 +13,9 @@ final class GogoHelp {
             + "   e.g.   op:run examples/quickstart.yaml architecture.width=2048 optimizer=sgd\n"
             + "   keep the shell while it runs: op:run FILE &   (then op:runs, op:stop RUN, jobs, fg)\n"
             + "   quote values with braces: op:run FILE 'optimizer={name: sgd, lr: 0.1}'";
+    static final String CLUSTER = "the cluster this container is in (or the one at --join): members, cores, active runs,\n"
+            + "   queue, claims, throughput\n"
+            + "   usage: op:cluster [--join HOST:PORT] [--cluster-name NAME] [--secret SECRET]";
     static final String SWEEP = "expand a sweep, validate every run, then run them all\n"
             + "   usage: op:sweep FILE [key=value | key=a,b,c | 'key=range(A,B,xF)' | seeds=N ...] [--runs DIR]\n"
             + "          [--fragments DIR] [--parallel N] [--dry-run]   (N runs at once; default: the cores)\n"

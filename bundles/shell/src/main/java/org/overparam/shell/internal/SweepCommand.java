@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.overparam.api.InvalidInputException;
+import org.overparam.api.cluster.SweepCluster;
 import org.overparam.api.run.ExperimentRunner;
 import org.overparam.api.run.Names;
 import org.overparam.api.run.RunStatus;
@@ -31,13 +33,17 @@ import org.overparam.api.run.SweepPoint;
 final class SweepCommand {
     /** The usage line. */
     static final String USAGE = "sweep FILE [key=value | key=a,b | key=range(...) | seeds=N ...] [--runs DIR] "
-            + "[--fragments DIR] [--parallel N] [--dry-run]  |  sweep --resume SWEEPDIR [--parallel N] [--dry-run]";
+            + "[--fragments DIR] [--parallel N] [--dry-run] [--cluster [--port N] [--bind ADDR] [--cluster-name NAME]"
+            + " [--secret S]]  |  sweep --resume SWEEPDIR [--parallel N] [--dry-run] [--cluster ...]"
+            + "  |  sweep --status SWEEP --join HOST:PORT";
     private static final List<String> OPTIONS = List.of("--runs", "--fragments", "--resume", "--parallel", "--dry-run");
     private final SpecReader reader;
     private final ExperimentRunner runner;
     private final LongSupplier nanos;
     private final Supplier<LocalDateTime> clock;
     private SweepLocks locks = new SweepLocks();
+    private Supplier<SweepCluster> cluster = () -> null;
+    private UnaryOperator<String> env = System::getenv;
     private int cores = Runtime.getRuntime().availableProcessors();
 
     /**
@@ -63,6 +69,18 @@ final class SweepCommand {
     }
 
     /**
+     * @param service gives the cluster service at the time of a {@code --cluster} sweep, or {@code null}
+     *     without the cluster bundle
+     * @param environment the environment by name (for the cluster's secret)
+     * @return this
+     */
+    SweepCommand cluster(Supplier<SweepCluster> service, UnaryOperator<String> environment) {
+        this.cluster = service;
+        this.env = environment;
+        return this;
+    }
+
+    /**
      * @param held the container's table of held sweep folders (by default one of this command's own)
      * @return this
      */
@@ -79,7 +97,16 @@ final class SweepCommand {
      * @throws InvalidInputException for bad arguments, a bad experiment or manifest, or a runs folder
      *     that cannot be written; nothing is written then
      */
-    int execute(List<String> args, Function<String, Path> runsFolder, Terminal t) {
+    int execute(List<String> arguments0, Function<String, Path> runsFolder, Terminal t) {
+        ClusterArgs clustered = ClusterArgs.take("sweep", arguments0, env);
+        if (clustered.status() != null) {
+            return ClusterCommand.print(cluster.get(), clustered, clustered.status(), t);
+        }
+        if (clustered.any() && !clustered.cluster()) {
+            throw new InvalidInputException("sweep", "--bind, --port, --join, --cluster-name and --secret go with"
+                    + " --cluster or --status");
+        }
+        List<String> args = clustered.rest();
         String file = null;
         String runs = null;
         String resume = null;
@@ -95,7 +122,7 @@ final class SweepCommand {
             } else if (option.equals("--parallel")) {
                 String value = !a.equals(option) ? a.substring(option.length() + 1)
                         : i + 1 < args.size() ? args.get(++i) : "";
-                parallel = parallel(value);
+                parallel = clustered.cluster() && value.strip().equals("0") ? 0 : parallel(value);
             } else if (List.of("--runs", "--fragments", "--resume").contains(option)) {
                 String value = !a.equals(option) ? a.substring(option.length() + 1)
                         : i + 1 < args.size() ? args.get(++i) : "";
@@ -130,7 +157,8 @@ final class SweepCommand {
                 return plan(sweep, SweepFolder.finished(dir), SweepFolder.interrupted(dir), t);
             }
             try (SweepLock lock = locks.acquire(dir)) {
-                return new SweepRuns(runner, nanos, parallel).runAll(sweep, dir, t);
+                return clustered.cluster() ? ClusterSweep.run(cluster.get(), sweep, dir, parallel, clustered.options(), t)
+                        : new SweepRuns(runner, nanos, parallel).runAll(sweep, dir, t);
             }
         }
         Path runsDir = runsFolder.apply(runs);
@@ -146,12 +174,20 @@ final class SweepCommand {
                     + dir.getFileName());
         }
         try (SweepLock lock = locks.acquire(dir)) {
+            if (clustered.cluster()) {
+                try {
+                    return ClusterSweep.run(cluster.get(), sweep, dir, parallel, clustered.options(), t);
+                } catch (InvalidInputException e) {
+                    SweepFolder.removeUnused(dir);
+                    throw e;
+                }
+            }
             return new SweepRuns(runner, nanos, parallel).runAll(sweep, dir, t);
         }
     }
 
     /** Reads {@code --parallel}'s value: a whole number of runs at once, at least 1. */
-    private static int parallel(String value) {
+    static int parallel(String value) {
         if (value.isBlank()) {
             throw new InvalidInputException("sweep", "--parallel needs a number of runs at once");
         }

@@ -81,6 +81,30 @@ final class SweepFolder {
     }
 
     /**
+     * Removes a sweep folder that {@link #create} made and nothing ran in (only its manifest, and the
+     * lock of the sweep), so that bad input found after it was made leaves nothing behind.
+     *
+     * @param dir the sweep folder
+     */
+    static void removeUnused(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            if (s.anyMatch(Files::isDirectory)) {
+                return;
+            }
+        } catch (IOException e) {
+            return;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path f : s.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // what is left is the manifest of a sweep that never ran: sweep --resume runs it
+        }
+    }
+
+    /**
      * @param name a sweep's name
      * @return the start of its folder's name: characters other than letters, digits, '.', '_' and '-'
      *     become '-', and a name that is empty or starts with '.' or '-' gets the prefix {@code sweep}

@@ -1,0 +1,209 @@
+package org.overparam.cluster.internal;
+
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.EntryEvent;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.listener.EntryAddedListener;
+import com.hazelcast.map.listener.EntryUpdatedListener;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BooleanSupplier;
+import org.overparam.api.InvalidInputException;
+import org.overparam.api.cluster.ClusterResult;
+import org.overparam.api.run.ExperimentRunner;
+import org.overparam.api.run.SpecReader;
+import org.overparam.api.run.Sweep;
+import org.overparam.api.run.SweepPoint;
+
+/**
+ * The coordinator's side of a clustered sweep: puts the runs not finished yet into the cluster (with
+ * the checkpointed folder of an interrupted one, and the pinned plugin jars), then, until every run has
+ * a result or a refusal: writes each result into the sweep folder once (the first result of a key; a
+ * run finished twice is stored once) and records it in the run store with the member that ran it;
+ * writes each shipped checkpoint into the sweep folder too, so that {@code sweep --resume} continues
+ * from it if the coordinator goes away; drops the claims of members that left and requeues the runs
+ * nobody holds ({@link Reconcile}).
+ */
+final class Coordinator {
+    private static final long LOOP_MILLIS = 200;
+    private static final long RECONCILE_MILLIS = 1000;
+    private final HazelcastInstance hz;
+    private final Maps maps;
+    private final SpecReader reader;
+    private final ExperimentRunner runner;
+    private final PluginPins pins;
+    private final PrintStream err;
+    private final ConcurrentLinkedQueue<String> checkpointed = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<UUID> left = new ConcurrentLinkedQueue<>();
+
+    Coordinator(HazelcastInstance hz, Maps maps, SpecReader reader, ExperimentRunner runner, PluginPins pins,
+                PrintStream err) {
+        this.hz = hz;
+        this.maps = maps;
+        this.reader = reader;
+        this.runner = runner;
+        this.pins = pins;
+        this.err = err;
+    }
+
+    /**
+     * @param sweep the sweep
+     * @param dir its folder
+     * @param finished keys finished before
+     * @param interrupted interrupted run folders by key
+     * @param closing whether to stop waiting (the container stops)
+     * @param ownStop stops this member's own runs (shipping their checkpoints) before the last writes
+     * @return how it ended
+     */
+    ClusterResult run(Sweep sweep, Path dir, Set<String> finished, Map<String, Path> interrupted,
+                      BooleanSupplier closing, Runnable ownStop) {
+        maps.clear();
+        Map<String, SweepPoint> open = new LinkedHashMap<>();
+        Map<String, byte[]> jars = new HashMap<>();
+        for (SweepPoint p : sweep.points()) {
+            if (!finished.contains(p.key())) {
+                open.put(p.key(), p);
+                maps.needs.set(p.key(), pins.needs(p.spec(), jars));
+            }
+        }
+        jars.forEach(maps.jars::set);
+        maps.checkpoints.addEntryListener(new CheckpointListener(), false);
+        hz.getCluster().addMembershipListener(new MembershipListener() {
+            @Override
+            public void memberAdded(MembershipEvent e) {
+            }
+
+            @Override
+            public void memberRemoved(MembershipEvent e) {
+                left.add(e.getMember().getUuid());
+            }
+        });
+        for (SweepPoint p : open.values()) {
+            Path folder = interrupted.get(p.key());
+            if (folder != null) {
+                maps.checkpoints.set(p.key(), FolderZip.zip(folder, name -> true, Long.MAX_VALUE));
+            }
+            maps.tasks.set(p.key(), p.spec().text());
+        }
+        maps.sweep.set("name", dir.getFileName().toString());
+        maps.sweep.set("total", Integer.toString(sweep.points().size()));
+        maps.sweep.set("before", Integer.toString(sweep.points().size() - open.size()));
+        maps.sweep.set("started", Long.toString(System.currentTimeMillis()));
+        maps.queue.addAll(open.keySet());
+        err.println("cluster sweep " + sweep.name() + ": " + open.size() + " run" + (open.size() == 1 ? "" : "s")
+                + " to run on " + hz.getCluster().getMembers().size() + " member(s) now; results in " + dir);
+        Set<String> written = new HashSet<>();
+        Map<String, String> refused = new HashMap<>();
+        Reconcile reconcile = new Reconcile();
+        long nextReconcile = 0;
+        boolean stopped = false;
+        while (written.size() + refused.size() < open.size()) {
+            if (closing.getAsBoolean()) {
+                stopped = true;
+                ownStop.run();
+                collect(dir, open, written, refused);
+                checkpointed.addAll(maps.checkpoints.keySet());
+                collect(dir, open, written, refused);
+                break;
+            }
+            collect(dir, open, written, refused);
+            if (System.currentTimeMillis() >= nextReconcile) {
+                dropClaimsOfLeft();
+                Set<String> pending = new HashSet<>(open.keySet());
+                pending.removeAll(written);
+                pending.removeAll(refused.keySet());
+                List<String> again = reconcile.step(pending, new HashSet<>(maps.claims.keySet()),
+                        new HashSet<>(maps.queue));
+                again.forEach(maps.queue::offer);
+                nextReconcile = System.currentTimeMillis() + RECONCILE_MILLIS;
+            }
+            try {
+                Thread.sleep(LOOP_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stopped = true;
+                break;
+            }
+        }
+        if (!stopped) {
+            maps.clear();
+        }
+        return new ClusterResult(refused, !stopped);
+    }
+
+    private void collect(Path dir, Map<String, SweepPoint> open, Set<String> written, Map<String, String> refused) {
+        for (String key : maps.results.keySet()) {
+            if (written.contains(key) || !open.containsKey(key)) {
+                maps.results.delete(key);
+                continue;
+            }
+            byte[] zip = maps.results.get(key);
+            if (zip == null) {
+                continue;
+            }
+            String ran = maps.ran.get(key);
+            String[] member = ran == null ? new String[] {"member:unknown", "an unknown member"} : ran.split("\t", 2);
+            Path folder = FolderZip.unzip(zip, dir);
+            try {
+                runner.record(folder, f -> reader.read(f, List.of()), List.of(member[0]));
+            } catch (InvalidInputException e) {
+                err.println("cluster: run " + folder.getFileName() + " not recorded in the run store: " + e.oneLine());
+            }
+            written.add(key);
+            maps.done.set(key, folder.getFileName().toString());
+            maps.results.delete(key);
+            maps.checkpoints.delete(key);
+            checkpointed.remove(key);
+            SweepPoint p = open.get(key);
+            err.println("run " + p.index() + "/" + open.size() + " " + folder.getFileName() + " ran on "
+                    + (member.length > 1 ? member[1] : member[0]));
+        }
+        for (Map.Entry<String, String> e : maps.refused.entrySet()) {
+            if (open.containsKey(e.getKey()) && !written.contains(e.getKey())
+                    && refused.putIfAbsent(e.getKey(), e.getValue()) == null) {
+                err.println("run " + open.get(e.getKey()).index() + " refused: " + e.getValue());
+            }
+        }
+        for (String key = checkpointed.poll(); key != null; key = checkpointed.poll()) {
+            byte[] zip = maps.checkpoints.get(key);
+            if (zip != null && !written.contains(key) && open.containsKey(key)) {
+                FolderZip.unzip(zip, dir);
+            }
+        }
+    }
+
+    private void dropClaimsOfLeft() {
+        for (UUID id = left.poll(); id != null; id = left.poll()) {
+            String gone = id.toString();
+            for (Map.Entry<String, String> c : maps.claims.entrySet()) {
+                if (gone.equals(c.getValue())) {
+                    maps.claims.remove(c.getKey(), gone);
+                }
+            }
+            maps.members.delete(gone);
+        }
+    }
+
+    /** Queues the key of each checkpoint shipped, for the loop to write into the sweep folder. */
+    private final class CheckpointListener implements EntryAddedListener<String, byte[]>,
+            EntryUpdatedListener<String, byte[]> {
+        @Override
+        public void entryAdded(EntryEvent<String, byte[]> e) {
+            checkpointed.add(e.getKey());
+        }
+
+        @Override
+        public void entryUpdated(EntryEvent<String, byte[]> e) {
+            checkpointed.add(e.getKey());
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.overparam.cluster.internal;
+
+import com.hazelcast.collection.IQueue;
+import com.hazelcast.config.Config;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+
+/**
+ * The cluster's shared state, all plain data (strings and bytes, so no class of ours crosses the wire):
+ * a sweep's pinned runs by key, the queue of keys to run, the claims (key to member, with a lease that
+ * the holder's heartbeat renews), the last checkpoint of each active run, the results (the finished run
+ * folder, zipped) and what became of each key.
+ */
+final class Maps {
+    static final String TASKS = "op.tasks";
+    static final String QUEUE = "op.queue";
+    static final String CLAIMS = "op.claims";
+    static final String CHECKPOINTS = "op.checkpoints";
+    static final String RESULTS = "op.results";
+    static final String RAN = "op.ran";
+    static final String DONE = "op.done";
+    static final String REFUSED = "op.refused";
+    static final String NEEDS = "op.needs";
+    static final String JARS = "op.jars";
+    static final String MEMBERS = "op.members";
+    static final String SWEEP = "op.sweep";
+
+    /** key to the run's resolved spec text */
+    final IMap<String, String> tasks;
+    /** keys waiting for a member */
+    final IQueue<String> queue;
+    /** key to the claiming member's id, with a time to live renewed by the holder */
+    final IMap<String, String> claims;
+    /** key to the run folder (zipped) at its last checkpoint */
+    final IMap<String, byte[]> checkpoints;
+    /** key to the finished run folder (zipped) */
+    final IMap<String, byte[]> results;
+    /** key to the member that ran it (host, pid, JVM) and any note on what was not shipped */
+    final IMap<String, String> ran;
+    /** key to its run folder's name on the coordinator, once written there */
+    final IMap<String, String> done;
+    /** key to the one-line reason no member runs it */
+    final IMap<String, String> refused;
+    /** key to the plugin jars it needs: lines {@code bundle@version sha256} */
+    final IMap<String, String> needs;
+    /** SHA-256 to the jar's bytes, put by the coordinator */
+    final IMap<String, byte[]> jars;
+    /** member id to its status line */
+    final IMap<String, String> members;
+    /** the sweep: name, total, started (epoch milliseconds) */
+    final IMap<String, String> sweep;
+
+    Maps(HazelcastInstance hz) {
+        tasks = hz.getMap(TASKS);
+        queue = hz.getQueue(QUEUE);
+        claims = hz.getMap(CLAIMS);
+        checkpoints = hz.getMap(CHECKPOINTS);
+        results = hz.getMap(RESULTS);
+        ran = hz.getMap(RAN);
+        done = hz.getMap(DONE);
+        refused = hz.getMap(REFUSED);
+        needs = hz.getMap(NEEDS);
+        jars = hz.getMap(JARS);
+        members = hz.getMap(MEMBERS);
+        sweep = hz.getMap(SWEEP);
+    }
+
+    /**
+     * Every map keeps one synchronous backup (Hazelcast's default, stated here because losing a member
+     * must lose no checkpoint, claim or result), the queue too.
+     *
+     * @param config the member's configuration
+     */
+    static void configure(Config config) {
+        for (String m : new String[] {TASKS, CLAIMS, CHECKPOINTS, RESULTS, RAN, DONE, REFUSED, NEEDS, JARS, MEMBERS,
+                                      SWEEP}) {
+            config.getMapConfig(m).setBackupCount(1);
+        }
+        config.getQueueConfig(QUEUE).setBackupCount(1);
+    }
+
+    /** Empties the sweep's state once it is over. */
+    void clear() {
+        tasks.clear();
+        queue.clear();
+        claims.clear();
+        checkpoints.clear();
+        results.clear();
+        ran.clear();
+        done.clear();
+        refused.clear();
+        needs.clear();
+        jars.clear();
+        sweep.clear();
+    }
+}

@@ -1,0 +1,68 @@
+package org.overparam.cluster.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FolderZipTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aShippedFolderIsWrittenBackByteForByteWithoutItsLockReplacingAnOlderCopy() throws Exception {
+        Path run = Files.createDirectories(dir.resolve("from").resolve("cl-1"));
+        Files.writeString(run.resolve("metrics.csv"), "step,metric,value\n0,train.loss,1.5\n");
+        Files.createDirectories(run.resolve("checkpoint"));
+        byte[] checkpoint = {1, 2, 3, 4, 5};
+        Files.write(run.resolve("checkpoint").resolve("checkpoint.bin"), checkpoint);
+        Files.writeString(run.resolve(FolderZip.LOCK), "123");
+        Path to = Files.createDirectories(dir.resolve("to"));
+        Files.createDirectories(to.resolve("cl-1"));
+        Files.writeString(to.resolve("cl-1").resolve("stale.txt"), "older copy");
+
+        Path back = FolderZip.unzip(FolderZip.zip(run, name -> true, Long.MAX_VALUE), to);
+
+        assertEquals(to.resolve("cl-1"), back);
+        assertArrayEquals(checkpoint, Files.readAllBytes(back.resolve("checkpoint").resolve("checkpoint.bin")));
+        assertEquals("step,metric,value\n0,train.loss,1.5\n", Files.readString(back.resolve("metrics.csv")));
+        assertFalse(Files.exists(back.resolve(FolderZip.LOCK)));
+        assertFalse(Files.exists(back.resolve("stale.txt")));
+        try (var s = Files.list(to)) {
+            assertEquals(1, s.count(), "no temporary folder left");
+        }
+    }
+
+    @Test
+    void aFolderOverTheLimitIsRefusedAndFilesLeftOutDoNotCount() throws Exception {
+        Path run = Files.createDirectories(dir.resolve("cl-2"));
+        Files.write(run.resolve("spec.yaml"), new byte[10]);
+        Files.createDirectories(run.resolve("artifacts"));
+        Files.write(run.resolve("artifacts").resolve("big.bin"), new byte[100]);
+        FolderZip.TooLarge e = assertThrows(FolderZip.TooLarge.class, () -> FolderZip.zip(run, n -> true, 50));
+        assertTrue(e.bytes > 50, "the bytes counted when the limit was passed: " + e.bytes);
+        assertTrue(FolderZip.zip(run, n -> !n.startsWith("artifacts/"), 50).length > 0);
+    }
+
+    @Test
+    void anEntryLeavingItsFolderIsRefused() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+            out.putNextEntry(new ZipEntry("cl-3/../../evil.txt"));
+            out.write("x".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        assertThrows(IllegalArgumentException.class, () -> FolderZip.unzip(bytes.toByteArray(), dir.resolve("to")));
+        assertFalse(Files.exists(dir.resolve("evil.txt")));
+    }
+}

@@ -1,0 +1,167 @@
+package org.overparam.engine.internal.folder;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.overparam.api.InvalidInputException;
+import org.overparam.api.run.AnalyzerRef;
+import org.overparam.api.run.ComponentInfo;
+import org.overparam.api.run.ComponentRef;
+import org.overparam.api.run.ComponentRegistry;
+import org.overparam.api.run.RunSpec;
+import org.overparam.api.run.RunStatus;
+import org.overparam.api.run.SweepPoint;
+import org.overparam.api.store.ArtifactRecord;
+import org.overparam.api.store.MetricRow;
+import org.overparam.api.store.Provenance;
+import org.overparam.api.store.RunOutcome;
+import org.overparam.api.store.RunRecord;
+import org.overparam.api.store.RunStore;
+import org.overparam.engine.internal.registry.JarHashes;
+import org.overparam.engine.runfolder.MetricsCsv;
+import org.overparam.engine.runfolder.ResultJson;
+import org.overparam.engine.runfolder.RunFileNames;
+
+/**
+ * Records a finished run folder that another process wrote (a member of a clustered sweep) in this
+ * container's run store, as the engine would have recorded it while the run ran here: the record (its
+ * parameters as {@link SpecParams} flattens them, the provenance of its provenance.json, which names the
+ * member's host and JVM), every row of metrics.csv, the files under artifacts/ and checkpoint/, and the
+ * outcome of result.json (the final value of every metric is its last row). The store replaces a run
+ * registered again under the same id, so recording a folder twice stores it once.
+ */
+public final class FolderRecord {
+    private static final int BATCH = 10_000;
+
+    private FolderRecord() {
+    }
+
+    /**
+     * @param store the store
+     * @param registry the components installed here (for the parameters' defaults)
+     * @param folder the run folder
+     * @param readSpec reads its spec.yaml
+     * @param tags the run's tags
+     * @throws InvalidInputException if the folder holds no finished run
+     */
+    public static void record(RunStore store, ComponentRegistry registry, Path folder, Function<Path, RunSpec> readSpec,
+                              Collection<String> tags) {
+        String json;
+        try {
+            json = ResultJson.read(folder);
+        } catch (IOException e) {
+            throw new InvalidInputException(folder.toString(), "not a finished run folder (no readable result.json)");
+        }
+        String statusText = ResultJson.status(json);
+        RunStatus status;
+        try {
+            status = RunStatus.valueOf(statusText == null ? "" : statusText);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(folder.resolve(RunFileNames.RESULT).toString(), "no run status in it");
+        }
+        Path specFile = folder.resolve(RunFileNames.SPEC);
+        RunSpec spec = readSpec.apply(specFile);
+        String specSha;
+        try {
+            specSha = SweepPoint.key(Files.readString(specFile, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new InvalidInputException(specFile.toString(), "cannot read: " + e.getMessage());
+        }
+        Path runs = folder.toAbsolutePath().normalize().getParent();
+        boolean inSweep = runs != null && Files.isRegularFile(runs.resolve("sweep.yaml"));
+        ProvenanceFile.Kept kept = ProvenanceFile.read(folder, Long.MAX_VALUE);
+        Provenance provenance = kept == null ? Provenance.unknown() : kept.provenance();
+        Instant created = created(folder);
+        String id = folder.getFileName().toString();
+        store.begin(runs, new RunRecord(id, spec.name(), folder, spec.text(), spec.seed(), SpecParams.of(spec,
+                infos(registry, spec)), new TreeSet<>(tags), inSweep && runs.getFileName() != null
+                ? runs.getFileName().toString() : "", inSweep ? specSha : "", created, provenance));
+        store.truncateAfter(runs, id, -1);
+        Map<String, Double> last = new TreeMap<>();
+        List<MetricRow> batch = new ArrayList<>();
+        Path metrics = folder.resolve(RunFileNames.METRICS);
+        if (Files.isRegularFile(metrics)) {
+            MetricsCsv.read(metrics, Long.MAX_VALUE, (step, name, value) -> {
+                batch.add(new MetricRow(step, name, value));
+                last.put(name, value);
+                if (batch.size() >= BATCH) {
+                    store.appendMetrics(runs, id, List.copyOf(batch));
+                    batch.clear();
+                }
+            });
+        }
+        if (!batch.isEmpty()) {
+            store.appendMetrics(runs, id, batch);
+        }
+        for (String dir : StoreFeed.ARTIFACT_FOLDERS) {
+            artifacts(store, runs, id, folder, folder.resolve(dir));
+        }
+        Instant finished;
+        try {
+            finished = Files.getLastModifiedTime(folder.resolve(RunFileNames.RESULT)).toInstant();
+        } catch (IOException e) {
+            finished = Instant.now();
+        }
+        store.finish(runs, id, new RunOutcome(status, Math.max(0, ResultJson.steps(json)), ResultJson.loss(json),
+                ResultJson.message(json), finished, Map.of(), last));
+    }
+
+    private static Map<ComponentRef, ComponentInfo> infos(ComponentRegistry registry, RunSpec spec) {
+        List<ComponentRef> refs = new ArrayList<>(spec.components().values());
+        refs.addAll(spec.constraints());
+        spec.analyzers().stream().map(AnalyzerRef::component).forEach(refs::add);
+        spec.switches().forEach(s -> {
+            if (s.optimizer() != null) {
+                refs.add(s.optimizer());
+            }
+            if (s.schedule() != null) {
+                refs.add(s.schedule());
+            }
+        });
+        Map<ComponentRef, ComponentInfo> out = new HashMap<>();
+        for (ComponentRef r : refs) {
+            registry.find(r.kind(), r.name()).ifPresent(i -> out.put(r, i));
+        }
+        return out;
+    }
+
+    private static Instant created(Path folder) {
+        try {
+            return Files.getLastModifiedTime(folder.resolve(RunFileNames.SPEC)).toInstant();
+        } catch (IOException e) {
+            return Instant.now();
+        }
+    }
+
+    private static void artifacts(RunStore store, Path runs, String id, Path folder, Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(dir)) {
+            files = s.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new InvalidInputException(dir.toString(), "cannot list: " + e.getMessage());
+        }
+        for (Path f : files) {
+            try {
+                String name = folder.relativize(f).toString().replace('\\', '/');
+                store.addArtifact(runs, id, new ArtifactRecord(name, f.toAbsolutePath().normalize().toString(),
+                        Files.size(f), JarHashes.digest(f)));
+            } catch (IOException e) {
+                throw new InvalidInputException(f.toString(), "cannot read the artifact: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,302 @@
+package org.overparam.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Clustered sweeps of the assembled distribution on 127.0.0.1: a coordinator and two workers (three
+ * member processes) run a 24-run sweep with every run once in the coordinator's sweep folder and run
+ * store, each run's metrics.csv byte for byte that of the same sweep run locally; a worker killed with
+ * SIGKILL while it holds a claimed run loses nothing (its run is resumed from its shipped checkpoint or
+ * restarted elsewhere) and duplicates nothing; bad cluster input (an unreachable coordinator, a wrong
+ * secret, a port in use) is one line and exit code 2. Every process is killed at the end.
+ */
+class ClusterSweepIT {
+    private static final String SPEC = String.join("\n",
+            "name: cl",
+            "dataset: {name: sphere, n: 16, d: 8, target: teacher}",
+            "architecture: {name: fc, width: 16}",
+            "initializer: ntk",
+            "loss: squared",
+            "optimizer: {name: sgd, lr: 0.05, batchSize: 4}",
+            "stop: {maxSteps: %d}",
+            "checkpoint: {every: 100}",
+            "sweep:",
+            "  architecture.width: [%s]",
+            "  seeds: %d",
+            "");
+    private static final long WAIT_SECONDS = 150;
+    private static final int STEPS = 8000;
+    private final List<Process> started = new ArrayList<>();
+
+    @TempDir
+    Path work;
+
+    @AfterEach
+    void killAll() throws InterruptedException {
+        for (Process p : started) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void threeMembersRunEveryRunOnceAndRecordTheLocalSweepsMetrics() throws Exception {
+        Path spec = Files.writeString(work.resolve("cl.yaml"), SPEC.formatted(150, "8, 16, 32, 64", 6));
+        Process local = launch(work.resolve("local.out"), "sweep", spec.toString(), "--runs",
+                work.resolve("local").toString(), "--parallel", "2");
+        int port = 5911;
+        Process coordinator = launch(work.resolve("coord.out"), "sweep", spec.toString(), "--runs",
+                work.resolve("cluster").toString(), "--cluster", "--port", Integer.toString(port), "--members", "3",
+                "--parallel", "1");
+        Process w1 = worker(port, "w1");
+        Process w2 = worker(port, "w2");
+        await(local, "local");
+        await(coordinator, "coord");
+        assertTrue(w1.waitFor(60, TimeUnit.SECONDS) && w2.waitFor(60, TimeUnit.SECONDS), "the workers did not leave");
+        List<Path> expected = runs(Files.readString(work.resolve("local.out")));
+        List<Path> actual = runs(Files.readString(work.resolve("coord.out")));
+        assertEquals(24, actual.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertArrayEquals(Files.readAllBytes(expected.get(i).resolve("metrics.csv")),
+                    Files.readAllBytes(actual.get(i).resolve("metrics.csv")), "run " + (i + 1));
+        }
+        assertEquals(24, runFolders(actual.get(0).getParent()), "run folders in the sweep folder");
+        assertEquals(24, storedRuns(actual.get(0).getParent()), "runs of the sweep in the coordinator's store");
+        String coordErr = Files.readString(work.resolve("coord.out.err"));
+        assertTrue(workersRan(coordErr, coordinator.pid()) > 0, "no run ran on a worker:\n" + coordErr);
+    }
+
+    @Test
+    void aWorkerKilledWhileItHoldsARunLosesNothingAndBadInputIsOneLine() throws Exception {
+        Path spec = Files.writeString(work.resolve("cl.yaml"), SPEC.formatted(STEPS, "16, 32", 3));
+        int port = 5921;
+        Process coordinator = launch(work.resolve("coord.out"), "sweep", spec.toString(), "--runs",
+                work.resolve("cluster").toString(), "--cluster", "--port", Integer.toString(port), "--members", "3",
+                "--parallel", "1");
+        Process victim = worker(port, "w1");
+        Process w2 = worker(port, "w2");
+        Process bad1 = launch(work.resolve("bad1.out"), "worker", "--join", "127.0.0.1:1", "--runs",
+                work.resolve("bad").toString());
+        Process bad2 = launch(work.resolve("bad2.out"), "worker", "--join", "127.0.0.1:" + port, "--secret", "wrong",
+                "--port", "5931", "--runs", work.resolve("bad").toString());
+        Path scratch = awaitCheckpoint(work.resolve("w1"), victim);
+        victim.destroyForcibly();
+        assertTrue(victim.waitFor(10, TimeUnit.SECONDS));
+        Process bad3 = launch(work.resolve("bad3.out"), "sweep", spec.toString(), "--cluster", "--port",
+                Integer.toString(port), "--runs", work.resolve("bad").toString());
+        assertBadInput(bad1, "bad1", "cannot reach the coordinator at 127.0.0.1:1");
+        assertBadInput(bad2, "bad2", "refused this member");
+        assertBadInput(bad3, "bad3", "cannot listen on 127.0.0.1:" + port);
+
+        await(coordinator, "coord");
+        assertTrue(w2.waitFor(60, TimeUnit.SECONDS), "the worker did not leave");
+        List<Path> actual = runs(Files.readString(work.resolve("coord.out")));
+        assertEquals(6, actual.size());
+        for (Path run : actual) {
+            assertEquals(STEPS + 1, Files.readAllLines(run.resolve("metrics.csv")).stream()
+                    .filter(l -> l.contains(",train.loss,")).count(), run + ": one train.loss row per step");
+        }
+        assertEquals(6, runFolders(actual.get(0).getParent()), "run folders in the sweep folder");
+        assertEquals(6, storedRuns(actual.get(0).getParent()), "runs of the sweep in the coordinator's store");
+        assertTrue(scratch.toString().contains("cluster-worker-" + victim.pid()));
+        Path killed = actual.get(0).getParent().resolve(scratch.getFileName());
+        assertTrue(Files.readString(killed.resolve("run.log")).contains("resumed from its checkpoint"),
+                "the killed worker's run was not resumed from its shipped checkpoint");
+    }
+
+    @Test
+    void aCoordinatorStoppedMidSweepIsContinuedBySweepResume() throws Exception {
+        Path spec = Files.writeString(work.resolve("cl.yaml"), SPEC.formatted(STEPS, "16, 32", 2));
+        int port = 5941;
+        Process coordinator = launch(work.resolve("coord.out"), "sweep", spec.toString(), "--runs",
+                work.resolve("cluster").toString(), "--cluster", "--port", Integer.toString(port), "--members", "3",
+                "--parallel", "1");
+        Process w1 = worker(port, "w1");
+        Process w2 = worker(port, "w2");
+        Path shipped = awaitCheckpoint(work.resolve("cluster"), coordinator);
+        coordinator.destroy();
+        assertTrue(coordinator.waitFor(60, TimeUnit.SECONDS), "the coordinator did not stop on SIGTERM");
+        assertTrue(w1.waitFor(60, TimeUnit.SECONDS) && w2.waitFor(60, TimeUnit.SECONDS), "the workers did not stop");
+        String workers = Files.readString(work.resolve("w1.out.err")) + Files.readString(work.resolve("w2.out.err"));
+        assertTrue(workers.contains("stopped at a step boundary"), workers);
+        Path sweepDir = shipped.getParent();
+        Process resume = launch(work.resolve("resume.out"), "sweep", "--resume", sweepDir.toString(), "--parallel", "2");
+        await(resume, "resume");
+        List<Path> runs = runs(Files.readString(work.resolve("resume.out")));
+        assertEquals(4, runs.size());
+        for (Path run : runs) {
+            assertEquals(STEPS + 1, Files.readAllLines(run.resolve("metrics.csv")).stream()
+                    .filter(l -> l.contains(",train.loss,")).count(), run + ": one train.loss row per step");
+        }
+        assertTrue(Files.readString(shipped.resolve("run.log")).contains("resumed from its checkpoint"),
+                "the run checkpointed on a member was not continued from its checkpoint");
+    }
+
+    @Test
+    void aWorkerWithAnotherJarOfAPinnedPluginInstallsThePinnedOneFirst() throws Exception {
+        Path home = Path.of(System.getProperty(Distribution.HOME_PROPERTY));
+        Path copy = work.resolve("dist2");
+        copyTree(home, copy);
+        Path jar = copy.resolve("plugins").resolve("overparam-plugin-optim-sgd.jar");
+        withExtraEntry(jar);
+        String pinned = sha256(home.resolve("plugins").resolve("overparam-plugin-optim-sgd.jar"));
+        String other = sha256(jar);
+        assertTrue(!pinned.equals(other));
+        Path spec = Files.writeString(work.resolve("cl.yaml"), SPEC.formatted(200, "16", 2));
+        int port = 5951;
+        Process coordinator = launch(work.resolve("coord.out"), "sweep", spec.toString(), "--runs",
+                work.resolve("cluster").toString(), "--cluster", "--port", Integer.toString(port), "--members", "2",
+                "--parallel", "0");
+        Process w = launch(copy, work.resolve("w1.out"), "worker", "--join", "127.0.0.1:" + port, "--port",
+                Integer.toString(port + 1), "--parallel", "1", "--runs", work.resolve("w1").toString());
+        await(coordinator, "coord");
+        assertTrue(w.waitFor(60, TimeUnit.SECONDS), "the worker did not leave");
+        assertEquals(pinned, sha256(jar), "the worker's jar is not the pinned one");
+        List<Path> runs = runs(Files.readString(work.resolve("coord.out")));
+        assertEquals(2, runs.size());
+        for (Path run : runs) {
+            String provenance = Files.readString(run.resolve("provenance.json"));
+            assertTrue(provenance.contains(pinned) && !provenance.contains(other), provenance);
+        }
+    }
+
+    /** One line on standard error, exit code 2, nothing written under bad/. */
+    private void assertBadInput(Process p, String name, String expected) throws Exception {
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), name + " did not end");
+        String err = Files.readString(work.resolve(name + ".out.err")).strip();
+        assertEquals(2, p.exitValue(), err);
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(err.contains(expected), err);
+        if (Files.isDirectory(work.resolve("bad"))) {
+            try (Stream<Path> s = Files.walk(work.resolve("bad"))) {
+                assertEquals(List.of(), s.filter(Files::isRegularFile).toList(), name + " wrote files");
+            }
+        }
+    }
+
+    private Process worker(int port, String name) throws IOException {
+        return launch(work.resolve(name + ".out"), "worker", "--join", "127.0.0.1:" + port, "--port",
+                Integer.toString(port + 1), "--parallel", "1", "--runs", work.resolve(name).toString());
+    }
+
+    private void await(Process p, String name) throws Exception {
+        assertTrue(p.waitFor(WAIT_SECONDS, TimeUnit.SECONDS), name + " did not end within " + WAIT_SECONDS + " s");
+        assertEquals(0, p.exitValue(), Files.readString(work.resolve(name + ".out.err")));
+    }
+
+    /** Waits until a run folder under {@code runs} (not in a hidden folder) holds a checkpoint; returns it. */
+    private static Path awaitCheckpoint(Path runs, Process p) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (System.nanoTime() < deadline && p.isAlive()) {
+            if (Files.isDirectory(runs)) {
+                try (Stream<Path> s = Files.walk(runs, 4)) {
+                    Optional<Path> cp = s.filter(f -> f.endsWith(Path.of("checkpoint", "checkpoint.bin")))
+                            .filter(f -> !f.toString().contains("/.")).findFirst();
+                    if (cp.isPresent()) {
+                        Thread.sleep(1500);
+                        return cp.get().getParent().getParent();
+                    }
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the worker wrote no checkpoint within " + WAIT_SECONDS + " s");
+    }
+
+    private long storedRuns(Path sweepDir) throws Exception {
+        Path out = work.resolve("runs-" + sweepDir.getFileName() + ".out");
+        Process p = launch(out, "runs", "sweep=" + sweepDir.getFileName(), "--limit", "0", "--runs",
+                sweepDir.getParent().toString());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        return Files.readAllLines(out).stream().filter(l -> l.startsWith("cl-")).map(l -> l.split(" ")[0])
+                .distinct().count();
+    }
+
+    private static long runFolders(Path sweepDir) throws IOException {
+        try (Stream<Path> s = Files.list(sweepDir)) {
+            return s.filter(d -> Files.isRegularFile(d.resolve("result.json"))).count();
+        }
+    }
+
+    private static long workersRan(String err, long coordinatorPid) {
+        return err.lines().filter(l -> l.contains(" ran on ") && !l.contains(" pid " + coordinatorPid + " ")).count();
+    }
+
+    private static List<Path> runs(String out) {
+        String folder = out.lines().filter(l -> l.contains("; sweep folder ")).findFirst().orElseThrow();
+        Path sweepDir = Path.of(folder.substring(folder.indexOf("; sweep folder ") + 15));
+        return out.lines().filter(l -> l.matches("\\d+ .*") && !l.contains("; sweep folder "))
+                .map(l -> sweepDir.resolve(l.substring(l.lastIndexOf(' ') + 1))).toList();
+    }
+
+    private Process launch(Path out, String... command) throws IOException {
+        return launch(Path.of(System.getProperty(Distribution.HOME_PROPERTY)), out, command);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    /** Rewrites a jar with one more entry: another jar of the same bundle and version. */
+    private static void withExtraEntry(Path jar) throws IOException {
+        Path temp = jar.resolveSibling("rewritten.tmp");
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(jar));
+             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(temp))) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                in.transferTo(out);
+                out.closeEntry();
+            }
+            out.putNextEntry(new java.util.zip.ZipEntry("META-INF/another-build.txt"));
+            out.write("not the pinned jar\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        Files.move(temp, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(file)));
+    }
+
+    private Process launch(Path home, Path out, String... command) throws IOException {
+        List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-Doverparam.linalg.threads=1"));
+        if (Runtime.version().feature() >= 23) {
+            args.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        args.addAll(List.of("-jar", home.resolve("lib").resolve("overparam-launcher.jar").toString()));
+        args.addAll(List.of(command));
+        ProcessBuilder b = new ProcessBuilder(args).directory(work.toFile())
+                .redirectOutput(out.toFile()).redirectError(Path.of(out + ".err").toFile());
+        b.environment().put("OPENBLAS_NUM_THREADS", "1");
+        b.environment().remove("OVERPARAM_CLUSTER_SECRET");
+        Process p = b.start();
+        started.add(p);
+        return p;
+    }
+}
