@@ -1,0 +1,170 @@
+package org.overparam.dashboard.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarInputStream;
+import javax.servlet.AsyncContext;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.overparam.api.InvalidInputException;
+import org.overparam.api.run.ComponentRegistry;
+import org.overparam.api.run.ExperimentRunner;
+
+/**
+ * The container in the API: {@code GET /api/container} ({@link ContainerView}: bundles, the plugins
+ * folder, components by kind, stale revisions), {@code GET /api/container/events} (the same, as a
+ * Server-Sent Event whenever it changes, checked every {@value #TICK_MS} ms) and
+ * {@code POST /api/plugins?name=NAME.jar} with the jar as the body: checked to be a jar with a
+ * {@code Bundle-SymbolicName}, written beside the plugins folder and moved into it in one step, so
+ * the folder watcher installs (or updates) it as a whole.
+ */
+@Component(service = ContainerApi.class)
+public final class ContainerApi {
+    static final long TICK_MS = 1000;
+    /** The largest jar accepted. */
+    static final long MAX_JAR_BYTES = 64L << 20;
+    private final ContainerView view;
+    private final BundleContext context;
+    private final List<AsyncContext> watchers = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "overparam-dashboard-container");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile String last = "";
+
+    /**
+     * @param context this bundle's context: the bundles and the plugins folder
+     * @param registry the components
+     * @param runner the stale revisions
+     */
+    @Activate
+    public ContainerApi(BundleContext context, @Reference ComponentRegistry registry,
+                        @Reference ExperimentRunner runner) {
+        this.context = context;
+        this.view = new ContainerView(context, registry, runner);
+        ticker.scheduleWithFixedDelay(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+    }
+
+    @Deactivate
+    void stop() {
+        ticker.shutdownNow();
+        watchers.forEach(AsyncContext::complete);
+    }
+
+    void handle(List<String> path, HttpServletRequest req, HttpServletResponse res, boolean post) throws IOException {
+        if (path.equals(List.of("container")) && !post) {
+            Json.send(res, 200, view.json());
+        } else if (path.equals(List.of("container", "events")) && !post) {
+            res.setContentType("text/event-stream;charset=UTF-8");
+            res.setHeader("Cache-Control", "no-store");
+            res.getOutputStream().write(("data: " + view.json() + "\n\n").getBytes(StandardCharsets.UTF_8));
+            res.flushBuffer();
+            AsyncContext a = req.startAsync();
+            a.setTimeout(0);
+            watchers.add(a);
+        } else if (path.equals(List.of("plugins")) && post) {
+            upload(req, res);
+        } else if (path.equals(List.of("plugins"))) {
+            res.setHeader("Allow", "POST");
+            Json.error(res, 405, "uploading a plugin changes the container: POST it with the CSRF token");
+        } else {
+            Json.error(res, 404, "no API at " + req.getRequestURI());
+        }
+    }
+
+    private void upload(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        String name = SafePaths.segment(req.getParameter("name"));
+        if (!name.endsWith(".jar")) {
+            throw new InvalidInputException("name", "'" + name + "' is not a .jar file name");
+        }
+        Path plugins = view.pluginsFolder();
+        if (plugins == null) {
+            Json.error(res, 409, "this container watches no plugins folder");
+            return;
+        }
+        Path staging = plugins.toAbsolutePath().normalize().resolveSibling(".uploads");
+        Files.createDirectories(staging);
+        Path tmp = Files.createTempFile(staging, "upload-", ".jar");
+        try {
+            long size;
+            try (InputStream in = req.getInputStream()) {
+                size = Files.copy(new LimitedStream(in, MAX_JAR_BYTES), tmp, StandardCopyOption.REPLACE_EXISTING);
+            }
+            String bsn = symbolicName(tmp);
+            Path target = SafePaths.inside(plugins, name);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Json.send(res, 200, "{\"message\":" + Json.str("installed " + name + " (" + bsn + ", " + size
+                    + " bytes) into the plugins folder; its components appear once it has started") + "}");
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static String symbolicName(Path jar) {
+        try (JarInputStream in = new JarInputStream(Files.newInputStream(jar))) {
+            var manifest = in.getManifest();
+            String bsn = manifest == null ? null : manifest.getMainAttributes().getValue("Bundle-SymbolicName");
+            if (bsn == null || bsn.isBlank()) {
+                throw new InvalidInputException("upload", "not an OSGi bundle: the jar's manifest has no"
+                        + " Bundle-SymbolicName");
+            }
+            return bsn.split(";")[0].strip();
+        } catch (IOException e) {
+            throw new InvalidInputException("upload", "not a jar: " + e.getMessage());
+        }
+    }
+
+    private void tick() {
+        if (watchers.isEmpty()) {
+            return;
+        }
+        String now;
+        try {
+            now = view.json();
+        } catch (RuntimeException e) {
+            return;
+        }
+        boolean changed = !now.equals(last);
+        last = now;
+        byte[] data = (changed ? "data: " + now + "\n\n" : ": ping\n\n").getBytes(StandardCharsets.UTF_8);
+        for (AsyncContext a : watchers) {
+            try {
+                var out = a.getResponse().getOutputStream();
+                out.write(data);
+                out.flush();
+            } catch (IOException | RuntimeException gone) {
+                watchers.remove(a);
+                try {
+                    a.complete();
+                } catch (RuntimeException ignored) {
+                    // already closed
+                }
+            }
+        }
+    }
+
+    /** @return the bundle context this API reads (for the pages) */
+    BundleContext context() {
+        return context;
+    }
+
+    /** @return the view of the container */
+    ContainerView view() {
+        return view;
+    }
+}
