@@ -14,8 +14,23 @@ window.OpCharts = (function () {
     return /loss/.test(name) || max / min > 100;
   }
 
+  // Two charts side by side on a laptop screen.
   function width(holder) {
-    return Math.max(320, Math.min(holder.clientWidth || 640, 760));
+    return Math.max(320, Math.min(Math.floor(((holder.clientWidth || 1280) - 40) / 2), 640));
+  }
+
+  // Tick labels: powers of ten on a log axis (1e-6), short numbers on a linear one.
+  function ticks(log) {
+    return (u, values) => values.map(v => {
+      if (v === null || v === undefined) {
+        return '';
+      }
+      if (log) {
+        return v.toExponential(0).replace('e+', 'e');
+      }
+      const a = Math.abs(v);
+      return a !== 0 && (a < 1e-3 || a >= 1e5) ? v.toExponential(1).replace('e+', 'e') : String(+v.toPrecision(4));
+    });
   }
 
   // A chart of one metric with one line per label; data = [steps, values per label...].
@@ -33,7 +48,8 @@ window.OpCharts = (function () {
       width: width(holder),
       height: 240,
       scales: {x: {time: false}, y: log ? {distr: 3} : {}},
-      axes: [{label: 'step'}, {label: metric + (log ? ' (log₁₀ scale)' : ''), size: 70}],
+      axes: [{label: 'step', values: ticks(false)},
+        {label: log ? 'value, log scale' : 'value', size: 64, values: ticks(log)}],
       series: series
     };
     const clean = d => log ? d.map((col, i) => i === 0 ? col : col.map(v => v !== null && v > 0 ? v : null)) : d;

@@ -37,6 +37,8 @@
   fetch(base + '/metrics?max=2000', {credentials: 'same-origin'})
     .then(r => r.json())
     .then(list => {
+      // losses first, then the other metrics by name
+      list.sort((a, b) => (/loss/.test(b.metric) - /loss/.test(a.metric)) || a.metric.localeCompare(b.metric));
       list.forEach(s => charts.add(s.metric, s.steps, s.values));
       listen();
     });

@@ -30,7 +30,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * while the run goes on; Swap with {@code optimizer.lr=0.05} is recorded in provenance.json shown on
  * the page (a bad change is refused inline, with the swap command's line); Stop ends the run
  * STOPPED. On the Container page, uploading a plugin jar makes its component appear. A screenshot of
- * each page goes to target/screenshots. Skipped, saying so, only when /usr/bin/chromedriver is absent.
+ * each page goes to target/screenshots. The browser tests are skipped, saying so, only when
+ * /usr/bin/chromedriver is absent; the security tests ({@link DashboardSecurity}) run in any case.
  */
 class DashboardIT {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -53,9 +54,10 @@ class DashboardIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER), "browser test skipped: " + CHROMEDRIVER
-                + " is absent (apt-get install -y chromium chromium-driver)");
         dashboard = Dashboard.start(work);
+        if (!Files.isExecutable(CHROMEDRIVER)) {
+            return;
+        }
         ChromeOptions options = new ChromeOptions();
         if (Files.isExecutable(Path.of("/usr/bin/chromium"))) {
             options.setBinary("/usr/bin/chromium");
@@ -79,8 +81,24 @@ class DashboardIT {
         }
     }
 
+    private static void needsBrowser() {
+        Assumptions.assumeTrue(browser != null, "browser test skipped: " + CHROMEDRIVER
+                + " is absent (apt-get install -y chromium chromium-driver)");
+    }
+
+    @Test
+    void stateChangingRequestsAreRefusedWithoutPostAndTheCsrfToken() throws Exception {
+        new DashboardSecurity(dashboard).stateChangingRequestsNeedPostAndTheCsrfToken();
+    }
+
+    @Test
+    void namesInUrlsCannotReachOutsideTheRunsFolder() throws Exception {
+        new DashboardSecurity(dashboard).namesInUrlsStayInsideTheRunsFolder();
+    }
+
     @Test
     void theRunPageShowsTheCurveGrowSwapsTheLearningRateAndStopsTheRun() throws Exception {
+        needsBrowser();
         String id = dashboard.run("dashrun", SPEC.formatted("dashrun"));
         browser.get(dashboard.url("/run/" + id));
         By loss = By.cssSelector(".chart[data-metric='train.loss']");
@@ -114,6 +132,7 @@ class DashboardIT {
 
     @Test
     void uploadingAPluginJarOnTheContainerPageMakesItsComponentsAppear() throws Exception {
+        needsBrowser();
         browser.get(dashboard.url("/container"));
         By projected = By.xpath("//div[@id='components']//td[text()='projected-gd']");
         assertTrue(browser.findElements(projected).isEmpty(), "projected-gd is not installed before the upload");
