@@ -19,6 +19,11 @@
       Op.say({ok: false, status: 400, json: {error: 'choose a .jar file first'}});
       return;
     }
-    Op.say(await Op.post('/api/plugins?name=' + encodeURIComponent(file.name), null, file, 'application/java-archive'));
+    document.getElementById('action-message').textContent = 'checking ' + file.name + ' …';
+    document.getElementById('verify-report').textContent = '';
+    const result = await Op.post('/api/plugins?name=' + encodeURIComponent(file.name), null, file,
+      'application/java-archive');
+    document.getElementById('verify-report').textContent = result.json.report || '';
+    Op.say(result);
   });
 })();

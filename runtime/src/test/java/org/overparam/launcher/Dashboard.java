@@ -212,5 +212,18 @@ final class Dashboard implements AutoCloseable {
                 p.waitFor(10, TimeUnit.SECONDS);
             }
         }
+        keepLogs();
+    }
+
+    /** Copies the processes' .out and .err files to target/dashboard-it, for a failure's diagnosis. */
+    private void keepLogs() {
+        try (Stream<Path> s = Files.list(work)) {
+            Path logs = Files.createDirectories(Path.of("target", "dashboard-it"));
+            for (Path p : s.filter(f -> f.toString().endsWith(".out") || f.toString().endsWith(".err")).toList()) {
+                Files.copy(p, logs.resolve(p.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            // the logs are a convenience; the test's own result stands
+        }
     }
 }

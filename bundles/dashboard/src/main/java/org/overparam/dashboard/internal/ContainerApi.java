@@ -1,7 +1,9 @@
 package org.overparam.dashboard.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.jar.JarInputStream;
 import javax.servlet.AsyncContext;
 import javax.servlet.http.HttpServletRequest;
@@ -20,6 +23,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.run.ComponentRegistry;
 import org.overparam.api.run.ExperimentRunner;
@@ -29,8 +35,11 @@ import org.overparam.api.run.ExperimentRunner;
  * folder, components by kind, stale revisions), {@code GET /api/container/events} (the same, as a
  * Server-Sent Event whenever it changes, checked every {@value #TICK_MS} ms) and
  * {@code POST /api/plugins?name=NAME.jar} with the jar as the body: checked to be a jar with a
- * {@code Bundle-SymbolicName}, written beside the plugins folder and moved into it in one step, so
- * the folder watcher installs (or updates) it as a whole.
+ * {@code Bundle-SymbolicName}, written beside the plugins folder, checked by the {@code verify}
+ * command's checks (the shell's {@code overparam.verify} service; its report is the answer's
+ * {@code report}), and only if they pass moved into the plugins folder in one step, so the folder
+ * watcher installs (or updates) it as a whole. A jar that fails is not installed (422). With
+ * {@code &verify=only} the jar is checked and never installed.
  */
 @Component(service = ContainerApi.class)
 public final class ContainerApi {
@@ -46,6 +55,10 @@ public final class ContainerApi {
         return t;
     });
     private volatile String last = "";
+    /** The verify command's checks, from the shell bundle; without it an upload is installed unchecked. */
+    @Reference(target = "(overparam.verify=true)", cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile BiFunction<Path, PrintStream, Integer> verify;
 
     /**
      * @param context this bundle's context: the bundles and the plugins folder
@@ -107,9 +120,29 @@ public final class ContainerApi {
             }
             String bsn = symbolicName(tmp);
             Path target = SafePaths.inside(plugins, name);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            Json.send(res, 200, "{\"message\":" + Json.str("installed " + name + " (" + bsn + ", " + size
-                    + " bytes) into the plugins folder; its components appear once it has started") + "}");
+            Path named = Files.move(tmp, staging.resolve(name + "-" + tmp.getFileName()));
+            tmp = named;
+            String report = "";
+            boolean passed = true;
+            BiFunction<Path, PrintStream, Integer> checks = verify;
+            if (checks != null) {
+                ByteArrayOutputStream text = new ByteArrayOutputStream();
+                try (PrintStream out = new PrintStream(text, true, StandardCharsets.UTF_8)) {
+                    passed = checks.apply(named, out) == 0;
+                }
+                report = text.toString(StandardCharsets.UTF_8).replace(named.getFileName().toString(), name);
+            }
+            boolean install = passed && !"only".equals(req.getParameter("verify"));
+            if (install) {
+                Files.move(named, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            String message = !passed ? name + " failed the checks; it was not installed"
+                    : !install ? name + " passed the checks (not installed: verify=only)"
+                    : "installed " + name + " (" + bsn + ", " + size + " bytes) into the plugins folder"
+                    + (checks == null ? " unchecked (the shell's verify is not present)" : " after the checks passed")
+                    + "; its components appear once it has started";
+            Json.send(res, passed ? 200 : 422, "{\"" + (passed ? "message" : "error") + "\":" + Json.str(message)
+                    + ",\"passed\":" + passed + ",\"installed\":" + install + ",\"report\":" + Json.str(report) + "}");
         } finally {
             Files.deleteIfExists(tmp);
         }

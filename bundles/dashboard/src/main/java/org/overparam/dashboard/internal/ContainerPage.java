@@ -8,7 +8,7 @@ import org.overparam.api.run.StaleRevision;
 /**
  * The Container page: bundles with version and state, the plugins folder, the components by kind
  * (what {@code list} shows), the stale revisions (what {@code stale} shows), and a jar upload into
- * the plugins folder; container.js keeps the tables live from {@code /api/container/events}.
+ * the plugins folder with the verify report shown before it is installed; container.js keeps the tables live from {@code /api/container/events}.
  */
 final class ContainerPage {
     private final ContainerView view;
@@ -22,7 +22,9 @@ final class ContainerPage {
         b.append("<section><h2>Add a plugin</h2><form id=\"upload-form\"><input id=\"upload-file\" type=\"file\"")
                 .append(" accept=\".jar\"> <button id=\"upload\" type=\"submit\">Upload</button></form>")
                 .append("<p id=\"action-message\" class=\"message\" role=\"status\"></p>")
-                .append("<p id=\"action-error\" class=\"error\" role=\"alert\"></p></section>");
+                .append("<p id=\"action-error\" class=\"error\" role=\"alert\"></p>")
+                .append("<p class=\"hint\">The jar is checked as <code>overparam verify JAR</code> checks it and installed")
+                .append(" only if every check passes; the report:</p><pre id=\"verify-report\"></pre></section>");
         List<List<String>> components = new ArrayList<>();
         for (ComponentInfo c : view.components()) {
             components.add(List.of(Html.esc(c.kind().key()), Html.esc(c.name()), Html.esc(c.description()),
