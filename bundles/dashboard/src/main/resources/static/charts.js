@@ -40,6 +40,7 @@ window.OpCharts = (function () {
     box.className = 'chart';
     box.dataset.metric = metric;
     box.dataset.log = String(log);
+    box.dataset.series = String(labels.length + 1);
     holder.appendChild(box);
     const series = [{label: 'step'}];
     labels.forEach((l, i) => series.push({label: l, stroke: colors[i % colors.length], width: 1.5, spanGaps: true}));
@@ -101,5 +102,5 @@ window.OpCharts = (function () {
     };
   }
 
-  return {make: make, single: single};
+  return {make: make, single: single, ticks: ticks, wantsLog: wantsLog, width: width};
 })();

@@ -157,6 +157,37 @@ class DashboardIT {
         shot("container");
     }
 
+    @Test
+    void theSweepPageShowsTheFinalLossAgainstWidthAndComparesTwoOfItsRuns() throws Exception {
+        needsBrowser();
+        Path spec = Files.writeString(work.resolve("dashsweep.yaml"), String.join("\n",
+                "name: dashsweep", "seed: 1", "dataset: {name: sphere, n: 16, d: 4, target: teacher}",
+                "architecture: {name: fc, depth: 1, width: 16}", "initializer: ntk", "loss: squared",
+                "optimizer: {name: gd, lr: 0.2}", "stop: {maxSteps: 100}",
+                "sweep:", "  architecture.width: [16, 64]", "  seeds: 2", ""));
+        Process sweep = dashboard.launch("dashsweep", "sweep", spec.toString(), "--runs", dashboard.runs().toString(),
+                "--parallel", "1");
+        assertTrue(sweep.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "the sweep ended");
+        assertEquals(0, sweep.exitValue());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"id\":\"([^\"]+)\".*?\"sweep\":\"([^\"]+)\"")
+                .matcher(dashboard.get("/api/runs?q=name%3Ddashsweep&sort=created").body());
+        assertTrue(m.find());
+        String first = m.group(1);
+        String id = m.group(2);
+        browser.get(dashboard.url("/sweep/" + id));
+        until(() -> text("progress").equals("4 of 4 runs finished") ? true : null);
+        assertEquals(2, browser.findElements(By.cssSelector("#groups tbody tr")).size(), "two widths");
+        until(() -> browser.findElements(By.cssSelector(".chart[data-metric='train.loss'] canvas")).isEmpty() ? null
+                : true);
+        shot("sweep");
+        assertTrue(m.find());
+        browser.get(dashboard.url("/compare?run=" + first + "&run=" + m.group(1)));
+        until(() -> browser.findElements(By.cssSelector(".chart[data-metric='train.loss']")).isEmpty() ? null : true);
+        assertEquals("" + (2 + 1), browser.findElement(By.cssSelector(".chart[data-metric='train.loss']"))
+                .getAttribute("data-series"), "step and one line per run");
+        shot("compare");
+    }
+
     private static int points(By chart) {
         List<WebElement> found = browser.findElements(chart);
         return found.isEmpty() ? 0 : Integer.parseInt(found.get(0).getAttribute("data-points"));

@@ -76,6 +76,8 @@ public final class ApiServlet extends HttpServlet {
             } else if (path.size() >= 1 && path.get(0).equals("container") || path.size() >= 1
                     && path.get(0).equals("plugins")) {
                 container.handle(path, req, res, post);
+            } else if (path.size() == 2 && path.get(0).equals("sweeps") && !post) {
+                Json.send(res, 200, SweepView.of(store, served.runs(), path.get(1)).json());
             } else if (path.equals(List.of("runs")) && !post) {
                 runs(served.runs(), req, res);
             } else if (path.size() >= 2 && path.get(0).equals("runs")) {

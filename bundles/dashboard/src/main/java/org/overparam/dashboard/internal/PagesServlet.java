@@ -14,7 +14,7 @@ import org.overparam.api.store.RunStore;
 
 /**
  * The pages: {@code /runs} ({@link RunsPage}), {@code /run/RUN} ({@link RunPage}), {@code /compare}
- * ({@link ComparePage}), {@code /container} ({@link ContainerPage}); {@code /} goes to {@code /runs}.
+ * ({@link ComparePage}), {@code /sweep/SWEEP} ({@link SweepPage}), {@code /container} ({@link ContainerPage}); {@code /} goes to {@code /runs}.
  * Bad input is the page with its one-line error (400); an unknown run or page is 404.
  */
 @Component(service = Servlet.class, property = {"osgi.http.whiteboard.servlet.pattern=/",
@@ -50,6 +50,8 @@ public final class PagesServlet extends HttpServlet {
                 send(res, 200, new RunsPage(store, served.runs()).render(req.getParameterMap(), csrf));
             } else if (path.startsWith("/run/") && path.indexOf('/', 5) < 0) {
                 send(res, 200, new RunPage(store, served.runs()).render(path.substring(5), csrf));
+            } else if (path.startsWith("/sweep/") && path.indexOf('/', 7) < 0) {
+                send(res, 200, new SweepPage(SweepView.of(store, served.runs(), path.substring(7))).render(csrf));
             } else if (path.equals("/compare")) {
                 send(res, 200, new ComparePage(store, served.runs()).render(req.getParameterMap(), csrf));
             } else if (path.equals("/container")) {

@@ -58,7 +58,8 @@ final class RunsPage {
                     Long.toString(s.seed()), Long.toString(s.steps()),
                     Double.isNaN(s.loss()) ? "" : String.format(Locale.ROOT, "%.4g", s.loss()),
                     Double.isNaN(s.seconds()) ? "" : String.format(Locale.ROOT, "%.1f", s.seconds()),
-                    TIME.format(s.created()), Html.esc(s.sweep()), Html.esc(String.join(", ", s.tags()))));
+                    TIME.format(s.created()), s.sweep().isEmpty() ? "" : "<a href=\"/sweep/" + Html.esc(s.sweep()) + "\">"
+                            + Html.esc(s.sweep()) + "</a>", Html.esc(String.join(", ", s.tags()))));
         }
         b.append("<form id=\"compare\" method=\"get\" action=\"/compare\"><button type=\"submit\">Compare checked"
                 + " (2–6)</button></form>");
