@@ -64,8 +64,18 @@ public final class RunFeed {
     /** @param store where the rows come from */
     @Activate
     public RunFeed(@Reference RunStore store) {
+        this(store, true);
+    }
+
+    /**
+     * @param store where the rows come from
+     * @param ticking whether a thread ticks every {@value #TICK_MS} ms (tests call {@link #tick()} themselves)
+     */
+    RunFeed(RunStore store, boolean ticking) {
         this.store = store;
-        ticker.scheduleWithFixedDelay(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+        if (ticking) {
+            ticker.scheduleWithFixedDelay(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+        }
     }
 
     @Deactivate
@@ -92,7 +102,8 @@ public final class RunFeed {
         return watched.values().stream().mapToInt(w -> w.clients().size()).sum();
     }
 
-    private void tick() {
+    /** One round: for each watched run, one query of the store, then every watcher's rows. */
+    void tick() {
         ticks++;
         for (Map.Entry<String, Watched> e : watched.entrySet()) {
             try {
