@@ -28,7 +28,9 @@ public final class CliCall {
     /** The service property that marks the command line. */
     public static final String PROPERTY = "overparam.cli";
     /** The filter the launcher looks the service up with. */
-    public static final String FILTER = "(&(objectClass=" + OBJECT_CLASS + ")(" + PROPERTY + "=true))";
+    public static final String FILTER = filter(PROPERTY);
+    /** The service property of the dashboard's serve function ({@code overparam serve}). */
+    public static final String SERVE_PROPERTY = "overparam.serve";
     /** How long to wait for the service while a bundle that declares it is active. */
     public static final long WAIT_MS = 30_000;
     /** How long to wait when no bundle declares the service. */
@@ -46,7 +48,23 @@ public final class CliCall {
      * @throws InterruptedException if the waiting thread is interrupted
      */
     public static int run(BundleContext context, String[] args) throws LaunchException, InterruptedException {
-        ServiceReference<?> reference = await(context);
+        return run(context, args, PROPERTY);
+    }
+
+    /**
+     * The same contract for another function: the service carries {@code property=true} instead of
+     * {@value #PROPERTY}, e.g. {@value #SERVE_PROPERTY} for {@code overparam serve}.
+     *
+     * @param context the system bundle's context
+     * @param args the arguments
+     * @param property the service property that marks the function
+     * @return the exit code the function returned
+     * @throws LaunchException (exit code 1) if the service does not appear or fails
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    public static int run(BundleContext context, String[] args, String property)
+            throws LaunchException, InterruptedException {
+        ServiceReference<?> reference = await(context, property);
         Object service = context.getService(reference);
         try {
             if (!(service instanceof Function)) {
@@ -63,33 +81,38 @@ public final class CliCall {
         }
     }
 
-    private static ServiceReference<?> await(BundleContext context) throws LaunchException, InterruptedException {
+    private static String filter(String property) {
+        return "(&(objectClass=" + OBJECT_CLASS + ")(" + property + "=true))";
+    }
+
+    private static ServiceReference<?> await(BundleContext context, String property)
+            throws LaunchException, InterruptedException {
         long start = System.currentTimeMillis();
         while (true) {
-            ServiceReference<?>[] found = references(context);
+            ServiceReference<?>[] found = references(context, filter(property));
             if (found.length > 0) {
                 return Collections.max(Arrays.asList(found)); // highest ranking, then oldest
             }
             long waited = System.currentTimeMillis() - start;
             if (waited >= NO_PROVIDER_MS && !declared(context)) {
                 throw new LaunchException("CLI service not available: no active bundle provides "
-                        + OBJECT_CLASS + " with " + PROPERTY + "=true", 1);
+                        + OBJECT_CLASS + " with " + property + "=true", 1);
             }
             if (waited >= WAIT_MS) {
                 throw new LaunchException("CLI service not available: " + OBJECT_CLASS + " with "
-                        + PROPERTY + "=true did not appear within " + WAIT_MS / 1000 + " s"
+                        + property + "=true did not appear within " + WAIT_MS / 1000 + " s"
                         + " (run with --verbose, or try 'overparam shell' and 'scr:list')", 1);
             }
             Thread.sleep(POLL_MS);
         }
     }
 
-    private static ServiceReference<?>[] references(BundleContext context) {
+    private static ServiceReference<?>[] references(BundleContext context, String filter) {
         try {
-            ServiceReference<?>[] found = context.getServiceReferences((String) null, FILTER);
+            ServiceReference<?>[] found = context.getServiceReferences((String) null, filter);
             return found == null ? new ServiceReference<?>[0] : found;
         } catch (InvalidSyntaxException e) {
-            throw new IllegalStateException("bad filter " + FILTER, e);
+            throw new IllegalStateException("bad filter " + filter, e);
         }
     }
 

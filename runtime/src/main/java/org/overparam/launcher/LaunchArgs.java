@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * The launcher's reading of the command line. Launcher options come first and are not passed
  * on: {@code --verbose} (louder framework logs and launcher details). The first other argument
- * selects the mode: {@code shell} starts the interactive Gogo shell; anything else (including
- * nothing) is handed, unchanged, to the command line service.
+ * selects the mode: {@code shell} starts the interactive Gogo shell; {@code serve} hands its
+ * arguments to the dashboard's serve service and keeps the container running; anything else
+ * (including nothing) is handed, unchanged, to the command line service.
  *
  * @param verbose whether {@code --verbose} was given before the command
  * @param shell whether the command is {@code shell}
@@ -18,6 +19,8 @@ public record LaunchArgs(boolean verbose, boolean shell, List<String> command) {
     public static final String VERBOSE = "--verbose";
     /** The command that starts the interactive shell. */
     public static final String SHELL = "shell";
+    /** The command that serves the dashboard until the process is stopped. */
+    public static final String SERVE = "serve";
 
     /** Copies the command so the record stays immutable. */
     public LaunchArgs {
@@ -43,6 +46,11 @@ public record LaunchArgs(boolean verbose, boolean shell, List<String> command) {
                     + String.join(" ", rest.subList(1, rest.size())) + ")", 2);
         }
         return new LaunchArgs(verbose, shell, shell ? List.of() : rest);
+    }
+
+    /** @return whether the command is {@code serve}: the container keeps running after it */
+    public boolean serve() {
+        return !command.isEmpty() && SERVE.equals(command.get(0));
     }
 
     /** @return the command line service's arguments as an array */

@@ -2,16 +2,21 @@ package org.overparam.launcher;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The {@code overparam} command: boots the OSGi framework of the distribution this jar belongs
  * to and then either runs the interactive Gogo shell ({@code overparam shell}, until the
- * framework stops) or hands the arguments to the command line service ({@link CliCall}) and exits
- * with its code. Launcher options ({@code --verbose}) come before the command; see
+ * framework stops), serves the dashboard ({@code overparam serve}, until the process is stopped), or
+ * hands the arguments to the command line service ({@link CliCall}) and exits with its code. Launcher options ({@code --verbose}) come before the command; see
  * {@link LaunchArgs}. User errors are one line on stderr, never a stack trace (except with
  * {@code --verbose}).
  */
 public final class Main {
+    /** SPI Fly announces every provider it registers at INFO; held here so its level sticks. */
+    private static final Logger SPI_FLY = Logger.getLogger("org.apache.aries.spifly");
+
     private Main() {
     }
 
@@ -43,7 +48,7 @@ public final class Main {
         LaunchArgs args = LaunchArgs.parse(rawArgs);
         Log.setVerbose(args.verbose());
         Distribution distribution = Distribution.locate();
-        quietConsoleLogging(args.shell());
+        quietConsoleLogging(args.shell(), args.verbose());
         List<Path> plugins = Distribution.jars(distribution.plugins());
         try (FrameworkBoot boot = FrameworkBoot.start(distribution, args.shell(), args.verbose())) {
             Runtime.getRuntime().addShutdownHook(new Thread(boot::close, "overparam-shutdown"));
@@ -57,15 +62,30 @@ public final class Main {
             boolean settled = PluginSettle.await(boot.context(), plugins);
             Log.detail((settled ? "plugins active after " : "plugins not all active after ")
                     + (System.currentTimeMillis() - settleStart) + " ms");
+            if (args.serve()) {
+                String[] rest = args.command().subList(1, args.command().size()).toArray(new String[0]);
+                int code = CliCall.run(boot.context(), rest, CliCall.SERVE_PROPERTY);
+                if (code == 0) {
+                    boot.awaitStop();
+                }
+                return code;
+            }
             return CliCall.run(boot.context(), args.commandArray());
         }
     }
 
     /**
-     * One line per java.util.logging record (FileInstall's errors, JLine's warnings), and no
-     * warning from JLine when the shell's input is not a terminal.
+     * One line per java.util.logging record (FileInstall's errors, JLine's warnings), no warning from
+     * JLine when the shell's input is not a terminal, and no INFO from SPI Fly nor slf4j's own warnings
+     * (the web server's logging goes to slf4j's no-op provider) unless {@code --verbose}.
      */
-    private static void quietConsoleLogging(boolean shell) {
+    private static void quietConsoleLogging(boolean shell, boolean verbose) {
+        if (!verbose) {
+            SPI_FLY.setLevel(Level.WARNING);
+            if (System.getProperty("slf4j.internal.verbosity") == null) {
+                System.setProperty("slf4j.internal.verbosity", "ERROR");
+            }
+        }
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
             System.setProperty("java.util.logging.SimpleFormatter.format", "overparam: %4$s: %5$s%6$s%n");
         }

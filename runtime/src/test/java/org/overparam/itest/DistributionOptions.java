@@ -20,11 +20,15 @@ import org.ops4j.pax.exam.Option;
 /**
  * Pax Exam options that provision the assembled distribution ({@code target/overparam}) the way
  * the launcher does: every jar of {@code bundles/} and {@code plugins/}, each a bundle of its own,
- * so the tests see components wired at run time across bundle boundaries. The interactive shell
- * and the folder watcher are left out: the tests drive the services directly.
+ * so the tests see components wired at run time across bundle boundaries. The interactive shell,
+ * the dashboard with its web server, and the folder watcher are left out: the tests drive the services directly.
  */
 final class DistributionOptions {
-    private static final Set<String> LEFT_OUT = Set.of("org.apache.felix.gogo.jline", "jline", "org.apache.felix.fileinstall");
+    private static final Set<String> LEFT_OUT = Set.of("org.apache.felix.gogo.jline", "jline", "org.apache.felix.fileinstall",
+            // the dashboard and its web server: tested through the launcher (DashboardIT), not here
+            "overparam-dashboard", "org.apache.felix.http.jetty", "org.apache.felix.http.servlet-api",
+            "commons-fileupload", "commons-io", "org.apache.aries.spifly.dynamic.bundle", "slf4j-api", "slf4j-nop", "asm", "asm-commons", "asm-tree", "asm-analysis",
+            "asm-util");
 
     /** Pax Logging's fallback logger prints DEBUG lines to stdout unless told otherwise. */
     static final String QUIET_LOGGING = "org.ops4j.pax.logging.DefaultServiceLog.level";
@@ -82,7 +86,8 @@ final class DistributionOptions {
     private static List<Path> jars(Path folder) {
         try (Stream<Path> s = Files.list(folder)) {
             return s.filter(p -> p.toString().endsWith(".jar"))
-                    .filter(p -> LEFT_OUT.stream().noneMatch(n -> p.getFileName().toString().startsWith(n + "-")))
+                    .filter(p -> LEFT_OUT.stream().noneMatch(n -> p.getFileName().toString().startsWith(n + "-")
+                            || p.getFileName().toString().equals(n + ".jar")))
                     .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + folder + " (run mvn package first)", e);

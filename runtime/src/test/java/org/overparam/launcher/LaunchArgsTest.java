@@ -26,6 +26,15 @@ class LaunchArgsTest {
     }
 
     @Test
+    void serveKeepsItsArgumentsAndIsNotTheShell() throws LaunchException {
+        LaunchArgs args = LaunchArgs.parse("serve", "--port", "9000");
+        assertTrue(args.serve());
+        assertFalse(args.shell());
+        assertEquals(List.of("serve", "--port", "9000"), args.command());
+        assertFalse(LaunchArgs.parse("run", "serve").serve());
+    }
+
+    @Test
     void shellIsAMode() throws LaunchException {
         LaunchArgs args = LaunchArgs.parse("--verbose", "shell");
         assertTrue(args.shell());

@@ -1,10 +1,13 @@
 package org.overparam.api.store;
 
+import org.overparam.api.InvalidInputException;
+import org.overparam.api.run.Names;
 import org.overparam.api.run.RunStatus;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -54,6 +57,60 @@ public record RunQuery(List<ParamFilter> params, Set<String> tags, Set<RunStatus
     /** @return every run, newest first, no paging */
     public static RunQuery all() {
         return new RunQuery(List.of(), Set.of(), Set.of(), "", "", CREATED, true, 0, 0);
+    }
+
+    /**
+     * Adds one condition written as the {@code runs} command and the dashboard take it:
+     * {@code status=CONVERGED} (or {@code status=CONVERGED,COMPLETED}), {@code tag=T}, {@code name=GLOB},
+     * {@code sweep=ID}, or a parameter of the resolved spec with {@code =, !=, <, <=, >, >=}
+     * ({@link ParamFilter#parse}).
+     *
+     * @param expression the condition
+     * @return this query with it
+     * @throws InvalidInputException naming the expression if it is malformed, a status is unknown
+     *     (with the closest one), or status, tag, name or sweep is used with another operator than {@code =}
+     * @since 1.1
+     */
+    public RunQuery filtered(String expression) {
+        ParamFilter f = ParamFilter.parse(expression);
+        String key = f.key();
+        if (Set.of("status", "tag", "name", "sweep").contains(key) && f.op() != ParamFilter.Op.EQ) {
+            throw new InvalidInputException(expression, key + " takes '=' only");
+        }
+        switch (key) {
+            case "status" -> {
+                RunQuery q = this;
+                for (String s : f.value().split(",")) {
+                    q = q.withStatus(status(s.strip()));
+                }
+                return q;
+            }
+            case "tag" -> {
+                return withTag(f.value());
+            }
+            case "name" -> {
+                return withName(f.value());
+            }
+            case "sweep" -> {
+                return withSweep(f.value());
+            }
+            default -> {
+                return withParam(f);
+            }
+        }
+    }
+
+    private static RunStatus status(String s) {
+        try {
+            return RunStatus.valueOf(s.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            List<String> all = new ArrayList<>();
+            for (RunStatus v : RunStatus.values()) {
+                all.add(v.name());
+            }
+            throw new InvalidInputException("status=" + s, "unknown status '" + s + "'"
+                    + Names.suggestion(s.toUpperCase(Locale.ROOT), all) + "; statuses: " + String.join(", ", all));
+        }
     }
 
     /**

@@ -81,6 +81,8 @@ final class CommandLine {
                                                       metadata, a tiny run, hot swap, clean unloading
               shell                                   the interactive Gogo shell: every command as op:COMMAND,
                                                       with history, Tab completion and help op:COMMAND
+              serve [--port P] [--host H]             the dashboard in the browser (docs/dashboard.md):
+                                                      http://127.0.0.1:8321/ or the next free port
               help                                    this text
 
             kinds: dataset, architecture, initializer, loss, optimizer, schedule, constraint, analyzer

@@ -104,45 +104,12 @@ final class RunsCommand {
     }
 
     private static RunQuery filter(RunQuery q, String a, Set<String> columns) {
-        ParamFilter f = ParamFilter.parse(a);
-        String key = f.key();
-        if (Set.of("status", "tag", "name", "sweep").contains(key) && f.op() != ParamFilter.Op.EQ) {
-            throw new InvalidInputException(a, key + " takes '=' only");
+        RunQuery filtered = q.filtered(a);
+        String key = ParamFilter.parse(a).key();
+        if (!Set.of("status", "tag", "name", "sweep").contains(key)) {
+            columns.add(key);
         }
-        switch (key) {
-            case "status" -> {
-                for (String s : f.value().split(",")) {
-                    q = q.withStatus(status(s.strip()));
-                }
-                return q;
-            }
-            case "tag" -> {
-                return q.withTag(f.value());
-            }
-            case "name" -> {
-                return q.withName(f.value());
-            }
-            case "sweep" -> {
-                return q.withSweep(f.value());
-            }
-            default -> {
-                columns.add(key);
-                return q.withParam(f);
-            }
-        }
-    }
-
-    private static RunStatus status(String s) {
-        try {
-            return RunStatus.valueOf(s.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            List<String> all = new ArrayList<>();
-            for (RunStatus v : RunStatus.values()) {
-                all.add(v.name());
-            }
-            throw new InvalidInputException("status=" + s, "unknown status '" + s + "'"
-                    + Names.suggestion(s.toUpperCase(Locale.ROOT), all) + "; statuses: " + String.join(", ", all));
-        }
+        return filtered;
     }
 
     private void print(RunPage page, List<String> columns, Path folder, Terminal t) {
