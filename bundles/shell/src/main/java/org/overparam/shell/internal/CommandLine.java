@@ -42,6 +42,9 @@ final class CommandLine {
                     [--dry-run]                       arguments), validate every run, then run them all,
                                                       N at once (default: the number of cores)
               sweep --resume SWEEPDIR [--parallel N]  run the points of a sweep that have not finished
+              reproduce [all | A ... | A1 ...] [--quick] [--parallel N] [--runs DIR] [--dir DIR]
+                                                      run the five papers' checks (examples/reproduce/),
+                                                      print a verdict per claim, write reproduction.html
               report RUN|SWEEP [--runs DIR]           plots and report.html of a run (its folder, or its id
                                                       under the runs folder) or of a sweep folder
               resume RUN [--runs DIR]                 continue a stopped, failed or killed run from its last
@@ -84,7 +87,7 @@ final class CommandLine {
             exit codes: 0 converged or completed, 1 diverged, failed or stopped, 2 bad input
             """;
     private static final List<String> COMMANDS = List.of("run", "report", "sweep", "resume", "stop", "list", "describe",
-            "verify", "help", "runs", "show", "compare", "tag", "swap", "stale", "calibrate", "shell");
+            "verify", "help", "reproduce", "runs", "show", "compare", "tag", "swap", "stale", "calibrate", "shell");
 
     private final ComponentHelp help;
     private final RunCommand run;
@@ -92,6 +95,8 @@ final class CommandLine {
     private final ResumeCommand resume;
     private final StopCommand stop;
     private final ExperimentRunner runner;
+    private final SpecReader reader;
+    private final LongSupplier nanos;
     private final UnaryOperator<String> properties;
     private java.util.function.Supplier<org.overparam.api.run.ReportWriter> reports = () -> null;
     private java.util.function.Supplier<org.overparam.api.store.RunStore> store = () -> null;
@@ -112,6 +117,8 @@ final class CommandLine {
         this.resume = new ResumeCommand(reader, runner, nanos);
         this.stop = new StopCommand(runner);
         this.runner = runner;
+        this.reader = reader;
+        this.nanos = nanos;
         this.properties = properties;
     }
 
@@ -185,6 +192,9 @@ final class CommandLine {
                 return run(rest, t);
             case "sweep":
                 return sweep.execute(rest, this::runsFolder, t);
+            case "reproduce":
+                return new ReproduceCommand(reader, runner, nanos, java.time.LocalDateTime::now, reports, store)
+                        .execute(rest, this::runsFolder, t);
             case "report":
                 return new ReportCommand(reports.get()).execute(rest, this::runsFolder, t);
             case "resume":
