@@ -9,7 +9,9 @@ import org.overparam.api.InvalidInputException;
  * {@code bound metric=M max=V} or {@code min=V} {@code [over=final|all]}: a metric stays below (or
  * above) a fixed value in every run, at the end ({@code over=final}, the default) or at every
  * recorded step ({@code over=all}: its largest value against {@code max}, its smallest against
- * {@code min}). E.g. the converted gated network's output difference at float level at every
+ * {@code min}); with {@code relative=true} every value is first divided by the run's first recorded
+ * value (a loss ~0 relative to where it started, an eigenvalue bounded away from 0 relative to its
+ * initial value). E.g. the converted gated network's output difference at float level at every
  * conversion (arXiv 2101.04243 A2), a narrow net's final loss near zero (D1).
  */
 final class BoundTest {
@@ -24,6 +26,7 @@ final class BoundTest {
         }
         double bound = t.number(upper ? "max" : "min", Double.NaN);
         boolean all = t.params().getOrDefault("over", "final").equals("all");
+        boolean relative = t.params().getOrDefault("relative", "false").equals("true");
         double worst = upper ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         for (RunData r : runs) {
             double v = all ? (upper ? RunValues.max(r, metric) : -RunValues.max(r, "-" + metric))
@@ -31,11 +34,14 @@ final class BoundTest {
             if (Double.isNaN(v)) {
                 return Outcome.notTestable("run " + r.id() + " recorded no " + metric);
             }
+            if (relative) {
+                v /= RunValues.first(r, metric);
+            }
             worst = upper ? Math.max(worst, v) : Math.min(worst, v);
         }
         boolean holds = upper ? worst <= bound : worst >= bound;
-        String numbers = String.format("%s %s %s over %d run%s: %s (threshold %s %s)", upper ? "largest" : "smallest",
-                metric, all ? "at any recorded step" : "at the end", runs.size(), runs.size() == 1 ? "" : "s",
+        String numbers = String.format("%s %s%s %s over %d run%s: %s (threshold %s %s)", upper ? "largest" : "smallest",
+                metric, relative ? " relative to its first value" : "", all ? "at any recorded step" : "at the end", runs.size(), runs.size() == 1 ? "" : "s",
                 Format.number(worst), upper ? "<=" : ">=", Format.number(bound));
         return new Outcome(holds ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD, numbers,
                 max -> chart(metric, bound, runs, max));

@@ -5,17 +5,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
 
 /**
- * {@code ratio metric=M by=KEY num=A den=B in=[lo,hi] [per=KEY2] [sqrt=X]}: two groups of runs, those
- * whose spec has {@code KEY = A} and {@code KEY = B}, compared through the ratio of the means over
- * their runs (the seeds) of {@code M}'s final value; with {@code per}, one ratio for every value of
- * {@code KEY2} (a width sweep), and every one of them must lie in {@code [lo, hi]}. With
- * {@code sqrt=X} the ratio is divided by the square root of {@code X} (a spec key or
- * {@code metric:NAME}, averaged over the two groups' runs): "the momentum slope is about sqrt(kappa)
- * times GD's" (arXiv 2107.01832 E1) is {@code ratio metric=-dynamics.log_rate by=optimizer.name
- * num=nesterov den=gd sqrt=metric:ntk.condition in=[0.5,2]}.
+ * {@code ratio metric=M num=K:A den=K:B in=[lo,hi] [per=KEY] [sqrt=X] [budget=COST]}: two groups of
+ * runs, those whose spec matches the conditions {@code num} and those matching {@code den} (each
+ * {@code KEY:VALUE}, several joined by {@code ,}), compared through the ratio of the means over their
+ * runs (the seeds) of {@code M}'s final value. With {@code per}, one ratio for every value of that key
+ * (a width sweep), and every one of them must lie in {@code [lo, hi]}. With {@code sqrt=X} the ratio is
+ * divided by the square root of {@code X} (a spec key or {@code metric:NAME}, averaged over both groups'
+ * runs): "the momentum slope is about sqrt(kappa) times GD's" (arXiv 2107.01832 E1). With
+ * {@code budget=COST} (e.g. {@code train.sample_gradients}) {@code M} is read when the runs had spent the
+ * same cost, the least any of them spent in total ({@link RunValues#atBudget}): "at equal gradient
+ * evaluations" (arXiv 2210.12001 D2).
  */
 final class RatioTest {
     private RatioTest() {
@@ -23,12 +24,12 @@ final class RatioTest {
 
     static Outcome evaluate(CheckTest t, List<RunData> runs) {
         String metric = t.text("metric");
-        String by = t.text("by");
         String num = t.text("num");
         String den = t.text("den");
         double[] in = t.interval("in");
         String per = t.params().get("per");
         String sqrt = t.params().get("sqrt");
+        String cost = t.params().get("budget");
         Map<String, List<RunData>> groups = new TreeMap<>(RatioTest::compare);
         for (RunData r : runs) {
             groups.computeIfAbsent(per == null ? "all" : String.valueOf(RunValues.spec(r, per)), k -> new ArrayList<>()).add(r);
@@ -37,40 +38,42 @@ final class RatioTest {
         List<String> parts = new ArrayList<>();
         Map<String, double[]> means = new TreeMap<>(RatioTest::compare);
         for (Map.Entry<String, List<RunData>> g : groups.entrySet()) {
-            List<RunData> a = RunValues.where(g.getValue(), by + ":" + num);
-            List<RunData> b = RunValues.where(g.getValue(), by + ":" + den);
+            List<RunData> a = RunValues.where(g.getValue(), num);
+            List<RunData> b = RunValues.where(g.getValue(), den);
             if (a.isEmpty() || b.isEmpty()) {
-                return Outcome.notTestable("no finished run with " + by + " = " + (a.isEmpty() ? num : den)
+                return Outcome.notTestable("no finished run with " + (a.isEmpty() ? num : den)
                         + (per == null ? "" : " at " + per + " = " + g.getKey()));
             }
-            double ma = mean(a, metric);
-            double mb = mean(b, metric);
+            List<RunData> both = new ArrayList<>(a);
+            both.addAll(b);
+            double budget = cost == null ? Double.NaN
+                    : both.stream().mapToDouble(r -> RunValues.last(r, cost)).min().orElse(Double.NaN);
+            double ma = mean(a, metric, cost, budget);
+            double mb = mean(b, metric, cost, budget);
             double ratio = ma / mb;
-            String shown = "";
+            String shown = cost == null ? "" : " at " + cost + " " + Format.number(budget);
             if (sqrt != null) {
-                List<RunData> both = new ArrayList<>(a);
-                both.addAll(b);
                 double scale = Math.sqrt(both.stream().mapToDouble(r -> RunValues.x(r, sqrt)).average().orElse(Double.NaN));
                 ratio /= scale;
-                shown = " (ratio " + Format.number(ma / mb) + ", sqrt " + Format.number(scale) + ")";
+                shown += " (ratio " + Format.number(ma / mb) + ", sqrt " + Format.number(scale) + ")";
+            }
+            if (Double.isNaN(ratio)) {
+                return Outcome.notTestable("the runs recorded no finite " + metric);
             }
             means.put(g.getKey(), new double[] {ma, mb});
-            boolean ok = ratio >= in[0] && ratio <= in[1];
-            holds &= ok;
+            holds &= ratio >= in[0] && ratio <= in[1];
             parts.add((per == null ? "" : per + "=" + g.getKey() + ": ") + Format.number(ratio) + shown);
         }
-        if (means.values().stream().anyMatch(m -> Double.isNaN(m[0] / m[1]))) {
-            return Outcome.notTestable("the runs recorded no finite " + metric);
-        }
-        String numbers = String.format("mean %s, %s=%s over %s=%s%s: %s (threshold in [%s, %s])", metric, by, num, by, den,
+        String numbers = String.format("mean %s of %s over %s%s: %s (threshold in [%s, %s])", metric, num, den,
                 sqrt == null ? "" : " divided by sqrt(" + sqrt + ")", String.join("; ", parts),
                 Format.number(in[0]), Format.number(in[1]));
         return new Outcome(holds ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD, numbers,
-                max -> chart(metric, by, num, den, per, means));
+                max -> chart(metric, num, den, per, means));
     }
 
-    private static double mean(List<RunData> runs, String metric) {
-        return runs.stream().mapToDouble(r -> RunValues.last(r, metric)).average().orElse(Double.NaN);
+    private static double mean(List<RunData> runs, String metric, String cost, double budget) {
+        return runs.stream().mapToDouble(r -> cost == null ? RunValues.last(r, metric)
+                : RunValues.atBudget(r, metric, cost, budget)).average().orElse(Double.NaN);
     }
 
     /** Orders numbers numerically, anything else as text after them. */
@@ -82,11 +85,11 @@ final class RatioTest {
         }
     }
 
-    private static XYChart chart(String metric, String by, String num, String den, String per, Map<String, double[]> means) {
+    private static XYChart chart(String metric, String num, String den, String per, Map<String, double[]> means) {
         boolean numeric = per != null && means.keySet().stream().allMatch(k -> k.matches("-?[0-9.eE+-]+"));
         boolean positive = means.values().stream().allMatch(m -> m[0] > 0 && m[1] > 0);
-        XYChart c = Charts.xy(metric + ": " + by + " = " + num + " against " + den,
-                numeric ? per : "group", "mean " + metric, numeric && positive, positive);
+        XYChart c = Charts.xy(metric + ": " + num + " against " + den, numeric ? per : "group", "mean " + metric,
+                numeric && positive, positive);
         double[] x = new double[means.size()];
         double[] ya = new double[x.length];
         double[] yb = new double[x.length];
@@ -96,9 +99,9 @@ final class RatioTest {
             ya[i] = e.getValue()[0];
             yb[i++] = e.getValue()[1];
         }
-        XYSeries a = Charts.line(c, by + " = " + num, x, ya, Integer.MAX_VALUE, false);
-        Charts.line(c, by + " = " + den, x, yb, Integer.MAX_VALUE, false);
-        if (a != null && x.length > 1) {
+        Charts.line(c, num, x, ya, Integer.MAX_VALUE, false);
+        Charts.line(c, den, x, yb, Integer.MAX_VALUE, false);
+        if (x.length > 1) {
             Charts.endAtData(c, x[0], x[x.length - 1]);
         }
         return c;

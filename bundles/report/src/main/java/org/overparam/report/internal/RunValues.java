@@ -16,26 +16,50 @@ final class RunValues {
 
     /**
      * @param runs runs
-     * @param where {@code KEY:VALUE}, or {@code null} for all
-     * @return the runs whose flattened spec has that value at that key
+     * @param where {@code KEY:VALUE}, several joined by {@code ,} (all must hold), or {@code null} for all
+     * @return the runs whose flattened spec has those values at those keys
      */
     static List<RunData> where(List<RunData> runs, String where) {
         if (where == null) {
             return runs;
         }
-        int colon = where.indexOf(':');
-        if (colon < 1) {
-            throw new InvalidInputException("where=" + where, "must be KEY:VALUE");
-        }
-        String key = where.substring(0, colon);
-        String value = where.substring(colon + 1);
-        List<RunData> out = new ArrayList<>();
-        for (RunData r : runs) {
-            if (value.equals(spec(r, key))) {
-                out.add(r);
+        List<RunData> out = new ArrayList<>(runs);
+        for (String condition : where.split(",")) {
+            int colon = condition.indexOf(':');
+            if (colon < 1) {
+                throw new InvalidInputException("where=" + where, "must be KEY:VALUE[,KEY:VALUE...]");
             }
+            String key = condition.substring(0, colon);
+            String value = condition.substring(colon + 1);
+            out.removeIf(r -> !value.equals(spec(r, key)));
         }
         return out;
+    }
+
+    /**
+     * The value of a metric when a run had spent a budget: at the last recorded step whose cost is
+     * at most {@code budget}, the cost growing by the same amount every step (a run's final
+     * {@code train.sample_gradients} over its steps: full-batch GD spends n per step, SGD its batch).
+     *
+     * @param run a run
+     * @param metric a metric, {@code -} in front to negate
+     * @param cost the cumulative cost metric, e.g. {@code train.sample_gradients}
+     * @param budget the budget
+     * @return the value, NaN if none was recorded by then
+     */
+    static double atBudget(RunData run, String metric, String cost, double budget) {
+        double perStep = last(run, cost) / run.result().path("steps").asDouble(Double.NaN);
+        Curve c = curve(run, metric);
+        if (c == null || !(perStep > 0)) {
+            return Double.NaN;
+        }
+        double v = Double.NaN;
+        for (int i = 0; i < c.size() && c.steps()[i] * perStep <= budget * (1 + 1e-12); i++) {
+            if (Double.isFinite(c.values()[i])) {
+                v = c.values()[i];
+            }
+        }
+        return v;
     }
 
     /**
