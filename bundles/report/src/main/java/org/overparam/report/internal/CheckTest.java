@@ -90,17 +90,17 @@ record CheckTest(String kind, Map<String, String> params, String where) {
     }
 
     /**
-     * @param key a parameter written {@code [lo,hi]}
-     * @return {lo, hi}
+     * @param key a parameter written {@code [lo,hi]}, each end {@code [ ]} (closed) or {@code ( )} (open)
+     * @return the interval
      * @throws InvalidInputException if missing or malformed
      */
-    double[] interval(String key) {
+    Interval interval(String key) {
         String v = text(key);
-        if (!v.startsWith("[") || !v.endsWith("]") || v.split(",").length != 2) {
-            throw new InvalidInputException(where, key + " must be [lo,hi], not '" + v + "'");
+        if (!(v.startsWith("[") || v.startsWith("(")) || !(v.endsWith("]") || v.endsWith(")")) || v.split(",").length != 2) {
+            throw new InvalidInputException(where, key + " must be [lo,hi] (or with ( ) for open ends), not '" + v + "'");
         }
         String[] p = v.substring(1, v.length() - 1).split(",");
-        return new double[] {value(p[0], key), value(p[1], key)};
+        return new Interval(value(p[0], key), value(p[1], key), v.startsWith("("), v.endsWith(")"));
     }
 
     private double value(String v, String key) {

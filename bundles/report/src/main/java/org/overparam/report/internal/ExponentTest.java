@@ -14,7 +14,7 @@ import org.knowm.xchart.XYSeries;
  * sample standard deviation is the error bar reported beside it. {@code X} is a spec key
  * ({@code architecture.width}) or {@code metric:NAME}, a metric's first recorded value (the NTK's
  * condition number at initialization). E.g. weight movement ~ m^-1/2 (arXiv 1811.03962 B2): in=[-0.65,-0.35];
- * "falls with m": in=[-inf,0].
+ * "falls with m": in=[-inf,0).
  */
 final class ExponentTest {
     private ExponentTest() {
@@ -39,7 +39,7 @@ final class ExponentTest {
     static Outcome evaluate(CheckTest t, List<RunData> runs) {
         String metric = t.text("metric");
         String xKey = t.text("x");
-        double[] in = t.interval("in");
+        Interval in = t.interval("in");
         Map<Long, List<double[]>> bySeed = bySeed(runs, metric, xKey);
         List<Double> exponents = new ArrayList<>();
         for (List<double[]> pts : bySeed.values()) {
@@ -51,10 +51,10 @@ final class ExponentTest {
             exponents.add(b);
         }
         SeedStats s = SeedStats.of(exponents.stream().mapToDouble(Double::doubleValue).toArray());
-        boolean holds = s.mean() >= in[0] && s.mean() <= in[1];
-        String numbers = String.format("%s ~ %s^b: b = %s ± %s over %d seed%s (threshold b in [%s, %s])", metric, xKey,
+        boolean holds = in.contains(s.mean());
+        String numbers = String.format("%s ~ %s^b: b = %s ± %s over %d seed%s (threshold b in %s)", metric, xKey,
                 Format.number(s.mean()), Format.number(s.std()), s.n(), s.n() == 1 ? "" : "s",
-                Format.number(in[0]), Format.number(in[1]));
+                in.text());
         return new Outcome(holds ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD, numbers,
                 max -> chart(metric, xKey, bySeed, s.mean()));
     }

@@ -26,7 +26,7 @@ final class RatioTest {
         String metric = t.text("metric");
         String num = t.text("num");
         String den = t.text("den");
-        double[] in = t.interval("in");
+        Interval in = t.interval("in");
         String per = t.params().get("per");
         String sqrt = t.params().get("sqrt");
         String cost = t.params().get("budget");
@@ -61,12 +61,12 @@ final class RatioTest {
                 return Outcome.notTestable("the runs recorded no finite " + metric);
             }
             means.put(g.getKey(), new double[] {ma, mb});
-            holds &= ratio >= in[0] && ratio <= in[1];
+            holds &= in.contains(ratio);
             parts.add((per == null ? "" : per + "=" + g.getKey() + ": ") + Format.number(ratio) + shown);
         }
-        String numbers = String.format("mean %s of %s over %s%s: %s (threshold in [%s, %s])", metric, num, den,
+        String numbers = String.format("mean %s of %s over %s%s: %s (threshold in %s)", metric, num, den,
                 sqrt == null ? "" : " divided by sqrt(" + sqrt + ")", String.join("; ", parts),
-                Format.number(in[0]), Format.number(in[1]));
+                in.text());
         return new Outcome(holds ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD, numbers,
                 max -> chart(metric, num, den, per, means));
     }

@@ -93,10 +93,17 @@ final class ReproduceCommand {
         }
         Map<String, Path> checks = select(dir, wanted.isEmpty() ? List.of("all") : wanted);
         Map<String, Sweep> sweeps = new LinkedHashMap<>();
+        Map<String, String> cannot = new TreeMap<>();
         for (Map.Entry<String, Path> c : checks.entrySet()) {
             if (!notTestable(c.getValue())) {
                 Path q = dir.resolve("quick").resolve(c.getKey() + ".yaml");
-                sweeps.put(c.getKey(), reader.expand(quick && Files.isRegularFile(q) ? q : c.getValue(), List.of(), List.of()));
+                try {
+                    sweeps.put(c.getKey(), reader.expand(quick && Files.isRegularFile(q) ? q : c.getValue(), List.of(), List.of()));
+                } catch (InvalidInputException e) {
+                    // a check that cannot start here (its data set is not installed, say) is not testable, not the end of the suite
+                    t.error("check " + c.getKey() + " cannot run here: " + e.oneLine());
+                    cannot.put(c.getKey(), e.oneLine());
+                }
             }
         }
         Path runsDir = runsFolder.apply(runs);
@@ -105,7 +112,7 @@ final class ReproduceCommand {
         String name = quick ? "reproduce-quick" : "reproduce";
         Sweep suite = sweeps.isEmpty() ? null : SuiteManifest.join(name, dir.toString(), options, sweeps);
         Path folder = SweepFolder.create(runsDir, name, clock.get(), suite == null ? "" : suite.manifest());
-        copyChecks(folder, checks, options);
+        copyChecks(folder, checks, cannot, options);
         int code = CommandLine.OK;
         if (suite != null) {
             Terminal quiet = new Terminal(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), t.err(), t.live());
@@ -153,11 +160,20 @@ final class ReproduceCommand {
         }
     }
 
-    private static void copyChecks(Path folder, Map<String, Path> checks, List<String> options) {
+    /**
+     * Copies the check files into the suite's {@code checks/}; a check that could not start gets the line
+     * {@code #@ not-testable: could not start here: <the error>} appended to its copy.
+     */
+    private static void copyChecks(Path folder, Map<String, Path> checks, Map<String, String> cannot, List<String> options) {
         try {
             Path to = Files.createDirectories(folder.resolve("checks"));
             for (Map.Entry<String, Path> c : checks.entrySet()) {
-                Files.copy(c.getValue(), to.resolve(c.getKey() + ".yaml"));
+                Path copy = Files.copy(c.getValue(), to.resolve(c.getKey() + ".yaml"));
+                if (cannot.containsKey(c.getKey())) {
+                    Files.writeString(copy, "\n" + NOT_TESTABLE + " could not start here: "
+                            + cannot.get(c.getKey()).replaceAll("\\R", " ") + "\n", StandardCharsets.UTF_8,
+                            java.nio.file.StandardOpenOption.APPEND);
+                }
             }
             Files.writeString(folder.resolve("reproduce.txt"), String.join(" ", options) + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
