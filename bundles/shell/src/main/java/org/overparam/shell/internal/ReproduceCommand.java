@@ -121,6 +121,7 @@ final class ReproduceCommand {
         }
         Path page = reports.get().report(folder);
         print(folder.resolve("verdicts.tsv"), t);
+        t.out().println("suite folder " + folder + " (run store sweep " + folder.getFileName() + ")");
         t.out().println("report: " + page);
         t.out().flush();
         return code;
