@@ -62,7 +62,8 @@ final class RatioTest {
             }
             means.put(g.getKey(), new double[] {ma, mb});
             holds &= in.contains(ratio);
-            parts.add((per == null ? "" : per + "=" + g.getKey() + ": ") + Format.number(ratio) + shown);
+            parts.add((per == null ? "" : per + "=" + g.getKey() + ": ") + Format.precise(ratio)
+                    + (sqrt == null ? " (" + Format.number(ma) + " / " + Format.number(mb) + ")" : "") + shown);
         }
         String numbers = String.format("mean %s of %s over %s%s: %s (threshold in %s)", metric, num, den,
                 sqrt == null ? "" : " divided by sqrt(" + sqrt + ")", String.join("; ", parts),
