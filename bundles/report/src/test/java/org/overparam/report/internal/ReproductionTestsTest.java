@@ -136,7 +136,7 @@ class ReproductionTestsTest {
         Outcome p = FakeRuns.test("ratio metric=loss num=optimizer.name:pgd den=optimizer.name:sgd per=architecture.width in=[0,1)")
                 .evaluate(d2);
         assertEquals(Verdict.DOES_NOT_HOLD, p.verdict());
-        assertTrue(p.numbers().contains("architecture.width=5: 0.5; architecture.width=10: 1.5"), p.numbers());
+        assertTrue(p.numbers().contains("architecture.width=5: 0.500000 (1 / 2); architecture.width=10: 1.50000 (3 / 2)"), p.numbers());
     }
 
     @Test
