@@ -93,7 +93,8 @@ class ReproduceQuickIT {
         if (Runtime.version().feature() >= 23) {
             args.add("--sun-misc-unsafe-memory-access=allow");
         }
-        args.addAll(List.of("-jar", home.resolve("lib").resolve("overparam-launcher.jar").toString()));
+        // as ./overparam starts a command running several runs at once: one kernel thread per run
+        args.addAll(List.of("-Doverparam.linalg.threads=1", "-jar", home.resolve("lib").resolve("overparam-launcher.jar").toString()));
         args.addAll(List.of(command));
         ProcessBuilder b = new ProcessBuilder(args).directory(work.toFile())
                 .redirectOutput(out.toFile()).redirectError(Path.of(out + ".err").toFile());
