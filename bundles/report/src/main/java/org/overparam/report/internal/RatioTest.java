@@ -16,7 +16,9 @@ import org.knowm.xchart.XYChart;
  * runs): "the momentum slope is about sqrt(kappa) times GD's" (arXiv 2107.01832 E1). With
  * {@code budget=COST} (e.g. {@code train.sample_gradients}) {@code M} is read when the runs had spent the
  * same cost, the least any of them spent in total ({@link RunValues#atBudget}): "at equal gradient
- * evaluations" (arXiv 2210.12001 D2).
+ * evaluations" (arXiv 2210.12001 D2). The figure draws the two groups' means against {@code per}; with
+ * {@code figure=METRIC} instead that metric's curve against the step for every run of both groups (the
+ * losses whose slopes E1 compares).
  */
 final class RatioTest {
     private RatioTest() {
@@ -68,8 +70,11 @@ final class RatioTest {
         String numbers = String.format("mean %s of %s over %s%s: %s (threshold in %s)", metric, num, den,
                 sqrt == null ? "" : " divided by sqrt(" + sqrt + ")", String.join("; ", parts),
                 in.text());
-        return new Outcome(holds ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD, numbers,
-                max -> chart(metric, num, den, per, means));
+        String curves = t.params().get("figure");
+        List<RunData> shown = new ArrayList<>(RunValues.where(runs, num));
+        shown.addAll(RunValues.where(runs, den));
+        return new Outcome(holds ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD, numbers, curves != null
+                ? max -> curves(curves, num, den, shown, max) : max -> chart(metric, num, den, per, means));
     }
 
     private static double mean(List<RunData> runs, String metric, String cost, double budget) {
@@ -84,6 +89,19 @@ final class RatioTest {
         } catch (NumberFormatException e) {
             return a.compareTo(b);
         }
+    }
+
+    /** The curves of {@code metric} against the step, every run of both groups, its group in the legend. */
+    private static XYChart curves(String metric, String num, String den, List<RunData> runs, int max) {
+        XYChart c = Charts.xy(metric + ": " + num + " and " + den, "step t", metric, false, true);
+        for (RunData r : runs) {
+            Curve curve = RunValues.curve(r, metric);
+            if (curve != null) {
+                String group = RunValues.where(List.of(r), num).isEmpty() ? den : num;
+                Charts.line(c, group + ", " + RunValues.name(r), curve.x(), curve.values(), max, true);
+            }
+        }
+        return c;
     }
 
     private static XYChart chart(String metric, String num, String den, String per, Map<String, double[]> means) {
