@@ -12,7 +12,9 @@ import org.overparam.api.run.ReportWriter;
  * The {@link ReportWriter} service: a run folder (it holds {@code metrics.csv}) gets a run report;
  * any other folder is a sweep, whose run folders (its sub-folders holding {@code metrics.csv}, one
  * or two levels down) each get a run report (redrawn only when a file of the run is newer than its
- * report), and the sweep a report of its own that aggregates the seeds. Plots are drawn off-screen with AWT, headless (see the constructor).
+ * report), and the sweep a report of its own that aggregates the seeds. A reproduction suite (a folder
+ * with {@code checks/}, written by {@code overparam reproduce}) gets its verdicts instead:
+ * {@link ReproductionReport}. Plots are drawn off-screen with AWT, headless (see the constructor).
  */
 @Component(service = ReportWriter.class)
 public final class ReportService implements ReportWriter {
@@ -37,6 +39,13 @@ public final class ReportService implements ReportWriter {
             return RunReport.write(RunReader.read(folder));
         }
         List<Path> found = SweepFinder.runs(folder);
+        if (ReproductionReport.isSuite(folder)) {
+            List<RunData> runs = new ArrayList<>();
+            for (Path p : found) {
+                runs.add(RunReader.read(p));
+            }
+            return ReproductionReport.write(folder, runs);
+        }
         if (found.isEmpty()) {
             throw new InvalidInputException(runOrSweepFolder.toString(), "neither a run folder (no "
                     + RunReader.METRICS + ") nor a sweep folder (no run folder inside)");

@@ -48,6 +48,9 @@ final class CommandLine {
               sweep --status SWEEP --join HOST:PORT   progress of a clustered sweep, from any machine
               worker --join HOST:PORT [--parallel N]  join a coordinator and run its runs until it leaves
               cluster [--join HOST:PORT]              members, cores, active runs, queue, claims, throughput
+              reproduce [all | A ... | A1 ...] [--quick] [--parallel N] [--runs DIR] [--dir DIR]
+                                                      run the five papers' checks (examples/reproduce/),
+                                                      print a verdict per claim, write reproduction.html
               report RUN|SWEEP [--runs DIR]           plots and report.html of a run (its folder, or its id
                                                       under the runs folder) or of a sweep folder
               resume RUN [--runs DIR]                 continue a stopped, failed or killed run from its last
@@ -92,7 +95,7 @@ final class CommandLine {
             exit codes: 0 converged or completed, 1 diverged, failed or stopped, 2 bad input
             """;
     private static final List<String> COMMANDS = List.of("run", "report", "sweep", "resume", "stop", "list", "describe",
-            "verify", "help", "runs", "worker", "cluster", "show", "compare", "tag", "swap", "stale", "calibrate", "shell");
+            "verify", "help", "reproduce", "runs", "worker", "cluster", "show", "compare", "tag", "swap", "stale", "calibrate", "shell");
 
     private final ComponentHelp help;
     private final RunCommand run;
@@ -100,6 +103,8 @@ final class CommandLine {
     private final ResumeCommand resume;
     private final StopCommand stop;
     private final ExperimentRunner runner;
+    private final SpecReader reader;
+    private final LongSupplier nanos;
     private final UnaryOperator<String> properties;
     private java.util.function.Supplier<org.overparam.api.run.ReportWriter> reports = () -> null;
     private java.util.function.Supplier<org.overparam.api.store.RunStore> store = () -> null;
@@ -121,6 +126,8 @@ final class CommandLine {
         this.resume = new ResumeCommand(reader, runner, nanos);
         this.stop = new StopCommand(runner);
         this.runner = runner;
+        this.reader = reader;
+        this.nanos = nanos;
         this.properties = properties;
     }
 
@@ -205,6 +212,9 @@ final class CommandLine {
                 return run(rest, t);
             case "sweep":
                 return sweep.execute(rest, this::runsFolder, t);
+            case "reproduce":
+                return new ReproduceCommand(reader, runner, nanos, java.time.LocalDateTime::now, reports, store)
+                        .execute(rest, this::runsFolder, t);
             case "report":
                 return new ReportCommand(reports.get()).execute(rest, this::runsFolder, t);
             case "resume":

@@ -69,6 +69,7 @@ final class Completion {
         m.put("run", List.of("--runs", "--fragments"));
         m.put("sweep", List.of("--runs", "--fragments", "--parallel", "--dry-run", "--resume"));
         m.put("report", List.of("--runs"));
+        m.put("reproduce", List.of("--quick", "--parallel", "--runs", "--dir"));
         m.put("resume", List.of("--runs"));
         m.put("stop", List.of("--runs", "--wait"));
         m.put("swap", List.of("--runs"));

@@ -19,7 +19,7 @@ import org.overparam.api.store.RunStore;
 
 /**
  * The Gogo shell commands {@code op:run}, {@code op:sweep}, {@code op:report}, {@code op:resume},
- * {@code op:stop}, {@code op:swap}, {@code op:stale}, {@code op:calibrate}, {@code op:runs}, {@code op:show}, {@code op:compare}, {@code op:tag}, {@code op:list}
+ * {@code op:stop}, {@code op:swap}, {@code op:stale}, {@code op:calibrate}, {@code op:reproduce}, {@code op:runs}, {@code op:show}, {@code op:compare}, {@code op:tag}, {@code op:list}
  * and {@code op:describe}: the same arguments
  * and output as the command line ({@link CommandLine}), written to the session's {@code System.out}
  * and {@code System.err} (Gogo redirects both per session). Bad input prints the one-line error;
@@ -37,6 +37,7 @@ import org.overparam.api.store.RunStore;
     "osgi.command.function=swap",
     "osgi.command.function=stale",
     "osgi.command.function=calibrate",
+    "osgi.command.function=reproduce",
     "osgi.command.function=runs",
     "osgi.command.function=show",
     "osgi.command.function=compare",
@@ -156,6 +157,17 @@ public final class GogoCommands {
     @Descriptor(GogoHelp.CALIBRATE)
     public void calibrate(@Descriptor(GogoHelp.ARGS) String... args) {
         execute("calibrate", args);
+    }
+
+    /**
+     * {@code op:reproduce [all | A ... | A1 ...] [--quick] [--parallel N] [--runs DIR] [--dir DIR]}: the papers'
+     * checks, a verdict per claim and the reproduction report.
+     *
+     * @param args the checks and options
+     */
+    @Descriptor(GogoHelp.REPRODUCE)
+    public void reproduce(@Descriptor(GogoHelp.ARGS) String... args) {
+        execute("reproduce", args);
     }
 
     /**

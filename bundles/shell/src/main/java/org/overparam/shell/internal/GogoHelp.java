@@ -35,6 +35,8 @@ final class GogoHelp {
     static final String CALIBRATE = "measure native against Java kernels per operation and shape, cache the choice\n"
             + "   usage: op:calibrate   (the table printed; used from the next start with\n"
             + "          -Doverparam.linalg.calibration=auto)";
+    static final String REPRODUCE = "the five papers' checks (examples/reproduce/): a verdict per claim and a report\n"
+            + "   usage: op:reproduce [all | A ... | A1 ...] [--quick] [--parallel N] [--runs DIR] [--dir DIR]";
     static final String RUNS = "runs in the run store, newest first\n"
             + "   usage: op:runs [FILTER ...] [--limit N] [--offset N] [--sort [-]KEY] [--csv|--json [FILE]] [--runs DIR]\n"
             + "   filters: status=S, tag=T, name=GLOB, sweep=ID, key=value, key!=value, key<value, key>=value";

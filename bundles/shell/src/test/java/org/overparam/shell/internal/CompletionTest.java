@@ -113,7 +113,7 @@ class CompletionTest {
         functions.add("verify");
         functions.add("help");
         for (String command : List.of("run", "report", "sweep", "resume", "stop", "list", "describe", "verify", "help",
-                "runs", "show", "compare", "tag", "swap", "stale", "calibrate")) {
+                "runs", "show", "compare", "tag", "swap", "stale", "calibrate", "reproduce")) {
             assertTrue(functions.contains(command), "no op:" + command);
         }
         Method verify = VerifyGogoCommand.class.getMethod("verify", String[].class);
