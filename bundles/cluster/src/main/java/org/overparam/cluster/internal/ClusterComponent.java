@@ -151,6 +151,15 @@ public final class ClusterComponent implements SweepCluster {
         return StatusClient.status(options, sweep);
     }
 
+    /** @return whether this container is stopping (this component, or the framework, whose bundles stop first) */
+    private boolean shuttingDown() {
+        try {
+            return closing || context.getBundle(0).getState() == org.osgi.framework.Bundle.STOPPING;
+        } catch (IllegalStateException e) {
+            return true;
+        }
+    }
+
     /** Stops the runs active here at a step boundary, then the member. */
     @Deactivate
     void deactivate() {
@@ -209,7 +218,7 @@ public final class ClusterComponent implements SweepCluster {
     private Worker worker(HazelcastInstance hz, Maps maps, Path scratch, int parallel, PrintStream err,
                           PluginPins pins) {
         Worker w = new Worker(maps, hz.getCluster().getLocalMember().getUuid().toString(), reader, runner, scratch,
-                parallel, err, pins, Shipping.fromSystem());
+                parallel, err, pins, Shipping.fromSystem(), this::shuttingDown);
         worker = w;
         w.start();
         return w;

@@ -44,6 +44,7 @@ final class Coordinator {
     private final PrintStream err;
     private final ConcurrentLinkedQueue<String> checkpointed = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<UUID> left = new ConcurrentLinkedQueue<>();
+    private int total;
 
     Coordinator(HazelcastInstance hz, Maps maps, SpecReader reader, ExperimentRunner runner, PluginPins pins,
                 PrintStream err) {
@@ -67,6 +68,7 @@ final class Coordinator {
     ClusterResult run(Sweep sweep, Path dir, Set<String> finished, Map<String, Path> interrupted,
                       BooleanSupplier closing, Runnable ownStop) {
         maps.clear();
+        total = sweep.points().size();
         Map<String, SweepPoint> open = new LinkedHashMap<>();
         Map<String, byte[]> jars = new HashMap<>();
         for (SweepPoint p : sweep.points()) {
@@ -164,7 +166,7 @@ final class Coordinator {
             maps.checkpoints.delete(key);
             checkpointed.remove(key);
             SweepPoint p = open.get(key);
-            err.println("run " + p.index() + "/" + open.size() + " " + folder.getFileName() + " ran on "
+            err.println("run " + p.index() + "/" + total + " " + folder.getFileName() + " ran on "
                     + (member.length > 1 ? member[1] : member[0]));
         }
         for (Map.Entry<String, String> e : maps.refused.entrySet()) {

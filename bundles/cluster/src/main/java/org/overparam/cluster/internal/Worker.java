@@ -42,6 +42,7 @@ final class Worker {
     private final PrintStream err;
     private final PluginPins pins;
     private final Shipping shipping;
+    private final java.util.function.BooleanSupplier shuttingDown;
     private final MemberInfo member = MemberInfo.local();
     private final Map<String, Active> active = new ConcurrentHashMap<>();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
@@ -62,7 +63,7 @@ final class Worker {
     }
 
     Worker(Maps maps, String me, SpecReader reader, ExperimentRunner runner, Path scratch, int parallel,
-           PrintStream err, PluginPins pins, Shipping shipping) {
+           PrintStream err, PluginPins pins, Shipping shipping, java.util.function.BooleanSupplier shuttingDown) {
         this.maps = maps;
         this.me = me;
         this.reader = reader;
@@ -72,6 +73,7 @@ final class Worker {
         this.err = err;
         this.pins = pins;
         this.shipping = shipping;
+        this.shuttingDown = shuttingDown;
     }
 
     /** Starts the threads and the heartbeat. */
@@ -120,7 +122,7 @@ final class Worker {
     }
 
     private void loop() {
-        while (!stopping) {
+        while (!stopping && !shuttingDown.getAsBoolean()) {
             String key;
             try {
                 key = maps.queue.poll(500, TimeUnit.MILLISECONDS);
@@ -198,8 +200,11 @@ final class Worker {
         } catch (IOException e) {
             throw new IllegalStateException("scratch folder " + scratch + ": " + e.getMessage(), e);
         }
-        if (r.status() == RunStatus.STOPPED && stopping) {
-            if (ship && r.directory() != null) {
+        if (r.status() == RunStatus.STOPPED) {
+            // Stopped at a boundary (this container stops, or a stop request): not a result. Its stop
+            // checkpoint goes to the cluster and the claim is dropped, so another member continues it;
+            // when the coordinator is gone there is nobody to ship to.
+            if ((ship || !stopping) && r.directory() != null) {
                 shipping.checkpoint(maps, key, r.directory());
                 maps.claims.remove(key);
             }
@@ -220,7 +225,16 @@ final class Worker {
         }
     }
 
+    /**
+     * Refuses a run for the whole cluster; while this container shuts down (its plugins stop before this
+     * component does), the run goes back to the queue instead, for another member.
+     */
     private void refuse(String key, String reason) {
+        if (shuttingDown.getAsBoolean()) {
+            maps.claims.remove(key);
+            maps.queue.offer(key);
+            return;
+        }
         String line = reason.replaceAll("\\p{Cntrl}", " ");
         maps.refused.putIfAbsent(key, line);
         maps.claims.remove(key);

@@ -70,6 +70,11 @@ final class ClusterArgs {
         if (c.secret == null) {
             c.secret = env.apply(SECRET_ENV);
         }
+        ClusterOptions o = c.options();
+        if (!o.loopback() && (o.secret().isEmpty() || c.name == null)) {
+            throw new InvalidInputException("--bind", "binding " + o.bind() + " (not loopback) needs a cluster name"
+                    + " (--cluster-name) and a shared secret (--secret or " + SECRET_ENV + ")");
+        }
         return c;
     }
 

@@ -15,10 +15,10 @@ class ClusterArgsTest {
     @Test
     void clusterOptionsAreTakenOutAndTheRestKeptInOrder() {
         ClusterArgs c = ClusterArgs.take("sweep", List.of("a.yaml", "--cluster", "seeds=2", "--port=6001", "--bind",
-                "10.0.0.1", "--cluster-name", "lab", "--members", "3", "--parallel", "2"), k -> null);
+                "10.0.0.1", "--cluster-name", "lab", "--secret", "s", "--members", "3", "--parallel", "2"), k -> null);
         assertEquals(List.of("a.yaml", "seeds=2", "--parallel", "2"), c.rest());
         assertTrue(c.cluster());
-        assertEquals(new ClusterOptions("10.0.0.1", 6001, null, "lab", "", 3), c.options());
+        assertEquals(new ClusterOptions("10.0.0.1", 6001, null, "lab", "s", 3), c.options());
         assertFalse(c.options().loopback());
     }
 
@@ -37,6 +37,14 @@ class ClusterArgsTest {
         InvalidInputException join = assertThrows(InvalidInputException.class,
                 () -> ClusterArgs.take("worker", List.of("--join"), k -> null));
         assertEquals("worker: --join needs a value", join.oneLine());
+    }
+
+    @Test
+    void anotherAddressThanLoopbackNeedsANameAndASecret() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> ClusterArgs.take("sweep", List.of("--cluster", "--bind", "10.0.0.1", "--secret", "s"), k -> null));
+        assertEquals("--bind: binding 10.0.0.1 (not loopback) needs a cluster name (--cluster-name) and a shared"
+                + " secret (--secret or OVERPARAM_CLUSTER_SECRET)", e.oneLine());
     }
 
     @Test
