@@ -36,6 +36,14 @@ import org.overparam.api.run.SpecReader;
 public class RecordedMetricsIT {
     static final double RELATIVE = 1e-13;
     static final double FLOOR = 1e-15;
+    /**
+     * The pruning analyzer's transfer risks are ridge read-outs fit on 50 points with 100 selected
+     * features: the solve amplifies the last-bit differences between OpenBLAS's kernels for different
+     * CPUs (seen: 7e-11 relative between the AVX2 machine that recorded them and an AVX-512 one, while
+     * every other metric of every example agreed to 1e-13), so they are held to this instead.
+     */
+    static final double RIDGE_RELATIVE = 1e-9;
+    private static final String RIDGE_METRICS = "pruning.transfer_";
     private static final String STEPS = "stop.maxSteps=25";
 
     @Inject
@@ -101,7 +109,8 @@ public class RecordedMetricsIT {
             }
             double diff = Math.abs(x - y);
             double scale = Math.max(Math.abs(x), Math.abs(y));
-            assertTrue(example + ": recorded " + e + ", now " + a, diff <= Math.max(RELATIVE * scale, FLOOR));
+            double relative = e.contains(RIDGE_METRICS) ? RIDGE_RELATIVE : RELATIVE;
+            assertTrue(example + ": recorded " + e + ", now " + a, diff <= Math.max(relative * scale, FLOOR));
             if (diff > 0) {
                 worst = Math.max(worst, diff / scale);
             }
