@@ -183,7 +183,7 @@ class DashboardIT {
         String first = m.group(1);
         String id = m.group(2);
         browser.get(dashboard.url("/sweep/" + id));
-        until(() -> text("progress").equals("4 of 4 runs finished") ? true : null);
+        until(() -> text("progress").startsWith("4 of 4 runs finished") ? true : null);
         assertEquals(2, browser.findElements(By.cssSelector("#groups tbody tr")).size(), "two widths");
         until(() -> browser.findElements(By.cssSelector(".chart[data-metric='train.loss'] canvas")).isEmpty() ? null
                 : true);
@@ -212,8 +212,14 @@ class DashboardIT {
         return browser.findElement(By.id(id)).getText().strip();
     }
 
-    private static <T> T until(java.util.function.Supplier<T> value) {
-        return new WebDriverWait(browser, WAIT, Duration.ofMillis(200)).until(d -> value.get());
+    private static <T> T until(java.util.function.Supplier<T> value) throws Exception {
+        try {
+            return new WebDriverWait(browser, WAIT, Duration.ofMillis(200)).until(d -> value.get());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            shot("failed");
+            throw new AssertionError("waited " + WAIT.toSeconds() + " s on " + browser.getCurrentUrl() + " showing: "
+                    + browser.findElement(By.tagName("main")).getText(), e);
+        }
     }
 
     private static void shot(String name) throws Exception {
