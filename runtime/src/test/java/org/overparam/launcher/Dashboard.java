@@ -35,6 +35,7 @@ final class Dashboard implements AutoCloseable {
     private final Path dist;
     private final Path runs;
     private final List<Process> processes = new ArrayList<>();
+    private final java.util.Map<String, Process> runProcesses = new java.util.HashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private String base;
 
@@ -125,11 +126,33 @@ final class Dashboard implements AutoCloseable {
      */
     String run(String name, String spec) throws Exception {
         Path file = Files.writeString(work.resolve(name + ".yaml"), spec);
-        launch(name, "run", file.toString(), "--runs", runs.toString());
-        return await(() -> {
-            Matcher m = RUN_ID.matcher(get("/api/runs?q=name%3D" + name).body());
+        String log = name + "-" + processes.size();
+        Process p = launch(log, "run", file.toString(), "--runs", runs.toString());
+        String[] last = {""};
+        String id = await(() -> {
+            HttpResponse<String> r = get("/api/runs?q=name%3D" + name);
+            last[0] = r.statusCode() + " " + r.body() + (p.isAlive() ? "" : "; the run's process ended with " + p.exitValue());
+            Matcher m = RUN_ID.matcher(r.body());
             return m.find() ? m.group(1) : null;
-        }, 90, "run " + name + " was not listed; see " + work.resolve(name + ".err"));
+        }, 90, () -> "run " + name + " was not listed (last answer: " + last[0] + "); see target/dashboard-it/" + log
+                + ".err");
+        runProcesses.put(id, p);
+        return id;
+    }
+
+    /**
+     * Waits for the process of a run {@link #run} started to end (a stopped run's process writes its
+     * checkpoint and closes the store first; a run started meanwhile would share the store with it).
+     *
+     * @param id the run
+     * @return its exit code
+     */
+    int awaitEnd(String id) throws InterruptedException {
+        Process p = runProcesses.get(id);
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            throw new AssertionError("the process of run " + id + " did not end within 60 s");
+        }
+        return p.exitValue();
     }
 
     /** @return the address of a path, e.g. {@code /runs} */
@@ -184,6 +207,11 @@ final class Dashboard implements AutoCloseable {
      * @return the first value that is not {@code null}
      */
     static <T> T await(Supplier<T> value, long seconds, String failure) throws InterruptedException {
+        return await(value, seconds, () -> failure);
+    }
+
+    /** As {@link #await(Supplier, long, String)}, with the message made when it fails. */
+    static <T> T await(Supplier<T> value, long seconds, Supplier<String> failure) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < end) {
             T v = value.get();
@@ -192,7 +220,7 @@ final class Dashboard implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError(failure + " (after " + seconds + " s)");
+        throw new AssertionError(failure.get() + " (after " + seconds + " s)");
     }
 
     static int freePort() throws IOException {

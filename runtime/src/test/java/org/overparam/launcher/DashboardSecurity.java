@@ -34,8 +34,8 @@ final class DashboardSecurity {
         this.dashboard = dashboard;
     }
 
-    /** @return the id of a short run that has COMPLETED (started on the first call) */
-    private String finishedRun() throws Exception {
+    /** @return the id of a short run that has COMPLETED and whose process has ended (started on the first call) */
+    String finishedRun() throws Exception {
         if (finished != null) {
             return finished;
         }
@@ -43,6 +43,7 @@ final class DashboardSecurity {
         Dashboard.await(() -> dashboard.get("/api/runs/" + id).body().contains("\"status\": \"COMPLETED\"")
                 || dashboard.get("/api/runs/" + id).body().contains("\"status\":\"COMPLETED\"") ? true : null, 90,
                 "run dashsec did not complete");
+        assertEquals(0, dashboard.awaitEnd(id));
         finished = id;
         return id;
     }
