@@ -117,6 +117,11 @@ final class ReproduceCommand {
         if (suite != null) {
             Terminal quiet = new Terminal(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), t.err(), t.live());
             code = new SweepRuns(runner, nanos, parallel).runAll(suite, folder, quiet);
+            if (Thread.currentThread().isInterrupted()) {
+                t.error("reproduce stopped; continue its runs with: overparam sweep --resume " + folder
+                        + ", then: overparam report " + folder);
+                return CommandLine.FAILED;
+            }
             tag(runsDir, folder, quick ? "reproduce-quick" : "reproduce-full", t);
         }
         Path page = reports.get().report(folder);
