@@ -16,7 +16,8 @@ import org.overparam.api.InvalidInputException;
  * suite's check files in {@code checks/} (their {@code #@} lines: {@link CheckSpec}) and the runs of
  * every check. Every check is evaluated on its runs ({@link CheckResult}) and three files are written
  * from the same results: {@code reproduction.html} (self-contained: the figures are embedded),
- * {@code reproduction.md} (figures linked under {@code plots/}, the page docs/reproduction.md is
+ * {@code reproduction.md} (figures linked under {@code plots/}; both with the check's runs and the sum of
+ * their wall times), the page docs/reproduction.md is
  * regenerated from) and {@code verdicts.tsv} (id, verdict, runs, seconds, numbers; what the command
  * prints). The figures are also kept as {@code plots/<id>-<k>.png|svg}.
  */
@@ -59,25 +60,27 @@ final class ReproductionReport {
         html.tag("p", "Suite folder " + folder.getFileName() + ". Thresholds come from each paper's statement and were"
                 + " fixed in the check files before any run; see docs/science.md for the papers.");
         List<List<String>> rows = new ArrayList<>();
-        StringBuilder md = new StringBuilder("| check | claim | verdict | key numbers | figure | rerun alone |\n"
-                + "|---|---|---|---|---|---|\n");
+        StringBuilder md = new StringBuilder("| check | claim | verdict | key numbers | runs (run time) | figure | rerun alone |\n"
+                + "|---|---|---|---|---|---|---|\n");
         StringBuilder tsv = new StringBuilder("check\tverdict\truns\tseconds\tnumbers\n");
         for (CheckResult r : results) {
             String id = r.check().id();
             String command = "./overparam reproduce " + id + quick;
             rows.add(List.of(Html.escape(id), Html.escape(r.check().claim()),
                     "<b>" + Html.escape(r.verdict().text()) + "</b>", Html.escape(String.join("\n", r.numbers())),
+                    Html.escape(r.runs() + " (" + Format.number(r.seconds()) + " s)"),
                     r.plots().isEmpty() ? "-" : "<a href=\"#" + Html.escape(id) + "\">figure</a>",
                     "<code>" + Html.escape(command) + "</code>"));
             md.append("| ").append(id).append(" | ").append(cell(r.check().claim())).append(" | **")
                     .append(r.verdict().text()).append("** | ").append(cell(String.join("; ", r.numbers()))).append(" | ")
+                    .append(r.runs()).append(" (").append(Format.number(r.seconds())).append(" s) | ")
                     .append(r.plots().isEmpty() ? "-" : "![" + id + "](plots/" + r.plots().get(0).file() + ".png)")
                     .append(" | `").append(command).append("` |\n");
             tsv.append(id).append('\t').append(r.verdict().text()).append('\t').append(r.runs()).append('\t')
                     .append(Format.number(r.seconds())).append('\t')
                     .append(String.join(" | ", r.numbers()).replace('\t', ' ').replace('\n', ' ')).append('\n');
         }
-        html.table(List.of("check", "claim", "verdict", "key numbers", "figure", "rerun alone"), rows);
+        html.table(List.of("check", "claim", "verdict", "key numbers", "runs (run time)", "figure", "rerun alone"), rows);
         for (CheckResult r : results) {
             html.raw("<h2 id=\"" + Html.escape(r.check().id()) + "\">" + Html.escape(r.check().id() + ": "
                     + r.verdict().text()) + "</h2>\n");

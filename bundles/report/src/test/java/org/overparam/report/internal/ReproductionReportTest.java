@@ -58,6 +58,7 @@ class ReproductionReportTest {
         assertTrue(Files.isRegularFile(suite.resolve("plots/synthetic-2.svg")));
         String md = Files.readString(suite.resolve("reproduction.md"), StandardCharsets.UTF_8);
         assertTrue(md.contains("| synthetic | the loss falls linearly on a log scale and movement falls like m^-1/2 | **HOLDS** |"), md);
+        assertTrue(md.contains(" | 6 (9 s) | "), md);
         assertTrue(md.contains("![synthetic](plots/synthetic-1.png)"), md);
     }
 

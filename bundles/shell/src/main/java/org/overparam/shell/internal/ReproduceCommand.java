@@ -117,6 +117,11 @@ final class ReproduceCommand {
         if (suite != null) {
             Terminal quiet = new Terminal(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), t.err(), t.live());
             code = new SweepRuns(runner, nanos, parallel).runAll(suite, folder, quiet);
+            if (Thread.currentThread().isInterrupted()) {
+                t.error("reproduce stopped; continue its runs with: overparam sweep --resume " + folder
+                        + ", then: overparam report " + folder);
+                return CommandLine.FAILED;
+            }
             tag(runsDir, folder, quick ? "reproduce-quick" : "reproduce-full", t);
         }
         Path page = reports.get().report(folder);
@@ -127,7 +132,10 @@ final class ReproduceCommand {
         return code;
     }
 
-    /** The check files chosen by ids ({@code B2}), papers ({@code B}) or {@code all}, in id order. */
+    /**
+     * The check files chosen by ids ({@code B2-B3}), papers ({@code B}), a check's family ({@code B1}: B1-fc,
+     * B1-cnn, ...) or {@code all}, in id order.
+     */
     private static Map<String, Path> select(Path dir, List<String> wanted) {
         Map<String, Path> all = new TreeMap<>();
         try (Stream<Path> files = Files.list(dir)) {
@@ -141,11 +149,11 @@ final class ReproduceCommand {
         for (String w : wanted) {
             int before = out.size();
             all.forEach((id, p) -> {
-                if (w.equals("all") || id.equals(w) || id.startsWith(w) && w.matches("[A-Z]")) {
+                if (w.equals("all") || id.equals(w) || id.startsWith(w) && (w.length() == 1 || id.charAt(w.length()) == '-')) {
                     out.put(id, p);
                 }
             });
-            if (out.size() == before && !all.keySet().stream().anyMatch(id -> id.equals(w) || id.startsWith(w))) {
+            if (out.size() == before && all.keySet().stream().noneMatch(id -> id.equals(w))) {
                 throw new InvalidInputException("reproduce", "no check '" + w + "' in " + dir
                         + Names.suggestion(w, new ArrayList<>(all.keySet())) + "; checks: " + String.join(" ", all.keySet()));
             }

@@ -65,6 +65,7 @@ class ReproduceCommandTest {
         Path d = Files.createDirectories(dir.resolve("reproduce"));
         Files.writeString(d.resolve("A1.yaml"), CHECK.formatted("A1"));
         Files.writeString(d.resolve("B2.yaml"), CHECK.formatted("B2"));
+        Files.writeString(d.resolve("B1-fc.yaml"), CHECK.formatted("B1-fc"));
         Files.writeString(d.resolve("D9.yaml"), "#@ check: D9\n#@ claim: c\n#@ not-testable: no projection\n");
         Files.createDirectories(d.resolve("quick"));
         Files.writeString(d.resolve("quick/B2.yaml"), "include: [../B2.yaml]\nsweep:\n  architecture.width: [4]\n");
@@ -80,7 +81,7 @@ class ReproduceCommandTest {
     @Test
     void theChecksRunAsOneSweepWhoseManifestReadsBack() throws IOException {
         Fakes.Captured io = new Fakes.Captured(false);
-        assertEquals(0, run(io, "all"));
+        assertEquals(0, run(io, "A1", "B2"));
         Path suite = dir.resolve("runs/reproduce-20261207-160000");
         assertEquals(List.of(suite), reported);
         assertEquals(List.of("8/0", "16/0", "8/0", "16/0"), runner.ran, "A1's two points, then B2's");
@@ -88,10 +89,10 @@ class ReproduceCommandTest {
         assertEquals(List.of("check", "architecture.width"), back.axes());
         assertEquals(4, back.points().size());
         assertEquals("B2", back.points().get(3).values().get("check"));
-        assertEquals(List.of("A1.yaml", "B2.yaml", "D9.yaml"), names(suite.resolve("checks")));
+        assertEquals(List.of("A1.yaml", "B2.yaml"), names(suite.resolve("checks")));
         assertEquals("", Files.readString(suite.resolve("reproduce.txt")).strip());
         assertEquals(List.of("check  verdict  runs  run s  key numbers", "A1     HOLDS       2      1  ok",
-                "B2     HOLDS       2      1  ok", "D9     HOLDS       2      1  ok",
+                "B2     HOLDS       2      1  ok",
                 "suite folder " + suite + " (run store sweep reproduce-20261207-160000)",
                 "report: " + suite.resolve("reproduction.html")), io.out().lines().toList());
         assertFalse(io.err().contains("overparam:"), io.err());
@@ -100,11 +101,15 @@ class ReproduceCommandTest {
     @Test
     void quickUsesTheQuickFilesAndALetterSelectsAPapersChecks() throws IOException {
         Fakes.Captured io = new Fakes.Captured(false);
-        assertEquals(0, run(io, "B", "--quick"));
-        assertEquals(List.of("4/0"), runner.ran);
+        assertEquals(0, run(io, "B", "D9", "--quick"));
+        assertEquals(List.of("8/0", "16/0", "4/0"), runner.ran, "B1-fc has no quick file: its own sizes; B2 its quick ones");
         Path suite = dir.resolve("runs/reproduce-quick-20261207-160000");
         assertEquals("--quick", Files.readString(suite.resolve("reproduce.txt")).strip());
-        assertEquals(List.of("B2.yaml"), names(suite.resolve("checks")));
+        assertEquals(List.of("B1-fc.yaml", "B2.yaml", "D9.yaml"), names(suite.resolve("checks")));
+        Fakes.Captured family = new Fakes.Captured(false);
+        assertEquals(0, command.execute(List.of("B1", "--dir", dir.resolve("reproduce").toString()), o -> dir.resolve("more"),
+                family.terminal));
+        assertEquals(List.of("B1-fc.yaml"), names(dir.resolve("more/reproduce-20261207-160000/checks")));
     }
 
     @Test
