@@ -149,7 +149,8 @@ final class ReproduceCommand {
         for (String w : wanted) {
             int before = out.size();
             all.forEach((id, p) -> {
-                if (w.equals("all") || id.equals(w) || id.startsWith(w) && (w.length() == 1 || id.charAt(w.length()) == '-')) {
+                if (w.equals("all") || id.equals(w)
+                        || !w.contains("-") && id.startsWith(w) && (w.length() == 1 || id.charAt(w.length()) == '-')) {
                     out.put(id, p);
                 }
             });

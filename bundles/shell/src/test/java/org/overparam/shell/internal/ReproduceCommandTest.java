@@ -66,6 +66,7 @@ class ReproduceCommandTest {
         Files.writeString(d.resolve("A1.yaml"), CHECK.formatted("A1"));
         Files.writeString(d.resolve("B2.yaml"), CHECK.formatted("B2"));
         Files.writeString(d.resolve("B1-fc.yaml"), CHECK.formatted("B1-fc"));
+        Files.writeString(d.resolve("B1-fc-wide.yaml"), CHECK.formatted("B1-fc-wide"));
         Files.writeString(d.resolve("D9.yaml"), "#@ check: D9\n#@ claim: c\n#@ not-testable: no projection\n");
         Files.createDirectories(d.resolve("quick"));
         Files.writeString(d.resolve("quick/B2.yaml"), "include: [../B2.yaml]\nsweep:\n  architecture.width: [4]\n");
@@ -102,14 +103,19 @@ class ReproduceCommandTest {
     void quickUsesTheQuickFilesAndALetterSelectsAPapersChecks() throws IOException {
         Fakes.Captured io = new Fakes.Captured(false);
         assertEquals(0, run(io, "B", "D9", "--quick"));
-        assertEquals(List.of("8/0", "16/0", "4/0"), runner.ran, "B1-fc has no quick file: its own sizes; B2 its quick ones");
+        assertEquals(List.of("8/0", "16/0", "8/0", "16/0", "4/0"), runner.ran,
+                "B1-fc and B1-fc-wide have no quick file: their own sizes; B2 its quick ones");
         Path suite = dir.resolve("runs/reproduce-quick-20261207-160000");
         assertEquals("--quick", Files.readString(suite.resolve("reproduce.txt")).strip());
-        assertEquals(List.of("B1-fc.yaml", "B2.yaml", "D9.yaml"), names(suite.resolve("checks")));
+        assertEquals(List.of("B1-fc-wide.yaml", "B1-fc.yaml", "B2.yaml", "D9.yaml"), names(suite.resolve("checks")));
         Fakes.Captured family = new Fakes.Captured(false);
         assertEquals(0, command.execute(List.of("B1", "--dir", dir.resolve("reproduce").toString()), o -> dir.resolve("more"),
                 family.terminal));
-        assertEquals(List.of("B1-fc.yaml"), names(dir.resolve("more/reproduce-20261207-160000/checks")));
+        assertEquals(List.of("B1-fc-wide.yaml", "B1-fc.yaml"), names(dir.resolve("more/reproduce-20261207-160000/checks")));
+        Fakes.Captured one = new Fakes.Captured(false);
+        assertEquals(0, command.execute(List.of("B1-fc", "--dir", dir.resolve("reproduce").toString()), o -> dir.resolve("one"),
+                one.terminal));
+        assertEquals(List.of("B1-fc.yaml"), names(dir.resolve("one/reproduce-20261207-160000/checks")), "an id is not a family");
     }
 
     @Test
