@@ -5,6 +5,7 @@ import com.google.common.cache.CacheBuilder;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -103,12 +104,52 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens a connection. When another process is taking the file over at that moment (it found the
+     * store unserved and wrote its lock file an instant ago), H2 refuses the open with an error of its
+     * lock-file protocol instead of connecting to that process's server; the open is tried again, up to
+     * {@value #HANDOVER_MILLIS} ms, by which time the new server answers. Without this, a run started
+     * during a handover found no store, went on without it (it is an index) and was never listed.
+     */
     private Connection connect() throws SQLException {
-        Connection c = driver.connect(location.url(), new Properties());
-        if (c == null) {
-            throw new SQLException("the H2 driver does not accept " + location.url());
+        long end = System.nanoTime() + HANDOVER_MILLIS * 1_000_000L;
+        while (true) {
+            try {
+                Connection c = driver.connect(location.url(), new Properties());
+                if (c == null) {
+                    throw new SQLException("the H2 driver does not accept " + location.url());
+                }
+                return c;
+            } catch (SQLException e) {
+                if (!duringHandover(e) || System.nanoTime() > end) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(HANDOVER_PAUSE_MILLIS);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
-        return c;
+    }
+
+    /** How long an open waits for another process to finish taking the file over. */
+    static final long HANDOVER_MILLIS = 15_000;
+    private static final long HANDOVER_PAUSE_MILLIS = 100;
+    /** H2's error code for a failed open, and the messages of its lock-file protocol that a moment cures. */
+    private static final int ERROR_OPENING_DATABASE = 8000;
+    private static final List<String> HANDOVER_MESSAGES = List.of("Lock file recently modified",
+            "Another process was faster", "Concurrent update", "Locked by another process");
+
+    /**
+     * @param e an error of an open
+     * @return whether it is a transient refusal of H2's lock-file protocol while another process takes
+     *     the file over (a store that is missing, damaged or of another version is not)
+     */
+    static boolean duringHandover(SQLException e) {
+        String m = String.valueOf(e.getMessage());
+        return e.getErrorCode() == ERROR_OPENING_DATABASE && HANDOVER_MESSAGES.stream().anyMatch(m::contains);
     }
 
     /** Closes the held connection; H2 closes the database when its last connection goes. */

@@ -12,15 +12,17 @@ import org.overparam.api.store.RunSummary;
 /**
  * A second process on a store, started by {@link ConcurrentAccessTest}: {@code read RUNS RUN} prints
  * the ids of the runs (oldest first) and the number of {@code train.loss} rows of RUN;
- * {@code write RUNS} records a run {@code child} with 50 steps. It prints on standard output, which
- * the test reads; the test itself prints nothing.
+ * {@code write RUNS} records a run {@code child} with 50 steps; {@code hold RUNS} records a run
+ * {@code first}, prints {@code holding}, serves the store until its standard input ends, then exits
+ * with {@link System#exit} (H2 closes the database in its shutdown hook, as in a container). It
+ * prints on standard output, which the test reads; the test itself prints nothing.
  */
 public final class OtherProcess {
     private OtherProcess() {
     }
 
     /** @param args the mode and its arguments */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         Path runs = Path.of(args[1]);
         H2RunStore store = Records.store();
         try {
@@ -30,6 +32,12 @@ public final class OtherProcess {
                 int rows = store.metrics(runs, MetricQuery.of(List.of(args[2])).metrics(List.of("train.loss")))
                         .get(0).size();
                 System.out.println(String.join(",", ids) + " " + rows);
+            } else if (args[0].equals("hold")) {
+                store.begin(runs, Records.run(runs, "first", 64, 1, 0, "", Set.of()));
+                System.out.println("holding");
+                System.out.flush();
+                new java.io.BufferedReader(new java.io.InputStreamReader(System.in)).readLine();
+                System.exit(0);
             } else {
                 store.begin(runs, Records.run(runs, "child", 64, 9, 5, "", Set.of("from-child")));
                 store.appendMetrics(runs, "child", Records.loss(50, 0.9));
