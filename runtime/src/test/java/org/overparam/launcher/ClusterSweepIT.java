@@ -101,6 +101,10 @@ class ClusterSweepIT {
                 Integer.toString(port), "--runs", work.resolve("bad").toString());
         assertBadInput(bad1, "bad1", "cannot reach the coordinator at 127.0.0.1:1");
         assertBadInput(bad2, "bad2", "refused this member");
+        String refusals = Files.readString(work.resolve("coord.out.err")).lines()
+                .filter(l -> l.startsWith("cluster: refused the member at ")).reduce("", (x, y) -> x + y + "\n");
+        assertEquals(1, refusals.lines().count(), "the coordinator logs a refused member in one line:\n" + refusals);
+        assertTrue(refusals.contains(":5931: its cluster name or secret differs"), refusals);
         assertBadInput(bad3, "bad3", "cannot listen on 127.0.0.1:" + port);
 
         await(coordinator, "coord");
