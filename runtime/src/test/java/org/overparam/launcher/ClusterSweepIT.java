@@ -101,6 +101,10 @@ class ClusterSweepIT {
                 Integer.toString(port), "--runs", work.resolve("bad").toString());
         assertBadInput(bad1, "bad1", "cannot reach the coordinator at 127.0.0.1:1");
         assertBadInput(bad2, "bad2", "refused this member");
+        String refusals = Files.readString(work.resolve("coord.out.err")).lines()
+                .filter(l -> l.startsWith("cluster: refused the member at ")).reduce("", (x, y) -> x + y + "\n");
+        assertEquals(1, refusals.lines().count(), "the coordinator logs a refused member in one line:\n" + refusals);
+        assertTrue(refusals.contains(":5931: its cluster name or secret differs"), refusals);
         assertBadInput(bad3, "bad3", "cannot listen on 127.0.0.1:" + port);
 
         await(coordinator, "coord");
@@ -135,6 +139,7 @@ class ClusterSweepIT {
         String workers = Files.readString(work.resolve("w1.out.err")) + Files.readString(work.resolve("w2.out.err"));
         assertTrue(workers.contains("stopped at a step boundary"), workers);
         Path sweepDir = shipped.getParent();
+        assertRowsOfUnfinishedRunsStored(sweepDir);
         Process resume = launch(work.resolve("resume.out"), "sweep", "--resume", sweepDir.toString(), "--parallel", "2");
         await(resume, "resume");
         List<Path> runs = runs(Files.readString(work.resolve("resume.out")));
@@ -216,6 +221,26 @@ class ClusterSweepIT {
             Thread.sleep(50);
         }
         throw new AssertionError("the worker wrote no checkpoint within " + WAIT_SECONDS + " s");
+    }
+
+    /**
+     * The coordinator's store holds the metric rows of a run that had not ended when it stopped (the rows
+     * streamed as the run went; before streaming a run reached the store only at its end).
+     */
+    private void assertRowsOfUnfinishedRunsStored(Path sweepDir) throws Exception {
+        Path out = work.resolve("runs-unfinished.out");
+        Process p = launch(out, "runs", "sweep=" + sweepDir.getFileName(), "--limit", "0", "--runs",
+                sweepDir.getParent().toString());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        List<String> unfinished = Files.readAllLines(out).stream().filter(l -> l.startsWith("cl-"))
+                .map(l -> l.split(" ")[0]).filter(id -> !Files.exists(sweepDir.resolve(id).resolve("result.json")))
+                .toList();
+        assertTrue(!unfinished.isEmpty(), "no unfinished run in the store:\n" + Files.readString(out));
+        Path shown = work.resolve("show-unfinished.out");
+        Process show = launch(shown, "show", unfinished.get(0), "--runs", sweepDir.getParent().toString());
+        assertTrue(show.waitFor(60, TimeUnit.SECONDS));
+        String text = Files.readString(shown);
+        assertTrue(text.contains("latest metrics") && text.lines().anyMatch(l -> l.startsWith("  train.loss ")), text);
     }
 
     private long storedRuns(Path sweepDir) throws Exception {

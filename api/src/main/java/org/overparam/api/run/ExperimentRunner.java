@@ -103,13 +103,16 @@ public interface ExperimentRunner {
      * copied here (a run of a clustered sweep, shipped by the member that ran it): its record (spec,
      * parameters, the provenance of its {@code provenance.json}, sweep and key), every row of its
      * {@code metrics.csv}, its artifacts and its outcome ({@code result.json}). Recording the same folder
-     * again replaces what was recorded. The default records nothing.
+     * again replaces what was recorded. A folder without {@code result.json} (a copy of a run still under
+     * way elsewhere, its {@code metrics.csv} cut at a row's end) is recorded as RUNNING with the rows it
+     * has so far; recorded again, only its new rows are added. The default records nothing.
      *
-     * @param runFolder the run's folder, finished (it holds {@code result.json})
+     * @param runFolder the run's folder: finished (it holds {@code result.json}), or a copy of one under way
      * @param readSpec reads the folder's {@code spec.yaml} into a validated spec
      * @param tags labels for the run in the store, e.g. the member that ran it
      * @return {@code true} if a run store recorded it
-     * @throws InvalidInputException if the folder holds no finished run
+     * @throws InvalidInputException if the folder's {@code result.json} holds no run status, or its
+     *     spec or metrics cannot be read
      * @since 2.1
      */
     default boolean record(Path runFolder, Function<Path, RunSpec> readSpec, java.util.Collection<String> tags) {

@@ -61,7 +61,14 @@ public final class ClusterComponent implements SweepCluster {
     @Override
     public ClusterResult coordinate(Sweep sweep, Path sweepDir, Set<String> finished, Map<String, Path> interrupted,
                                     int parallel, ClusterOptions options, PrintStream err) {
-        HazelcastInstance hz = begin(options, MemberStart.COORDINATOR);
+        RefusedJoins.report(err);
+        HazelcastInstance hz;
+        try {
+            hz = begin(options, MemberStart.COORDINATOR);
+        } catch (RuntimeException e) {
+            RefusedJoins.report(null);
+            throw e;
+        }
         try {
             Maps maps = new Maps(hz);
             PluginPins pins = new PluginPins(registry, context, maps);
@@ -78,6 +85,7 @@ public final class ClusterComponent implements SweepCluster {
                         }
                     });
         } finally {
+            RefusedJoins.report(null);
             end(hz);
             FolderZip.deleteUnlessRuns(sweepDir.resolveSibling(".cluster-" + ProcessHandle.current().pid()));
         }

@@ -30,7 +30,8 @@ import org.overparam.api.run.SweepPoint;
  * a result or a refusal: writes each result into the sweep folder once (the first result of a key; a
  * run finished twice is stored once) and records it in the run store with the member that ran it;
  * writes each shipped checkpoint into the sweep folder too, so that {@code sweep --resume} continues
- * from it if the coordinator goes away; drops the claims of members that left and requeues the runs
+ * from it if the coordinator goes away; writes each run's shipped progress over its folder there and
+ * records its new rows in the run store, so that a run under way is seen as it goes; drops the claims of members that left and requeues the runs
  * nobody holds ({@link Reconcile}).
  */
 final class Coordinator {
@@ -43,6 +44,9 @@ final class Coordinator {
     private final PluginPins pins;
     private final PrintStream err;
     private final ConcurrentLinkedQueue<String> checkpointed = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<String> progressed = new ConcurrentLinkedQueue<>();
+    /** key to the names of the folders whose progress was written for it */
+    private final Map<String, Set<String>> liveFolders = new HashMap<>();
     private final ConcurrentLinkedQueue<UUID> left = new ConcurrentLinkedQueue<>();
     private int total;
 
@@ -78,7 +82,8 @@ final class Coordinator {
             }
         }
         jars.forEach(maps.jars::set);
-        maps.checkpoints.addEntryListener(new CheckpointListener(), false);
+        maps.checkpoints.addEntryListener(new CheckpointListener(checkpointed), false);
+        maps.live.addEntryListener(new CheckpointListener(progressed), false);
         hz.getCluster().addMembershipListener(new MembershipListener() {
             @Override
             public void memberAdded(MembershipEvent e) {
@@ -164,7 +169,9 @@ final class Coordinator {
             maps.done.set(key, folder.getFileName().toString());
             maps.results.delete(key);
             maps.checkpoints.delete(key);
+            maps.live.delete(key);
             checkpointed.remove(key);
+            dropOtherLiveFolders(dir, key, folder.getFileName().toString());
             SweepPoint p = open.get(key);
             err.println("run " + p.index() + "/" + total + " " + folder.getFileName() + " ran on "
                     + (member.length > 1 ? member[1] : member[0]));
@@ -181,6 +188,53 @@ final class Coordinator {
                 FolderZip.unzip(zip, dir);
             }
         }
+        Set<String> keys = new HashSet<>();
+        for (String key = progressed.poll(); key != null; key = progressed.poll()) {
+            keys.add(key);
+        }
+        for (String key : keys) {
+            byte[] zip = maps.live.get(key);
+            if (zip != null && !written.contains(key) && open.containsKey(key)) {
+                progress(dir, key, zip);
+            }
+        }
+    }
+
+    /**
+     * Writes the shipped progress of a run under way over its folder in the sweep folder (keeping the
+     * checkpoint written there) and records its new rows in the run store, so that {@code runs},
+     * {@code show} and the dashboard see it as it runs; its result replaces both at its end.
+     */
+    private void progress(Path dir, String key, byte[] zip) {
+        try {
+            Path folder = FolderZip.overlay(zip, dir);
+            liveFolders.computeIfAbsent(key, k -> new HashSet<>()).add(folder.getFileName().toString());
+            runner.record(folder, f -> reader.read(f, List.of()), List.of());
+        } catch (InvalidInputException e) {
+            err.println("cluster: the progress of run " + key.substring(0, 12) + " not recorded: " + e.oneLine());
+        } catch (RuntimeException e) {
+            err.println("cluster: the progress of run " + key.substring(0, 12) + " not recorded: " + e);
+        }
+    }
+
+    /**
+     * Deletes the folders whose progress was written for a run under another name than its result's (two
+     * members ran it from its spec at once); the run store keeps their records, RUNNING.
+     */
+    private void dropOtherLiveFolders(Path dir, String key, String kept) {
+        Set<String> names = liveFolders.remove(key);
+        if (names == null) {
+            return;
+        }
+        for (String name : names) {
+            if (!name.equals(kept)) {
+                try {
+                    FolderZip.delete(dir.resolve(name));
+                } catch (java.io.IOException e) {
+                    err.println("cluster: cannot delete " + dir.resolve(name) + ": " + e.getMessage());
+                }
+            }
+        }
     }
 
     private void dropClaimsOfLeft() {
@@ -195,17 +249,23 @@ final class Coordinator {
         }
     }
 
-    /** Queues the key of each checkpoint shipped, for the loop to write into the sweep folder. */
-    private final class CheckpointListener implements EntryAddedListener<String, byte[]>,
+    /** Queues the key of each checkpoint (or progress) shipped, for the loop to write into the sweep folder. */
+    private static final class CheckpointListener implements EntryAddedListener<String, byte[]>,
             EntryUpdatedListener<String, byte[]> {
+        private final ConcurrentLinkedQueue<String> keys;
+
+        CheckpointListener(ConcurrentLinkedQueue<String> keys) {
+            this.keys = keys;
+        }
+
         @Override
         public void entryAdded(EntryEvent<String, byte[]> e) {
-            checkpointed.add(e.getKey());
+            keys.add(e.getKey());
         }
 
         @Override
         public void entryUpdated(EntryEvent<String, byte[]> e) {
-            checkpointed.add(e.getKey());
+            keys.add(e.getKey());
         }
     }
 }

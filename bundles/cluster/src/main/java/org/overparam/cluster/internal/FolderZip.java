@@ -25,6 +25,7 @@ final class FolderZip {
     /** The run lock's file name, left out. */
     static final String LOCK = "run.lock";
     private static final String CHECKPOINT = "checkpoint/checkpoint.bin";
+    private static final String METRICS = "metrics.csv";
 
     /** A folder over the size limit. */
     static final class TooLarge extends RuntimeException {
@@ -48,6 +49,19 @@ final class FolderZip {
      * @throws TooLarge if the files kept add up to more than {@code limit} bytes
      */
     static byte[] zip(Path folder, Predicate<String> keep, long limit) {
+        return zip(folder, keep, limit, false);
+    }
+
+    /**
+     * @param folder a run folder
+     * @param keep which of its files to ship
+     * @param limit the most bytes the zip may have
+     * @param wholeRows whether to cut metrics.csv after its last line end (a run under way may be
+     *     writing a row)
+     * @return the zip
+     * @throws TooLarge if the files kept add up to more than {@code limit} bytes
+     */
+    static byte[] zip(Path folder, Predicate<String> keep, long limit, boolean wholeRows) {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.walk(folder)) {
             s.filter(Files::isRegularFile).forEach(files::add);
@@ -70,6 +84,13 @@ final class FolderZip {
                     data = Files.readAllBytes(f);
                 } catch (java.nio.file.NoSuchFileException e) {
                     continue;
+                }
+                if (wholeRows && name.equals(METRICS)) {
+                    int end = data.length;
+                    while (end > 0 && data[end - 1] != '\n') {
+                        end--;
+                    }
+                    data = java.util.Arrays.copyOf(data, end);
                 }
                 total += data.length;
                 if (total > limit) {
@@ -127,6 +148,39 @@ final class FolderZip {
             Files.move(incoming.resolve(root), folder);
             delete(incoming);
             return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes a shipped folder's files under {@code parent} over those of a folder of the same name,
+     * keeping its other files (a run's checkpoint, when the shipment is its progress).
+     *
+     * @param zip the bytes {@link #zip} made
+     * @param parent where the folder goes
+     * @return the folder written
+     * @throws IllegalArgumentException as {@link #unzip}
+     */
+    static Path overlay(byte[] zip, Path parent) {
+        try {
+            Path incoming = Files.createTempDirectory(Files.createDirectories(parent), ".overlay-");
+            try {
+                Path shipped = unzip(zip, incoming);
+                Path folder = parent.resolve(shipped.getFileName().toString());
+                List<Path> files;
+                try (Stream<Path> s = Files.walk(shipped)) {
+                    files = s.filter(Files::isRegularFile).toList();
+                }
+                for (Path f : files) {
+                    Path target = folder.resolve(shipped.relativize(f).toString());
+                    Files.createDirectories(target.getParent());
+                    Files.move(f, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+                return folder;
+            } finally {
+                delete(incoming);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

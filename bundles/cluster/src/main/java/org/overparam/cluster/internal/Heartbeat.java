@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Once a second: renews the lease of every claim this member holds (and claims a run again whose lease
  * ran out while nobody else took it; a run another member took meanwhile runs on both, and the first
  * result is kept), ships the checkpoint of each active
- * run that wrote a new one since the last beat ({@link Shipping#checkpoint}), and publishes this
+ * run that wrote a new one since the last beat ({@link Shipping#checkpoint}), the folder of each active run
+ * whose metrics.csv grew since the last beat ({@link Shipping#live}: the coordinator records its rows as
+ * they come), and publishes this
  * member's status line (host, pid, cores, runs at once, active and finished runs) for {@code cluster}.
  */
 final class Heartbeat {
@@ -66,6 +68,15 @@ final class Heartbeat {
         }
     }
 
+    /** @return the size of a run folder's metrics.csv, or -1 without one */
+    private static long rowsSize(Path folder) {
+        try {
+            return Files.size(folder.resolve("metrics.csv"));
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     private void loop() {
         while (!stopped) {
             try {
@@ -93,6 +104,11 @@ final class Heartbeat {
                 if (stamp != -1 && stamp != a.shipped) {
                     shipping.checkpoint(maps, a.key, folder);
                     a.shipped = stamp;
+                }
+                long rows = rowsSize(folder);
+                if (rows > 0 && rows != a.liveSize) {
+                    shipping.live(maps, a.key, folder);
+                    a.liveSize = rows;
                 }
             }
         }

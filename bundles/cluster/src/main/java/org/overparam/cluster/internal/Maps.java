@@ -9,7 +9,8 @@ import com.hazelcast.map.IMap;
  * The cluster's shared state, all plain data (strings and bytes, so no class of ours crosses the wire):
  * a sweep's pinned runs by key, the queue of keys to run, the claims (key to member, with a lease that
  * the holder's heartbeat renews), the last checkpoint of each active run, the results (the finished run
- * folder, zipped) and what became of each key.
+ * folder, zipped), the folder of each run under way as it grows (its metrics so far) and what became of
+ * each key.
  */
 final class Maps {
     static final String TASKS = "op.tasks";
@@ -17,6 +18,7 @@ final class Maps {
     static final String CLAIMS = "op.claims";
     static final String CHECKPOINTS = "op.checkpoints";
     static final String RESULTS = "op.results";
+    static final String LIVE = "op.live";
     static final String RAN = "op.ran";
     static final String DONE = "op.done";
     static final String REFUSED = "op.refused";
@@ -33,6 +35,8 @@ final class Maps {
     final IMap<String, String> claims;
     /** key to the run folder (zipped) at its last checkpoint */
     final IMap<String, byte[]> checkpoints;
+    /** key to the folder of the run under way (zipped, without checkpoint/, artifacts/, result.json) */
+    final IMap<String, byte[]> live;
     /** key to the finished run folder (zipped) */
     final IMap<String, byte[]> results;
     /** key to the member that ran it (host, pid, JVM) and any note on what was not shipped */
@@ -56,6 +60,7 @@ final class Maps {
         claims = hz.getMap(CLAIMS);
         checkpoints = hz.getMap(CHECKPOINTS);
         results = hz.getMap(RESULTS);
+        live = hz.getMap(LIVE);
         ran = hz.getMap(RAN);
         done = hz.getMap(DONE);
         refused = hz.getMap(REFUSED);
@@ -72,7 +77,7 @@ final class Maps {
      * @param config the member's configuration
      */
     static void configure(Config config) {
-        for (String m : new String[] {TASKS, CLAIMS, CHECKPOINTS, RESULTS, RAN, DONE, REFUSED, NEEDS, JARS, MEMBERS,
+        for (String m : new String[] {TASKS, CLAIMS, CHECKPOINTS, RESULTS, LIVE, RAN, DONE, REFUSED, NEEDS, JARS, MEMBERS,
                                       SWEEP}) {
             config.getMapConfig(m).setBackupCount(1);
         }
@@ -86,6 +91,7 @@ final class Maps {
         claims.clear();
         checkpoints.clear();
         results.clear();
+        live.clear();
         ran.clear();
         done.clear();
         refused.clear();

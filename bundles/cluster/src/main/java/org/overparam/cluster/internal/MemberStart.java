@@ -21,7 +21,7 @@ import org.overparam.api.cluster.ClusterOptions;
 /**
  * Starts this container's member with the safe defaults: bound to one interface (loopback unless
  * configured), no multicast or auto-detection, TCP-IP join to the coordinator only, phone-home off,
- * Hazelcast's own logging and shutdown hook off (the DS component stops the member), and our bundle's
+ * Hazelcast's own logging off but for refused join requests ({@link RefusedJoins}), its shutdown hook off (the DS component stops the member), and our bundle's
  * class loader. The cluster's name on the wire is the given name followed by a digest of name and
  * secret, so a member with another name or secret is not let in (Hazelcast checks the name on join).
  */
@@ -62,7 +62,8 @@ final class MemberStart {
         c.setProperty("hazelcast.phone.home.enabled", "false");
         c.setProperty("hazelcast.shutdownhook.enabled", "false");
         c.setProperty("hazelcast.socket.bind.any", "false");
-        c.setProperty("hazelcast.logging.type", "none");
+        c.setProperty("hazelcast.logging.type", "jdk");
+        RefusedJoins.install();
         c.setProperty("hazelcast.heartbeat.interval.seconds", "1");
         c.setProperty("hazelcast.max.no.heartbeat.seconds", "10");
         c.setProperty("hazelcast.wait.seconds.before.join", o.join() == null ? "0" : "1");

@@ -3,7 +3,7 @@ package org.overparam.cluster.internal;
 import java.nio.file.Path;
 
 /**
- * What a member ships of a run folder: at each checkpoint, the folder without {@code artifacts/}; at
+ * What a member ships of a run folder: while it runs, its metrics so far ({@link #live}); at each checkpoint, the folder without {@code artifacts/}; at
  * the end, the whole folder, or without {@code artifacts/} when it is over the size limit (the note
  * says so, and the coordinator prints it), or nothing but the note when even that is over the limit.
  *
@@ -14,6 +14,8 @@ record Shipping(long limit) {
     static final String LIMIT_PROPERTY = "overparam.cluster.shipLimit";
     private static final long DEFAULT_LIMIT = 64L << 20;
     private static final String ARTIFACTS = "artifacts/";
+    private static final String CHECKPOINT = "checkpoint/";
+    private static final String RESULT = "result.json";
 
     /** @return the limit from {@value #LIMIT_PROPERTY}, else 64 MiB */
     static Shipping fromSystem() {
@@ -38,6 +40,24 @@ record Shipping(long limit) {
             maps.checkpoints.set(key, FolderZip.zip(folder, name -> !name.startsWith(ARTIFACTS), limit));
         } catch (FolderZip.TooLarge e) {
             maps.checkpoints.delete(key);
+        }
+    }
+
+    /**
+     * Ships the folder of a run under way, without {@code checkpoint/}, {@code artifacts/} and
+     * {@code result.json}, its metrics.csv cut at the end of its last whole row, for the coordinator to
+     * record its progress (a folder over the limit is not shipped until the run ends).
+     *
+     * @param maps the cluster's state
+     * @param key the run's key
+     * @param folder its folder
+     */
+    void live(Maps maps, String key, Path folder) {
+        try {
+            maps.live.set(key, FolderZip.zip(folder, name -> !name.startsWith(ARTIFACTS)
+                    && !name.startsWith(CHECKPOINT) && !name.equals(RESULT), limit, true));
+        } catch (FolderZip.TooLarge | java.io.UncheckedIOException e) {
+            // over the limit, or the folder went (the run ended): its rows reach the coordinator at its end
         }
     }
 

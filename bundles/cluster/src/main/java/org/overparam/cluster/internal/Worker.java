@@ -56,6 +56,7 @@ final class Worker {
         final String key;
         volatile Path folder;
         volatile long shipped = -1;
+        volatile long liveSize = -1;
 
         Active(String key) {
             this.key = key;
@@ -169,6 +170,12 @@ final class Worker {
         try {
             Files.createDirectories(scratch);
             byte[] checkpoint = maps.checkpoints.get(key);
+            if (checkpoint == null) {
+                // a run that another member started and left before its first checkpoint: its folder
+                // (shipped as it ran) starts again from step 0 under the same name, so that the
+                // coordinator, which recorded its progress under that name, stores it once
+                checkpoint = maps.live.get(key);
+            }
             RunListener listener = e -> {
                 if (e.type() == RunEvent.Type.STARTED && a.folder == null) {
                     a.folder = scratch.resolve(e.runId());

@@ -65,4 +65,26 @@ class FolderZipTest {
         assertThrows(IllegalArgumentException.class, () -> FolderZip.unzip(bytes.toByteArray(), dir.resolve("to")));
         assertFalse(Files.exists(dir.resolve("evil.txt")));
     }
+
+    @Test
+    void progressIsCutAtTheLastWholeRowAndWrittenOverACopyKeepingItsCheckpoint() throws Exception {
+        Path run = Files.createDirectories(dir.resolve("from").resolve("cl-4"));
+        Files.writeString(run.resolve("spec.yaml"), "name: cl\n");
+        Files.writeString(run.resolve("metrics.csv"), "step,metric,value\n0,train.loss,1.5\n1,train.lo");
+        Path to = Files.createDirectories(dir.resolve("to"));
+        Path copy = Files.createDirectories(to.resolve("cl-4").resolve("checkpoint"));
+        byte[] checkpoint = {9, 8, 7};
+        Files.write(copy.resolve("checkpoint.bin"), checkpoint);
+        Files.writeString(to.resolve("cl-4").resolve("metrics.csv"), "step,metric,value\n");
+
+        Path back = FolderZip.overlay(FolderZip.zip(run, n -> true, Long.MAX_VALUE, true), to);
+
+        assertEquals(to.resolve("cl-4"), back);
+        assertEquals("step,metric,value\n0,train.loss,1.5\n", Files.readString(back.resolve("metrics.csv")));
+        assertEquals("name: cl\n", Files.readString(back.resolve("spec.yaml")));
+        assertArrayEquals(checkpoint, Files.readAllBytes(back.resolve("checkpoint").resolve("checkpoint.bin")));
+        try (var s = Files.list(to)) {
+            assertEquals(1, s.count(), "no temporary folder left");
+        }
+    }
 }

@@ -1,8 +1,11 @@
 package org.overparam.engine.internal;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.osgi.framework.BundleContext;
@@ -20,6 +23,7 @@ import org.overparam.api.run.RunSpec;
 import org.overparam.api.run.StaleRevision;
 import org.overparam.api.store.RunStore;
 import org.overparam.engine.internal.folder.FolderRecord;
+import org.overparam.engine.runfolder.RunFileNames;
 import org.overparam.engine.internal.folder.RunLock;
 import org.overparam.engine.internal.registry.JarHashes;
 import org.overparam.engine.internal.swap.ActiveRuns;
@@ -47,6 +51,8 @@ public final class EngineRunner implements ExperimentRunner {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile RunStore store;
+    /** Rows recorded so far of each unfinished folder {@link #record} was given (a clustered run under way). */
+    private final Map<Path, Long> progress = new HashMap<>();
 
     /**
      * @param context the engine's bundle context (for {@link #stale})
@@ -102,7 +108,18 @@ public final class EngineRunner implements ExperimentRunner {
         if (s == null) {
             return false;
         }
+        Path key = runFolder.toAbsolutePath().normalize();
+        if (!Files.exists(runFolder.resolve(RunFileNames.RESULT))) {
+            synchronized (progress) {
+                progress.put(key, FolderRecord.progress(s, registry, runFolder, readSpec, tags,
+                        progress.getOrDefault(key, 0L)));
+            }
+            return true;
+        }
         FolderRecord.record(s, registry, runFolder, readSpec, tags);
+        synchronized (progress) {
+            progress.remove(key);
+        }
         return true;
     }
 

@@ -70,23 +70,9 @@ public final class FolderRecord {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(folder.resolve(RunFileNames.RESULT).toString(), "no run status in it");
         }
-        Path specFile = folder.resolve(RunFileNames.SPEC);
-        RunSpec spec = readSpec.apply(specFile);
-        String specSha;
-        try {
-            specSha = SweepPoint.key(Files.readString(specFile, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new InvalidInputException(specFile.toString(), "cannot read: " + e.getMessage());
-        }
         Path runs = folder.toAbsolutePath().normalize().getParent();
-        boolean inSweep = runs != null && Files.isRegularFile(runs.resolve("sweep.yaml"));
-        ProvenanceFile.Kept kept = ProvenanceFile.read(folder, Long.MAX_VALUE);
-        Provenance provenance = kept == null ? Provenance.unknown() : kept.provenance();
-        Instant created = created(folder);
         String id = folder.getFileName().toString();
-        store.begin(runs, new RunRecord(id, spec.name(), folder, spec.text(), spec.seed(), SpecParams.of(spec,
-                infos(registry, spec)), new TreeSet<>(tags), inSweep && runs.getFileName() != null
-                ? runs.getFileName().toString() : "", inSweep ? specSha : "", created, provenance));
+        store.begin(runs, runRecord(registry, folder, readSpec, tags));
         store.truncateAfter(runs, id, -1);
         Map<String, Double> last = new TreeMap<>();
         List<MetricRow> batch = new ArrayList<>();
@@ -115,6 +101,60 @@ public final class FolderRecord {
         }
         store.finish(runs, id, new RunOutcome(status, Math.max(0, ResultJson.steps(json)), ResultJson.loss(json),
                 ResultJson.message(json), finished, Map.of(), last));
+    }
+
+    /**
+     * Records the progress of a run that runs in another process, from a copy of its folder without
+     * result.json: registers it (RUNNING) the first time, then appends the rows of its metrics.csv after
+     * the first {@code recorded} ones (all of them again when the file has fewer rows: the run was
+     * continued from an earlier checkpoint elsewhere). A row whose step is stored already replaces the
+     * stored one, so a row recorded twice is stored once; {@link #record} records the run whole at its end.
+     *
+     * @param store the store
+     * @param registry the components installed here
+     * @param folder the run folder, its metrics.csv cut at a row's end
+     * @param readSpec reads its spec.yaml
+     * @param tags the run's tags
+     * @param recorded how many rows of this folder were recorded before (0 the first time)
+     * @return how many rows metrics.csv has now (the next call's {@code recorded})
+     */
+    public static long progress(RunStore store, ComponentRegistry registry, Path folder, Function<Path, RunSpec> readSpec,
+                                Collection<String> tags, long recorded) {
+        Path runs = folder.toAbsolutePath().normalize().getParent();
+        String id = folder.getFileName().toString();
+        Path metrics = folder.resolve(RunFileNames.METRICS);
+        List<MetricRow> rows = new ArrayList<>();
+        if (Files.isRegularFile(metrics)) {
+            MetricsCsv.read(metrics, Long.MAX_VALUE, (step, name, value) -> rows.add(new MetricRow(step, name, value)));
+        }
+        long from = rows.size() < recorded ? 0 : recorded;
+        if (recorded == 0) {
+            store.begin(runs, runRecord(registry, folder, readSpec, tags));
+        }
+        for (int i = (int) from; i < rows.size(); i += BATCH) {
+            store.appendMetrics(runs, id, List.copyOf(rows.subList(i, Math.min(rows.size(), i + BATCH))));
+        }
+        return rows.size();
+    }
+
+    /** The record of a run folder: its spec, parameters, provenance, sweep and key, as the engine registers it. */
+    private static RunRecord runRecord(ComponentRegistry registry, Path folder, Function<Path, RunSpec> readSpec,
+                                       Collection<String> tags) {
+        Path specFile = folder.resolve(RunFileNames.SPEC);
+        RunSpec spec = readSpec.apply(specFile);
+        String specSha;
+        try {
+            specSha = SweepPoint.key(Files.readString(specFile, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new InvalidInputException(specFile.toString(), "cannot read: " + e.getMessage());
+        }
+        Path runs = folder.toAbsolutePath().normalize().getParent();
+        boolean inSweep = runs != null && Files.isRegularFile(runs.resolve("sweep.yaml"));
+        ProvenanceFile.Kept kept = ProvenanceFile.read(folder, Long.MAX_VALUE);
+        Provenance provenance = kept == null ? Provenance.unknown() : kept.provenance();
+        return new RunRecord(folder.getFileName().toString(), spec.name(), folder, spec.text(), spec.seed(),
+                SpecParams.of(spec, infos(registry, spec)), new TreeSet<>(tags), inSweep && runs.getFileName() != null
+                ? runs.getFileName().toString() : "", inSweep ? specSha : "", created(folder), provenance);
     }
 
     private static Map<ComponentRef, ComponentInfo> infos(ComponentRegistry registry, RunSpec spec) {
