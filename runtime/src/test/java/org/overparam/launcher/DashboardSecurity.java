@@ -93,6 +93,8 @@ final class DashboardSecurity {
                 "/api/runs//etc/passwd",
                 "/api/runs/" + id + "/..%2F..%2Fsecret.txt",
                 "/api/runs/%2e%2e/spec",
+                "/api/sweeps/..%2Fsecret.txt/events",
+                "/api/sweeps/%2e%2e/events",
                 "/run/..%2Fsecret.txt",
                 "/run/%2Fetc%2Fpasswd",
                 "/static/..%2F..%2Fsecret.txt",
