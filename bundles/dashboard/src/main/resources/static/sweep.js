@@ -1,5 +1,5 @@
 'use strict';
-// A sweep's page: progress and tables kept live from /api/sweeps/SWEEP/events until every run has finished,
+// A sweep's page: progress and tables kept live from /api/sweeps/SWEEP/events (sent when they change),
 // and the chosen final metric (mean over seeds, band from min to max) against the first swept parameter.
 (function () {
   const id = document.getElementById('sweep').dataset.sweep;
@@ -66,10 +66,6 @@
 
   select.addEventListener('change', draw);
   const events = new EventSource('/api/sweeps/' + encodeURIComponent(id) + '/events');
-  events.onmessage = function (e) {
-    show(JSON.parse(e.data));
-    if (data.finished >= data.total) {
-      events.close(); // nothing changes any more
-    }
-  };
+  // kept open after the last run finished: a run the store lists late (or a sweep resumed) still shows
+  events.onmessage = e => show(JSON.parse(e.data));
 })();
