@@ -1,6 +1,6 @@
 'use strict';
-// A sweep's page: progress and tables refreshed every 2 s while runs are unfinished, and the chosen final
-// metric (mean over seeds, band from min to max) against the first swept parameter.
+// A sweep's page: progress and tables kept live from /api/sweeps/SWEEP/events (sent when they change),
+// and the chosen final metric (mean over seeds, band from min to max) against the first swept parameter.
 (function () {
   const id = document.getElementById('sweep').dataset.sweep;
   const select = document.getElementById('sweep-metric');
@@ -45,12 +45,8 @@
     }, cols, box);
   }
 
-  async function refresh() {
-    const res = await fetch('/api/sweeps/' + encodeURIComponent(id), {credentials: 'same-origin'});
-    if (!res.ok) {
-      return;
-    }
-    data = await res.json();
+  function show(sweep) {
+    data = sweep;
     const progress = document.getElementById('progress');
     progress.textContent = data.finished + ' of ' + data.total + ' runs finished';
     Op.table(document.getElementById('sweep-runs'), 'runs', ['id', 'status', 'seed', 'steps', 'loss'],
@@ -66,11 +62,10 @@
       select.value = chosen;
     }
     draw();
-    if (data.finished < data.total) {
-      setTimeout(refresh, 2000);
-    }
   }
 
   select.addEventListener('change', draw);
-  refresh();
+  const events = new EventSource('/api/sweeps/' + encodeURIComponent(id) + '/events');
+  // kept open after the last run finished: a run the store lists late (or a sweep resumed) still shows
+  events.onmessage = e => show(JSON.parse(e.data));
 })();

@@ -29,7 +29,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * port; a run trains in another process beside it. On the run's page the loss curve gains points
  * while the run goes on; Swap with {@code optimizer.lr=0.05} is recorded in provenance.json shown on
  * the page (a bad change is refused inline, with the swap command's line); Stop ends the run
- * STOPPED. On the Container page, uploading a plugin jar makes its component appear. A screenshot of
+ * STOPPED. The Runs page, opened before the run started,
+ * shows it appear and its chip turn from RUNNING to STOPPED without a reload. On the Container page, uploading a plugin jar makes its component appear. A screenshot of
  * each page goes to target/screenshots. The browser tests are skipped, saying so, only when
  * /usr/bin/chromedriver is absent; the security tests ({@link DashboardSecurity}) run in any case.
  */
@@ -113,7 +114,15 @@ class DashboardIT {
     @Test
     void theRunPageShowsTheCurveGrowSwapsTheLearningRateAndStopsTheRun() throws Exception {
         needsBrowser();
+        browser.get(dashboard.url("/runs"));
+        WebElement runsTitle = browser.findElement(By.tagName("h1"));
+        String runsTab = browser.getWindowHandle();
         String id = dashboard.run("dashrun", SPEC.formatted("dashrun"));
+        By row = By.xpath("//table[@class='runs']//tr[td/a[@href='/run/" + id + "']]//span[contains(@class,'chip')]");
+        until(() -> browser.findElements(row).stream().filter(c -> c.getText().equals("RUNNING")).findFirst()
+                .orElse(null));
+        assertTrue(runsTitle.isDisplayed(), "the run appeared on the Runs page without a reload");
+        browser.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
         browser.get(dashboard.url("/run/" + id));
         By loss = By.cssSelector(".chart[data-metric='train.loss']");
         int first = until(() -> points(loss) > 0 ? points(loss) : null);
@@ -138,10 +147,10 @@ class DashboardIT {
         shot("run-stopped");
         assertEquals(1, dashboard.awaitEnd(id), "a stopped run's process exits with 1");
 
-        browser.get(dashboard.url("/runs"));
-        WebElement chip = until(() -> browser.findElements(By.cssSelector("table.runs .chip")).stream().findFirst()
-                .orElse(null));
-        assertEquals("STOPPED", chip.getText());
+        browser.close();
+        browser.switchTo().window(runsTab);
+        until(() -> browser.findElement(row).getText().equals("STOPPED") ? true : null);
+        assertTrue(runsTitle.isDisplayed(), "the chip changed on the Runs page without a reload");
         shot("runs");
     }
 

@@ -75,6 +75,13 @@ final class DashboardSecurity {
         assertTrue(allowed.body().contains("not running"), allowed.body());
         HttpResponse<String> stop = dashboard.post("/api/runs/" + id + "/stop", "", "X-CSRF-Token", csrf);
         assertEquals(409, stop.statusCode(), stop.body());
+        // the list streams only read: a POST to one, even with the token, is no action; a bad filter is
+        // refused before the stream opens
+        HttpResponse<String> postStream = dashboard.post("/api/events/runs", "", "X-CSRF-Token", csrf);
+        assertEquals(404, postStream.statusCode(), postStream.body());
+        HttpResponse<String> badFilter = dashboard.get("/api/events/runs?q=status%3E1");
+        assertEquals(400, badFilter.statusCode(), badFilter.body());
+        assertTrue(badFilter.body().contains("status takes '=' only"), badFilter.body());
     }
 
     void namesInUrlsStayInsideTheRunsFolder() throws Exception {
@@ -93,6 +100,8 @@ final class DashboardSecurity {
                 "/api/runs//etc/passwd",
                 "/api/runs/" + id + "/..%2F..%2Fsecret.txt",
                 "/api/runs/%2e%2e/spec",
+                "/api/sweeps/..%2Fsecret.txt/events",
+                "/api/sweeps/%2e%2e/events",
                 "/run/..%2Fsecret.txt",
                 "/run/%2Fetc%2Fpasswd",
                 "/static/..%2F..%2Fsecret.txt",

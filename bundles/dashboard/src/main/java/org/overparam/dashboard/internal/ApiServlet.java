@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.servlet.AsyncContext;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
@@ -20,6 +21,7 @@ import org.overparam.api.store.ExportFormat;
 import org.overparam.api.store.MetricQuery;
 import org.overparam.api.store.RunDetails;
 import org.overparam.api.store.RunPage;
+import org.overparam.api.store.RunQuery;
 import org.overparam.api.store.RunStore;
 import org.overparam.api.store.RunSummary;
 
@@ -36,22 +38,25 @@ public final class ApiServlet extends HttpServlet {
     private final transient RunStore store;
     private final transient Access access;
     private final transient RunFeed feed;
+    private final transient SnapshotFeed lists;
     private final transient RunActions actions;
     private final transient ContainerApi container;
 
     /**
      * @param store the run store
      * @param access what serve set
-     * @param feed the live feed
+     * @param feed the live feed of a run
+     * @param lists the live feed of the runs list and of sweeps
      * @param actions stop, resume and swap
      * @param container the container's bundles, components and plugins
      */
     @Activate
     public ApiServlet(@Reference RunStore store, @Reference Access access, @Reference RunFeed feed,
-                      @Reference RunActions actions, @Reference ContainerApi container) {
+                      @Reference SnapshotFeed lists, @Reference RunActions actions, @Reference ContainerApi container) {
         this.store = store;
         this.access = access;
         this.feed = feed;
+        this.lists = lists;
         this.actions = actions;
         this.container = container;
     }
@@ -78,8 +83,12 @@ public final class ApiServlet extends HttpServlet {
                 container.handle(path, req, res, post);
             } else if (path.size() == 2 && path.get(0).equals("sweeps") && !post) {
                 Json.send(res, 200, SweepView.of(store, served.runs(), path.get(1)).json());
+            } else if (path.size() == 3 && path.get(0).equals("sweeps") && path.get(2).equals("events") && !post) {
+                sweepEvents(served.runs(), path.get(1), req, res);
             } else if (path.equals(List.of("runs")) && !post) {
-                runs(served.runs(), req, res);
+                Json.send(res, 200, runs(served.runs(), Lookup.query(req.getParameterMap())));
+            } else if (path.equals(List.of("events", "runs")) && !post) {
+                runsEvents(served.runs(), req, res);
             } else if (path.size() >= 2 && path.get(0).equals("runs")) {
                 run(served.runs(), path, req, res, post);
             } else {
@@ -112,14 +121,39 @@ public final class ApiServlet extends HttpServlet {
         return out;
     }
 
-    private void runs(Path runs, HttpServletRequest req, HttpServletResponse res) throws IOException {
-        RunPage page = store.runs(runs, Lookup.query(req.getParameterMap()));
+    private String runs(Path runs, RunQuery query) {
+        RunPage page = store.runs(runs, query);
         StringBuilder b = new StringBuilder("{\"total\":").append(page.total()).append(",\"offset\":")
                 .append(page.offset()).append(",\"limit\":").append(page.limit()).append(",\"runs\":[");
         for (RunSummary s : page.runs()) {
             b.append(b.charAt(b.length() - 1) == '[' ? "" : ",").append(summary(s));
         }
-        Json.send(res, 200, b.append("]}").toString());
+        return b.append("]}").toString();
+    }
+
+    /** The runs list of a query as events when it changes: one store query per tick for all pages asking it. */
+    private void runsEvents(Path runs, HttpServletRequest req, HttpServletResponse res) throws IOException {
+        Map<String, String[]> p = req.getParameterMap();
+        RunQuery query = Lookup.query(p); // a bad filter is 400 here, before the stream opens
+        String key = String.join("\n", "runs", runs.toString(), String.join("\n", Lookup.all(p, "q")),
+                Lookup.first(p, "sort", ""), Lookup.first(p, "limit", ""), Lookup.first(p, "offset", ""));
+        lists.watch(key, () -> runs(runs, query), stream(req, res));
+    }
+
+    /** A sweep's progress and aggregates as events when they change (an unknown sweep is 404). */
+    private void sweepEvents(Path runs, String id, HttpServletRequest req, HttpServletResponse res) throws IOException {
+        SweepView.of(store, runs, id);
+        lists.watch(String.join("\n", "sweep", runs.toString(), id), () -> SweepView.of(store, runs, id).json(),
+                stream(req, res));
+    }
+
+    /** @return the request as an open event stream */
+    private static AsyncContext stream(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        res.setContentType("text/event-stream;charset=UTF-8");
+        res.setHeader("Cache-Control", "no-store");
+        res.getOutputStream().write(": watching\n\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        res.flushBuffer();
+        return req.startAsync();
     }
 
     static String summary(RunSummary s) {
@@ -178,12 +212,7 @@ public final class ApiServlet extends HttpServlet {
         } catch (NumberFormatException e) {
             throw new InvalidInputException("after", "not a step number");
         }
-        res.setContentType("text/event-stream;charset=UTF-8");
-        res.setHeader("Cache-Control", "no-store");
-        res.getOutputStream().write(": watching\n\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        res.flushBuffer();
-        AsyncContext context = req.startAsync();
-        feed.watch(runs, d, context, after);
+        feed.watch(runs, d, stream(req, res), after);
     }
 
     private static void artifact(RunDetails d, List<String> path, HttpServletResponse res) throws IOException {

@@ -174,19 +174,10 @@ public final class ContainerApi {
         }
         boolean changed = !now.equals(last);
         last = now;
-        byte[] data = (changed ? "data: " + now + "\n\n" : ": ping\n\n").getBytes(StandardCharsets.UTF_8);
+        String data = changed ? "data: " + now + "\n\n" : ": ping\n\n";
         for (AsyncContext a : watchers) {
-            try {
-                var out = a.getResponse().getOutputStream();
-                out.write(data);
-                out.flush();
-            } catch (IOException | RuntimeException gone) {
+            if (!SnapshotFeed.send(a, data)) {
                 watchers.remove(a);
-                try {
-                    a.complete();
-                } catch (RuntimeException ignored) {
-                    // already closed
-                }
             }
         }
     }

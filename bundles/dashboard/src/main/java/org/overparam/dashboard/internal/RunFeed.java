@@ -1,7 +1,6 @@
 package org.overparam.dashboard.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -136,20 +135,12 @@ public final class RunFeed {
             if (data == null) {
                 continue;
             }
-            try {
-                var out = c.context.getResponse().getOutputStream();
-                out.write(data.getBytes(StandardCharsets.UTF_8));
-                out.flush();
+            if (SnapshotFeed.send(c.context, data)) {
                 c.status = status;
                 c.provenance = provenance;
                 c.after = Math.max(c.after, last(rows));
-            } catch (IOException | RuntimeException gone) {
+            } else {
                 w.clients().remove(c);
-                try {
-                    c.context.complete();
-                } catch (RuntimeException ignored) {
-                    // already closed
-                }
             }
         }
     }

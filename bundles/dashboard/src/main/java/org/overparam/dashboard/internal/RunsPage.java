@@ -18,7 +18,8 @@ import org.overparam.api.store.RunSummary;
 /**
  * The Runs page: the run store's table with the filters of {@code runs} (one text field:
  * {@code status=CONVERGED architecture.width>=512 tag=paper}), the sort and the page; status
- * chips; each id links to its run page; checked rows open in Compare.
+ * chips; each id links to its run page; checked rows open in Compare. runs.js keeps the table and the
+ * pager live from {@code /api/events/runs} with the same parameters (new runs, status changes).
  */
 final class RunsPage {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
@@ -46,7 +47,8 @@ final class RunsPage {
             page = store.runs(runs, query);
         } catch (InvalidInputException e) {
             if (e.getMessage() != null && e.getMessage().contains("no run store")) {
-                return Html.page("Runs", csrf, b + "<p>No runs yet in " + Html.esc(runs.toString()) + ".</p>", List.of());
+                return Html.page("Runs", csrf, b + "<p>No runs yet in " + Html.esc(runs.toString()) + ".</p>",
+                        List.of("runs.js"));
             }
             throw e;
         }
@@ -63,10 +65,10 @@ final class RunsPage {
         }
         b.append("<form id=\"compare\" method=\"get\" action=\"/compare\"><button type=\"submit\">Compare checked"
                 + " (2–6)</button></form>");
-        b.append(Html.table("runs", List.of("", "id", "status", "seed", "steps", "loss", "seconds", "created (UTC)",
-                "sweep", "tags"), rows));
+        b.append("<div id=\"runs-table\">").append(Html.table("runs", List.of("", "id", "status", "seed", "steps",
+                "loss", "seconds", "created (UTC)", "sweep", "tags"), rows)).append("</div>");
         long to = page.offset() + (long) page.runs().size();
-        b.append("<p class=\"pager\">runs ").append(page.runs().isEmpty() ? 0 : page.offset() + 1).append('–')
+        b.append("<p id=\"pager\" class=\"pager\">runs ").append(page.runs().isEmpty() ? 0 : page.offset() + 1).append('–')
                 .append(to).append(" of ").append(page.total());
         int limit = page.limit() == 0 ? Lookup.PAGE : page.limit();
         if (page.offset() > 0) {
@@ -76,7 +78,7 @@ final class RunsPage {
             b.append(" <a href=\"").append(link(q, sort, (int) to)).append("\">next</a>");
         }
         b.append("</p>");
-        return Html.page("Runs", csrf, b.toString(), List.of());
+        return Html.page("Runs", csrf, b.toString(), List.of("runs.js"));
     }
 
     private static String link(String q, String sort, int offset) {

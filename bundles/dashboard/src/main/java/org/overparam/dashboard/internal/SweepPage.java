@@ -12,7 +12,7 @@ import org.overparam.api.store.SeedAggregate;
  * A sweep's page: progress (finished of all, by status), the sweep table (each point of the swept
  * parameters with the final metrics over its seeds: mean ± std, min–max) and, drawn by sweep.js, a
  * final metric against the swept parameter with the seeds' min–max band; its runs. sweep.js
- * refreshes it every 2 s while runs are unfinished.
+ * keeps it live from {@code /api/sweeps/SWEEP/events}.
  */
 final class SweepPage {
     private final SweepView sweep;

@@ -65,7 +65,7 @@ class RunFeedTest {
     }
 
     /** A watcher's connection: what the feed writes to it. */
-    private static AsyncContext connection(ByteArrayOutputStream sink) {
+    static AsyncContext connection(ByteArrayOutputStream sink) {
         ServletOutputStream out = new ServletOutputStream() {
             @Override
             public boolean isReady() {
