@@ -1,5 +1,6 @@
 package org.overparam.api.run;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -120,5 +121,31 @@ public record RunSpec(String name, long seed, Map<ComponentKind, ComponentRef> c
      */
     public ComponentRef component(ComponentKind kind) {
         return components.get(kind);
+    }
+
+    /**
+     * Every component the run refers to, in one order: one per kind present (in {@link ComponentKind}
+     * order), the constraints, each switch's optimizer and schedule, then the analyzers.
+     *
+     * @return the references, a new list
+     */
+    public List<ComponentRef> componentRefs() {
+        List<ComponentRef> refs = new ArrayList<>();
+        for (ComponentKind k : ComponentKind.values()) {
+            if (components.get(k) != null) {
+                refs.add(components.get(k));
+            }
+        }
+        refs.addAll(constraints);
+        for (Switch s : switches) {
+            if (s.optimizer() != null) {
+                refs.add(s.optimizer());
+            }
+            if (s.schedule() != null) {
+                refs.add(s.schedule());
+            }
+        }
+        analyzers.forEach(a -> refs.add(a.component()));
+        return refs;
     }
 }

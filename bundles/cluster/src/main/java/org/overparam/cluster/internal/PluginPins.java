@@ -17,7 +17,6 @@ import java.util.Set;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.overparam.api.ComponentKind;
-import org.overparam.api.run.AnalyzerRef;
 import org.overparam.api.run.ComponentInfo;
 import org.overparam.api.run.ComponentRef;
 import org.overparam.api.run.ComponentRegistry;
@@ -51,17 +50,7 @@ final class PluginPins {
      * @return its pins, one line per component jar
      */
     String needs(RunSpec spec, Map<String, byte[]> jarsOut) {
-        Set<ComponentRef> refs = new LinkedHashSet<>(spec.components().values());
-        refs.addAll(spec.constraints());
-        spec.analyzers().stream().map(AnalyzerRef::component).forEach(refs::add);
-        spec.switches().forEach(s -> {
-            if (s.optimizer() != null) {
-                refs.add(s.optimizer());
-            }
-            if (s.schedule() != null) {
-                refs.add(s.schedule());
-            }
-        });
+        Set<ComponentRef> refs = new LinkedHashSet<>(spec.componentRefs());
         StringBuilder b = new StringBuilder();
         for (ComponentRef r : refs) {
             Optional<ComponentInfo> info = registry.find(r.kind(), r.name());

@@ -30,7 +30,6 @@ import org.overparam.api.run.ComponentInfo;
 import org.overparam.api.run.ComponentRef;
 import org.overparam.api.run.ComponentRegistry;
 import org.overparam.api.run.RunSpec;
-import org.overparam.api.run.Switch;
 import org.overparam.engine.internal.loop.Prepared;
 import org.overparam.engine.internal.registry.Bindings;
 import org.overparam.engine.internal.registry.ComponentFailure;
@@ -189,24 +188,9 @@ final class RunSetup {
     }
 
     private static Map<ComponentRef, ComponentInfo> resolveAll(ComponentRegistry registry, RunSpec spec) {
-        List<ComponentRef> refs = new ArrayList<>();
-        for (ComponentKind k : ComponentKind.values()) {
-            if (spec.component(k) != null) {
-                refs.add(spec.component(k));
-            }
-        }
-        refs.addAll(spec.constraints());
-        for (Switch s : spec.switches()) {
-            if (s.optimizer() != null) {
-                refs.add(s.optimizer());
-            }
-            if (s.schedule() != null) {
-                refs.add(s.schedule());
-            }
-        }
+        List<ComponentRef> refs = spec.componentRefs();
         Set<String> labels = new HashSet<>();
         for (AnalyzerRef a : spec.analyzers()) {
-            refs.add(a.component());
             String at = a.component().origin().isEmpty() ? "analyzers" : a.component().origin() + ": analyzers";
             if (!labels.add(a.label())) {
                 throw new InvalidInputException(at, "two analyzers are labelled '" + a.label()

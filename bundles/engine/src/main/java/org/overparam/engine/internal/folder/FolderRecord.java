@@ -15,7 +15,6 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.overparam.api.InvalidInputException;
-import org.overparam.api.run.AnalyzerRef;
 import org.overparam.api.run.ComponentInfo;
 import org.overparam.api.run.ComponentRef;
 import org.overparam.api.run.ComponentRegistry;
@@ -158,19 +157,8 @@ public final class FolderRecord {
     }
 
     private static Map<ComponentRef, ComponentInfo> infos(ComponentRegistry registry, RunSpec spec) {
-        List<ComponentRef> refs = new ArrayList<>(spec.components().values());
-        refs.addAll(spec.constraints());
-        spec.analyzers().stream().map(AnalyzerRef::component).forEach(refs::add);
-        spec.switches().forEach(s -> {
-            if (s.optimizer() != null) {
-                refs.add(s.optimizer());
-            }
-            if (s.schedule() != null) {
-                refs.add(s.schedule());
-            }
-        });
         Map<ComponentRef, ComponentInfo> out = new HashMap<>();
-        for (ComponentRef r : refs) {
+        for (ComponentRef r : spec.componentRefs()) {
             registry.find(r.kind(), r.name()).ifPresent(i -> out.put(r, i));
         }
         return out;
