@@ -32,12 +32,6 @@ public final class OtherProcess {
                 int rows = store.metrics(runs, MetricQuery.of(List.of(args[2])).metrics(List.of("train.loss")))
                         .get(0).size();
                 System.out.println(String.join(",", ids) + " " + rows);
-            } else if (args[0].equals("hold")) {
-                store.begin(runs, Records.run(runs, "first", 64, 1, 0, "", Set.of()));
-                System.out.println("holding");
-                System.out.flush();
-                new java.io.BufferedReader(new java.io.InputStreamReader(System.in)).readLine();
-                System.exit(0);
             } else {
                 store.begin(runs, Records.run(runs, "child", 64, 9, 5, "", Set.of("from-child")));
                 store.appendMetrics(runs, "child", Records.loss(50, 0.9));
