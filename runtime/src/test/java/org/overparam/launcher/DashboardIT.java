@@ -29,7 +29,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * port; a run trains in another process beside it. On the run's page the loss curve gains points
  * while the run goes on; Swap with {@code optimizer.lr=0.05} is recorded in provenance.json shown on
  * the page (a bad change is refused inline, with the swap command's line); Stop ends the run
- * STOPPED; Resume continues it (RUNNING, more steps). The Runs page, opened before the run started,
+ * STOPPED. The Runs page, opened before the run started,
  * shows it appear and its chip turn from RUNNING to STOPPED without a reload. On the Container page, uploading a plugin jar makes its component appear. A screenshot of
  * each page goes to target/screenshots. The browser tests are skipped, saying so, only when
  * /usr/bin/chromedriver is absent; the security tests ({@link DashboardSecurity}) run in any case.
@@ -123,7 +123,6 @@ class DashboardIT {
                 .orElse(null));
         assertTrue(runsTitle.isDisplayed(), "the run appeared on the Runs page without a reload");
         browser.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
-        String runTab = browser.getWindowHandle();
         browser.get(dashboard.url("/run/" + id));
         By loss = By.cssSelector(".chart[data-metric='train.loss']");
         int first = until(() -> points(loss) > 0 ? points(loss) : null);
@@ -148,21 +147,11 @@ class DashboardIT {
         shot("run-stopped");
         assertEquals(1, dashboard.awaitEnd(id), "a stopped run's process exits with 1");
 
+        browser.close();
         browser.switchTo().window(runsTab);
         until(() -> browser.findElement(row).getText().equals("STOPPED") ? true : null);
         assertTrue(runsTitle.isDisplayed(), "the chip changed on the Runs page without a reload");
         shot("runs");
-
-        browser.switchTo().window(runTab);
-        long stopped = Long.parseLong(text("steps"));
-        browser.findElement(By.id("resume")).click();
-        until(() -> text("action-message").startsWith("run " + id + " resumed") ? true : null);
-        until(() -> text("status").equals("RUNNING") && Long.parseLong(text("steps")) > stopped ? true : null);
-        shot("run-resumed");
-        browser.findElement(By.id("stop")).click(); // the resumed run trains in the dashboard's process: end it
-        until(() -> text("status").equals("STOPPED") ? true : null);
-        browser.close();
-        browser.switchTo().window(runsTab);
     }
 
     @Test
