@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -208,19 +212,49 @@ class ClusterSweepIT {
     private static Path awaitCheckpoint(Path runs, Process p) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         while (System.nanoTime() < deadline && p.isAlive()) {
-            if (Files.isDirectory(runs)) {
-                try (Stream<Path> s = Files.walk(runs, 4)) {
-                    Optional<Path> cp = s.filter(f -> f.endsWith(Path.of("checkpoint", "checkpoint.bin")))
-                            .filter(f -> !f.toString().contains("/.")).findFirst();
-                    if (cp.isPresent()) {
-                        Thread.sleep(1500);
-                        return cp.get().getParent().getParent();
-                    }
-                }
+            Optional<Path> cp = findCheckpoint(runs);
+            if (cp.isPresent()) {
+                Thread.sleep(1500);
+                return cp.get().getParent().getParent();
             }
             Thread.sleep(50);
         }
         throw new AssertionError("the worker wrote no checkpoint within " + WAIT_SECONDS + " s");
+    }
+
+    /**
+     * The first {@code checkpoint/checkpoint.bin} under {@code runs}, not looking into hidden folders. Members
+     * create and delete hidden overlay folders while the sweep runs, so a folder that vanishes between listing
+     * and visiting is skipped instead of failing the walk (a plain Files.walk threw NoSuchFileException on CI).
+     */
+    private static Optional<Path> findCheckpoint(Path runs) throws IOException {
+        Path suffix = Path.of("checkpoint", "checkpoint.bin");
+        List<Path> found = new ArrayList<>();
+        if (!Files.isDirectory(runs)) {
+            return Optional.empty();
+        }
+        Files.walkFileTree(runs, Set.of(), 4, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                return !dir.equals(runs) && dir.getFileName().toString().startsWith(".")
+                        ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (file.endsWith(suffix)) {
+                    found.add(file);
+                    return FileVisitResult.TERMINATE;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return found.stream().findFirst();
     }
 
     /**
