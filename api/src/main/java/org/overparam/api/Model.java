@@ -54,6 +54,27 @@ public interface Model {
     Forward forward(Params params, Batch batch);
 
     /**
+     * {@link #forward(Params, Batch)} that may write its values into the arrays of an earlier pass
+     * the caller no longer needs, instead of fresh ones: the way of
+     * {@link Scaling#effective(Params, Params)}, a workspace the caller keeps from one call to the
+     * next (e.g. a run, from step to step) and never shares between threads. The results are the same
+     * bits as {@code forward(params, batch)}. {@code reuse} is invalid afterwards, and so is a
+     * {@link #backward} on it; arrays of a size that does not fit (another batch size) are allocated
+     * anew. The default ignores {@code reuse}.
+     *
+     * @param params values of {@link #layout()}; not modified
+     * @param batch the samples (only inputs are read)
+     * @param reuse an earlier pass of this model whose arrays may be overwritten, or {@code null}
+     *     (a pass of another model is ignored)
+     * @return the outputs and what the backward pass needs; a {@link #backward} on it may reuse the
+     *     input-gradient arrays of {@code reuse}'s backward pass too
+     * @since 1.5
+     */
+    default Forward forward(Params params, Batch batch, Forward reuse) {
+        return forward(params, batch);
+    }
+
+    /**
      * Back-propagates: {@code gradient = sum over samples of (dLoss/dOutputs)^T dOutputs/dParams}.
      *
      * @param forward a pass of this model

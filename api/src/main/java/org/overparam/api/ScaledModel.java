@@ -50,6 +50,11 @@ final class ScaledModel implements Model {
     }
 
     @Override
+    public Forward forward(Params params, Batch batch, Forward reuse) {
+        return inner.forward(scaling.effective(params), batch, reuse);
+    }
+
+    @Override
     public void backward(Forward forward, double[] dOutputs, Params gradient) {
         inner.backward(forward, dOutputs, gradient);
         scaling.multiplyInPlace(gradient);

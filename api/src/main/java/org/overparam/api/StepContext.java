@@ -15,6 +15,22 @@ public interface StepContext {
     /** @return the current point, to update in place */
     Params params();
 
+    /**
+     * A buffer of the run's layout that the run keeps from step to step under this name (e.g. the
+     * gradient of a full-batch method): no allocation per step, the way of
+     * {@link Scaling#effective(Params, Params)}. It is not checkpointed and not shared with another
+     * run or thread. Its values on entry are whatever the step before left (zeros the first time): an
+     * optimizer writes it before it reads it ({@link GradientOracle#gradient} overwrites every block).
+     * The default allocates zeros on every call.
+     *
+     * @param name the buffer's name, local to the optimizer
+     * @return the buffer, of the layout of {@link #params()}
+     * @since 1.5
+     */
+    default Params workspace(String name) {
+        return params().zerosLike();
+    }
+
     /** @return the initial point (do not modify) */
     Params initial();
 

@@ -18,6 +18,7 @@ import org.overparam.api.Model;
 import org.overparam.api.OutputLoss;
 import org.overparam.api.Params;
 import org.overparam.api.Shape;
+import org.overparam.nn.internal.Reusing;
 
 /**
  * A composition of layers bound to an input shape, as an {@link Model}: the layers' blocks are the
@@ -154,6 +155,24 @@ public final class Network implements Model {
                     + ", the batch has " + batch.inputShape());
         }
         return new NetForward(this, batch, root.forward(arrays(params), batch.n(), batch.inputs()));
+    }
+
+    /**
+     * Into {@code reuse}'s arrays when it is a pass of this network: the dense and elementwise layers
+     * (in serial compositions) write their outputs, and their backward passes their input signals,
+     * into the arrays of the earlier pass; other layers allocate as usual.
+     */
+    @Override
+    public Forward forward(Params params, Batch batch, Forward reuse) {
+        if (!(reuse instanceof NetForward earlier) || earlier.network() != this) {
+            return forward(params, batch);
+        }
+        if (batch.inputSize() != inputShape.size()) {
+            throw new IllegalArgumentException("the network reads inputs of shape " + inputShape
+                    + ", the batch has " + batch.inputShape());
+        }
+        return new NetForward(this, batch, Reusing.forward(root, arrays(params), batch.n(), batch.inputs(),
+                earlier.pass()));
     }
 
     private NetForward own(Forward forward) {

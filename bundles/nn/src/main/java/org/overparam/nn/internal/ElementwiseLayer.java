@@ -22,7 +22,7 @@ import org.overparam.nn.Tangent;
  * {@code K'_ab = E[phi(u) phi(v)]}, {@code Theta'_ab = E[phi'(u) phi'(v)] Theta_ab}
  * ({@link Nonlinearity#expectations}).
  */
-final class ElementwiseLayer implements BoundLayer {
+final class ElementwiseLayer implements BoundLayer, Reusing {
     private final String name;
     private final Shape shape;
     private final Nonlinearity phi;
@@ -70,6 +70,14 @@ final class ElementwiseLayer implements BoundLayer {
     @Override
     public Pass forward(double[][] w, int n, double[] x) {
         double[] a = new double[x.length];
+        phi.apply(x.length, x, a);
+        return new ElementwisePass(n, x, a);
+    }
+
+    /** {@code phi} overwrites every entry, so the earlier pass's activations take the new ones. */
+    @Override
+    public Pass forward(double[][] w, int n, double[] x, Pass reuse) {
+        double[] a = Reusing.array(reuse instanceof ElementwisePass p ? p.output() : null, x.length);
         phi.apply(x.length, x, a);
         return new ElementwisePass(n, x, a);
     }

@@ -16,7 +16,7 @@ import org.overparam.nn.Tangent;
  * {@code R{grad b} = sum R{dy}}, {@code R{dx} = W^T(R{dy}) + V^T(dy)} (Pearlmutter 1994), V and c
  * the direction's blocks.
  */
-abstract class LinearLayer implements BoundLayer {
+abstract class LinearLayer implements BoundLayer, Reusing {
     private final String name;
     private final LinearMap map;
     private final int channels;
@@ -40,8 +40,12 @@ abstract class LinearLayer implements BoundLayer {
         this.blocks = List.copyOf(blocks);
     }
 
-    /** The forward pass: input, weights, output. */
-    record LinearPass(int n, double[] x, double[] weight, double[] output) implements Pass {
+    /**
+     * The forward pass: input, weights, output, and for a pass made into an earlier one's arrays
+     * ({@link Reusing}) a one-slot holder of the input-signal array its backward passes write (carried
+     * from pass to pass; {@code null} for a plain pass, whose backward allocates).
+     */
+    record LinearPass(int n, double[] x, double[] weight, double[] output, double[][] signals) implements Pass {
     }
 
     private record LinearTangent(double[][] v, double[] rx, double[] output) implements Tangent {
@@ -69,7 +73,21 @@ abstract class LinearLayer implements BoundLayer {
         if (bias) {
             addBias(n, w[1], y);
         }
-        return new LinearPass(n, x, w[0], y);
+        return new LinearPass(n, x, w[0], y, null);
+    }
+
+    /** The gemm's {@code beta = 0} ignores the earlier outputs, so they may be anything. */
+    @Override
+    public final Pass forward(double[][] w, int n, double[] x, Pass reuse) {
+        if (!(reuse instanceof LinearPass earlier)) {
+            return forward(w, n, x);
+        }
+        double[] y = Reusing.array(earlier.output(), n * map.outSize());
+        map.apply(n, w[0], x, y, false);
+        if (bias) {
+            addBias(n, w[1], y);
+        }
+        return new LinearPass(n, x, w[0], y, earlier.signals() != null ? earlier.signals() : new double[1][]);
     }
 
     @Override
@@ -81,7 +99,16 @@ abstract class LinearLayer implements BoundLayer {
                 biasGradient(p.n(), dy, grads[1]);
             }
         }
-        return inputGradient ? inputGradient(p.n(), p.weight(), dy) : null;
+        if (!inputGradient) {
+            return null;
+        }
+        if (p.signals() == null) {
+            return inputGradient(p.n(), p.weight(), dy);
+        }
+        double[] dx = Reusing.array(p.signals()[0], p.n() * map.inSize());
+        p.signals()[0] = dx;
+        map.inputGradient(p.n(), p.weight(), dy, dx, false);
+        return dx;
     }
 
     /** @return {@code W^T(dy)}, a new array */

@@ -19,7 +19,7 @@ import org.overparam.nn.Tangent;
  * the first layer computes no input signal unless asked. The kernel map is the composition of the
  * layers' maps.
  */
-final class Serial implements BoundLayer {
+final class Serial implements BoundLayer, Reusing {
     private final String name;
     private final Children children;
     private final BoundLayer[] layers;
@@ -83,6 +83,21 @@ final class Serial implements BoundLayer {
         double[] a = x;
         for (int i = 0; i < layers.length; i++) {
             passes[i] = layers[i].forward(slice(w, i), n, a);
+            a = passes[i].output();
+        }
+        return new SerialPass(n, passes, a);
+    }
+
+    /** Each layer into its own earlier pass (a layer that cannot reuse allocates as usual). */
+    @Override
+    public Pass forward(double[][] w, int n, double[] x, Pass reuse) {
+        if (!(reuse instanceof SerialPass earlier) || earlier.passes().length != layers.length) {
+            return forward(w, n, x);
+        }
+        Pass[] passes = new Pass[layers.length];
+        double[] a = x;
+        for (int i = 0; i < layers.length; i++) {
+            passes[i] = Reusing.forward(layers[i], slice(w, i), n, a, earlier.passes()[i]);
             a = passes[i].output();
         }
         return new SerialPass(n, passes, a);

@@ -36,6 +36,12 @@ public final class Oracle implements GradientOracle {
     private long sampleGradients;
     /** The effective weights of the latest forward pass of a scaled model, reused from call to call. */
     private Params effective;
+    /**
+     * The latest forward pass, whose arrays (layer outputs, and the input signals of its backward
+     * pass) the next one writes into ({@link Model#forward(Params, Batch, Forward)}); dropped by
+     * nobody else, since no pass leaves this oracle.
+     */
+    private Forward previous;
 
     /**
      * @param train the training samples
@@ -94,23 +100,31 @@ public final class Oracle implements GradientOracle {
     }
 
     /**
-     * The model's forward pass at {@code at}. For a scaled model the effective weights go into this
-     * oracle's workspace instead of fresh arrays (the wrapped model's own {@code forward} allocates
-     * them on every call): the same products, so the same results. The forward pass it returns is
-     * used and dropped within the caller, before the workspace is written again.
+     * The model's forward pass at {@code at}, into this oracle's workspaces instead of fresh arrays:
+     * for a scaled model the effective weights (the wrapped model's own {@code forward} allocates
+     * them on every call), and the layers' outputs and input signals into those of the previous pass
+     * ({@link Model#forward(Params, Batch, Forward)}). The same products, so the same results. The
+     * pass it returns is used and dropped within the caller, before the workspaces are written again;
+     * the oracle belongs to one run and is called from its thread only.
      */
     private Forward forward(Model m, Params at, Batch b) {
+        Forward reuse = previous;
+        previous = null;
         Optional<Scaling> scaling = Scaling.of(m);
+        Forward f;
         if (scaling.isEmpty()) {
-            return Guard.call(archRef, () -> m.forward(at, b));
+            f = Guard.call(archRef, () -> m.forward(at, b, reuse));
+        } else {
+            Scaling s = scaling.get();
+            if (effective == null || !effective.layout().equals(s.layout())) {
+                effective = Params.zeros(s.layout());
+            }
+            Params eff = s.effective(at, effective);
+            Model inner = Scaling.unwrap(m);
+            f = Guard.call(archRef, () -> inner.forward(eff, b, reuse));
         }
-        Scaling s = scaling.get();
-        if (effective == null || !effective.layout().equals(s.layout())) {
-            effective = Params.zeros(s.layout());
-        }
-        Params eff = s.effective(at, effective);
-        Model inner = Scaling.unwrap(m);
-        return Guard.call(archRef, () -> inner.forward(eff, b));
+        previous = f;
+        return f;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.overparam.engine.internal.loop;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.overparam.api.ComponentKind;
@@ -33,6 +34,8 @@ public final class StepContextImpl implements StepContext {
     private final Map<String, Double> latest;
     private final Projector projector;
     private final Map<String, Double> reports = new LinkedHashMap<>();
+    /** The optimizers' buffers kept from step to step ({@link #workspace}), by name. */
+    private final Map<String, Params> workspaces = new HashMap<>();
     private long step;
     private double schedule = 1.0;
 
@@ -115,6 +118,16 @@ public final class StepContextImpl implements StepContext {
     @Override
     public Params params() {
         return params;
+    }
+
+    @Override
+    public Params workspace(String name) {
+        Params w = workspaces.get(name);
+        if (w == null || !w.layout().equals(params.layout())) {
+            w = params.zerosLike();
+            workspaces.put(name, w);
+        }
+        return w;
     }
 
     @Override

@@ -11,7 +11,8 @@ import org.overparam.api.StepContext;
  * The optimizer {@code gd}: full-batch gradient descent {@code w <- w - lr * schedule * grad F(w)},
  * the method whose linear convergence on wide networks arXiv 1811.03962 proves and the baseline of
  * arXiv 2107.01832 (rate {@code 1 - Theta(1/kappa)}). Each step evaluates one full-batch gradient
- * (n sample-gradients) and reports its Euclidean norm as {@code grad_norm}. It keeps no state; the
+ * (n sample-gradients), into a buffer the run keeps ({@code StepContext.workspace}), and reports its
+ * Euclidean norm as {@code grad_norm}. It keeps no state; the
  * point is updated in place, frozen blocks stay unchanged because their gradient is zero. It does
  * not project onto a constraint set (that is the projected methods' job).
  */
@@ -37,7 +38,7 @@ public final class GradientDescent implements Optimizer {
     public double step(StepContext ctx) {
         double lr = ctx.config().as(Settings.class).lr();
         Params w = ctx.params();
-        Params g = w.zerosLike();
+        Params g = ctx.workspace("gradient");
         double loss = ctx.oracle().gradient(w, null, g);
         ctx.report("grad_norm", w.axpyNorm(-lr * ctx.schedule(), g));
         return loss;
