@@ -133,21 +133,47 @@ public final class Params {
      * @since 1.4
      */
     public double axpyNorm(double alpha, Params x) {
+        return axpyNorm(alpha, x, null);
+    }
+
+    /**
+     * {@link #axpyNorm(double, Params)} that also tells, per block, whether every value of this is
+     * finite after the update: the check reads the values the pass writes, in its shadow, instead of
+     * a second pass ({@link #isFinite()}). The update and the norm are the same bits.
+     *
+     * @param alpha the factor
+     * @param x same layout, not modified (it must not be this)
+     * @param finite receives at {@code i} whether block i of this is finite after the update (one
+     *     entry per block), or {@code null}
+     * @return the Euclidean norm of x over all blocks
+     * @throws IllegalArgumentException if x is this or {@code finite} has another length
+     * @since 1.5
+     */
+    public double axpyNorm(double alpha, Params x, boolean[] finite) {
         check(x);
         if (x == this) {
             throw new IllegalArgumentException("axpyNorm needs x other than this");
+        }
+        if (finite != null && finite.length != blocks.length) {
+            throw new IllegalArgumentException("expected " + blocks.length + " finiteness flags, got " + finite.length);
         }
         double s = 0;
         for (int i = 0; i < blocks.length; i++) {
             double[] a = blocks[i];
             double[] b = x.blocks[i];
             double block = 0;
+            double nan = 0;
             for (int j = 0; j < a.length; j++) {
                 double v = b[j];
-                a[j] += alpha * v;
+                double r = a[j] + alpha * v;
+                a[j] = r;
                 block += v * v;
+                nan += r - r;
             }
             s += block;
+            if (finite != null) {
+                finite[i] = nan == 0;
+            }
         }
         return Math.sqrt(s);
     }

@@ -31,6 +31,22 @@ public interface StepContext {
         return params().zerosLike();
     }
 
+    /**
+     * The step's update {@code params() += alpha * direction} as its last write to the point, returning
+     * {@code direction}'s Euclidean norm: {@link Params#axpyNorm(double, Params)}'s bits, and the
+     * run checks the new point's finiteness in the same pass instead of reading it again. An
+     * optimizer that writes the point after its update (other than through {@link #project}, which
+     * the run sees) uses {@link Params#axpyNorm(double, Params)} instead. The default is that call.
+     *
+     * @param alpha the factor
+     * @param direction same layout as the point, not modified (not the point itself)
+     * @return the Euclidean norm of direction
+     * @since 1.5
+     */
+    default double update(double alpha, Params direction) {
+        return params().axpyNorm(alpha, direction);
+    }
+
     /** @return the initial point (do not modify) */
     Params initial();
 

@@ -2,7 +2,6 @@ package org.overparam.engine.internal.loop;
 
 import java.util.Locale;
 import org.overparam.api.InvalidInputException;
-import org.overparam.api.Params;
 import org.overparam.api.run.RunStatus;
 import org.overparam.api.run.StopRule;
 import org.overparam.engine.internal.folder.RunLog;
@@ -45,11 +44,11 @@ record Ending(RunStatus status, long steps, String message) {
 
     /**
      * @param t the step taken
-     * @param params the point after it
-     * @return DIVERGED when it is not finite, else {@code null}
+     * @param finite whether the point after it is finite
+     * @return DIVERGED when it is not, else {@code null}
      */
-    static Ending afterAnalyses(long t, Params params) {
-        return params.isFinite() ? null
+    static Ending afterAnalyses(long t, boolean finite) {
+        return finite ? null
                 : new Ending(RunStatus.DIVERGED, t + 1, "diverged: the parameters are not finite after step " + t);
     }
 

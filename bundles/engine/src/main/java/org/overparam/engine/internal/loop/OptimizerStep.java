@@ -89,6 +89,36 @@ public final class OptimizerStep {
         }
     }
 
+    /**
+     * Whether the point after the step just taken is finite: from the step's fused update
+     * ({@link StepContextImpl#update}) for the trained blocks and a look at the frozen ones (reset to
+     * their initial values after it), else by reading every value. The same answer either way.
+     *
+     * @return whether every parameter is finite
+     */
+    boolean finite() {
+        Params p = run.params();
+        boolean[] noted = ctx.updateFinite();
+        if (noted == null) {
+            return p.isFinite();
+        }
+        for (int i = 0; i < noted.length; i++) {
+            if (run.trainable()[i] ? !noted[i] : !finite(p.block(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean finite(double[] values) {
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void resetFrozen() {
         Params p = run.params();
         for (int i = 0; i < run.trainable().length; i++) {

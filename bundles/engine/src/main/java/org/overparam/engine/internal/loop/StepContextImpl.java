@@ -36,6 +36,8 @@ public final class StepContextImpl implements StepContext {
     private final Map<String, Double> reports = new LinkedHashMap<>();
     /** The optimizers' buffers kept from step to step ({@link #workspace}), by name. */
     private final Map<String, Params> workspaces = new HashMap<>();
+    /** Per block, whether the step's {@link #update} left the point finite; {@code null} when unknown. */
+    private boolean[] updateFinite;
     private long step;
     private double schedule = 1.0;
 
@@ -96,6 +98,16 @@ public final class StepContextImpl implements StepContext {
         configs.put(ComponentKind.OPTIMIZER, optimizerConfig);
         configs.put(ComponentKind.SCHEDULE, scheduleConfig);
         reports.clear();
+        updateFinite = null;
+    }
+
+    /**
+     * @return per block, whether the point was finite after the step's {@link #update} (its last
+     *     write to the point, by that method's contract), or {@code null} when the step made no such
+     *     update or projected afterwards
+     */
+    boolean[] updateFinite() {
+        return updateFinite;
     }
 
     /** @return the values reported during the step, by local name, in first-report order; then cleared */
@@ -178,7 +190,17 @@ public final class StepContextImpl implements StepContext {
 
     @Override
     public void project(Params point) {
+        updateFinite = null;
         projector.project(point);
+    }
+
+    @Override
+    public double update(double alpha, Params direction) {
+        updateFinite = null;
+        boolean[] finite = new boolean[params.layout().count()];
+        double norm = params.axpyNorm(alpha, direction, finite);
+        updateFinite = finite;
+        return norm;
     }
 
     @Override

@@ -160,7 +160,7 @@ public final class StepLoop {
                     if (analyses.due(t)) {
                         events.analysis(t, loss, analyses.run(t, before, false, gradients), "analysis at step " + t);
                     }
-                    end = Ending.afterAnalyses(t, params);
+                    end = Ending.afterAnalyses(t, stepper.finite());
                     if (end != null) {
                         loss = Double.NaN;
                     } else {

@@ -19,7 +19,8 @@ import org.overparam.api.Shape;
 
 /**
  * The step's fused and allocation-free passes give the very bits of the passes they replace:
- * {@link Params#axpyNorm} against {@link Params#axpy} then {@link Params#norm}, and
+ * {@link Params#axpyNorm} against {@link Params#axpy} then {@link Params#norm} (its finiteness flags
+ * against the values it wrote), and
  * {@link Scaling#effective(Params, Params)} against {@link Scaling#effective(Params)} (exact equality
  * of the raw bits; the API's results must not move for a refactor, docs/architecture.md).
  */
@@ -66,6 +67,34 @@ class FusedPassesTest {
         }
         Params p = random(9);
         assertThrows(IllegalArgumentException.class, () -> p.axpyNorm(1.0, p));
+    }
+
+    @Test
+    void axpyNormWithFinitenessIsTheSameBitsAndReadsTheWrittenValues() {
+        for (long seed = 1; seed <= 3; seed++) {
+            Params x = random(seed);
+            Params fused = random(seed + 100);
+            Params plain = fused.copy();
+            boolean[] finite = new boolean[LAYOUT.count()];
+            double norm = fused.axpyNorm(-0.3, x, finite);
+            assertEquals(Double.doubleToRawLongBits(plain.axpyNorm(-0.3, x)), Double.doubleToRawLongBits(norm));
+            assertSameBits(plain, fused);
+            assertArrayEquals(new boolean[] {true, true, true}, finite);
+        }
+        Params p = random(7);
+        Params x = p.zerosLike();
+        p.block(0)[5] = Double.MAX_VALUE;
+        x.block(0)[5] = 1.0;
+        x.block(2)[3] = Double.NaN;
+        boolean[] finite = new boolean[LAYOUT.count()];
+        p.axpyNorm(Double.MAX_VALUE, x, finite);
+        assertArrayEquals(new boolean[] {false, true, false}, finite, "an overflow and a NaN, each in its block");
+        assertEquals(Double.POSITIVE_INFINITY, p.block(0)[5]);
+        Params q = random(8);
+        q.block(1)[0] = Double.NEGATIVE_INFINITY;
+        q.axpyNorm(1.0, q.zerosLike(), finite);
+        assertArrayEquals(new boolean[] {true, false, true}, finite, "a value that was not finite stays so");
+        assertThrows(IllegalArgumentException.class, () -> q.axpyNorm(1.0, x, new boolean[2]));
     }
 
     @Test

@@ -40,7 +40,7 @@ public final class GradientDescent implements Optimizer {
         Params w = ctx.params();
         Params g = ctx.workspace("gradient");
         double loss = ctx.oracle().gradient(w, null, g);
-        ctx.report("grad_norm", w.axpyNorm(-lr * ctx.schedule(), g));
+        ctx.report("grad_norm", ctx.update(-lr * ctx.schedule(), g));
         return loss;
     }
 }
