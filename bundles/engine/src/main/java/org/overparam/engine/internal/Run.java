@@ -167,7 +167,7 @@ final class Run {
      */
     RunResult resume(RunFolder folder, Checkpoint from, String specSha, Runnable cutStore, String previousEnd) {
         Setup setup = setup(from, CheckpointFile.in(folder.path()).toString());
-        MetricsWriter writer;
+        MetricsWriter writer = null;
         try {
             log = new RunLog(folder.file(RunFileNames.LOG), true);
             writer = from == null ? new MetricsWriter(folder.file(RunFileNames.METRICS))
@@ -175,6 +175,7 @@ final class Run {
             Files.deleteIfExists(folder.file(RunFileNames.RESULT));
             cutStore.run();
         } catch (IOException | RuntimeException e) {
+            closeQuietly(writer);
             closeLog();
             throw new InvalidInputException(folder.path().toString(), "cannot write the run folder: " + e.getMessage());
         }
@@ -290,6 +291,17 @@ final class Run {
             events.progress(outcome.steps(), outcome.loss(), true);
         }
         return outcome;
+    }
+
+    /** Stops a writer that no run will use (its thread and file), keeping the failure being reported. */
+    private static void closeQuietly(MetricsWriter writer) {
+        if (writer != null) {
+            try {
+                writer.close();
+            } catch (IOException | RuntimeException ignored) {
+                // the failure that made the run give up is the one reported
+            }
+        }
     }
 
     private void closeLog() {

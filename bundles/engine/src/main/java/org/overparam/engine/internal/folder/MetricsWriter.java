@@ -11,6 +11,9 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import org.overparam.engine.runfolder.MetricsCsv;
 
 /**
@@ -18,31 +21,71 @@ import org.overparam.engine.runfolder.MetricsCsv;
  * value in recording order, values printed by {@link Double#toString} (exact: it reads back to the
  * same double). Names holding a comma, quote or line break are quoted as RFC 4180 says.
  *
- * <p>Rows are buffered; {@link #flushIfDue} writes them out when a second has passed since the last
- * flush, or at once when {@code eager} (the run calls it after each step, eager when steps are slow),
- * and {@link #close} at the end, which also forces the file to disk. {@link #bytes()} counts the bytes
- * written, so a checkpoint can say where the file ended; {@link #resume} reopens a file cut back to
- * such a length. Plain {@code java.io} streams are used so that an interrupt of the run's thread does
- * not close the file.
+ * <p>Off the step thread: {@link #record} puts the row in a bounded queue ({@link #QUEUE_ROWS}) and
+ * returns; a writer thread of this run prints it, buffers it and hands it to the run's
+ * {@link StoreFeed} (the run store, when present), in recording order. A full queue makes
+ * {@link #record} wait for the writer thread (back-pressure: the steps never run more than the
+ * queue ahead of the file). {@link #flushIfDue} asks the writer thread to write the buffered rows out
+ * when a second has passed since the last flush, or at once when {@code eager} (the run calls it
+ * after each step, eager when steps are slow).
  *
- * <p>Each row also goes to the run's {@link StoreFeed} (the run store, when present), which is handed
- * its rows at each flush and waited for at {@link #sync} (before a checkpoint), so the store follows
- * the file.
+ * <p>Nothing is lost on a normal stop, and a checkpoint never counts a row that is not in the file:
+ * {@link #bytes()} (the length a checkpoint records) and {@link #sync} (called before a checkpoint is
+ * written) wait until the writer thread has written and flushed every row recorded so far, and
+ * {@link #close} (before result.json) drains the queue, flushes, forces the file to disk and stops the
+ * thread. {@link #resume} reopens a file cut back to a checkpoint's length. A write that fails is
+ * reported on the step thread at its next call. Plain {@code java.io} streams are used, and the
+ * waits go on through interrupts (which are kept for the run to see), so that an interrupt of the
+ * run's thread does not close the file or drop a row.
  */
 public final class MetricsWriter implements MetricStore.Sink, AutoCloseable {
+    /** The rows the step thread may be ahead of the writer thread; then {@link #record} waits. */
+    static final int QUEUE_ROWS = 8192;
     private static final long FLUSH_NANOS = 1_000_000_000L;
     private final FileOutputStream file;
     private final Counting counted;
     private final Writer out;
+    private final BlockingQueue<Item> queue;
+    private final Thread thread;
+    private volatile StoreFeed feed = StoreFeed.NONE;
+    private volatile Exception failure;
     private long lastFlush = System.nanoTime();
     private boolean pending;
     private boolean closed;
-    private StoreFeed feed = StoreFeed.NONE;
 
-    private MetricsWriter(FileOutputStream file, long length) {
+    /** What the step thread hands the writer thread. */
+    private sealed interface Item permits Row, Flush {
+    }
+
+    private record Row(long step, String name, double value) implements Item {
+    }
+
+    /** Write the buffered rows out and hand the feed its rows; then count {@code done} down, if any. */
+    private record Flush(CountDownLatch done, boolean last) implements Item {
+    }
+
+    /**
+     * @param file the open file
+     * @param length its length so far
+     * @param header whether to start it with the header
+     * @param capacity the queue's rows
+     * @param run the run's folder name, for the writer thread's name
+     */
+    MetricsWriter(FileOutputStream file, long length, boolean header, int capacity, String run) {
         this.file = file;
         this.counted = new Counting(file, length);
         this.out = new BufferedWriter(new OutputStreamWriter(counted, StandardCharsets.UTF_8), 1 << 16);
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        if (header) {
+            try {
+                out.write(MetricsCsv.HEADER);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write metrics.csv", e);
+            }
+        }
+        this.thread = new Thread(this::drain, "overparam-metrics " + run);
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /**
@@ -50,12 +93,7 @@ public final class MetricsWriter implements MetricStore.Sink, AutoCloseable {
      * @throws UncheckedIOException if it cannot be created
      */
     public MetricsWriter(Path file) {
-        this(open(file, false), 0);
-        try {
-            out.write(MetricsCsv.HEADER);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        this(open(file, false), 0, true, QUEUE_ROWS, runName(file));
     }
 
     /**
@@ -75,7 +113,12 @@ public final class MetricsWriter implements MetricStore.Sink, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot cut " + file + " back", e);
         }
-        return new MetricsWriter(open(file, true), length);
+        return new MetricsWriter(open(file, true), length, false, QUEUE_ROWS, runName(file));
+    }
+
+    private static String runName(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        return folder == null || folder.getFileName() == null ? "" : folder.getFileName().toString();
     }
 
     private static FileOutputStream open(Path file, boolean append) {
@@ -86,45 +129,44 @@ public final class MetricsWriter implements MetricStore.Sink, AutoCloseable {
         }
     }
 
-    /** @param feed where rows go besides the file (the run store) */
+    /** @param feed where rows go besides the file (the run store); set before the first row */
     public void feed(StoreFeed feed) {
         this.feed = feed;
     }
 
+    /** Queues the row; waits while the queue is full. @throws UncheckedIOException if a write failed */
     @Override
     public void record(long step, String name, double value) {
-        feed.record(step, name, value);
-        try {
-            out.write(MetricsCsv.row(step, name, value));
-            pending = true;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write metrics.csv", e);
-        }
+        failed();
+        put(new Row(step, name, value));
+        pending = true;
     }
 
     /** @param eager whether to flush pending rows even if the last flush was less than a second ago */
     public void flushIfDue(boolean eager) {
         long now = System.nanoTime();
         if (pending && (eager || now - lastFlush >= FLUSH_NANOS)) {
-            flush();
+            put(new Flush(null, false));
+            pending = false;
             lastFlush = now;
         }
+        failed();
     }
 
-    /** @return the file's length with every row recorded so far (pending rows are flushed first) */
+    /** @return the file's length with every row recorded so far (they are written and flushed first) */
     public long bytes() {
         if (!closed) {
-            flush();
+            drained();
         }
         return counted.count;
     }
 
-    /** Flushes the rows recorded so far and forces the file to disk. @throws UncheckedIOException on failure */
+    /** Writes and flushes the rows recorded so far and forces the file to disk. @throws UncheckedIOException on failure */
     public void sync() {
         if (closed) {
             return;
         }
-        flush();
+        drained();
         feed.sync();
         try {
             file.getFD().sync();
@@ -139,8 +181,11 @@ public final class MetricsWriter implements MetricStore.Sink, AutoCloseable {
             return;
         }
         try {
-            out.flush();
-            feed.flush();
+            put(new Flush(null, true));
+            join();
+            if (failure != null) {
+                throw new IOException("cannot write metrics.csv", failure);
+            }
             file.getFD().sync();
         } finally {
             closed = true;
@@ -148,17 +193,101 @@ public final class MetricsWriter implements MetricStore.Sink, AutoCloseable {
         }
     }
 
-    private void flush() {
-        try {
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write metrics.csv", e);
+    /** The writer thread: rows into the buffer and the feed, flushes on request, until the last. */
+    private void drain() {
+        while (true) {
+            Item item = take();
+            try {
+                if (failure == null && item instanceof Row r) {
+                    feed.record(r.step(), r.name(), r.value());
+                    out.write(MetricsCsv.row(r.step(), r.name(), r.value()));
+                } else if (failure == null) {
+                    out.flush();
+                    feed.flush();
+                }
+            } catch (IOException | RuntimeException e) {
+                failure = e;
+            }
+            if (item instanceof Flush f) {
+                if (f.done() != null) {
+                    f.done().countDown();
+                }
+                if (f.last()) {
+                    return;
+                }
+            }
         }
-        feed.flush();
-        pending = false;
     }
 
-    /** Counts the bytes that reach the file. */
+    /** Waits until the writer thread has written and flushed every row queued so far. */
+    private void drained() {
+        CountDownLatch done = new CountDownLatch(1);
+        put(new Flush(done, false));
+        pending = false;
+        boolean interrupted = false;
+        while (true) {
+            try {
+                done.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        keep(interrupted);
+        failed();
+    }
+
+    private void put(Item item) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                queue.put(item);
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        keep(interrupted);
+    }
+
+    private Item take() {
+        while (true) {
+            try {
+                return queue.take();
+            } catch (InterruptedException e) {
+                // the writer thread is this writer's own; nobody else stops it
+            }
+        }
+    }
+
+    private void join() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        keep(interrupted);
+    }
+
+    private static void keep(boolean interrupted) {
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void failed() {
+        Exception e = failure;
+        if (e != null) {
+            throw new UncheckedIOException("cannot write metrics.csv",
+                    e instanceof IOException io ? io : new IOException(e.getMessage(), e));
+        }
+    }
+
+    /** Counts the bytes that reach the file (written by the writer thread, read after it drained). */
     private static final class Counting extends FilterOutputStream {
         long count;
 
