@@ -224,30 +224,12 @@ public final class MetricsWriter implements MetricStore.Sink, AutoCloseable {
         CountDownLatch done = new CountDownLatch(1);
         put(new Flush(done, false));
         pending = false;
-        boolean interrupted = false;
-        while (true) {
-            try {
-                done.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        keep(interrupted);
+        uninterruptibly(done::await);
         failed();
     }
 
     private void put(Item item) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                queue.put(item);
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        keep(interrupted);
+        uninterruptibly(() -> queue.put(item));
     }
 
     private Item take() {
@@ -261,19 +243,26 @@ public final class MetricsWriter implements MetricStore.Sink, AutoCloseable {
     }
 
     private void join() {
+        uninterruptibly(thread::join);
+    }
+
+    /** A wait that an interrupt cuts short. */
+    @FunctionalInterface
+    private interface Wait {
+        void run() throws InterruptedException;
+    }
+
+    /** Waits to the end through interrupts, then sets the thread's interrupt flag again if one came. */
+    private static void uninterruptibly(Wait wait) {
         boolean interrupted = false;
         while (true) {
             try {
-                thread.join();
+                wait.run();
                 break;
             } catch (InterruptedException e) {
                 interrupted = true;
             }
         }
-        keep(interrupted);
-    }
-
-    private static void keep(boolean interrupted) {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
