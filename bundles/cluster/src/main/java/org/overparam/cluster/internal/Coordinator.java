@@ -7,6 +7,8 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,6 +44,7 @@ final class Coordinator {
     private final SpecReader reader;
     private final ExperimentRunner runner;
     private final PluginPins pins;
+    private final PluginSwaps swaps;
     private final PrintStream err;
     private final ConcurrentLinkedQueue<String> checkpointed = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> progressed = new ConcurrentLinkedQueue<>();
@@ -51,12 +54,13 @@ final class Coordinator {
     private int total;
 
     Coordinator(HazelcastInstance hz, Maps maps, SpecReader reader, ExperimentRunner runner, PluginPins pins,
-                PrintStream err) {
+                PluginSwaps swaps, PrintStream err) {
         this.hz = hz;
         this.maps = maps;
         this.reader = reader;
         this.runner = runner;
         this.pins = pins;
+        this.swaps = swaps;
         this.err = err;
     }
 
@@ -72,6 +76,16 @@ final class Coordinator {
     ClusterResult run(Sweep sweep, Path dir, Set<String> finished, Map<String, Path> interrupted,
                       BooleanSupplier closing, Runnable ownStop) {
         maps.clear();
+        swaps.start();
+        try {
+            return coordinate(sweep, dir, finished, interrupted, closing, ownStop);
+        } finally {
+            swaps.stop();
+        }
+    }
+
+    private ClusterResult coordinate(Sweep sweep, Path dir, Set<String> finished, Map<String, Path> interrupted,
+                                     BooleanSupplier closing, Runnable ownStop) {
         total = sweep.points().size();
         Map<String, SweepPoint> open = new LinkedHashMap<>();
         Map<String, byte[]> jars = new HashMap<>();
@@ -123,11 +137,12 @@ final class Coordinator {
                 break;
             }
             collect(dir, open, written, refused);
+            Set<String> pending = new HashSet<>(open.keySet());
+            pending.removeAll(written);
+            pending.removeAll(refused.keySet());
+            swaps.apply(pending);
             if (System.currentTimeMillis() >= nextReconcile) {
                 dropClaimsOfLeft();
-                Set<String> pending = new HashSet<>(open.keySet());
-                pending.removeAll(written);
-                pending.removeAll(refused.keySet());
                 List<String> again = reconcile.step(pending, new HashSet<>(maps.claims.keySet()),
                         new HashSet<>(maps.queue));
                 again.forEach(maps.queue::offer);
@@ -205,14 +220,19 @@ final class Coordinator {
      * checkpoint written there) and records its new rows in the run store, so that {@code runs},
      * {@code show} and the dashboard see it as it runs; its result replaces both at its end.
      */
-    private void progress(Path dir, String key, byte[] zip) {
+    private void progress(Path dir, String key, byte[] bytes) {
         try {
-            Path folder = FolderZip.overlay(zip, dir);
+            LiveShipment live = LiveShipment.decode(bytes);
+            if (!live.holder().equals(maps.claims.get(key)) || maps.results.containsKey(key)) {
+                return;
+            }
+            Path folder = FolderZip.overlay(live.zip(), dir);
+            Files.writeString(folder.resolve(FolderZip.LOCK), Long.toString(live.pid()), StandardCharsets.UTF_8);
             liveFolders.computeIfAbsent(key, k -> new HashSet<>()).add(folder.getFileName().toString());
-            runner.record(folder, f -> reader.read(f, List.of()), List.of());
+            runner.record(folder, f -> reader.read(f, List.of()), List.of(live.tag()));
         } catch (InvalidInputException e) {
             err.println("cluster: the progress of run " + key.substring(0, 12) + " not recorded: " + e.oneLine());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | java.io.IOException e) {
             err.println("cluster: the progress of run " + key.substring(0, 12) + " not recorded: " + e);
         }
     }

@@ -24,6 +24,7 @@ final class Maps {
     static final String REFUSED = "op.refused";
     static final String NEEDS = "op.needs";
     static final String JARS = "op.jars";
+    static final String PLUGINS = "op.plugins";
     static final String MEMBERS = "op.members";
     static final String SWEEP = "op.sweep";
 
@@ -49,6 +50,8 @@ final class Maps {
     final IMap<String, String> needs;
     /** SHA-256 to the jar's bytes, put by the coordinator */
     final IMap<String, byte[]> jars;
+    /** bundle symbolic name to its pins (lines as in {@link #needs}) after the coordinator's plugin was swapped */
+    final IMap<String, String> plugins;
     /** member id to its status line */
     final IMap<String, String> members;
     /** the sweep: name, total, started (epoch milliseconds) */
@@ -66,6 +69,7 @@ final class Maps {
         refused = hz.getMap(REFUSED);
         needs = hz.getMap(NEEDS);
         jars = hz.getMap(JARS);
+        plugins = hz.getMap(PLUGINS);
         members = hz.getMap(MEMBERS);
         sweep = hz.getMap(SWEEP);
     }
@@ -77,8 +81,8 @@ final class Maps {
      * @param config the member's configuration
      */
     static void configure(Config config) {
-        for (String m : new String[] {TASKS, CLAIMS, CHECKPOINTS, RESULTS, LIVE, RAN, DONE, REFUSED, NEEDS, JARS, MEMBERS,
-                                      SWEEP}) {
+        for (String m : new String[] {TASKS, CLAIMS, CHECKPOINTS, RESULTS, LIVE, RAN, DONE, REFUSED, NEEDS, JARS, PLUGINS,
+                                      MEMBERS, SWEEP}) {
             config.getMapConfig(m).setBackupCount(1);
         }
         config.getQueueConfig(QUEUE).setBackupCount(1);
@@ -97,6 +101,7 @@ final class Maps {
         refused.clear();
         needs.clear();
         jars.clear();
+        plugins.clear();
         sweep.clear();
     }
 }

@@ -51,11 +51,14 @@ record Shipping(long limit) {
      * @param maps the cluster's state
      * @param key the run's key
      * @param folder its folder
+     * @param holder this member's id (the coordinator records the progress only while it holds the claim)
+     * @param member this member
      */
-    void live(Maps maps, String key, Path folder) {
+    void live(Maps maps, String key, Path folder, String holder, MemberInfo member) {
         try {
-            maps.live.set(key, FolderZip.zip(folder, name -> !name.startsWith(ARTIFACTS)
-                    && !name.startsWith(CHECKPOINT) && !name.equals(RESULT), limit, true));
+            byte[] zip = FolderZip.zip(folder, name -> !name.startsWith(ARTIFACTS) && !name.startsWith(CHECKPOINT)
+                    && !name.equals(RESULT), limit, true);
+            maps.live.set(key, new LiveShipment(holder, member.tag(), member.pid(), zip).encode());
         } catch (FolderZip.TooLarge | java.io.UncheckedIOException e) {
             // over the limit, or the folder went (the run ended): its rows reach the coordinator at its end
         }
