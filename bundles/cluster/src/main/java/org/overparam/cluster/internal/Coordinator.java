@@ -226,8 +226,19 @@ final class Coordinator {
             if (!live.holder().equals(maps.claims.get(key)) || maps.results.containsKey(key)) {
                 return;
             }
-            Path folder = FolderZip.overlay(live.zip(), dir);
+            Path folder = FolderZip.overlay(live.zip(), dir, live.from());
+            if (folder == null) {
+                // a shipment was lost, or a checkpoint written since put back an older metrics.csv: the
+                // member ships from what this copy has at its next beat
+                Path copy = dir.resolve(FolderZip.rootOf(live.zip()));
+                Path metrics = copy.resolve(FolderZip.METRICS);
+                maps.liveAck.set(key, live.holder() + "\t" + copy.getFileName() + "\t"
+                        + (Files.isRegularFile(metrics) ? Files.size(metrics) : 0));
+                return;
+            }
             Files.writeString(folder.resolve(FolderZip.LOCK), Long.toString(live.pid()), StandardCharsets.UTF_8);
+            maps.liveAck.set(key, live.holder() + "\t" + folder.getFileName() + "\t"
+                    + Files.size(folder.resolve(FolderZip.METRICS)));
             liveFolders.computeIfAbsent(key, k -> new HashSet<>()).add(folder.getFileName().toString());
             runner.record(folder, f -> reader.read(f, List.of()), List.of(live.tag()));
         } catch (InvalidInputException e) {

@@ -19,6 +19,7 @@ final class Maps {
     static final String CHECKPOINTS = "op.checkpoints";
     static final String RESULTS = "op.results";
     static final String LIVE = "op.live";
+    static final String LIVE_ACK = "op.liveack";
     static final String RAN = "op.ran";
     static final String DONE = "op.done";
     static final String REFUSED = "op.refused";
@@ -36,8 +37,11 @@ final class Maps {
     final IMap<String, String> claims;
     /** key to the run folder (zipped) at its last checkpoint */
     final IMap<String, byte[]> checkpoints;
-    /** key to the folder of the run under way (zipped, without checkpoint/, artifacts/, result.json) */
+    /** key to the progress of the run under way ({@link LiveShipment}: the folder without checkpoint/, artifacts/,
+     * result.json, its metrics.csv from the offset the coordinator acknowledged) */
     final IMap<String, byte[]> live;
+    /** key to what the coordinator has of the run's progress: {@code holder TAB folder name TAB metrics.csv bytes} */
+    final IMap<String, String> liveAck;
     /** key to the finished run folder (zipped) */
     final IMap<String, byte[]> results;
     /** key to the member that ran it (host, pid, JVM) and any note on what was not shipped */
@@ -64,6 +68,7 @@ final class Maps {
         checkpoints = hz.getMap(CHECKPOINTS);
         results = hz.getMap(RESULTS);
         live = hz.getMap(LIVE);
+        liveAck = hz.getMap(LIVE_ACK);
         ran = hz.getMap(RAN);
         done = hz.getMap(DONE);
         refused = hz.getMap(REFUSED);
@@ -81,7 +86,7 @@ final class Maps {
      * @param config the member's configuration
      */
     static void configure(Config config) {
-        for (String m : new String[] {TASKS, CLAIMS, CHECKPOINTS, RESULTS, LIVE, RAN, DONE, REFUSED, NEEDS, JARS, PLUGINS,
+        for (String m : new String[] {TASKS, CLAIMS, CHECKPOINTS, RESULTS, LIVE, LIVE_ACK, RAN, DONE, REFUSED, NEEDS, JARS, PLUGINS,
                                       MEMBERS, SWEEP}) {
             config.getMapConfig(m).setBackupCount(1);
         }
@@ -96,6 +101,7 @@ final class Maps {
         checkpoints.clear();
         results.clear();
         live.clear();
+        liveAck.clear();
         ran.clear();
         done.clear();
         refused.clear();
