@@ -33,7 +33,10 @@ import org.overparam.api.run.SweepPoint;
  * run finished twice is stored once) and records it in the run store with the member that ran it;
  * writes each shipped checkpoint into the sweep folder too, so that {@code sweep --resume} continues
  * from it if the coordinator goes away; writes each run's shipped progress over its folder there and
- * records its new rows in the run store, so that a run under way is seen as it goes; drops the claims of members that left and requeues the runs
+ * records its new rows in the run store, so that a run under way is seen as it goes (only from the member
+ * that holds the run's claim, acknowledging the bytes of metrics.csv it has so that the next shipment
+ * holds only the rows after them: {@link LiveShipment}); re-pins the runs without a result when a pinned
+ * plugin is swapped here ({@link PluginSwaps}); drops the claims of members that left and requeues the runs
  * nobody holds ({@link Reconcile}).
  */
 final class Coordinator {
@@ -249,8 +252,10 @@ final class Coordinator {
     }
 
     /**
-     * Deletes the folders whose progress was written for a run under another name than its result's (two
-     * members ran it from its spec at once); the run store keeps their records, RUNNING.
+     * Deletes the folders whose progress was written for a run under another name than its result's; the
+     * run store keeps their records, RUNNING. Only a claim that changed hands between the check in
+     * {@link #progress} and its write leads here: a member that lost its claim ships nothing more, and a
+     * member that takes a run over continues in the folder its holder shipped.
      */
     private void dropOtherLiveFolders(Path dir, String key, String kept) {
         Set<String> names = liveFolders.remove(key);

@@ -26,7 +26,9 @@ import org.overparam.api.run.SweepPoint;
  * queue, then its claim (refused when another member holds it), then the run in a scratch folder, from
  * the checkpoint shipped for it when there is one ({@link ExperimentRunner#resume}), else from its pinned
  * spec; at its end the run folder goes to the results, keyed by the run's key. A {@link Heartbeat}
- * renews the claims and ships each new checkpoint. {@link #stop} stops the active runs at a step
+ * renews the claims and ships each new checkpoint and the run's progress; when it finds that another member
+ * holds a run's claim (this member's lease ran out), the run is stopped here and nothing more of it is
+ * shipped. A {@link PinPush} installs the plugins the coordinator swapped. {@link #stop} stops the active runs at a step
  * boundary (interrupting their threads); with {@code ship} their stop checkpoints go to the cluster and
  * their claims are dropped, so that another member continues them.
  */
