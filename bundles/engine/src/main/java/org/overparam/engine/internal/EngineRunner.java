@@ -77,7 +77,7 @@ public final class EngineRunner implements ExperimentRunner {
     public RunResult run(RunSpec spec, Path runsDirectory, RunListener listener) {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(runsDirectory, "runsDirectory");
-        return new Run(registry, spec, runsDirectory, listener, Run.MISSING_WAIT_MILLIS).withStore(storeFor(runsDirectory))
+        return new Run(registry, spec, runsDirectory, listener, Run.MISSING_WAIT_MILLIS).withStore(store)
                 .withContainer(runs, unreadable, hashes).execute();
     }
 
@@ -85,13 +85,8 @@ public final class EngineRunner implements ExperimentRunner {
     public RunResult resume(Path runFolder, Function<Path, RunSpec> readSpec, RunListener listener) {
         Objects.requireNonNull(runFolder, "runFolder");
         Objects.requireNonNull(readSpec, "readSpec");
-        return Resume.resume(registry, runFolder, readSpec, listener, Run.MISSING_WAIT_MILLIS,
-                storeFor(runFolder.toAbsolutePath().normalize().getParent()), runs, unreadable, hashes);
-    }
-
-    /** @return the store for runs in a runs folder: none when the folder holds {@link #NO_STORE_FILE} */
-    private RunStore storeFor(Path runsDirectory) {
-        return runsDirectory != null && Files.exists(runsDirectory.resolve(NO_STORE_FILE)) ? null : store;
+        return Resume.resume(registry, runFolder, readSpec, listener, Run.MISSING_WAIT_MILLIS, store, runs, unreadable,
+                hashes);
     }
 
     @Override
