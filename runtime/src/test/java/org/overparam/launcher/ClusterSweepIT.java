@@ -9,6 +9,7 @@ import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
@@ -182,6 +183,57 @@ class ClusterSweepIT {
             String provenance = Files.readString(run.resolve("provenance.json"));
             assertTrue(provenance.contains(pinned) && !provenance.contains(other), provenance);
         }
+    }
+
+    /**
+     * A plugin jar swapped in the coordinator's plugins folder mid-sweep goes to the worker, which installs it;
+     * the runs then take it as in a local sweep: those before the swap have the old jar, the run under way at
+     * the swap may switch at a step boundary, and every later run starts with the new one.
+     */
+    @Test
+    void aPluginSwappedOnTheCoordinatorMidSweepGoesToTheWorkerAndTheRunsAfterIt() throws Exception {
+        Path home = Path.of(System.getProperty(Distribution.HOME_PROPERTY));
+        Path coordHome = work.resolve("dist-coord");
+        Path workerHome = work.resolve("dist-worker");
+        copyTree(home, coordHome);
+        copyTree(home, workerHome);
+        String jarName = "overparam-plugin-optim-sgd.jar";
+        String old = sha256(home.resolve("plugins").resolve(jarName));
+        Path changed = work.resolve("changed.jar");
+        Files.copy(home.resolve("plugins").resolve(jarName), changed);
+        withExtraEntry(changed);
+        String now = sha256(changed);
+        Path spec = Files.writeString(work.resolve("cl.yaml"), SPEC.formatted(4000, "16", 8));
+        int port = 5961;
+        Process coordinator = launch(coordHome, work.resolve("coord.out"), "sweep", spec.toString(), "--runs",
+                work.resolve("cluster").toString(), "--cluster", "--port", Integer.toString(port), "--members", "2",
+                "--parallel", "0");
+        Process w = launch(workerHome, work.resolve("w1.out"), "worker", "--join", "127.0.0.1:" + port, "--port",
+                Integer.toString(port + 1), "--parallel", "1", "--runs", work.resolve("w1").toString());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (!Files.readString(work.resolve("coord.out.err")).contains(" ran on ")) {
+            assertTrue(System.nanoTime() < deadline && coordinator.isAlive(), "no run finished before the swap");
+            Thread.sleep(50);
+        }
+        Path temp = coordHome.resolve("plugins").resolve("." + jarName + ".tmp");
+        Files.copy(changed, temp);
+        Files.move(temp, coordHome.resolve("plugins").resolve(jarName), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+        await(coordinator, "coord");
+        assertTrue(w.waitFor(60, TimeUnit.SECONDS), "the worker did not leave");
+        String coordErr = Files.readString(work.resolve("coord.out.err"));
+        assertTrue(coordErr.contains("swapped here: now org.overparam.plugin.optim.sgd@"), coordErr);
+        assertEquals(now, sha256(workerHome.resolve("plugins").resolve(jarName)), "the worker's jar is not the new one");
+        List<Path> runs = runs(Files.readString(work.resolve("coord.out")));
+        assertEquals(8, runs.size());
+        StringBuilder seen = new StringBuilder();
+        for (Path run : runs) {
+            String provenance = Files.readString(run.resolve("provenance.json"));
+            boolean hasOld = provenance.contains(old);
+            boolean hasNew = provenance.contains(now);
+            seen.append(hasOld && hasNew ? 'S' : hasNew ? 'N' : hasOld ? 'O' : '?');
+        }
+        assertTrue(seen.toString().matches("O+S?N+"), "runs by jar (O old, S swapped under way, N new): " + seen);
     }
 
     /** One line on standard error, exit code 2, nothing written under bad/. */

@@ -78,7 +78,7 @@ public final class ClusterComponent implements SweepCluster {
             err.println("cluster coordinator listening on " + options.bind() + ":" + options.port()
                     + " (workers: overparam worker --join " + options.bind() + ":" + options.port() + ")");
             awaitMembers(hz, options.members(), err);
-            return new Coordinator(hz, maps, reader, runner, pins, err).run(sweep, sweepDir, finished, interrupted,
+            return new Coordinator(hz, maps, reader, runner, pins, new PluginSwaps(context, maps, err), err).run(sweep, sweepDir, finished, interrupted,
                     () -> closing, () -> {
                         if (own != null) {
                             own.stop(true, STOP_WAIT_MILLIS);

@@ -7,6 +7,8 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,7 +33,10 @@ import org.overparam.api.run.SweepPoint;
  * run finished twice is stored once) and records it in the run store with the member that ran it;
  * writes each shipped checkpoint into the sweep folder too, so that {@code sweep --resume} continues
  * from it if the coordinator goes away; writes each run's shipped progress over its folder there and
- * records its new rows in the run store, so that a run under way is seen as it goes; drops the claims of members that left and requeues the runs
+ * records its new rows in the run store, so that a run under way is seen as it goes (only from the member
+ * that holds the run's claim, acknowledging the bytes of metrics.csv it has so that the next shipment
+ * holds only the rows after them: {@link LiveShipment}); re-pins the runs without a result when a pinned
+ * plugin is swapped here ({@link PluginSwaps}); drops the claims of members that left and requeues the runs
  * nobody holds ({@link Reconcile}).
  */
 final class Coordinator {
@@ -42,6 +47,7 @@ final class Coordinator {
     private final SpecReader reader;
     private final ExperimentRunner runner;
     private final PluginPins pins;
+    private final PluginSwaps swaps;
     private final PrintStream err;
     private final ConcurrentLinkedQueue<String> checkpointed = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> progressed = new ConcurrentLinkedQueue<>();
@@ -51,12 +57,13 @@ final class Coordinator {
     private int total;
 
     Coordinator(HazelcastInstance hz, Maps maps, SpecReader reader, ExperimentRunner runner, PluginPins pins,
-                PrintStream err) {
+                PluginSwaps swaps, PrintStream err) {
         this.hz = hz;
         this.maps = maps;
         this.reader = reader;
         this.runner = runner;
         this.pins = pins;
+        this.swaps = swaps;
         this.err = err;
     }
 
@@ -72,6 +79,16 @@ final class Coordinator {
     ClusterResult run(Sweep sweep, Path dir, Set<String> finished, Map<String, Path> interrupted,
                       BooleanSupplier closing, Runnable ownStop) {
         maps.clear();
+        swaps.start();
+        try {
+            return coordinate(sweep, dir, finished, interrupted, closing, ownStop);
+        } finally {
+            swaps.stop();
+        }
+    }
+
+    private ClusterResult coordinate(Sweep sweep, Path dir, Set<String> finished, Map<String, Path> interrupted,
+                                     BooleanSupplier closing, Runnable ownStop) {
         total = sweep.points().size();
         Map<String, SweepPoint> open = new LinkedHashMap<>();
         Map<String, byte[]> jars = new HashMap<>();
@@ -123,11 +140,12 @@ final class Coordinator {
                 break;
             }
             collect(dir, open, written, refused);
+            Set<String> pending = new HashSet<>(open.keySet());
+            pending.removeAll(written);
+            pending.removeAll(refused.keySet());
+            swaps.apply(pending);
             if (System.currentTimeMillis() >= nextReconcile) {
                 dropClaimsOfLeft();
-                Set<String> pending = new HashSet<>(open.keySet());
-                pending.removeAll(written);
-                pending.removeAll(refused.keySet());
                 List<String> again = reconcile.step(pending, new HashSet<>(maps.claims.keySet()),
                         new HashSet<>(maps.queue));
                 again.forEach(maps.queue::offer);
@@ -205,21 +223,39 @@ final class Coordinator {
      * checkpoint written there) and records its new rows in the run store, so that {@code runs},
      * {@code show} and the dashboard see it as it runs; its result replaces both at its end.
      */
-    private void progress(Path dir, String key, byte[] zip) {
+    private void progress(Path dir, String key, byte[] bytes) {
         try {
-            Path folder = FolderZip.overlay(zip, dir);
+            LiveShipment live = LiveShipment.decode(bytes);
+            if (!live.holder().equals(maps.claims.get(key)) || maps.results.containsKey(key)) {
+                return;
+            }
+            Path folder = FolderZip.overlay(live.zip(), dir, live.from());
+            if (folder == null) {
+                // a shipment was lost, or a checkpoint written since put back an older metrics.csv: the
+                // member ships from what this copy has at its next beat
+                Path copy = dir.resolve(FolderZip.rootOf(live.zip()));
+                Path metrics = copy.resolve(FolderZip.METRICS);
+                maps.liveAck.set(key, live.holder() + "\t" + copy.getFileName() + "\t"
+                        + (Files.isRegularFile(metrics) ? Files.size(metrics) : 0));
+                return;
+            }
+            Files.writeString(folder.resolve(FolderZip.LOCK), Long.toString(live.pid()), StandardCharsets.UTF_8);
+            maps.liveAck.set(key, live.holder() + "\t" + folder.getFileName() + "\t"
+                    + Files.size(folder.resolve(FolderZip.METRICS)));
             liveFolders.computeIfAbsent(key, k -> new HashSet<>()).add(folder.getFileName().toString());
-            runner.record(folder, f -> reader.read(f, List.of()), List.of());
+            runner.record(folder, f -> reader.read(f, List.of()), List.of(live.tag()));
         } catch (InvalidInputException e) {
             err.println("cluster: the progress of run " + key.substring(0, 12) + " not recorded: " + e.oneLine());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | java.io.IOException e) {
             err.println("cluster: the progress of run " + key.substring(0, 12) + " not recorded: " + e);
         }
     }
 
     /**
-     * Deletes the folders whose progress was written for a run under another name than its result's (two
-     * members ran it from its spec at once); the run store keeps their records, RUNNING.
+     * Deletes the folders whose progress was written for a run under another name than its result's; the
+     * run store keeps their records, RUNNING. Only a claim that changed hands between the check in
+     * {@link #progress} and its write leads here: a member that lost its claim ships nothing more, and a
+     * member that takes a run over continues in the folder its holder shipped.
      */
     private void dropOtherLiveFolders(Path dir, String key, String kept) {
         Set<String> names = liveFolders.remove(key);

@@ -25,7 +25,8 @@ final class FolderZip {
     /** The run lock's file name, left out. */
     static final String LOCK = "run.lock";
     private static final String CHECKPOINT = "checkpoint/checkpoint.bin";
-    private static final String METRICS = "metrics.csv";
+    /** The run's metrics file. */
+    static final String METRICS = "metrics.csv";
 
     /** A folder over the size limit. */
     static final class TooLarge extends RuntimeException {
@@ -49,19 +50,19 @@ final class FolderZip {
      * @throws TooLarge if the files kept add up to more than {@code limit} bytes
      */
     static byte[] zip(Path folder, Predicate<String> keep, long limit) {
-        return zip(folder, keep, limit, false);
+        return zip(folder, keep, limit, -1);
     }
 
     /**
      * @param folder a run folder
      * @param keep which of its files to ship
      * @param limit the most bytes the zip may have
-     * @param wholeRows whether to cut metrics.csv after its last line end (a run under way may be
-     *     writing a row)
+     * @param metricsFrom -1 to ship metrics.csv whole; else the byte offset from which to ship it, cut after
+     *     its last line end (a run under way may be writing a row): the rows the receiver does not have yet
      * @return the zip
      * @throws TooLarge if the files kept add up to more than {@code limit} bytes
      */
-    static byte[] zip(Path folder, Predicate<String> keep, long limit, boolean wholeRows) {
+    static byte[] zip(Path folder, Predicate<String> keep, long limit, long metricsFrom) {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.walk(folder)) {
             s.filter(Files::isRegularFile).forEach(files::add);
@@ -81,16 +82,9 @@ final class FolderZip {
                 }
                 byte[] data;
                 try {
-                    data = Files.readAllBytes(f);
+                    data = metricsFrom >= 0 && name.equals(METRICS) ? rowsFrom(f, metricsFrom) : Files.readAllBytes(f);
                 } catch (java.nio.file.NoSuchFileException e) {
                     continue;
-                }
-                if (wholeRows && name.equals(METRICS)) {
-                    int end = data.length;
-                    while (end > 0 && data[end - 1] != '\n') {
-                        end--;
-                    }
-                    data = java.util.Arrays.copyOf(data, end);
                 }
                 total += data.length;
                 if (total > limit) {
@@ -104,6 +98,26 @@ final class FolderZip {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /** The bytes of a file from {@code from} to the end of its last whole line. */
+    private static byte[] rowsFrom(Path file, long from) throws IOException {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+            long size = ch.size();
+            if (from > size) {
+                throw new IOException(file + " has " + size + " bytes, fewer than the " + from + " shipped before");
+            }
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(Math.toIntExact(size - from));
+            while (buf.hasRemaining() && ch.read(buf, from + buf.position()) > 0) {
+                continue;
+            }
+            byte[] data = buf.array();
+            int end = buf.position();
+            while (end > 0 && data[end - 1] != '\n') {
+                end--;
+            }
+            return java.util.Arrays.copyOf(data, end);
+        }
     }
 
     /**
@@ -163,11 +177,32 @@ final class FolderZip {
      * @throws IllegalArgumentException as {@link #unzip}
      */
     static Path overlay(byte[] zip, Path parent) {
+        return overlay(zip, parent, 0);
+    }
+
+    /**
+     * Writes a shipped folder's files over those of a folder of the same name, as {@link #overlay(byte[], Path)},
+     * but with a shipped metrics.csv that holds the file's bytes from {@code metricsFrom} on ({@link #zip}
+     * with that offset): the folder's metrics.csv is cut to that many bytes and the shipped ones appended.
+     *
+     * @param zip the bytes {@link #zip} made
+     * @param parent where the folder goes
+     * @param metricsFrom the offset the shipped metrics.csv starts at (0: the whole file)
+     * @return the folder written, or {@code null} (nothing written) when its metrics.csv has fewer than
+     *     {@code metricsFrom} bytes
+     * @throws IllegalArgumentException as {@link #unzip}
+     */
+    static Path overlay(byte[] zip, Path parent, long metricsFrom) {
         try {
             Path incoming = Files.createTempDirectory(Files.createDirectories(parent), ".overlay-");
             try {
                 Path shipped = unzip(zip, incoming);
                 Path folder = parent.resolve(shipped.getFileName().toString());
+                Path metrics = folder.resolve(METRICS);
+                if (metricsFrom > 0 && Files.isRegularFile(shipped.resolve(METRICS))
+                        && (!Files.isRegularFile(metrics) || Files.size(metrics) < metricsFrom)) {
+                    return null;
+                }
                 List<Path> files;
                 try (Stream<Path> s = Files.walk(shipped)) {
                     files = s.filter(Files::isRegularFile).toList();
@@ -175,12 +210,38 @@ final class FolderZip {
                 for (Path f : files) {
                     Path target = folder.resolve(shipped.relativize(f).toString());
                     Files.createDirectories(target.getParent());
-                    Files.move(f, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    if (metricsFrom > 0 && target.equals(metrics)) {
+                        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(target,
+                                java.nio.file.StandardOpenOption.WRITE)) {
+                            ch.truncate(metricsFrom);
+                            ch.position(metricsFrom);
+                            ch.write(java.nio.ByteBuffer.wrap(Files.readAllBytes(f)));
+                        }
+                    } else {
+                        Files.move(f, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
                 }
                 return folder;
             } finally {
                 delete(incoming);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * @param zip the bytes {@link #zip} made
+     * @return the name of the folder it holds
+     * @throws IllegalArgumentException if it holds none
+     */
+    static String rootOf(byte[] zip) {
+        try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            ZipEntry e = z.getNextEntry();
+            if (e == null || !e.getName().contains("/")) {
+                throw new IllegalArgumentException("a shipped run holds no folder");
+            }
+            return e.getName().substring(0, e.getName().indexOf('/'));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

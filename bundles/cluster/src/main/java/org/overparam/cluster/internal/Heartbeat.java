@@ -6,11 +6,12 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Once a second: renews the lease of every claim this member holds (and claims a run again whose lease
- * ran out while nobody else took it; a run another member took meanwhile runs on both, and the first
- * result is kept), ships the checkpoint of each active
+ * ran out while nobody else took it; a run another member took meanwhile is stopped here at a step boundary
+ * and nothing more of it is shipped from here, so that its progress and result come from one member), ships the checkpoint of each active
  * run that wrote a new one since the last beat ({@link Shipping#checkpoint}), the folder of each active run
  * whose metrics.csv grew since the last beat ({@link Shipping#live}: the coordinator records its rows as
  * they come), and publishes this
@@ -25,11 +26,12 @@ final class Heartbeat {
     private final Map<String, Worker.Active> active;
     private final AtomicInteger finished;
     private final Shipping shipping;
+    private final Consumer<Worker.Active> lost;
     private final Thread thread;
     private volatile boolean stopped;
 
     Heartbeat(Maps maps, String me, MemberInfo member, int parallel, Map<String, Worker.Active> active,
-              AtomicInteger finished, Shipping shipping) {
+              AtomicInteger finished, Shipping shipping, Consumer<Worker.Active> lost) {
         this.maps = maps;
         this.me = me;
         this.member = member;
@@ -37,6 +39,7 @@ final class Heartbeat {
         this.active = active;
         this.finished = finished;
         this.shipping = shipping;
+        this.lost = lost;
         this.thread = new Thread(this::loop, "cluster-heartbeat");
         thread.setDaemon(true);
     }
@@ -94,9 +97,15 @@ final class Heartbeat {
 
     private void beat() {
         for (Worker.Active a : active.values()) {
+            if (a.lost) {
+                continue;
+            }
             String holder = maps.claims.putIfAbsent(a.key, me, Worker.LEASE_SECONDS, TimeUnit.SECONDS);
             if (me.equals(holder)) {
                 maps.claims.setTtl(a.key, Worker.LEASE_SECONDS, TimeUnit.SECONDS);
+            } else if (holder != null) {
+                lost.accept(a);
+                continue;
             }
             Path folder = a.folder;
             if (folder != null) {
@@ -107,7 +116,7 @@ final class Heartbeat {
                 }
                 long rows = rowsSize(folder);
                 if (rows > 0 && rows != a.liveSize) {
-                    shipping.live(maps, a.key, folder);
+                    shipping.live(maps, a.key, folder, me, member);
                     a.liveSize = rows;
                 }
             }

@@ -19,11 +19,13 @@ final class Maps {
     static final String CHECKPOINTS = "op.checkpoints";
     static final String RESULTS = "op.results";
     static final String LIVE = "op.live";
+    static final String LIVE_ACK = "op.liveack";
     static final String RAN = "op.ran";
     static final String DONE = "op.done";
     static final String REFUSED = "op.refused";
     static final String NEEDS = "op.needs";
     static final String JARS = "op.jars";
+    static final String PLUGINS = "op.plugins";
     static final String MEMBERS = "op.members";
     static final String SWEEP = "op.sweep";
 
@@ -35,8 +37,11 @@ final class Maps {
     final IMap<String, String> claims;
     /** key to the run folder (zipped) at its last checkpoint */
     final IMap<String, byte[]> checkpoints;
-    /** key to the folder of the run under way (zipped, without checkpoint/, artifacts/, result.json) */
+    /** key to the progress of the run under way ({@link LiveShipment}: the folder without checkpoint/, artifacts/,
+     * result.json, its metrics.csv from the offset the coordinator acknowledged) */
     final IMap<String, byte[]> live;
+    /** key to what the coordinator has of the run's progress: {@code holder TAB folder name TAB metrics.csv bytes} */
+    final IMap<String, String> liveAck;
     /** key to the finished run folder (zipped) */
     final IMap<String, byte[]> results;
     /** key to the member that ran it (host, pid, JVM) and any note on what was not shipped */
@@ -49,6 +54,8 @@ final class Maps {
     final IMap<String, String> needs;
     /** SHA-256 to the jar's bytes, put by the coordinator */
     final IMap<String, byte[]> jars;
+    /** bundle symbolic name to its pins (lines as in {@link #needs}) after the coordinator's plugin was swapped */
+    final IMap<String, String> plugins;
     /** member id to its status line */
     final IMap<String, String> members;
     /** the sweep: name, total, started (epoch milliseconds) */
@@ -61,11 +68,13 @@ final class Maps {
         checkpoints = hz.getMap(CHECKPOINTS);
         results = hz.getMap(RESULTS);
         live = hz.getMap(LIVE);
+        liveAck = hz.getMap(LIVE_ACK);
         ran = hz.getMap(RAN);
         done = hz.getMap(DONE);
         refused = hz.getMap(REFUSED);
         needs = hz.getMap(NEEDS);
         jars = hz.getMap(JARS);
+        plugins = hz.getMap(PLUGINS);
         members = hz.getMap(MEMBERS);
         sweep = hz.getMap(SWEEP);
     }
@@ -77,8 +86,8 @@ final class Maps {
      * @param config the member's configuration
      */
     static void configure(Config config) {
-        for (String m : new String[] {TASKS, CLAIMS, CHECKPOINTS, RESULTS, LIVE, RAN, DONE, REFUSED, NEEDS, JARS, MEMBERS,
-                                      SWEEP}) {
+        for (String m : new String[] {TASKS, CLAIMS, CHECKPOINTS, RESULTS, LIVE, LIVE_ACK, RAN, DONE, REFUSED, NEEDS, JARS, PLUGINS,
+                                      MEMBERS, SWEEP}) {
             config.getMapConfig(m).setBackupCount(1);
         }
         config.getQueueConfig(QUEUE).setBackupCount(1);
@@ -92,11 +101,13 @@ final class Maps {
         checkpoints.clear();
         results.clear();
         live.clear();
+        liveAck.clear();
         ran.clear();
         done.clear();
         refused.clear();
         needs.clear();
         jars.clear();
+        plugins.clear();
         sweep.clear();
     }
 }

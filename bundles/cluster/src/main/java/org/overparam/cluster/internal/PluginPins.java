@@ -68,12 +68,29 @@ final class PluginPins {
     }
 
     /**
-     * Makes this member's jars those the run pins, fetching and installing any that differ.
+     * Makes this member's jars those a run pins, fetching and installing any that differ. The pins are
+     * read under the same lock as {@link #install(String)} takes, so a run's check never puts back a jar
+     * that a plugin swap on the coordinator replaced (the coordinator re-pins the runs before it pushes the
+     * new jar to the members).
      *
-     * @param needs the run's pins ({@link #needs}), or {@code null} for none
+     * @param key the run's key
      * @return {@code null} when every pinned jar is installed here, else the one-line reason to refuse
      */
-    synchronized String check(String needs) {
+    synchronized String check(String key) {
+        return match(maps.needs.get(key));
+    }
+
+    /**
+     * Installs the jars of the pins the coordinator pushed after a plugin swap (lines as {@link #needs} makes).
+     *
+     * @param pins the pins
+     * @return {@code null} when they are installed here, else the one-line reason they are not
+     */
+    synchronized String installPushed(String pins) {
+        return match(pins);
+    }
+
+    private String match(String needs) {
         if (needs == null) {
             return null;
         }

@@ -45,17 +45,25 @@ record Shipping(long limit) {
 
     /**
      * Ships the folder of a run under way, without {@code checkpoint/}, {@code artifacts/} and
-     * {@code result.json}, its metrics.csv cut at the end of its last whole row, for the coordinator to
-     * record its progress (a folder over the limit is not shipped until the run ends).
+     * {@code result.json}, for the coordinator to record its progress: of its metrics.csv only the rows
+     * after those the coordinator acknowledged having from this member ({@link Maps#liveAck}; all of them the
+     * first time, or when a shipment was lost), cut at the end of its last whole row (a folder over the limit
+     * is not shipped until the run ends).
      *
      * @param maps the cluster's state
      * @param key the run's key
      * @param folder its folder
+     * @param holder this member's id (the coordinator records the progress only while it holds the claim)
+     * @param member this member
      */
-    void live(Maps maps, String key, Path folder) {
+    void live(Maps maps, String key, Path folder, String holder, MemberInfo member) {
         try {
-            maps.live.set(key, FolderZip.zip(folder, name -> !name.startsWith(ARTIFACTS)
-                    && !name.startsWith(CHECKPOINT) && !name.equals(RESULT), limit, true));
+            String[] ack = String.valueOf(maps.liveAck.get(key)).split("\t");
+            long from = ack.length == 3 && ack[0].equals(holder) && ack[1].equals(folder.getFileName().toString())
+                    ? Long.parseLong(ack[2]) : 0;
+            byte[] zip = FolderZip.zip(folder, name -> !name.startsWith(ARTIFACTS) && !name.startsWith(CHECKPOINT)
+                    && !name.equals(RESULT), limit, from);
+            maps.live.set(key, new LiveShipment(holder, member.tag(), member.pid(), from, zip).encode());
         } catch (FolderZip.TooLarge | java.io.UncheckedIOException e) {
             // over the limit, or the folder went (the run ended): its rows reach the coordinator at its end
         }

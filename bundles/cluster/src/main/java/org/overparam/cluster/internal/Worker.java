@@ -26,7 +26,9 @@ import org.overparam.api.run.SweepPoint;
  * queue, then its claim (refused when another member holds it), then the run in a scratch folder, from
  * the checkpoint shipped for it when there is one ({@link ExperimentRunner#resume}), else from its pinned
  * spec; at its end the run folder goes to the results, keyed by the run's key. A {@link Heartbeat}
- * renews the claims and ships each new checkpoint. {@link #stop} stops the active runs at a step
+ * renews the claims and ships each new checkpoint and the run's progress; when it finds that another member
+ * holds a run's claim (this member's lease ran out), the run is stopped here and nothing more of it is
+ * shipped. A {@link PinPush} installs the plugins the coordinator swapped. {@link #stop} stops the active runs at a step
  * boundary (interrupting their threads); with {@code ship} their stop checkpoints go to the cluster and
  * their claims are dropped, so that another member continues them.
  */
@@ -50,6 +52,7 @@ final class Worker {
     private volatile boolean stopping;
     private volatile boolean ship;
     private Heartbeat heartbeat;
+    private PinPush push;
 
     /** A run this member is running: its key and, once known, its folder. */
     static final class Active {
@@ -57,6 +60,8 @@ final class Worker {
         volatile Path folder;
         volatile long shipped = -1;
         volatile long liveSize = -1;
+        /** another member holds the run's claim now: this member stops it and ships nothing of it */
+        volatile boolean lost;
 
         Active(String key) {
             this.key = key;
@@ -79,8 +84,10 @@ final class Worker {
 
     /** Starts the threads and the heartbeat. */
     void start() {
-        heartbeat = new Heartbeat(maps, me, member, parallel, active, finished, shipping);
+        heartbeat = new Heartbeat(maps, me, member, parallel, active, finished, shipping, this::lost);
         heartbeat.start();
+        push = new PinPush(maps, pins, member, err);
+        push.start();
         for (int i = 0; i < parallel; i++) {
             Thread t = new Thread(this::loop, "cluster-run-" + (i + 1));
             t.setDaemon(true);
@@ -118,6 +125,9 @@ final class Worker {
         }
         if (heartbeat != null) {
             heartbeat.stop();
+        }
+        if (push != null) {
+            push.stop();
         }
         return n;
     }
@@ -158,10 +168,10 @@ final class Worker {
         String key = a.key;
         String text = maps.tasks.get(key);
         if (text == null) {
-            maps.claims.remove(key);
+            maps.claims.remove(key, me);
             return;
         }
-        String refusal = pins.check(maps.needs.get(key));
+        String refusal = pins.check(key);
         if (refusal != null) {
             refuse(key, member.host() + " pid " + member.pid() + ": " + refusal);
             return;
@@ -174,11 +184,15 @@ final class Worker {
                 // a run that another member started and left before its first checkpoint: its folder
                 // (shipped as it ran) starts again from step 0 under the same name, so that the
                 // coordinator, which recorded its progress under that name, stores it once
-                checkpoint = maps.live.get(key);
+                byte[] live = maps.live.get(key);
+                checkpoint = live == null ? null : LiveShipment.decode(live).zip();
             }
             RunListener listener = e -> {
                 if (e.type() == RunEvent.Type.STARTED && a.folder == null) {
                     a.folder = scratch.resolve(e.runId());
+                    if (a.lost) {
+                        runner.requestStop(a.folder);
+                    }
                 }
             };
             if (checkpoint != null) {
@@ -207,13 +221,21 @@ final class Worker {
         } catch (IOException e) {
             throw new IllegalStateException("scratch folder " + scratch + ": " + e.getMessage(), e);
         }
+        if (a.lost || !holds(key)) {
+            // another member took the run over (this member's lease ran out): it stopped here or ended
+            // unshipped, so that the run's progress and result come from one member under one run id
+            err.println("cluster: run " + key.substring(0, 12) + " was taken over by another member (this member's"
+                    + " lease ran out); " + (r.status() == RunStatus.STOPPED ? "stopped" : "ended") + " here, not shipped");
+            deleteScratch(r.directory());
+            return;
+        }
         if (r.status() == RunStatus.STOPPED) {
             // Stopped at a boundary (this container stops, or a stop request): not a result. Its stop
             // checkpoint goes to the cluster and the claim is dropped, so another member continues it;
             // when the coordinator is gone there is nobody to ship to.
             if ((ship || !stopping) && r.directory() != null) {
                 shipping.checkpoint(maps, key, r.directory());
-                maps.claims.remove(key);
+                maps.claims.remove(key, me);
             }
             return;
         }
@@ -223,12 +245,37 @@ final class Worker {
         }
         shipping.result(maps, key, r.directory(), member);
         maps.checkpoints.delete(key);
-        maps.claims.remove(key);
+        maps.claims.remove(key, me);
         finished.incrementAndGet();
+        deleteScratch(r.directory());
+    }
+
+    /**
+     * @param key a run's key
+     * @return whether this member holds its claim (claiming it again when its lease ran out and nobody took it)
+     */
+    boolean holds(String key) {
+        String holder = maps.claims.putIfAbsent(key, me, LEASE_SECONDS, TimeUnit.SECONDS);
+        return holder == null || me.equals(holder);
+    }
+
+    /** The heartbeat found another member holding a run this member runs: stop it at a step boundary. */
+    private void lost(Active a) {
+        a.lost = true;
+        Path folder = a.folder;
+        if (folder != null) {
+            runner.requestStop(folder);
+        }
+    }
+
+    private void deleteScratch(Path folder) {
+        if (folder == null) {
+            return;
+        }
         try {
-            FolderZip.delete(r.directory());
+            FolderZip.delete(folder);
         } catch (IOException e) {
-            err.println("cluster: cannot delete the shipped run folder " + r.directory() + ": " + e.getMessage());
+            err.println("cluster: cannot delete the run folder " + folder + ": " + e.getMessage());
         }
     }
 
@@ -238,13 +285,13 @@ final class Worker {
      */
     private void refuse(String key, String reason) {
         if (shuttingDown.getAsBoolean()) {
-            maps.claims.remove(key);
+            maps.claims.remove(key, me);
             maps.queue.offer(key);
             return;
         }
         String line = reason.replaceAll("\\p{Cntrl}", " ");
         maps.refused.putIfAbsent(key, line);
-        maps.claims.remove(key);
+        maps.claims.remove(key, me);
         err.println("cluster: run " + key.substring(0, 12) + " refused: " + line);
     }
 }

@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,7 @@ class FolderZipTest {
         Files.write(copy.resolve("checkpoint.bin"), checkpoint);
         Files.writeString(to.resolve("cl-4").resolve("metrics.csv"), "step,metric,value\n");
 
-        Path back = FolderZip.overlay(FolderZip.zip(run, n -> true, Long.MAX_VALUE, true), to);
+        Path back = FolderZip.overlay(FolderZip.zip(run, n -> true, Long.MAX_VALUE, 0), to);
 
         assertEquals(to.resolve("cl-4"), back);
         assertEquals("step,metric,value\n0,train.loss,1.5\n", Files.readString(back.resolve("metrics.csv")));
@@ -86,5 +87,33 @@ class FolderZipTest {
         try (var s = Files.list(to)) {
             assertEquals(1, s.count(), "no temporary folder left");
         }
+    }
+    @Test
+    void progressShipsOnlyTheRowsAfterTheAcknowledgedOffsetAndAGapWritesNothing() throws Exception {
+        Path run = Files.createDirectories(dir.resolve("from").resolve("cl-5"));
+        Files.writeString(run.resolve("spec.yaml"), "name: cl\n");
+        String head = "step,metric,value\n0,train.loss,1.5\n";
+        Files.writeString(run.resolve("metrics.csv"), head + "1,train.loss,0.5\n2,train.lo");
+        Path to = Files.createDirectories(dir.resolve("to"));
+        Files.createDirectories(to.resolve("cl-5"));
+        Files.writeString(to.resolve("cl-5").resolve("metrics.csv"), head + "1,train.loss,9.9\n");
+
+        byte[] tail = FolderZip.zip(run, n -> true, Long.MAX_VALUE, head.length());
+        assertEquals(null, FolderZip.overlay(tail, dir.resolve("empty"), head.length()), "a copy without the rows");
+        Path back = FolderZip.overlay(tail, to, head.length());
+
+        assertEquals(head + "1,train.loss,0.5\n", Files.readString(back.resolve("metrics.csv")),
+                "cut at the offset, the shipped rows appended, the half row left out");
+        assertEquals("cl-5", FolderZip.rootOf(tail));
+    }
+
+    @Test
+    void aProgressShipmentReadsBackAsItWasWritten() {
+        LiveShipment s = new LiveShipment("5f2c-member", "member:vm:42", 42, 1234, new byte[] {1, 2, '\n', 3});
+        LiveShipment back = LiveShipment.decode(s.encode());
+        assertEquals(List.of("5f2c-member", "member:vm:42", 42L, 1234L), List.of(back.holder(), back.tag(),
+                back.pid(), back.from()));
+        assertArrayEquals(s.zip(), back.zip());
+        assertThrows(IllegalArgumentException.class, () -> LiveShipment.decode(new byte[] {1, 2, 3}));
     }
 }

@@ -116,7 +116,11 @@ public final class EngineRunner implements ExperimentRunner {
             }
             return true;
         }
-        FolderRecord.record(s, registry, runFolder, readSpec, tags);
+        long recorded;
+        synchronized (progress) {
+            recorded = progress.getOrDefault(key, 0L);
+        }
+        FolderRecord.record(s, registry, runFolder, readSpec, tags, recorded);
         synchronized (progress) {
             progress.remove(key);
         }

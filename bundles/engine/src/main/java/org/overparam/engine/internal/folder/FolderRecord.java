@@ -52,10 +52,13 @@ public final class FolderRecord {
      * @param folder the run folder
      * @param readSpec reads its spec.yaml
      * @param tags the run's tags
+     * @param recorded how many rows of this folder {@link #progress} recorded before (0: none); when the
+     *     folder has at least that many, only the rows after them are recorded (the earlier ones are the
+     *     same rows of the same run), else the stored rows are replaced by the folder's
      * @throws InvalidInputException if the folder holds no finished run
      */
     public static void record(RunStore store, ComponentRegistry registry, Path folder, Function<Path, RunSpec> readSpec,
-                              Collection<String> tags) {
+                              Collection<String> tags, long recorded) {
         String json;
         try {
             json = ResultJson.read(folder);
@@ -72,22 +75,21 @@ public final class FolderRecord {
         Path runs = folder.toAbsolutePath().normalize().getParent();
         String id = folder.getFileName().toString();
         store.begin(runs, runRecord(registry, folder, readSpec, tags));
-        store.truncateAfter(runs, id, -1);
         Map<String, Double> last = new TreeMap<>();
-        List<MetricRow> batch = new ArrayList<>();
+        List<MetricRow> rows = new ArrayList<>();
         Path metrics = folder.resolve(RunFileNames.METRICS);
         if (Files.isRegularFile(metrics)) {
             MetricsCsv.read(metrics, Long.MAX_VALUE, (step, name, value) -> {
-                batch.add(new MetricRow(step, name, value));
+                rows.add(new MetricRow(step, name, value));
                 last.put(name, value);
-                if (batch.size() >= BATCH) {
-                    store.appendMetrics(runs, id, List.copyOf(batch));
-                    batch.clear();
-                }
             });
         }
-        if (!batch.isEmpty()) {
-            store.appendMetrics(runs, id, batch);
+        int from = recorded > 0 && rows.size() >= recorded ? (int) recorded : 0;
+        if (from == 0) {
+            store.truncateAfter(runs, id, -1);
+        }
+        for (int i = from; i < rows.size(); i += BATCH) {
+            store.appendMetrics(runs, id, List.copyOf(rows.subList(i, Math.min(rows.size(), i + BATCH))));
         }
         for (String dir : StoreFeed.ARTIFACT_FOLDERS) {
             artifacts(store, runs, id, folder, folder.resolve(dir));
