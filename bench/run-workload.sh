@@ -4,7 +4,8 @@
 #   (a) Caron et al.'s synthetic figure at a tenth of its length (bench/caron-workload.yaml: 4 settings
 #       x 5 seeds x 5,000 steps, dynamics every 100) as one `overparam sweep`, against a plain PyTorch
 #       script doing the same runs serially (bench/caron_peer.py) in float32 and float64;
-#   (b) the 12-run width sweep (examples/sweep-width.yaml) serial (--parallel 1) and --parallel 2;
+#   (b) the 12-run width sweep (examples/sweep-width.yaml) serial (--parallel 1) and --parallel 2,
+#       each with its runs' timeline (bench/sweep_timeline.py: time with one run active, start order);
 #   (c) the quickstart end to end, process start to result (./overparam run examples/quickstart.yaml);
 #   (d) the FC net of bench/run-e2e.sh trained through `overparam run` (bench/fc-e2e.yaml: NTK
 #       parameterization, no analyzers) against the kernel-only step of bench/run-e2e.sh.
@@ -84,6 +85,9 @@ if [[ " $PARTS " == *" b "* ]]; then
     done
     echo "  --parallel 1: $wall1 s; --parallel 2: $wall2 s; throughput ratio" \
          "$(awk -v a="$wall1" -v b="$wall2" 'BEGIN { printf "%.2f", a / b }')x"
+    for par in 1 2; do
+        echo "  --parallel $par: $(python3 bench/sweep_timeline.py "$(ls -d "$OUT/width-$par"/sweep-width-*/ | head -1)")"
+    done
 fi
 
 if [[ " $PARTS " == *" c "* ]]; then

@@ -2,6 +2,7 @@ package org.overparam.api.run;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.function.Function;
 import org.osgi.annotation.versioning.ProviderType;
 import org.overparam.api.InvalidInputException;
@@ -21,6 +22,22 @@ public interface ExperimentRunner {
      *     the first step; nothing is left on disk then
      */
     RunResult run(RunSpec spec, Path runsDirectory, RunListener listener);
+
+    /**
+     * An estimate of the work a run does, to start the larger runs of a parallel sweep first: the
+     * model's parameter count times the run's step budget ({@link StopRule#maxSteps}), from the spec
+     * alone, without loading data or running anything. It ranks runs of one sweep against each other;
+     * it is not a time. Empty when it cannot be told cheaply (the data set tells its sizes only after
+     * loading, a component is missing or rejects its parameters: the run itself reports that). The
+     * default knows nothing.
+     *
+     * @param spec a validated experiment
+     * @return parameters x maximum steps, or empty
+     * @since 2.2
+     */
+    default OptionalDouble cost(RunSpec spec) {
+        return OptionalDouble.empty();
+    }
 
     /**
      * Continues a stopped, failed or killed run in its own folder on the calling thread, from its last

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.function.Function;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -34,7 +35,8 @@ import org.overparam.engine.internal.swap.UnreadableJars;
 /**
  * The container's {@link ExperimentRunner}: each call runs one {@link Run} on the calling thread,
  * looking its components up in the {@link ComponentRegistry} by name at every step. Several calls
- * may run at once on different threads; they share nothing but the registry. {@link #resume}
+ * may run at once on different threads; they share nothing but the registry. {@link #cost} estimates a
+ * run's work from its spec ({@link RunCost}). {@link #resume}
  * continues a run from its checkpoint ({@link Resume}), cutting the {@link RunStore}'s rows back too
  * when a store is present; {@link #requestStop} asks a run to stop ({@link RunLock}), {@link #requestSwap}
  * to swap components ({@link SwapFiles}); {@link #stale} lists the old bundle revisions the container
@@ -79,6 +81,12 @@ public final class EngineRunner implements ExperimentRunner {
         Objects.requireNonNull(runsDirectory, "runsDirectory");
         return new Run(registry, spec, runsDirectory, listener, Run.MISSING_WAIT_MILLIS).withStore(store)
                 .withContainer(runs, unreadable, hashes).execute();
+    }
+
+    @Override
+    public OptionalDouble cost(RunSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        return RunCost.of(registry, spec);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -20,8 +21,10 @@ import org.overparam.api.run.SweepPoint;
 import org.overparam.linalg.Linalg;
 
 /**
- * Runs a sweep's points, up to {@code parallel} at once, each on a thread of its own ({@code sweep-run-k}),
- * in the order of the points; a point already finished (a resumed sweep) is skipped, an interrupted one
+ * Runs a sweep's points, up to {@code parallel} at once, each on a thread of its own ({@code sweep-run-k});
+ * one at a time in the order of the points, several at once largest estimated work first ({@link SweepOrder},
+ * the runner's {@link ExperimentRunner#cost}), so that the sweep does not end with a large run alone; the
+ * table keeps the points' order. A point already finished (a resumed sweep) is skipped, an interrupted one
  * resumed from its checkpoint. Runs are deterministic per seed and share nothing, so the results are those
  * of the serial sweep whatever the parallelism. A run that is stopped ({@code stop RUN}, or an interrupt)
  * ends the sweep: no point starts after it, and the points never started are "not run". When the thread
@@ -78,6 +81,7 @@ final class SweepRuns {
             return w;
         });
         try {
+            List<Integer> toRun = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 SweepPoint p = points.get(i);
                 SweepFolder.Done d = done.get(p.key());
@@ -85,9 +89,12 @@ final class SweepRuns {
                     progress.skipped(p.index() - 1, shown(p));
                     rows[i] = new SweepTable.Row(p, d.status().name(), d.steps(), d.loss(),
                             d.folder().getFileName().toString(), true);
-                    continue;
+                } else {
+                    toRun.add(i);
                 }
-                int at = i;
+            }
+            for (int at : startOrder(points, toRun, threads)) {
+                SweepPoint p = points.get(at);
                 futures.add(pool.submit(() -> {
                     // Several runs at once fill the cores: each run's Java kernels keep to its own thread.
                     int cap = threads > 1 ? Linalg.limitThreads(1) : -1;
@@ -122,6 +129,25 @@ final class SweepRuns {
             t.error("sweep stopped; continue it with: overparam sweep --resume " + dir);
         }
         return ok == n ? CommandLine.OK : CommandLine.FAILED;
+    }
+
+    /**
+     * The points to run, in the order to start them: the sweep's order for one run at a time, the
+     * runner's largest estimated work first for several ({@link SweepOrder}).
+     */
+    private List<Integer> startOrder(List<SweepPoint> points, List<Integer> toRun, int threads) {
+        if (threads < 2) {
+            return toRun;
+        }
+        List<OptionalDouble> costs = new ArrayList<>(toRun.size());
+        for (int i : toRun) {
+            costs.add(runner.cost(points.get(i).spec()));
+        }
+        List<Integer> order = new ArrayList<>(toRun.size());
+        for (int k : SweepOrder.largestFirst(costs)) {
+            order.add(toRun.get(k));
+        }
+        return order;
     }
 
     /**

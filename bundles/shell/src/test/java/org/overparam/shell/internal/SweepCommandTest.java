@@ -50,6 +50,7 @@ class SweepCommandTest {
     /** Writes run folders ({@code <name>-<n>}: spec.yaml, result.json) as the engine does; statuses from {@link #status}. */
     static final class Runner implements ExperimentRunner {
         Function<RunSpec, RunStatus> status = s -> RunStatus.CONVERGED;
+        Function<RunSpec, java.util.OptionalDouble> cost = s -> java.util.OptionalDouble.empty();
         final List<String> ran = java.util.Collections.synchronizedList(new ArrayList<>());
         int folders;
 
@@ -78,6 +79,11 @@ class SweepCommandTest {
                 throw new UncheckedIOException(e);
             }
             return new RunResult(d.getFileName().toString(), s, 12, 1e-8, d, Map.of(), "");
+        }
+
+        @Override
+        public java.util.OptionalDouble cost(RunSpec spec) {
+            return cost.apply(spec);
         }
 
         /** Continues a run in its folder, as the engine does from a checkpoint: the same folder, a new result. */
