@@ -78,12 +78,11 @@ final class Database implements AutoCloseable {
             throw new InvalidInputException(location.label(), "cannot open the run store: " + e.getMessage());
         }
         String other;
-        try (Connection c = connect(System.nanoTime() + HANDOVER_MILLIS * 1_000_000L).connection()) {
-            c.setAutoCommit(true);
-            other = Schema.create(c);
-        } catch (SQLException e) {
+        try {
+            other = run("cannot open the run store", Schema::create, true);
+        } catch (RuntimeException e) {
             close();
-            throw error(location, "cannot open the run store", e);
+            throw e;
         }
         if (other != null) {
             close();
@@ -141,7 +140,6 @@ final class Database implements AutoCloseable {
             try {
                 session = connect(deadline);
                 try (Connection c = session.connection()) {
-                    c.setAutoCommit(false);
                     try {
                         T out = work.run(c);
                         c.commit();
@@ -178,37 +176,59 @@ final class Database implements AutoCloseable {
     }
 
     /**
-     * Opens a connection. While this process has the file open, that is a session on it; otherwise
-     * the open may take the file over, so it waits for this process's turn, tries again what the
-     * moment of a handover refuses, and holds the file open when it took it over. (A configured URL
-     * names a server of the user's, opened once.)
+     * Opens a connection, auto-commit off. While this process has the file open, that is a session on
+     * it; otherwise the open may take the file over, so it waits for this process's turn, tries again
+     * what the moment of a handover refuses, and holds the file open when it took it over. (A
+     * configured URL names a server of the user's, opened once.)
+     *
+     * <p>Auto-commit goes off before any statement, in the turn: a remote H2 session in auto-commit
+     * mode whose server ends reconnects by itself, which takes the file over; that must not happen
+     * outside a turn.
      *
      * @param deadline the {@link System#nanoTime()} by which to give up
      * @throws SQLException if it cannot be opened
      */
     private Session connect(long deadline) throws SQLException {
-        try {
-            if (handover == null) {
-                return new Session(open(), true);
-            }
+        if (handover == null) {
+            return new Session(withoutAutoCommit(open()), true);
+        }
+        if (held != null) {
+            return new Session(withoutAutoCommit(openRetrying(deadline)), false);
+        }
+        synchronized (this) {
             if (held != null) {
-                return new Session(openRetrying(deadline), false);
+                return new Session(withoutAutoCommit(openRetrying(deadline)), false);
             }
-            synchronized (this) {
-                if (held != null) {
-                    return new Session(openRetrying(deadline), false);
-                }
-                try (java.nio.channels.FileLock turn = handover.take(deadline)) {
+            try (java.nio.channels.FileLock turn = handover.take(deadline)) {
+                while (true) {
                     Connection c = openRetrying(deadline);
-                    boolean remote = isRemote(c);
-                    if (!remote) {
-                        held = open();
+                    try {
+                        c.setAutoCommit(false);
+                        boolean remote = isRemote(c);
+                        if (!remote) {
+                            held = open();
+                        }
+                        return new Session(c, remote);
+                    } catch (SQLException e) {
+                        closeQuietly(c);
+                        if (!duringHandover(e) || System.nanoTime() > deadline) {
+                            throw e;
+                        }
                     }
-                    return new Session(c, remote);
                 }
+            } catch (IOException e) {
+                throw new SQLException("cannot unlock " + location.handoverLock() + ": " + e.getMessage(), e);
             }
-        } catch (IOException e) {
-            throw new SQLException("cannot unlock " + location.handoverLock() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Connection withoutAutoCommit(Connection c) throws SQLException {
+        try {
+            c.setAutoCommit(false);
+            return c;
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw e;
         }
     }
 
@@ -241,12 +261,11 @@ final class Database implements AutoCloseable {
     private static boolean isRemote(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(IS_REMOTE)) {
             return r.next() && r.getBoolean(1);
-        } catch (SQLException e) {
-            c.close();
-            throw e;
         }
     }
 
+    private static final java.util.regex.Pattern CLOSED_TRANSACTION = java.util.regex.Pattern.compile(
+            "Transaction \\d+ is closed");
     /** The messages of H2's lock-file protocol ({@code org.h2.store.FileLock}) that a moment cures. */
     private static final List<String> LOCK_FILE_MESSAGES = List.of("Lock file recently modified",
             "Another process was faster", "Concurrent update");
@@ -266,12 +285,14 @@ final class Database implements AutoCloseable {
 
     /**
      * @param e an error of a connection
-     * @return whether the process serving it ended (its socket closed, or its database closing)
+     * @return whether the process serving it ended: its socket closed, or its database closing, which
+     *     closes the sessions on it and their transactions ("Transaction 3 is closed", a general error)
      */
     static boolean serverEnded(SQLException e) {
         int code = e.getErrorCode();
         return code == ErrorCode.CONNECTION_BROKEN_1 || code == ErrorCode.DATABASE_CALLED_AT_SHUTDOWN
-                || code == ErrorCode.DATABASE_IS_CLOSED;
+                || code == ErrorCode.DATABASE_IS_CLOSED
+                || code == ErrorCode.GENERAL_ERROR_1 && CLOSED_TRANSACTION.matcher(String.valueOf(e.getMessage())).find();
     }
 
     /**
