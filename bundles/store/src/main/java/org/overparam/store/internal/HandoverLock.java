@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
@@ -26,11 +27,12 @@ final class HandoverLock implements AutoCloseable {
     private final FileChannel channel;
 
     /**
-     * @param file the lock file, created if missing
+     * @param file the lock file, created if missing (with its folder, as H2 creates the database's)
      * @throws IOException if it cannot be opened for writing
      */
     HandoverLock(Path file) throws IOException {
         this.file = file;
+        Files.createDirectories(file.getParent());
         this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     }
 
