@@ -264,8 +264,13 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * How H2 reports a transaction that MVStore closed or rolled back under it (a general error whose
+     * message ends with MVStore's error code: 4, closed; 103, a transaction in the wrong state), e.g.
+     * "Transaction 1 is closed [2.3.232/4]", "Transaction 1 has status ROLLED_BACK, not OPEN [2.3.232/103]".
+     */
     private static final java.util.regex.Pattern CLOSED_TRANSACTION = java.util.regex.Pattern.compile(
-            "Transaction \\d+ is closed");
+            "Transaction \\d+ .*\\[[0-9.]+/(4|103)]");
     /** The messages of H2's lock-file protocol ({@code org.h2.store.FileLock}) that a moment cures. */
     private static final List<String> LOCK_FILE_MESSAGES = List.of("Lock file recently modified",
             "Another process was faster", "Concurrent update");
@@ -286,7 +291,7 @@ final class Database implements AutoCloseable {
     /**
      * @param e an error of a connection
      * @return whether the process serving it ended: its socket closed, or its database closing, which
-     *     closes the sessions on it and their transactions ("Transaction 3 is closed", a general error)
+     *     closes the sessions on it and their transactions ({@link #CLOSED_TRANSACTION})
      */
     static boolean serverEnded(SQLException e) {
         int code = e.getErrorCode();
