@@ -150,7 +150,7 @@ final class Database implements AutoCloseable {
                     }
                 }
             } catch (SQLException e) {
-                if (!repeatable || session == null || !session.onAnotherProcess() || !serverEnded(e)
+                if (!repeatable || session == null || !session.onAnotherProcess() || !serverMayHaveEnded(e)
                         || System.nanoTime() > deadline) {
                     throw error(location, what, e);
                 }
@@ -264,13 +264,6 @@ final class Database implements AutoCloseable {
         }
     }
 
-    /**
-     * How H2 reports a transaction that MVStore closed or rolled back under it (a general error whose
-     * message ends with MVStore's error code: 4, closed; 103, a transaction in the wrong state), e.g.
-     * "Transaction 1 is closed [2.3.232/4]", "Transaction 1 has status ROLLED_BACK, not OPEN [2.3.232/103]".
-     */
-    private static final java.util.regex.Pattern CLOSED_TRANSACTION = java.util.regex.Pattern.compile(
-            "Transaction \\d+ .*\\[[0-9.]+/(4|103)]");
     /** The messages of H2's lock-file protocol ({@code org.h2.store.FileLock}) that a moment cures. */
     private static final List<String> LOCK_FILE_MESSAGES = List.of("Lock file recently modified",
             "Another process was faster", "Concurrent update");
@@ -290,14 +283,24 @@ final class Database implements AutoCloseable {
 
     /**
      * @param e an error of a connection
-     * @return whether the process serving it ended: its socket closed, or its database closing, which
-     *     closes the sessions on it and their transactions ({@link #CLOSED_TRANSACTION})
+     * @return whether the process serving it ended: its socket closed, or its database closing
      */
     static boolean serverEnded(SQLException e) {
         int code = e.getErrorCode();
         return code == ErrorCode.CONNECTION_BROKEN_1 || code == ErrorCode.DATABASE_CALLED_AT_SHUTDOWN
-                || code == ErrorCode.DATABASE_IS_CLOSED
-                || code == ErrorCode.GENERAL_ERROR_1 && CLOSED_TRANSACTION.matcher(String.valueOf(e.getMessage())).find();
+                || code == ErrorCode.DATABASE_IS_CLOSED;
+    }
+
+    /**
+     * @param e an error of an operation on another process's server
+     * @return whether that server may have ended under it: {@link #serverEnded}, or a general (internal)
+     *     error, which is how H2 reports a session or transaction closed under a statement as the server's
+     *     database closes ("Transaction 1 has status ROLLED_BACK, not OPEN", "Transaction was illegally
+     *     transitioned from CLOSED to COMMITTED", a NullPointerException of the closed client session);
+     *     constraint, syntax and data errors have codes of their own
+     */
+    static boolean serverMayHaveEnded(SQLException e) {
+        return serverEnded(e) || e.getErrorCode() == ErrorCode.GENERAL_ERROR_1;
     }
 
     /**
