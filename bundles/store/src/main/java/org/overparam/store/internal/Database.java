@@ -272,13 +272,13 @@ final class Database implements AutoCloseable {
      * @param e an error of an open
      * @return whether it is a refusal that the file changing hands explains: H2's lock-file protocol
      *     with another process taking the file over, the file still in use by the process that is
-     *     letting it go, or a server that ended (a store that is missing, damaged or of another
-     *     version is not)
+     *     letting it go, or a server that ended while the connection was set up
+     *     ({@link #serverMayHaveEnded}); a store that is missing, damaged or of another version is not
      */
     static boolean duringHandover(SQLException e) {
         String m = String.valueOf(e.getMessage());
         return e.getErrorCode() == ErrorCode.ERROR_OPENING_DATABASE_1 && LOCK_FILE_MESSAGES.stream().anyMatch(m::contains)
-                || e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1 || serverEnded(e);
+                || e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1 || serverMayHaveEnded(e);
     }
 
     /**
