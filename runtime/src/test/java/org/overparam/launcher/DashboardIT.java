@@ -27,12 +27,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The dashboard in a real browser: Debian's chromium, headless, driven by Selenium through
  * /usr/bin/chromedriver (nothing is downloaded). A container serves the dashboard on a free loopback
  * port; a run trains in another process beside it. On the run's page the loss curve gains points
- * while the run goes on; Swap with {@code optimizer.lr=0.05} is recorded in provenance.json shown on
+ * while the run goes on; Swap with {@code optimizer.lr=0.001} is recorded in provenance.json shown on
  * the page (a bad change is refused inline, with the swap command's line); Stop ends the run
- * STOPPED. The Runs page, opened before the run started,
- * shows it appear and its chip turn from RUNNING to STOPPED without a reload. On the Container page, uploading a plugin jar makes its component appear. A screenshot of
- * each page goes to target/screenshots. The browser tests are skipped, saying so, only when
- * /usr/bin/chromedriver is absent; the security tests ({@link DashboardSecurity}) run in any case.
+ * STOPPED; Resume continues it in the dashboard's process (RUNNING, more steps), where it finishes
+ * CONVERGED (a second swap, to {@code optimizer.lr=0.05}, brings it to its target loss in a few
+ * thousand steps; at the learning rates before, about 10^5 steps more, minutes on a loaded machine).
+ * The Runs page, opened before the run started, shows it appear and its chip turn from RUNNING to
+ * STOPPED to CONVERGED without a reload. On the Container page, uploading a plugin jar makes its
+ * component appear. The dashboard's process serves the run store from the start to the end of the
+ * tests (H2's lock file names the same owner): runs and sweeps in other processes go through it, and
+ * no handover happens while they write. A screenshot of each page goes to target/screenshots. The
+ * browser tests are skipped, saying so, only when /usr/bin/chromedriver is absent; the security
+ * tests ({@link DashboardSecurity}) run in any case.
  */
 class DashboardIT {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -43,8 +49,8 @@ class DashboardIT {
             "architecture: {name: fc, depth: 2, width: 128}",
             "initializer: ntk",
             "loss: squared",
-            "optimizer: {name: gd, lr: 0.02}",
-            "stop: {maxSteps: 1000000}",
+            "optimizer: {name: gd, lr: 0.0005}",
+            "stop: {maxSteps: 1000000, targetLoss: 1e-10}",
             "");
     private static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -53,16 +59,19 @@ class DashboardIT {
     private static Dashboard dashboard;
     private static WebDriver browser;
     private static DashboardSecurity security;
+    /** The id H2's lock file gives the process serving the store: the dashboard's, from {@link #start} on. */
+    private static String storeOwner;
 
     @BeforeAll
     static void start() throws Exception {
         dashboard = Dashboard.start(work);
-        // The first run creates the runs folder's store; once its process has ended, the dashboard's
-        // process opens the store and serves it to the later runs' processes (H2 AUTO_SERVER). The
-        // tests start from a store the dashboard serves; the handover itself is tested in the store
-        // bundle (HandoverTest: a run opened during a take-over waits for it instead of going unlisted).
+        // The first run creates the runs folder's store and serves it (H2 AUTO_SERVER) while the
+        // dashboard reads through it; once its process has ended, the dashboard's process takes the
+        // file over and keeps it, serving the later runs' processes. The handover itself is tested in
+        // the store bundle (HandoverTest).
         security().finishedRun();
         assertEquals(200, dashboard.get("/api/runs").statusCode());
+        storeOwner = storeOwner();
         if (!Files.isExecutable(CHROMEDRIVER)) {
             return;
         }
@@ -123,6 +132,7 @@ class DashboardIT {
                 .orElse(null));
         assertTrue(runsTitle.isDisplayed(), "the run appeared on the Runs page without a reload");
         browser.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        String runTab = browser.getWindowHandle();
         browser.get(dashboard.url("/run/" + id));
         By loss = By.cssSelector(".chart[data-metric='train.loss']");
         int first = until(() -> points(loss) > 0 ? points(loss) : null);
@@ -135,11 +145,11 @@ class DashboardIT {
         String error = until(() -> text("action-error").isEmpty() ? null : text("action-error"));
         assertEquals("optimizer.lrr: unknown parameter 'lrr' of optimizer gd (did you mean 'lr'?); its parameters: [lr]",
                 error);
-        swap("optimizer.lr=0.05");
-        until(() -> text("action-message").startsWith("asked run " + id + " to swap optimizer {lr=0.05}") ? true : null);
+        swap("optimizer.lr=0.001");
+        until(() -> text("action-message").startsWith("asked run " + id + " to swap optimizer {lr=0.001}") ? true : null);
         String provenance = until(() -> text("provenance").contains("\"why\": \"request\"") ? text("provenance") : null);
-        assertTrue(provenance.contains("\"config\": \"{lr=0.02}\""), provenance);
-        assertTrue(provenance.contains("{lr=0.05}"), provenance);
+        assertTrue(provenance.contains("\"config\": \"{lr=5.0E-4}\""), provenance);
+        assertTrue(provenance.contains("{lr=0.001}"), provenance);
         shot("run-swapped");
 
         browser.findElement(By.id("stop")).click();
@@ -147,11 +157,28 @@ class DashboardIT {
         shot("run-stopped");
         assertEquals(1, dashboard.awaitEnd(id), "a stopped run's process exits with 1");
 
-        browser.close();
         browser.switchTo().window(runsTab);
         until(() -> browser.findElement(row).getText().equals("STOPPED") ? true : null);
         assertTrue(runsTitle.isDisplayed(), "the chip changed on the Runs page without a reload");
         shot("runs");
+
+        browser.switchTo().window(runTab);
+        long stopped = Long.parseLong(text("steps"));
+        browser.findElement(By.id("resume")).click();
+        until(() -> text("action-message").startsWith("run " + id + " resumed") ? true : null);
+        until(() -> text("status").equals("RUNNING") && Long.parseLong(text("steps")) > stopped ? true : null);
+        shot("run-resumed");
+        swap("optimizer.lr=0.05");
+        until(() -> text("action-message").startsWith("asked run " + id + " to swap optimizer {lr=0.05}") ? true : null);
+        until(() -> text("status").equals("CONVERGED") ? true : null);
+        long finished = Long.parseLong(text("steps"));
+        assertTrue(finished > stopped, "the resumed run went on from step " + stopped + " to " + finished);
+        shot("run-finished");
+        browser.close();
+        browser.switchTo().window(runsTab);
+        until(() -> browser.findElement(row).getText().equals("CONVERGED") ? true : null);
+        assertTrue(runsTitle.isDisplayed(), "the chip changed again without a reload");
+        assertEquals(storeOwner, storeOwner(), "the dashboard's process served the store throughout");
     }
 
     @Test
@@ -202,6 +229,18 @@ class DashboardIT {
         assertEquals("" + (2 + 1), browser.findElement(By.cssSelector(".chart[data-metric='train.loss']"))
                 .getAttribute("data-series"), "step and one line per run");
         shot("compare");
+        assertEquals(storeOwner, storeOwner(), "the sweep's runs went through the dashboard's process");
+    }
+
+    /** @return the id of the process that has the store's file open, from H2's lock file (which must exist) */
+    private static String storeOwner() throws java.io.IOException {
+        Path lock = dashboard.runs().resolve("overparam-store.lock.db");
+        assertTrue(Files.isRegularFile(lock), "no process has the run store open: " + lock + " is missing");
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.Reader r = Files.newBufferedReader(lock, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            p.load(r);
+        }
+        return p.getProperty("id");
     }
 
     private static int points(By chart) {

@@ -157,7 +157,7 @@ public final class H2RunStore implements RunStore, AutoCloseable {
     @Override
     public void exportRuns(Path runs, RunQuery query, ExportFormat format, Writer out) throws IOException {
         Database db = database(runs, false);
-        unwrap(() -> db.transaction("cannot export runs", c -> {
+        unwrap(() -> db.streamed("cannot export runs", c -> {
             io(() -> Exports.runs(db, c, query, format, out));
             return null;
         }));
@@ -166,7 +166,7 @@ public final class H2RunStore implements RunStore, AutoCloseable {
     @Override
     public void exportMetrics(Path runs, MetricQuery query, ExportFormat format, Writer out) throws IOException {
         Database db = database(runs, false);
-        unwrap(() -> db.transaction("cannot export metrics", c -> {
+        unwrap(() -> db.streamed("cannot export metrics", c -> {
             io(() -> Exports.metrics(db, c, query, format, out));
             return null;
         }));

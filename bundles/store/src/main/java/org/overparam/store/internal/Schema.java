@@ -75,7 +75,7 @@ final class Schema {
     /**
      * Creates what is missing; a database of this version is left as it is.
      *
-     * @param c an open connection (auto-commit)
+     * @param c an open connection (the caller commits)
      * @return {@code null}, or the version of a database written by another version of the store
      *     (nothing is changed then)
      * @throws SQLException if the statements fail

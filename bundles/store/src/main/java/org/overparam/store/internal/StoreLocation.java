@@ -45,6 +45,14 @@ record StoreLocation(String url, Path file, String label) {
                 dir.resolve(FILE_NAME).toString());
     }
 
+    /**
+     * @return the file that gives processes turns at taking the database over ({@link HandoverLock}),
+     *     beside it; {@code null} for a configured URL
+     */
+    Path handoverLock() {
+        return file == null ? null : file.resolveSibling(RunStore.DATABASE_NAME + ".handover.lock");
+    }
+
     /** @return whether the database exists (always for a configured URL) */
     boolean exists() {
         return file == null || Files.isRegularFile(file);
