@@ -70,6 +70,7 @@ final class Database implements AutoCloseable {
      * @throws InvalidInputException if it cannot be opened or was written by another version of the store
      */
     Database(StoreLocation location, Driver driver) {
+        StoreLocation.serveOnLoopbackUnlessSet();
         this.location = location;
         this.driver = driver;
         try {

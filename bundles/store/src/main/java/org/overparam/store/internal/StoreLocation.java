@@ -11,7 +11,7 @@ import org.overparam.api.store.RunStore;
  * folder it sits in; or, when one is configured, a JDBC URL for every folder.
  *
  * <p>The embedded URL opens the file with {@code AUTO_SERVER=TRUE}: the first process to open it
- * serves it to the others over a loopback socket, so a {@code runs} command reads while a run writes
+ * serves it to the others over a loopback socket ({@link #serveOnLoopbackUnlessSet}), so a {@code runs} command reads while a run writes
  * (and takes over when that process ends); and with {@code WRITE_DELAY=0}, so that a commit is in the
  * file before it returns and survives a kill of the process.
  *
@@ -43,6 +43,22 @@ record StoreLocation(String url, Path file, String label) {
         }
         return new StoreLocation("jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE;WRITE_DELAY=0", dir.resolve(FILE_NAME),
                 dir.resolve(FILE_NAME).toString());
+    }
+
+    /** The JVM-wide system property H2 reads, once, for the interface its servers listen on. */
+    static final String BIND_PROPERTY = "h2.bindAddress";
+
+    /**
+     * Makes the AUTO_SERVER socket of this JVM listen on the loopback interface only, unless the user
+     * set {@value #BIND_PROPERTY} (e.g. to share a runs folder between machines). H2 has no URL setting
+     * for it and reads the property when its first server starts, so this is called before a
+     * database is opened. The address H2 writes into the lock file follows it, so other processes on
+     * this machine connect through loopback.
+     */
+    static void serveOnLoopbackUnlessSet() {
+        if (System.getProperty(BIND_PROPERTY) == null) {
+            System.setProperty(BIND_PROPERTY, "127.0.0.1");
+        }
     }
 
     /**

@@ -31,6 +31,7 @@ class ConcurrentAccessTest {
             store.appendMetrics(runs, "parent", Records.loss(30, 0.5));
 
             assertEquals("parent 30", other("read", "parent"));
+            assertServerOnLoopbackOnly();
             store.appendMetrics(runs, "parent", Records.loss(40, 0.5).subList(60, 80));
             assertEquals("parent 40", other("read", "parent"));
             assertEquals("ok", other("write"));
@@ -61,5 +62,39 @@ class ConcurrentAccessTest {
         }
         assertTrue(done && p.exitValue() == 0, "the other process failed: " + out);
         return out;
+    }
+
+    /**
+     * The lock file names this machine's loopback (H2 writes 127.0.0.1 as "localhost"), a client reaches the
+     * server there, and not through another interface of this machine (when it has one).
+     */
+    private void assertServerOnLoopbackOnly() throws IOException {
+        String address = serverAddress();
+        assertTrue(address.startsWith("localhost:"), "the store's server is not on loopback: " + address);
+        int port = Integer.parseInt(address.substring(address.indexOf(':') + 1));
+        try (var s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+            assertTrue(s.isConnected());
+        }
+        for (var nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            for (var other : java.util.Collections.list(nic.getInetAddresses())) {
+                if (other instanceof java.net.Inet4Address && !other.isLoopbackAddress()) {
+                    try (var s = new java.net.Socket()) {
+                        s.connect(new java.net.InetSocketAddress(other, port), 2000);
+                        org.junit.jupiter.api.Assertions.fail("the store's server answers on " + other + ":" + port);
+                    } catch (java.net.ConnectException | java.net.SocketTimeoutException expected) {
+                        // refused: the server listens on loopback only
+                    }
+                }
+            }
+        }
+    }
+
+    /** @return the address H2 wrote into the lock file for other processes to connect to */
+    private String serverAddress() throws IOException {
+        java.util.Properties lock = new java.util.Properties();
+        try (var in = java.nio.file.Files.newInputStream(runs.resolve("overparam-store.lock.db"))) {
+            lock.load(in);
+        }
+        return lock.getProperty("server", "");
     }
 }
