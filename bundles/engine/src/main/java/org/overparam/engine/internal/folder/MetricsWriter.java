@@ -1,5 +1,6 @@
 package org.overparam.engine.internal.folder;
 
+import com.google.common.util.concurrent.Uninterruptibles;
 import java.io.BufferedWriter;
 import java.io.FileOutputStream;
 import java.io.FilterOutputStream;
@@ -224,48 +225,21 @@ public final class MetricsWriter implements MetricStore.Sink, AutoCloseable {
         CountDownLatch done = new CountDownLatch(1);
         put(new Flush(done, false));
         pending = false;
-        uninterruptibly(done::await);
+        Uninterruptibles.awaitUninterruptibly(done);
         failed();
     }
 
     private void put(Item item) {
-        uninterruptibly(() -> queue.put(item));
+        Uninterruptibles.putUninterruptibly(queue, item);
     }
 
+    /** The writer thread is this writer's own; nobody else stops it. */
     private Item take() {
-        while (true) {
-            try {
-                return queue.take();
-            } catch (InterruptedException e) {
-                // the writer thread is this writer's own; nobody else stops it
-            }
-        }
+        return Uninterruptibles.takeUninterruptibly(queue);
     }
 
     private void join() {
-        uninterruptibly(thread::join);
-    }
-
-    /** A wait that an interrupt cuts short. */
-    @FunctionalInterface
-    private interface Wait {
-        void run() throws InterruptedException;
-    }
-
-    /** Waits to the end through interrupts, then sets the thread's interrupt flag again if one came. */
-    private static void uninterruptibly(Wait wait) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                wait.run();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Uninterruptibles.joinUninterruptibly(thread);
     }
 
     private void failed() {
