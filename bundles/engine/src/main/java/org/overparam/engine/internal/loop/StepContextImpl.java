@@ -38,6 +38,8 @@ public final class StepContextImpl implements StepContext {
     private final Map<String, Params> workspaces = new HashMap<>();
     /** Per block, whether the step's {@link #update} left the point finite; {@code null} when unknown. */
     private boolean[] updateFinite;
+    /** The array {@link #update} fills, kept from step to step (one entry per block). */
+    private boolean[] finiteBlocks;
     private long step;
     private double schedule = 1.0;
 
@@ -197,9 +199,12 @@ public final class StepContextImpl implements StepContext {
     @Override
     public double update(double alpha, Params direction) {
         updateFinite = null;
-        boolean[] finite = new boolean[params.layout().count()];
-        double norm = params.axpyNorm(alpha, direction, finite);
-        updateFinite = finite;
+        int blocks = params.layout().count();
+        if (finiteBlocks == null || finiteBlocks.length != blocks) {
+            finiteBlocks = new boolean[blocks];
+        }
+        double norm = params.axpyNorm(alpha, direction, finiteBlocks);
+        updateFinite = finiteBlocks;
         return norm;
     }
 
