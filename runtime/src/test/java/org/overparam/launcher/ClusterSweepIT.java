@@ -147,8 +147,9 @@ class ClusterSweepIT {
         assertRowsOfUnfinishedRunsStored(sweepDir);
         Process resume = launch(work.resolve("resume.out"), "sweep", "--resume", sweepDir.toString(), "--parallel", "2");
         await(resume, "resume");
-        List<Path> runs = runs(Files.readString(work.resolve("resume.out")));
-        assertEquals(4, runs.size());
+        String resumed = Files.readString(work.resolve("resume.out"));
+        List<Path> runs = runs(resumed);
+        assertEquals(4, runs.size(), resumed + Files.readString(work.resolve("resume.out.err")));
         for (Path run : runs) {
             assertEquals(STEPS + 1, Files.readAllLines(run.resolve("metrics.csv")).stream()
                     .filter(l -> l.contains(",train.loss,")).count(), run + ": one train.loss row per step");
