@@ -144,6 +144,8 @@ class ClusterSweepIT {
         String workers = Files.readString(work.resolve("w1.out.err")) + Files.readString(work.resolve("w2.out.err"));
         assertTrue(workers.contains("stopped at a step boundary"), workers);
         Path sweepDir = shipped.getParent();
+        List<Path> cut = checkpointedUnfinished(sweepDir);
+        assertTrue(!cut.isEmpty(), "no run was stopped mid-way with a checkpoint on the coordinator");
         assertRowsOfUnfinishedRunsStored(sweepDir);
         Process resume = launch(work.resolve("resume.out"), "sweep", "--resume", sweepDir.toString(), "--parallel", "2");
         await(resume, "resume");
@@ -154,8 +156,10 @@ class ClusterSweepIT {
             assertEquals(STEPS + 1, Files.readAllLines(run.resolve("metrics.csv")).stream()
                     .filter(l -> l.contains(",train.loss,")).count(), run + ": one train.loss row per step");
         }
-        assertTrue(Files.readString(shipped.resolve("run.log")).contains("resumed from its checkpoint"),
-                "the run checkpointed on a member was not continued from its checkpoint");
+        for (Path run : cut) {
+            assertTrue(Files.readString(run.resolve("run.log")).contains("resumed from its checkpoint"),
+                    run + ": checkpointed on a member, not continued from its checkpoint");
+        }
     }
 
     @Test
@@ -349,10 +353,23 @@ class ClusterSweepIT {
         return err.lines().filter(l -> l.contains(" ran on ") && !l.contains(" pid " + coordinatorPid + " ")).count();
     }
 
+    /**
+     * The runs of the sweep folder that have a checkpoint but no result: those a stop cut off mid-way. A
+     * run may finish in the time between its first checkpoint and the stop; it is then not one of them.
+     */
+    private static List<Path> checkpointedUnfinished(Path sweepDir) throws IOException {
+        try (Stream<Path> s = Files.list(sweepDir)) {
+            return s.filter(d -> !d.getFileName().toString().startsWith("."))
+                    .filter(d -> Files.isRegularFile(d.resolve("checkpoint").resolve("checkpoint.bin")))
+                    .filter(d -> !Files.exists(d.resolve("result.json"))).toList();
+        }
+    }
+
+    /** The run folders of a sweep table's rows, those finished by an earlier invocation ({@code 3*}) too. */
     private static List<Path> runs(String out) {
         String folder = out.lines().filter(l -> l.contains("; sweep folder ")).findFirst().orElseThrow();
         Path sweepDir = Path.of(folder.substring(folder.indexOf("; sweep folder ") + 15));
-        return out.lines().filter(l -> l.matches("\\d+ .*") && !l.contains("; sweep folder "))
+        return out.lines().filter(l -> l.matches("\\d+\\*? .*") && !l.contains("; sweep folder "))
                 .map(l -> sweepDir.resolve(l.substring(l.lastIndexOf(' ') + 1))).toList();
     }
 
