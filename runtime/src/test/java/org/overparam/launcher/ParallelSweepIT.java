@@ -95,14 +95,14 @@ class ParallelSweepIT {
         return Files.readString(out, StandardCharsets.UTF_8);
     }
 
-    /** The run folders of the sweep table in {@code out}, in the order of the sweep's points. */
+    /** The run folders of the sweep table in {@code out}, in the order of the sweep's points (finished before: {@code 3*}). */
     private static List<Path> runs(String out) {
         String folder = out.lines().filter(l -> l.contains("; sweep folder ")).findFirst().orElseThrow();
         return runs(out, Path.of(folder.substring(folder.indexOf("; sweep folder ") + 15)));
     }
 
     private static List<Path> runs(String out, Path sweepDir) {
-        return out.lines().filter(l -> l.matches("\\d+ .*") && !l.contains("; sweep folder ")).map(l -> sweepDir.resolve(l.substring(l.lastIndexOf(' ') + 1)))
+        return out.lines().filter(l -> l.matches("\\d+\\*? .*") && !l.contains("; sweep folder ")).map(l -> sweepDir.resolve(l.substring(l.lastIndexOf(' ') + 1)))
                 .toList();
     }
 
