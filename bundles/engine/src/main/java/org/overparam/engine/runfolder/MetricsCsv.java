@@ -110,7 +110,8 @@ public final class MetricsCsv {
             throw new InvalidInputException(file.toString(), "cannot read metrics.csv: " + e.getMessage());
         }
         int end = wholeRows(tail);
-        try (Reader in = new InputStreamReader(new ByteArrayInputStream(tail, 0, end), StandardCharsets.UTF_8)) {
+        try (Reader in = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(tail, 0, end),
+                StandardCharsets.UTF_8), 1 << 16)) {
             if (from == 0) {
                 header(in, file);
             }
