@@ -14,7 +14,8 @@
 # With each: the throughput ratio cluster-2 / cluster-1 and the cluster's overhead per run
 # ((cluster-1 - local) / 16). Needs taskset (util-linux) and 2 cores.
 # Usage: bench/run-cluster.sh [ROUNDS]   (default 2). Environment: PORT=N moves the ports (default 5991),
-# OVERPARAM=PATH runs another build's launcher (default ./overparam), e.g. to compare two builds side by side.
+# OVERPARAM=PATH runs another build's launcher (default ./overparam), e.g. to compare two builds side by side,
+# OUT=DIR where the logs go (default bench/target/cluster-bench).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${1:-2}
