@@ -2,42 +2,68 @@
 # Clustered sweeps on one machine: a 16-run sweep of small nets (bench/cluster-bench.yaml) run
 #   local      ./overparam sweep --parallel 1                       pinned to core 0 (taskset)
 #   cluster-1  ./overparam sweep --cluster --parallel 1              one member, pinned to core 0
-#   cluster-2  the same coordinator + ./overparam worker --parallel 1 pinned to core 1
-# and prints each sweep's time (from its first line on standard error to its last run written), the
-# throughput ratio cluster-2 / cluster-1 and the cluster's overhead per run ((cluster-1 - local) / 16).
-# Needs taskset (util-linux) and 2 cores. Usage: bench/run-cluster.sh [ROUNDS]   (default 2)
+#   cluster-2  the same coordinator + ./overparam worker --parallel 1 pinned to core 1, both launched
+#              at the same instant
+# and prints two measures of each sweep's time:
+#   launch  from the launch of its process(es) to its last run written (local: the "sweep: N runs" line;
+#           cluster: the last "... ran on ..." line of the coordinator). The same span for all three:
+#           JVM and container start, the Hazelcast members' start and join, and the runs.
+#   sweep   (the measure of the first versions of this script) from the sweep's "sweep"/"cluster sweep"
+#           line on standard error to its last run written (local: to the process's end): the start of
+#           the JVMs and, for cluster-2, the wait for the worker's join are not in it.
+# With each: the throughput ratio cluster-2 / cluster-1 and the cluster's overhead per run
+# ((cluster-1 - local) / 16). Needs taskset (util-linux) and 2 cores.
+# Usage: bench/run-cluster.sh [ROUNDS]   (default 2). Environment: PORT=N moves the ports (default 5991),
+# OVERPARAM=PATH runs another build's launcher (default ./overparam), e.g. to compare two builds side by side,
+# OUT=DIR where the logs go (default bench/target/cluster-bench).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${1:-2}
-OUT=bench/target/cluster-bench
-PORT=5991
-./overparam list >/dev/null
+OP=${OVERPARAM:-./overparam}
+OUT=${OUT:-bench/target/cluster-bench}
+PORT=${PORT:-5991}
+"$OP" list >/dev/null
 mkdir -p "$OUT"
 
 # Prefixes each line of standard input with the seconds since the epoch.
 stamp() { while IFS= read -r line; do printf '%s %s\n' "$(date +%s.%N)" "$line"; done; }
-# The seconds from the first stamped line of $1 to the last one matching $2.
-span() { awk -v pat="$2" 'NR == 1 { t0 = $1 } $0 ~ pat { t1 = $1 } END { printf "%.2f", t1 - t0 }' "$1"; }
+now() { date +%s.%N; }
+# The seconds from $2 (epoch seconds) to the last stamped line of $1 matching $3.
+since() { awk -v t0="$2" -v pat="$3" '$0 ~ pat { t1 = $1 } END { printf "%.2f", t1 - t0 }' "$1"; }
+# The seconds from the first stamped line of $1 matching $2 to the last one matching $3.
+between() { awk -v p0="$2" -v p1="$3" '$0 ~ p0 && !t0 { t0 = $1 } $0 ~ p1 { t1 = $1 } END { printf "%.2f", t1 - t0 }' "$1"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+perrun() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", (a - b) * 1000 / 16 }'; }
 
 for round in $(seq "$ROUNDS"); do
   rm -rf "$OUT"/runs-*
-  taskset -c 0 ./overparam sweep bench/cluster-bench.yaml --runs "$OUT/runs-local" --parallel 1 \
+  t_local=$(now)
+  taskset -c 0 "$OP" sweep bench/cluster-bench.yaml --runs "$OUT/runs-local" --parallel 1 \
     2> >(stamp > "$OUT/local.err") > "$OUT/local.out"
   echo "local" | stamp >> "$OUT/local.err"
-  taskset -c 0 ./overparam sweep bench/cluster-bench.yaml --runs "$OUT/runs-c1" --cluster --port $PORT \
+  t_c1=$(now)
+  taskset -c 0 "$OP" sweep bench/cluster-bench.yaml --runs "$OUT/runs-c1" --cluster --port "$PORT" \
     --parallel 1 2> >(stamp > "$OUT/c1.err") > "$OUT/c1.out"
-  taskset -c 0 ./overparam sweep bench/cluster-bench.yaml --runs "$OUT/runs-c2" --cluster --port $PORT \
+  t_c2=$(now)
+  taskset -c 0 "$OP" sweep bench/cluster-bench.yaml --runs "$OUT/runs-c2" --cluster --port "$PORT" \
     --members 2 --parallel 1 2> >(stamp > "$OUT/c2.err") > "$OUT/c2.out" &
   coord=$!
-  taskset -c 1 ./overparam worker --join 127.0.0.1:$PORT --port $((PORT + 1)) --parallel 1 \
-    --runs "$OUT/runs-w" 2> "$OUT/w.err" > /dev/null
+  taskset -c 1 "$OP" worker --join 127.0.0.1:"$PORT" --port $((PORT + 1)) --parallel 1 \
+    --runs "$OUT/runs-w" 2> >(stamp > "$OUT/w.err") > /dev/null
   wait "$coord"
   sleep 1
-  local_s=$(awk 'NR == 1 { t0 = $1 } { t1 = $1 } END { printf "%.2f", t1 - t0 }' "$OUT/local.err")
-  c1=$(awk '/cluster sweep/ && !t0 { t0 = $1 } / ran on / { t1 = $1 } END { printf "%.2f", t1 - t0 }' "$OUT/c1.err")
-  c2=$(awk '/cluster sweep/ && !t0 { t0 = $1 } / ran on / { t1 = $1 } END { printf "%.2f", t1 - t0 }' "$OUT/c2.err")
-  echo "round $round: local ${local_s} s, cluster-1 ${c1} s, cluster-2 ${c2} s" \
-    "(throughput x$(awk -v a="$c1" -v b="$c2" 'BEGIN { printf "%.2f", a / b }'))," \
-    "overhead per run $(awk -v a="$c1" -v b="$local_s" 'BEGIN { printf "%.0f", (a - b) * 1000 / 16 }') ms," \
-    "load $(cut -d' ' -f1-3 /proc/loadavg)"
+  # the old measure
+  local_s=$(between "$OUT/local.err" "" "")
+  c1=$(between "$OUT/c1.err" "cluster sweep" " ran on ")
+  c2=$(between "$OUT/c2.err" "cluster sweep" " ran on ")
+  # from launch
+  local_l=$(since "$OUT/local.err" "$t_local" "^[0-9.]+ sweep: [0-9]+ runs")
+  c1_l=$(since "$OUT/c1.err" "$t_c1" " ran on ")
+  c2_l=$(since "$OUT/c2.err" "$t_c2" " ran on ")
+  # how many runs each member of cluster-2 ran
+  split=$(grep -o " ran on .* pid [0-9]*" "$OUT/c2.err" | sort | uniq -c | awk '{ printf "%s%s", (NR > 1 ? "+" : ""), $1 }')
+  echo "round $round, launch: local ${local_l} s, cluster-1 ${c1_l} s, cluster-2 ${c2_l} s" \
+    "(throughput x$(ratio "$c1_l" "$c2_l")), overhead per run $(perrun "$c1_l" "$local_l") ms;" \
+    "sweep: local ${local_s} s, cluster-1 ${c1} s, cluster-2 ${c2} s (throughput x$(ratio "$c1" "$c2")), overhead" \
+    "per run $(perrun "$c1" "$local_s") ms; cluster-2 runs per member ${split}; load $(cut -d' ' -f1-3 /proc/loadavg)"
 done

@@ -77,13 +77,12 @@ public final class ClusterComponent implements SweepCluster {
                     : null;
             err.println("cluster coordinator listening on " + options.bind() + ":" + options.port()
                     + " (workers: overparam worker --join " + options.bind() + ":" + options.port() + ")");
-            awaitMembers(hz, options.members(), err);
             return new Coordinator(hz, maps, reader, runner, pins, new PluginSwaps(context, maps, err), err).run(sweep, sweepDir, finished, interrupted,
                     () -> closing, () -> {
                         if (own != null) {
                             own.stop(true, STOP_WAIT_MILLIS);
                         }
-                    });
+                    }, () -> awaitMembers(hz, options.members(), err));
         } finally {
             RefusedJoins.report(null);
             end(hz);

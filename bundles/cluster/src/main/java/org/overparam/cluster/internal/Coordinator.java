@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.cluster.ClusterResult;
@@ -28,8 +30,10 @@ import org.overparam.api.run.SweepPoint;
 
 /**
  * The coordinator's side of a clustered sweep: puts the runs not finished yet into the cluster (with
- * the checkpointed folder of an interrupted one, and the pinned plugin jars), then, until every run has
- * a result or a refusal: writes each result into the sweep folder once (the first result of a key; a
+ * the checkpointed folder of an interrupted one, and the pinned plugin jars) while it waits for the
+ * members asked for, then queues their keys, largest estimated work first ({@link ClaimOrder}), and, until
+ * every run has a result or a refusal (waking at each result, checkpoint or progress shipped, else every
+ * {@value #LOOP_MILLIS} ms): writes each result into the sweep folder once (the first result of a key; a
  * run finished twice is stored once) and records it in the run store with the member that ran it;
  * writes each shipped checkpoint into the sweep folder too, so that {@code sweep --resume} continues
  * from it if the coordinator goes away; writes each run's shipped progress over its folder there and
@@ -54,6 +58,8 @@ final class Coordinator {
     /** key to the names of the folders whose progress was written for it */
     private final Map<String, Set<String>> liveFolders = new HashMap<>();
     private final ConcurrentLinkedQueue<UUID> left = new ConcurrentLinkedQueue<>();
+    /** released by each result, checkpoint and progress shipped: the loop goes round at once */
+    private final Semaphore wake = new Semaphore(0);
     private int total;
 
     Coordinator(HazelcastInstance hz, Maps maps, SpecReader reader, ExperimentRunner runner, PluginPins pins,
@@ -74,21 +80,23 @@ final class Coordinator {
      * @param interrupted interrupted run folders by key
      * @param closing whether to stop waiting (the container stops)
      * @param ownStop stops this member's own runs (shipping their checkpoints) before the last writes
+     * @param awaitMembers waits for the members asked for; called once the runs are in the cluster and
+     *     before their keys are queued, so that the sweep is prepared while the members join
      * @return how it ended
      */
     ClusterResult run(Sweep sweep, Path dir, Set<String> finished, Map<String, Path> interrupted,
-                      BooleanSupplier closing, Runnable ownStop) {
+                      BooleanSupplier closing, Runnable ownStop, Runnable awaitMembers) {
         maps.clear();
         swaps.start();
         try {
-            return coordinate(sweep, dir, finished, interrupted, closing, ownStop);
+            return coordinate(sweep, dir, finished, interrupted, closing, ownStop, awaitMembers);
         } finally {
             swaps.stop();
         }
     }
 
     private ClusterResult coordinate(Sweep sweep, Path dir, Set<String> finished, Map<String, Path> interrupted,
-                                     BooleanSupplier closing, Runnable ownStop) {
+                                     BooleanSupplier closing, Runnable ownStop, Runnable awaitMembers) {
         total = sweep.points().size();
         Map<String, SweepPoint> open = new LinkedHashMap<>();
         Map<String, byte[]> jars = new HashMap<>();
@@ -99,8 +107,9 @@ final class Coordinator {
             }
         }
         jars.forEach(maps.jars::set);
-        maps.checkpoints.addEntryListener(new CheckpointListener(checkpointed), false);
-        maps.live.addEntryListener(new CheckpointListener(progressed), false);
+        maps.checkpoints.addEntryListener(new KeyListener(checkpointed, wake), false);
+        maps.live.addEntryListener(new KeyListener(progressed, wake), false);
+        maps.results.addEntryListener(new KeyListener(null, wake), false);
         hz.getCluster().addMembershipListener(new MembershipListener() {
             @Override
             public void memberAdded(MembershipEvent e) {
@@ -121,8 +130,9 @@ final class Coordinator {
         maps.sweep.set("name", dir.getFileName().toString());
         maps.sweep.set("total", Integer.toString(sweep.points().size()));
         maps.sweep.set("before", Integer.toString(sweep.points().size() - open.size()));
+        awaitMembers.run();
         maps.sweep.set("started", Long.toString(System.currentTimeMillis()));
-        maps.queue.addAll(open.keySet());
+        maps.queue.addAll(ClaimOrder.largestFirst(List.copyOf(open.values()), runner));
         err.println("cluster sweep " + sweep.name() + ": " + open.size() + " run" + (open.size() == 1 ? "" : "s")
                 + " to run on " + hz.getCluster().getMembers().size() + " member(s) now; results in " + dir);
         Set<String> written = new HashSet<>();
@@ -152,7 +162,9 @@ final class Coordinator {
                 nextReconcile = System.currentTimeMillis() + RECONCILE_MILLIS;
             }
             try {
-                Thread.sleep(LOOP_MILLIS);
+                if (wake.tryAcquire(LOOP_MILLIS, TimeUnit.MILLISECONDS)) {
+                    wake.drainPermits();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 stopped = true;
@@ -285,23 +297,31 @@ final class Coordinator {
         }
     }
 
-    /** Queues the key of each checkpoint (or progress) shipped, for the loop to write into the sweep folder. */
-    private static final class CheckpointListener implements EntryAddedListener<String, byte[]>,
+    /**
+     * Queues the key of each checkpoint (or progress) shipped, for the loop to write into the sweep folder
+     * (no queue: results, which the loop lists itself), and wakes the loop.
+     */
+    private static final class KeyListener implements EntryAddedListener<String, byte[]>,
             EntryUpdatedListener<String, byte[]> {
         private final ConcurrentLinkedQueue<String> keys;
+        private final Semaphore wake;
 
-        CheckpointListener(ConcurrentLinkedQueue<String> keys) {
+        KeyListener(ConcurrentLinkedQueue<String> keys, Semaphore wake) {
             this.keys = keys;
+            this.wake = wake;
         }
 
         @Override
         public void entryAdded(EntryEvent<String, byte[]> e) {
-            keys.add(e.getKey());
+            entryUpdated(e);
         }
 
         @Override
         public void entryUpdated(EntryEvent<String, byte[]> e) {
-            keys.add(e.getKey());
+            if (keys != null) {
+                keys.add(e.getKey());
+            }
+            wake.release();
         }
     }
 }

@@ -54,7 +54,7 @@ public final class EngineRunner implements ExperimentRunner {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile RunStore store;
     /** Rows recorded so far of each unfinished folder {@link #record} was given (a clustered run under way). */
-    private final Map<Path, Long> progress = new HashMap<>();
+    private final Map<Path, FolderRecord.Recorded> progress = new HashMap<>();
 
     /**
      * @param context the engine's bundle context (for {@link #stale})
@@ -120,13 +120,13 @@ public final class EngineRunner implements ExperimentRunner {
         if (!Files.exists(runFolder.resolve(RunFileNames.RESULT))) {
             synchronized (progress) {
                 progress.put(key, FolderRecord.progress(s, registry, runFolder, readSpec, tags,
-                        progress.getOrDefault(key, 0L)));
+                        progress.getOrDefault(key, FolderRecord.Recorded.NONE)));
             }
             return true;
         }
-        long recorded;
+        FolderRecord.Recorded recorded;
         synchronized (progress) {
-            recorded = progress.getOrDefault(key, 0L);
+            recorded = progress.getOrDefault(key, FolderRecord.Recorded.NONE);
         }
         FolderRecord.record(s, registry, runFolder, readSpec, tags, recorded);
         synchronized (progress) {

@@ -1,6 +1,7 @@
 package org.overparam.engine.runfolder;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -8,6 +9,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.overparam.api.InvalidInputException;
 
 /**
@@ -71,29 +73,93 @@ public final class MetricsCsv {
         }
         try (Reader in = new BufferedReader(new InputStreamReader(limited(Files.newInputStream(file), length),
                 StandardCharsets.UTF_8), 1 << 16)) {
-            String[] header = record(in);
-            if (header == null || header.length != 3 || !String.join(",", header).strip().equals(HEADER.strip())) {
-                throw new InvalidInputException(file + ":1", "expected the header '" + HEADER.strip() + "'");
-            }
-            long line = 1;
-            for (String[] r = record(in); r != null; r = record(in)) {
-                line++;
-                if (r.length == 1 && r[0].isBlank()) {
-                    continue;
-                }
-                if (r.length != 3) {
-                    throw new InvalidInputException(file + ":" + line, "expected 'step,metric,value', found '"
-                            + String.join(",", r) + "'");
-                }
-                try {
-                    rows.row(Long.parseLong(r[0].strip()), r[1], Double.parseDouble(r[2].strip()));
-                } catch (NumberFormatException e) {
-                    throw new InvalidInputException(file + ":" + line, "not a step and a number: '"
-                            + String.join(",", r) + "'");
-                }
-            }
+            header(in, file);
+            rows(in, file, 1, rows);
         } catch (IOException e) {
             throw new InvalidInputException(file.toString(), "cannot read metrics.csv: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads the whole rows after a byte offset that ends a row (a file read up to it before, by
+     * {@link #readFrom} or as its size when it ended at a row's end), so that a file that grows is read once.
+     *
+     * @param file a metrics.csv
+     * @param from the byte offset to read from: 0 (the header first) or the end of a row
+     * @param line the number of the line at {@code from} (1 at 0; after n rows of a file without blank
+     *     lines, n + 2), for the messages
+     * @param rows receives each row after {@code from} in file order, up to the end of its last whole row
+     * @return the byte offset after the last whole row read ({@code from} when there is none)
+     * @throws InvalidInputException naming {@code file:line} if it cannot be read or does not read as
+     *     metrics.csv
+     */
+    public static long readFrom(Path file, long from, long line, Rows rows) {
+        byte[] tail;
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file)) {
+            long size = ch.size();
+            if (size <= from) {
+                return from;
+            }
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(Math.toIntExact(size - from));
+            ch.position(from);
+            while (b.hasRemaining() && ch.read(b) >= 0) {
+                // reads to the size seen: rows written meanwhile are the next call's
+            }
+            tail = Arrays.copyOf(b.array(), b.position());
+        } catch (IOException e) {
+            throw new InvalidInputException(file.toString(), "cannot read metrics.csv: " + e.getMessage());
+        }
+        int end = wholeRows(tail);
+        try (Reader in = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(tail, 0, end),
+                StandardCharsets.UTF_8), 1 << 16)) {
+            if (from == 0) {
+                header(in, file);
+            }
+            rows(in, file, from == 0 ? 1 : line - 1, rows);
+        } catch (IOException e) {
+            throw new InvalidInputException(file.toString(), "cannot read metrics.csv: " + e.getMessage());
+        }
+        return from + end;
+    }
+
+    /** @return the length of the bytes' whole records: up to their last line break outside quotes */
+    private static int wholeRows(byte[] bytes) {
+        boolean quoted = false;
+        int end = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '"') {
+                quoted = !quoted;
+            } else if (bytes[i] == '\n' && !quoted) {
+                end = i + 1;
+            }
+        }
+        return end;
+    }
+
+    private static void header(Reader in, Path file) throws IOException {
+        String[] header = record(in);
+        if (header == null || header.length != 3 || !String.join(",", header).strip().equals(HEADER.strip())) {
+            throw new InvalidInputException(file + ":1", "expected the header '" + HEADER.strip() + "'");
+        }
+    }
+
+    /** Reads the records of {@code in} as rows; {@code line} is the number of the line before the first. */
+    private static void rows(Reader in, Path file, long line, Rows rows) throws IOException {
+        for (String[] r = record(in); r != null; r = record(in)) {
+            line++;
+            if (r.length == 1 && r[0].isBlank()) {
+                continue;
+            }
+            if (r.length != 3) {
+                throw new InvalidInputException(file + ":" + line, "expected 'step,metric,value', found '"
+                        + String.join(",", r) + "'");
+            }
+            try {
+                rows.row(Long.parseLong(r[0].strip()), r[1], Double.parseDouble(r[2].strip()));
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException(file + ":" + line, "not a step and a number: '"
+                        + String.join(",", r) + "'");
+            }
         }
     }
 

@@ -47,18 +47,36 @@ public final class FolderRecord {
     }
 
     /**
+     * What {@link #progress} recorded of a run folder's metrics.csv, so that the next shipment reads only
+     * the rows after it.
+     *
+     * @param rows how many rows
+     * @param bytes the byte offset after them
+     * @param last the last value of each metric in them
+     */
+    public record Recorded(long rows, long bytes, Map<String, Double> last) {
+        /** Nothing recorded yet. */
+        public static final Recorded NONE = new Recorded(0, 0, Map.of());
+
+        /** Copies the map. */
+        public Recorded {
+            last = Map.copyOf(last);
+        }
+    }
+
+    /**
      * @param store the store
      * @param registry the components installed here (for the parameters' defaults)
      * @param folder the run folder
      * @param readSpec reads its spec.yaml
      * @param tags the run's tags
-     * @param recorded how many rows of this folder {@link #progress} recorded before (0: none); when the
-     *     folder has at least that many, only the rows after them are recorded (the earlier ones are the
-     *     same rows of the same run), else the stored rows are replaced by the folder's
+     * @param recorded what {@link #progress} recorded of this folder before ({@link Recorded#NONE}: nothing);
+     *     when its metrics.csv has at least those bytes, only the rows after them are read and recorded (the
+     *     earlier ones are the same rows of the same run), else the stored rows are replaced by the folder's
      * @throws InvalidInputException if the folder holds no finished run
      */
     public static void record(RunStore store, ComponentRegistry registry, Path folder, Function<Path, RunSpec> readSpec,
-                              Collection<String> tags, long recorded) {
+                              Collection<String> tags, Recorded recorded) {
         String json;
         try {
             json = ResultJson.read(folder);
@@ -75,22 +93,13 @@ public final class FolderRecord {
         Path runs = folder.toAbsolutePath().normalize().getParent();
         String id = folder.getFileName().toString();
         store.begin(runs, runRecord(registry, folder, readSpec, tags));
-        Map<String, Double> last = new TreeMap<>();
-        List<MetricRow> rows = new ArrayList<>();
         Path metrics = folder.resolve(RunFileNames.METRICS);
-        if (Files.isRegularFile(metrics)) {
-            MetricsCsv.read(metrics, Long.MAX_VALUE, (step, name, value) -> {
-                rows.add(new MetricRow(step, name, value));
-                last.put(name, value);
-            });
-        }
-        int from = recorded > 0 && rows.size() >= recorded ? (int) recorded : 0;
-        if (from == 0) {
+        Recorded from = recorded.rows() > 0 && size(metrics) >= recorded.bytes() ? recorded : Recorded.NONE;
+        if (from.rows() == 0) {
             store.truncateAfter(runs, id, -1);
         }
-        for (int i = from; i < rows.size(); i += BATCH) {
-            store.appendMetrics(runs, id, List.copyOf(rows.subList(i, Math.min(rows.size(), i + BATCH))));
-        }
+        Map<String, Double> last = new TreeMap<>(from.last());
+        append(store, runs, id, metrics, from, last);
         for (String dir : StoreFeed.ARTIFACT_FOLDERS) {
             artifacts(store, runs, id, folder, folder.resolve(dir));
         }
@@ -116,26 +125,52 @@ public final class FolderRecord {
      * @param folder the run folder, its metrics.csv cut at a row's end
      * @param readSpec reads its spec.yaml
      * @param tags the run's tags
-     * @param recorded how many rows of this folder were recorded before (0 the first time)
-     * @return how many rows metrics.csv has now (the next call's {@code recorded})
+     * @param recorded what was recorded of this folder before ({@link Recorded#NONE} the first time); only
+     *     the rows after it are read, unless metrics.csv has fewer bytes now
+     * @return what is recorded of metrics.csv now (the next call's {@code recorded})
      */
-    public static long progress(RunStore store, ComponentRegistry registry, Path folder, Function<Path, RunSpec> readSpec,
-                                Collection<String> tags, long recorded) {
+    public static Recorded progress(RunStore store, ComponentRegistry registry, Path folder,
+                                    Function<Path, RunSpec> readSpec, Collection<String> tags, Recorded recorded) {
         Path runs = folder.toAbsolutePath().normalize().getParent();
         String id = folder.getFileName().toString();
         Path metrics = folder.resolve(RunFileNames.METRICS);
-        List<MetricRow> rows = new ArrayList<>();
-        if (Files.isRegularFile(metrics)) {
-            MetricsCsv.read(metrics, Long.MAX_VALUE, (step, name, value) -> rows.add(new MetricRow(step, name, value)));
-        }
-        long from = rows.size() < recorded ? 0 : recorded;
-        if (recorded == 0) {
+        if (recorded.rows() == 0) {
             store.begin(runs, runRecord(registry, folder, readSpec, tags));
         }
-        for (int i = (int) from; i < rows.size(); i += BATCH) {
+        Recorded from = size(metrics) < recorded.bytes() ? Recorded.NONE : recorded;
+        Map<String, Double> last = new TreeMap<>(from.last());
+        return append(store, runs, id, metrics, from, last);
+    }
+
+    /**
+     * Appends the rows of metrics.csv after {@code from} to the store, {@value #BATCH} at a time, and puts
+     * the last value of each metric into {@code last}.
+     *
+     * @return what is recorded of it now
+     */
+    private static Recorded append(RunStore store, Path runs, String id, Path metrics, Recorded from,
+                                   Map<String, Double> last) {
+        if (!Files.isRegularFile(metrics)) {
+            return from;
+        }
+        List<MetricRow> rows = new ArrayList<>();
+        long end = MetricsCsv.readFrom(metrics, from.bytes(), from.rows() + 2, (step, name, value) -> {
+            rows.add(new MetricRow(step, name, value));
+            last.put(name, value);
+        });
+        for (int i = 0; i < rows.size(); i += BATCH) {
             store.appendMetrics(runs, id, List.copyOf(rows.subList(i, Math.min(rows.size(), i + BATCH))));
         }
-        return rows.size();
+        return new Recorded(from.rows() + rows.size(), end, last);
+    }
+
+    /** @return the file's size in bytes, 0 without it */
+    private static long size(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** The record of a run folder: its spec, parameters, provenance, sweep and key, as the engine registers it. */

@@ -66,6 +66,33 @@ class MetricsCsvTest {
         assertTrue(e.getMessage().contains("'1,train.loss,one'"), e.getMessage());
     }
 
+    @Test
+    void aGrowingFileReadFromItsLastOffsetGivesEachRowOnceAndStopsBeforeACutRow() throws IOException {
+        Path file = folder.resolve("metrics.csv");
+        String odd = "ntk.\"gram\", layer\n2";
+        String first = MetricsCsv.HEADER + MetricsCsv.row(0, "train.loss", 1.5) + MetricsCsv.row(0, odd, 2.5);
+        Files.writeString(file, first + "1,train.lo", StandardCharsets.UTF_8);
+        List<String> rows = new java.util.ArrayList<>();
+        MetricsCsv.Rows add = (step, name, value) -> rows.add(step + " " + name + " " + value);
+        long end = MetricsCsv.readFrom(file, 0, 1, add);
+        assertEquals(first.getBytes(StandardCharsets.UTF_8).length, end, "up to the end of the last whole row");
+        assertEquals(List.of("0 train.loss 1.5", "0 " + odd + " 2.5"), rows);
+
+        Files.writeString(file, first + MetricsCsv.row(1, "train.loss", 0.5) + MetricsCsv.row(1, odd, 0.25)
+                + "2,\"ntk.", StandardCharsets.UTF_8);
+        rows.clear();
+        long next = MetricsCsv.readFrom(file, end, 4, add);
+        assertEquals(List.of("1 train.loss 0.5", "1 " + odd + " 0.25"), rows, "only the rows after the offset");
+        assertEquals(Files.size(file) - "2,\"ntk.".length(), next);
+        assertEquals(next, MetricsCsv.readFrom(file, next, 6, add), "nothing new: the offset stays");
+        assertEquals(2, rows.size());
+
+        Files.writeString(file, first + "1,train.loss,one\n", StandardCharsets.UTF_8);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> MetricsCsv.readFrom(file, end, 5, add));
+        assertEquals(file + ":5", e.where(), "the line at the offset: after the header and two rows, one of them"
+                + " on two lines");
+    }
+
     private static long[] bits(double[] v) {
         long[] out = new long[v.length];
         for (int i = 0; i < v.length; i++) {
