@@ -84,6 +84,28 @@ public interface Model {
     void backward(Forward forward, double[] dOutputs, Params gradient);
 
     /**
+     * {@link #backward(Forward, double[], Params) backward} when only some blocks' gradients are
+     * needed (a run's frozen blocks are not trained): {@code gradient} receives the gradient in the
+     * blocks marked in {@code wanted} and zero in the others, which a model may then leave out of its
+     * backward pass. The wanted blocks' values are those of the full backward pass, bit for bit. This
+     * default computes every block, then zeroes the others.
+     *
+     * @param forward a pass of this model
+     * @param dOutputs {@code n x k} derivative of the loss in the outputs; not modified
+     * @param gradient receives the gradient (overwritten, every block)
+     * @param wanted per block of the layout, whether its gradient is needed; not modified
+     * @since 1.6
+     */
+    default void backward(Forward forward, double[] dOutputs, Params gradient, boolean[] wanted) {
+        backward(forward, dOutputs, gradient);
+        for (int i = 0; i < wanted.length; i++) {
+            if (!wanted[i]) {
+                java.util.Arrays.fill(gradient.block(i), 0.0);
+            }
+        }
+    }
+
+    /**
      * The Hessian of {@code loss(f(params))} times {@code direction}. Architectures that can should
      * override this with an exact R-operator pass (Pearlmutter 1994). This default is the documented
      * fallback: a central difference of gradients,

@@ -3,6 +3,7 @@ package org.overparam.linalg;
 import org.overparam.linalg.internal.Backend;
 import org.overparam.linalg.internal.Checks;
 import org.overparam.linalg.internal.Kernels;
+import org.overparam.linalg.internal.OuterProduct;
 
 /**
  * BLAS-style kernels on row-major matrices stored in flat arrays. A matrix argument is given by its
@@ -96,6 +97,10 @@ public final class Linalg {
         }
         if (k == 0 || alpha == 0) {
             Elementwise.scaleMatrix(m, n, beta, c, cOff, ldc);
+            return;
+        }
+        if (k == 1 && beta == 0) {
+            OuterProduct.overwrite(transA, transB, m, n, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
             return;
         }
         K.dgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);

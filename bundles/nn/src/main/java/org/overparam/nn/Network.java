@@ -19,6 +19,7 @@ import org.overparam.api.OutputLoss;
 import org.overparam.api.Params;
 import org.overparam.api.Shape;
 import org.overparam.nn.internal.Reusing;
+import org.overparam.nn.internal.WantedGradients;
 
 /**
  * A composition of layers bound to an input shape, as an {@link Model}: the layers' blocks are the
@@ -186,6 +187,24 @@ public final class Network implements Model {
     public void backward(Forward forward, double[] dOutputs, Params gradient) {
         NetForward f = own(forward);
         root.backward(f.pass(), dOutputs.clone(), false, arrays(gradient));
+    }
+
+    /**
+     * Leaves out the parameter gradients of the layers none of whose blocks is wanted (e.g. a frozen
+     * output layer: its weight gradient, a product as large as the layer's forward pass); a layer with
+     * a wanted block computes all of its blocks. The unwanted blocks are zeroed afterwards, the wanted
+     * ones get the same products as in the full pass.
+     */
+    @Override
+    public void backward(Forward forward, double[] dOutputs, Params gradient, boolean[] wanted) {
+        NetForward f = own(forward);
+        double[][] all = arrays(gradient);
+        root.backward(f.pass(), dOutputs.clone(), false, WantedGradients.of(root, all, wanted));
+        for (int i = 0; i < all.length; i++) {
+            if (!wanted[i]) {
+                java.util.Arrays.fill(all[i], 0.0);
+            }
+        }
     }
 
     /** Exact: the layers' R-operator passes (Pearlmutter 1994), one forward, tangent and R-backward. */

@@ -57,13 +57,22 @@ final class Children {
      * @param w the combinator's block arrays, or null
      * @param at block offsets
      * @param i a child
-     * @return child i's arrays (null for null)
+     * @return child i's arrays (null for null, and when all of child i's arrays are null: a
+     *     backward pass then computes no parameter gradient there, see {@link WantedGradients})
      */
     static double[][] slice(double[][] w, int[] at, int i) {
         if (w == null) {
             return null;
         }
-        return at[i] == at[i + 1] ? NONE : Arrays.copyOfRange(w, at[i], at[i + 1]);
+        if (at[i] == at[i + 1]) {
+            return NONE;
+        }
+        for (int j = at[i]; j < at[i + 1]; j++) {
+            if (w[j] != null) {
+                return Arrays.copyOfRange(w, at[i], at[i + 1]);
+            }
+        }
+        return null;
     }
 
     /**

@@ -29,6 +29,8 @@ import org.overparam.engine.internal.registry.Guard;
 public final class Oracle implements GradientOracle {
     private final Batch train;
     private final boolean[] trainable;
+    /** Whether a block is frozen: its gradient is then left out of the backward pass. */
+    private final boolean anyFrozen;
     private final Supplier<Model> model;
     private final Supplier<Loss> loss;
     private final ComponentRef lossRef;
@@ -55,6 +57,7 @@ public final class Oracle implements GradientOracle {
            ComponentRef archRef) {
         this.train = train;
         this.trainable = trainable.clone();
+        this.anyFrozen = anyFalse(this.trainable);
         this.model = model;
         this.loss = loss;
         this.lossRef = lossRef;
@@ -89,14 +92,23 @@ public final class Oracle implements GradientOracle {
         Optional<Scaling> scaling = Scaling.of(m);
         if (scaling.isPresent()) {
             Model inner = Scaling.unwrap(m);
-            Guard.run(archRef, () -> inner.backward(f, dOut, gradient));
+            Guard.run(archRef, () -> backward(inner, f, dOut, gradient));
             scaling.get().multiplyInPlace(gradient);
         } else {
-            Guard.run(archRef, () -> m.backward(f, dOut, gradient));
+            Guard.run(archRef, () -> backward(m, f, dOut, gradient));
         }
         zeroFrozen(gradient);
         sampleGradients += b.n();
         return value;
+    }
+
+    /** The backward pass, leaving the frozen blocks' gradients out when there are any (they are zeroed anyway). */
+    private void backward(Model m, Forward f, double[] dOut, Params gradient) {
+        if (anyFrozen) {
+            m.backward(f, dOut, gradient, trainable);
+        } else {
+            m.backward(f, dOut, gradient);
+        }
     }
 
     /**
@@ -132,7 +144,7 @@ public final class Oracle implements GradientOracle {
         Batch b = rows(rows);
         Model m = model.get();
         Params v = direction;
-        if (anyFrozen()) {
+        if (anyFrozen) {
             v = direction.copy();
             zeroFrozen(v);
         }
@@ -190,9 +202,9 @@ public final class Oracle implements GradientOracle {
         return rows == null ? train : train.select(rows);
     }
 
-    private boolean anyFrozen() {
-        for (boolean t : trainable) {
-            if (!t) {
+    private static boolean anyFalse(boolean[] flags) {
+        for (boolean f : flags) {
+            if (!f) {
                 return true;
             }
         }
