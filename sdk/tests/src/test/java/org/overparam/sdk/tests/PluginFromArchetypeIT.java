@@ -63,7 +63,7 @@ class PluginFromArchetypeIT {
         try (JarFile jar = new JarFile(jar().toFile())) {
             Manifest mf = jar.getManifest();
             assertEquals("org.example.clip-plugin", mf.getMainAttributes().getValue("Bundle-SymbolicName"));
-            assertEquals("org.overparam.api;version=\"[1.5,2)\"", mf.getMainAttributes().getValue("Import-Package"));
+            assertEquals("org.overparam.api;version=\"[1.6,2)\"", mf.getMainAttributes().getValue("Import-Package"));
             assertEquals(null, mf.getMainAttributes().getValue("Export-Package"));
             assertTrue(jar.getEntry("OSGI-INF/org.example.clip.internal.ClippedGd.xml") != null);
         }
