@@ -16,13 +16,14 @@ import org.overparam.api.InvalidInputException;
 import org.overparam.api.run.ExperimentRunner;
 import org.overparam.api.run.RunResult;
 import org.overparam.api.run.RunStatus;
+import org.overparam.api.run.StartOrder;
 import org.overparam.api.run.Sweep;
 import org.overparam.api.run.SweepPoint;
 import org.overparam.linalg.Linalg;
 
 /**
  * Runs a sweep's points, up to {@code parallel} at once, each on a thread of its own ({@code sweep-run-k});
- * one at a time in the order of the points, several at once largest estimated work first ({@link SweepOrder},
+ * one at a time in the order of the points, several at once largest estimated work first ({@link StartOrder},
  * the runner's {@link ExperimentRunner#cost}), so that the sweep does not end with a large run alone; the
  * table keeps the points' order. A point already finished (a resumed sweep) is skipped, an interrupted one
  * resumed from its checkpoint. Runs are deterministic per seed and share nothing, so the results are those
@@ -133,7 +134,7 @@ final class SweepRuns {
 
     /**
      * The points to run, in the order to start them: the sweep's order for one run at a time, the
-     * runner's largest estimated work first for several ({@link SweepOrder}).
+     * runner's largest estimated work first for several ({@link StartOrder}).
      */
     private List<Integer> startOrder(List<SweepPoint> points, List<Integer> toRun, int threads) {
         if (threads < 2) {
@@ -144,7 +145,7 @@ final class SweepRuns {
             costs.add(runner.cost(points.get(i).spec()));
         }
         List<Integer> order = new ArrayList<>(toRun.size());
-        for (int k : SweepOrder.largestFirst(costs)) {
+        for (int k : StartOrder.largestFirst(costs)) {
             order.add(toRun.get(k));
         }
         return order;

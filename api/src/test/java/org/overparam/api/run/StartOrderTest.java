@@ -1,4 +1,4 @@
-package org.overparam.shell.internal;
+package org.overparam.api.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
-/** The start order of a parallel sweep: largest estimate first, ties and unknowns in the sweep's order. */
-class SweepOrderTest {
+/** The start order of a sweep's runs: largest estimate first, ties and unknowns in the sweep's order. */
+class StartOrderTest {
     private static List<OptionalDouble> costs(double... c) {
         return java.util.Arrays.stream(c).mapToObj(OptionalDouble::of).toList();
     }
@@ -22,14 +22,14 @@ class SweepOrderTest {
             long m = widths[i / 3];
             c[i] = (10 * m + m * m + m) * 300.0;
         }
-        assertEquals(List.of(9, 10, 11, 6, 7, 8, 3, 4, 5, 0, 1, 2), SweepOrder.largestFirst(costs(c)));
-        assertEquals(List.of(1, 3, 0, 2), SweepOrder.largestFirst(costs(1, 5, 1, 2)));
+        assertEquals(List.of(9, 10, 11, 6, 7, 8, 3, 4, 5, 0, 1, 2), StartOrder.largestFirst(costs(c)));
+        assertEquals(List.of(1, 3, 0, 2), StartOrder.largestFirst(costs(1, 5, 1, 2)));
     }
 
     @Test
     void anyRunWithoutAnEstimateKeepsTheSweepsOrder() {
-        assertEquals(List.of(0, 1, 2), SweepOrder.largestFirst(
+        assertEquals(List.of(0, 1, 2), StartOrder.largestFirst(
                 List.of(OptionalDouble.of(1), OptionalDouble.empty(), OptionalDouble.of(3))));
-        assertEquals(List.of(), SweepOrder.largestFirst(List.of()));
+        assertEquals(List.of(), StartOrder.largestFirst(List.of()));
     }
 }
