@@ -111,6 +111,9 @@ public final class IngestBench {
 
     /** Times a first registration in a new store object on a new folder: the fixed cost per store. */
     private static void opens(Path dir, int n, ThreadMXBean threads) throws Exception {
+        if (n == 0) {
+            return;
+        }
         double[] cpu = new double[n];
         double[] wall = new double[n];
         for (int i = 0; i < n + 3; i++) {
@@ -152,7 +155,11 @@ public final class IngestBench {
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
-    private static void clear(Path dir) throws java.io.IOException {
+    /**
+     * @param dir a folder to delete with everything in it, if it exists
+     * @throws java.io.IOException if it cannot be deleted
+     */
+    static void clear(Path dir) throws java.io.IOException {
         if (Files.exists(dir)) {
             try (var walk = Files.walk(dir)) {
                 for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
