@@ -53,7 +53,7 @@ class DistributionBootIT {
         assertEquals(List.of(), boot.failures());
         for (Path jar : jars) {
             Bundle bundle = Arrays.stream(boot.context().getBundles())
-                    .filter(b -> b.getLocation().equals(jar.toUri().toString()))
+                    .filter(b -> b.getLocation().equals(BundleInstaller.location(jar)))
                     .findFirst().orElseThrow(() -> new AssertionError("not installed: " + jar.getFileName()));
             boolean startsLater = BundleInstaller.isFragment(bundle)
                     || BundleInstaller.SHELL_ONLY.contains(bundle.getSymbolicName());
