@@ -2,8 +2,10 @@ package org.overparam.launcher;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -15,7 +17,9 @@ import org.osgi.framework.wiring.FrameworkWiring;
  * Installs the jars of {@code bundles/} and starts them: everything is installed first and
  * resolved together, then every bundle that is not a fragment is started in file-name order.
  * The bundles in {@link #SHELL_ONLY} (Gogo's JLine console, which takes over the terminal) are
- * installed but started only in shell mode, after all the others. FileInstall ({@link #START_LAST}) starts
+ * installed but started only in shell mode, after all the others. The bundles named in the framework
+ * property {@value FrameworkSettings#ON_SERVE} (the web server and SPI Fly) are installed and resolved
+ * but left for the dashboard to start when it serves. FileInstall ({@link #START_LAST}) starts
  * after every other bundle, so that the engine's installer of plugin jars is registered before its first
  * scan of {@code plugins/} (see {@code docs/hot-swap.md}). Failures do not stop the boot:
  * each is recorded as one line.
@@ -82,10 +86,11 @@ public final class BundleInstaller {
      */
     public void start(Framework framework, List<Bundle> bundles, boolean shell) {
         framework.adapt(FrameworkWiring.class).resolveBundles(bundles);
+        Set<String> onServe = onServe(framework.getBundleContext());
         List<Bundle> last = new ArrayList<>();
         List<Bundle> watcher = new ArrayList<>();
         for (Bundle bundle : bundles) {
-            if (isFragment(bundle)) {
+            if (isFragment(bundle) || onServe.contains(bundle.getSymbolicName())) {
                 continue;
             }
             if (START_LAST.contains(bundle.getSymbolicName())) {
@@ -134,6 +139,19 @@ public final class BundleInstaller {
         } finally {
             thread.setContextClassLoader(before);
         }
+    }
+
+    /**
+     * @param context the system bundle's context
+     * @return the symbolic names of {@value FrameworkSettings#ON_SERVE} (comma-separated), empty if it is not set
+     */
+    public static Set<String> onServe(BundleContext context) {
+        String names = context.getProperty(FrameworkSettings.ON_SERVE);
+        if (names == null) {
+            return Set.of();
+        }
+        return Arrays.stream(names.split(",")).map(String::strip).filter(n -> !n.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     private void start(Bundle bundle) {
