@@ -2,8 +2,10 @@ package org.overparam.launcher;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -15,7 +17,9 @@ import org.osgi.framework.wiring.FrameworkWiring;
  * Installs the jars of {@code bundles/} and starts them: everything is installed first and
  * resolved together, then every bundle that is not a fragment is started in file-name order.
  * The bundles in {@link #SHELL_ONLY} (Gogo's JLine console, which takes over the terminal) are
- * installed but started only in shell mode, after all the others. FileInstall ({@link #START_LAST}) starts
+ * installed but started only in shell mode, after all the others. The bundles named in the framework
+ * property {@value FrameworkSettings#ON_SERVE} (the web server and SPI Fly) are installed and resolved
+ * but left for the dashboard to start when it serves. FileInstall ({@link #START_LAST}) starts
  * after every other bundle, so that the engine's installer of plugin jars is registered before its first
  * scan of {@code plugins/} (see {@code docs/hot-swap.md}). Failures do not stop the boot:
  * each is recorded as one line.
@@ -28,6 +32,8 @@ public final class BundleInstaller {
     /** Symbolic names of bundles started after all the others. */
     public static final Set<String> START_LAST = Set.of("org.apache.felix.fileinstall");
 
+    /** The location prefix that makes the framework use a jar in place (a Felix extension). */
+    static final String REFERENCE = "reference:";
     private final BundleContext context;
     private final List<String> failures = new ArrayList<>();
 
@@ -45,7 +51,7 @@ public final class BundleInstaller {
         for (Path jar : jars) {
             String name = jar.getFileName().toString();
             try {
-                Bundle bundle = context.installBundle(jar.toUri().toString());
+                Bundle bundle = context.installBundle(location(jar));
                 if (bundle.getSymbolicName() == null) {
                     bundle.uninstall();
                     failures.add(name + " is not an OSGi bundle (no Bundle-SymbolicName); skipped");
@@ -60,16 +66,31 @@ public final class BundleInstaller {
     }
 
     /**
+     * The location a jar of {@code bundles/} is installed from: {@code reference:file:...}, so that the
+     * framework reads the jar where it is instead of copying it into its per-process cache first (45
+     * jars, hazelcast's alone 16 MB, at every start). Felix opens each installed jar once and keeps it
+     * open, and a rebuild of the distribution deletes {@code bundles/} and writes new files (it never
+     * rewrites a jar in place), so a process that is running keeps reading the jars it started with.
+     *
+     * @param jar a jar of {@code bundles/}
+     * @return its location
+     */
+    public static String location(Path jar) {
+        return REFERENCE + jar.toUri();
+    }
+
+    /**
      * @param framework the started framework
      * @param bundles the bundles to start
      * @param shell whether the {@link #SHELL_ONLY} bundles are started too (last)
      */
     public void start(Framework framework, List<Bundle> bundles, boolean shell) {
         framework.adapt(FrameworkWiring.class).resolveBundles(bundles);
+        Set<String> onServe = onServe(framework.getBundleContext());
         List<Bundle> last = new ArrayList<>();
         List<Bundle> watcher = new ArrayList<>();
         for (Bundle bundle : bundles) {
-            if (isFragment(bundle)) {
+            if (isFragment(bundle) || onServe.contains(bundle.getSymbolicName())) {
                 continue;
             }
             if (START_LAST.contains(bundle.getSymbolicName())) {
@@ -118,6 +139,19 @@ public final class BundleInstaller {
         } finally {
             thread.setContextClassLoader(before);
         }
+    }
+
+    /**
+     * @param context the system bundle's context
+     * @return the symbolic names of {@value FrameworkSettings#ON_SERVE} (comma-separated), empty if it is not set
+     */
+    public static Set<String> onServe(BundleContext context) {
+        String names = context.getProperty(FrameworkSettings.ON_SERVE);
+        if (names == null) {
+            return Set.of();
+        }
+        return Arrays.stream(names.split(",")).map(String::strip).filter(n -> !n.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     private void start(Bundle bundle) {

@@ -18,6 +18,11 @@ public final class FrameworkSettings {
     public static final String STORAGE = "org.osgi.framework.storage";
     /** OSGi: when the bundle cache is emptied. */
     public static final String STORAGE_CLEAN = "org.osgi.framework.storage.clean";
+    /**
+     * Overparam: the symbolic names (comma-separated) of the bundles that are installed and resolved at
+     * every start but started only when the dashboard serves, by its {@code serve}, in the order given.
+     */
+    public static final String ON_SERVE = "overparam.bundles.onServe";
     /** FileInstall: the watched folder. */
     public static final String FILEINSTALL_DIR = "felix.fileinstall.dir";
     /** Gogo: the arguments of the shell started by {@code org.apache.felix.gogo.jline}. */

@@ -16,6 +16,8 @@ import java.util.logging.Logger;
 public final class Main {
     /** SPI Fly announces every provider it registers at INFO; held here so its level sticks. */
     private static final Logger SPI_FLY = Logger.getLogger("org.apache.aries.spifly");
+    /** Turns off the javax.script support of Hazelcast's bundle (not its member). */
+    private static final String HAZELCAST_SCRIPTING = "hazelcast.osgi.jsr223.disabled";
 
     private Main() {
     }
@@ -77,7 +79,8 @@ public final class Main {
     /**
      * One line per java.util.logging record (FileInstall's errors, JLine's warnings), no warning from
      * JLine when the shell's input is not a terminal, and no INFO from SPI Fly nor slf4j's own warnings
-     * (the web server's logging goes to slf4j's no-op provider) unless {@code --verbose}.
+     * (the web server's logging goes to slf4j's no-op provider) unless {@code --verbose}; Hazelcast's bundle
+     * logs nothing and skips its javax.script lookup.
      */
     private static void quietConsoleLogging(boolean shell, boolean verbose) {
         if (!verbose) {
@@ -93,6 +96,11 @@ public final class Main {
         // java.util.logging at INFO from the moment its bundle starts; the cluster bundle prints its own lines.
         if (System.getProperty("hazelcast.logging.type") == null) {
             System.setProperty("hazelcast.logging.type", "none");
+        }
+        // Its activator otherwise looks through every bundle for javax.script engines at each start, for
+        // scripts sent by Hazelcast's Management Center, which Overparam's members never accept.
+        if (System.getProperty(HAZELCAST_SCRIPTING) == null) {
+            System.setProperty(HAZELCAST_SCRIPTING, "true");
         }
         if (shell && System.getProperty("org.jline.terminal.dumb") == null) {
             System.setProperty("org.jline.terminal.dumb", "true");

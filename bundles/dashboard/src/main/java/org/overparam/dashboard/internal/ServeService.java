@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Hashtable;
 import java.util.function.Function;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -24,12 +25,13 @@ import org.overparam.api.InvalidInputException;
 /**
  * {@code serve [--port P] [--host H] [--runs DIR]}: turns on Felix HTTP Jetty (configuration PID
  * {@value #HTTP_PID}) on the interface and the port asked for (default 127.0.0.1 and the first free
- * port from 8321), waits until it answers, and prints the address. On an interface that is not
+ * port from 8321), starts the web server's bundles, which the launcher leaves stopped until now
+ * ({@link WebServerBundles}), waits until it answers, and prints the address. On an interface that is not
  * loopback it also makes an access token, prints it once and stores it with permissions 0600 in
  * {@code DIR/}{@value #TOKEN_FILE}. The launcher's {@code overparam serve} calls it as a
  * {@code Function<String[], Integer>} with {@value #PROPERTY}{@code =true} and then keeps the
  * container running; the shell offers it as {@code op:serve}. Exit codes: 0 served; 2 bad input
- * (bad argument, port in use, unknown interface); 1 Jetty did not answer.
+ * (bad argument, port in use, unknown interface); 1 Jetty did not start or answer.
  */
 @Component(service = Function.class, property = {ServeService.PROPERTY + "=true", "osgi.command.scope=op",
         "osgi.command.function=serve"})
@@ -44,15 +46,18 @@ public final class ServeService implements Function<String[], Integer> {
     private static final long ANSWER_MS = 20_000;
     private final ConfigurationAdmin config;
     private final Access access;
+    private final BundleContext context;
 
     /**
      * @param config where Jetty's port and interface are set
      * @param access receives what is served
+     * @param context the dashboard's bundle context, through which the web server's bundles are started
      */
     @Activate
-    public ServeService(@Reference ConfigurationAdmin config, @Reference Access access) {
+    public ServeService(@Reference ConfigurationAdmin config, @Reference Access access, BundleContext context) {
         this.config = config;
         this.access = access;
+        this.context = context;
     }
 
     @Override
@@ -88,6 +93,7 @@ public final class ServeService implements Function<String[], Integer> {
             Path tokenFile = token == null ? null : writeToken(runs, token);
             access.serve(new Served(a.host(), port, loopback, token, runs));
             configure(a.host(), port);
+            WebServerBundles.start(context);
             Served served = access.served();
             if (!answers(address, port)) {
                 err.println("overparam: serve: the web server did not answer on " + a.host() + ":" + port
