@@ -178,7 +178,11 @@ final class Worker {
         }
         RunResult r;
         try {
-            Files.createDirectories(scratch);
+            if (!Files.exists(scratch.resolve(ExperimentRunner.NO_STORE_FILE))) {
+                // the coordinator records the runs from their shipped folders: none goes to a store here
+                Files.createDirectories(scratch);
+                Files.writeString(scratch.resolve(ExperimentRunner.NO_STORE_FILE), "");
+            }
             byte[] checkpoint = maps.checkpoints.get(key);
             if (checkpoint == null) {
                 // a run that another member started and left before its first checkpoint: its folder
