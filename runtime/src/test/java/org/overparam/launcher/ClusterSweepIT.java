@@ -123,9 +123,6 @@ class ClusterSweepIT {
         assertEquals(6, runFolders(actual.get(0).getParent()), "run folders in the sweep folder");
         assertEquals(6, storedRuns(actual.get(0).getParent()), "runs of the sweep in the coordinator's store");
         assertTrue(scratch.toString().contains("cluster-worker-" + victim.pid()));
-        assertTrue(Files.isRegularFile(scratch.getParent().resolve(".overparam-no-store"))
-                && !Files.exists(scratch.getParent().resolve("overparam-store.mv.db")),
-                "the worker's scratch folder keeps no run store (the coordinator records its runs)");
         Path killed = actual.get(0).getParent().resolve(scratch.getFileName());
         assertTrue(Files.readString(killed.resolve("run.log")).contains("resumed from its checkpoint"),
                 "the killed worker's run was not resumed from its shipped checkpoint");

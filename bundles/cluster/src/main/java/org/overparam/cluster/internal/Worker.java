@@ -178,11 +178,7 @@ final class Worker {
         }
         RunResult r;
         try {
-            if (!Files.exists(scratch.resolve(ExperimentRunner.NO_STORE_FILE))) {
-                // the coordinator records the runs from their shipped folders: none goes to a store here
-                Files.createDirectories(scratch);
-                Files.writeString(scratch.resolve(ExperimentRunner.NO_STORE_FILE), "");
-            }
+            Files.createDirectories(scratch);
             byte[] checkpoint = maps.checkpoints.get(key);
             if (checkpoint == null) {
                 // a run that another member started and left before its first checkpoint: its folder
