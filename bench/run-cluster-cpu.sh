@@ -7,13 +7,16 @@
 # and reads each process's user + system CPU seconds (GNU time). A mode's CPU per run is
 # (CPU(32 runs) - CPU(16 runs)) / 16, so the start of the JVM, the container and the Hazelcast member
 # drop out; the cluster's overhead per run is cluster-1's CPU per run minus local's.
-# Needs taskset and /usr/bin/time. Usage: bench/run-cluster-cpu.sh [ROUNDS]   (default 1)
+# Needs taskset and /usr/bin/time. Usage: bench/run-cluster-cpu.sh [ROUNDS]   (default 1). Environment, as for
+# bench/run-cluster.sh: PORT=N the port (default 5993), OVERPARAM=PATH another build's launcher (default ./overparam),
+# OUT=DIR where the logs go (default bench/target/cluster-cpu).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${1:-1}
-OUT=bench/target/cluster-cpu
-PORT=5993
-./overparam list >/dev/null
+OP=${OVERPARAM:-./overparam}
+OUT=${OUT:-bench/target/cluster-cpu}
+PORT=${PORT:-5993}
+"$OP" list >/dev/null
 mkdir -p "$OUT"
 
 # CPU seconds (user + system) of one sweep: $1 = seeds, $2 = name, the rest = extra sweep options.
@@ -21,7 +24,7 @@ cpu() {
   local seeds=$1 name=$2
   shift 2
   rm -rf "$OUT/runs-$name"
-  /usr/bin/time -f "%U %S" -o "$OUT/$name.time" taskset -c 0 ./overparam sweep bench/cluster-bench.yaml \
+  /usr/bin/time -f "%U %S" -o "$OUT/$name.time" taskset -c 0 "$OP" sweep bench/cluster-bench.yaml \
     seeds="$seeds" --runs "$OUT/runs-$name" --parallel 1 "$@" > "$OUT/$name.out" 2> "$OUT/$name.err"
   awk '{ printf "%.2f", $1 + $2 }' "$OUT/$name.time"
 }
