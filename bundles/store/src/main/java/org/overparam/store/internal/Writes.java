@@ -322,9 +322,10 @@ final class Writes {
 
     /**
      * Inserts the rows with one statement over arrays ({@code INSERT ... SELECT FROM TABLE(...)}), which
-     * costs H2 less per row than a JDBC batch of single-row inserts.
+     * costs H2 less per row than a JDBC batch of single-row inserts. Package-private for
+     * {@code LayoutBench}, which measures this statement against other layouts.
      */
-    private static void insert(Connection c, int rid, Map<String, Integer> mids, List<MetricRow> rows)
+    static void insert(Connection c, int rid, Map<String, Integer> mids, List<MetricRow> rows)
             throws SQLException {
         int n = rows.size();
         Integer[] r = new Integer[n];
@@ -348,7 +349,8 @@ final class Writes {
         }
     }
 
-    private static void batch(Connection c, String sql, int rid, Map<String, Integer> mids, List<MetricRow> rows)
+    /** A JDBC batch of single-row statements {@code sql(rid, mid, step, val)}; also measured by {@code LayoutBench}. */
+    static void batch(Connection c, String sql, int rid, Map<String, Integer> mids, List<MetricRow> rows)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (MetricRow r : rows) {

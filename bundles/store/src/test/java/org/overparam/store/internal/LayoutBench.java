@@ -16,12 +16,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.overparam.api.store.MetricRow;
 
 /**
  * What the layout of the metric rows costs H2 per row (not a unit test; {@code bench/run-store-ingest.sh
  * layouts}): each layout gets its own database file, with the store's URL settings, and the rows of
  * RUNS runs (3 transactions of 500 steps x 2 metrics each, as {@link IngestBench}) go in over one
- * connection held open, the same array insert the store uses; the calling thread's CPU time per row
+ * connection held open, through the store's own insert ({@code Writes.insert}; {@code pk-batch}:
+ * {@code Writes.batch}); the calling thread's CPU time per row
  * over the last two thirds of the runs is printed, the layouts taking turns round after round.
  *
  * <ul>
@@ -41,6 +43,8 @@ public final class LayoutBench {
     private static final int BATCHES = 3;
     private static final int STEPS = 500;
     private static final int METRICS = 2;
+    /** The metrics' ids in the tables that key rows by (rid, mid, step). */
+    private static final Map<String, Integer> MIDS = Map.of("m1", 1, "m2", 2);
 
     private LayoutBench() {
     }
@@ -110,6 +114,17 @@ public final class LayoutBench {
         };
     }
 
+    /** The rows of one transaction, as the store's writer receives them: metrics m1, m2 at each step. */
+    private static List<MetricRow> rows(long from) {
+        List<MetricRow> rows = new ArrayList<>(STEPS * METRICS);
+        for (long s = from; s < from + STEPS; s++) {
+            for (int m = 1; m <= METRICS; m++) {
+                rows.add(new MetricRow(s, "m" + m, value(m, s)));
+            }
+        }
+        return rows;
+    }
+
     private static double value(int mid, long step) {
         return mid * Math.exp(-0.01 * step);
     }
@@ -117,20 +132,8 @@ public final class LayoutBench {
     private static void insert(Connection c, String layout, int rid, long from) throws SQLException {
         int n = STEPS * METRICS;
         switch (layout) {
-            case "pk-batch" -> {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO metrics(rid, mid, step, val) VALUES(?, ?, ?, ?)")) {
-                    for (long s = from; s < from + STEPS; s++) {
-                        for (int m = 1; m <= METRICS; m++) {
-                            ps.setInt(1, rid);
-                            ps.setInt(2, m);
-                            ps.setLong(3, s);
-                            ps.setDouble(4, value(m, s));
-                            ps.addBatch();
-                        }
-                    }
-                    ps.executeBatch();
-                }
-            }
+            case "pk-batch" -> Writes.batch(c, "INSERT INTO metrics(rid, mid, step, val) VALUES(?, ?, ?, ?)", rid, MIDS,
+                    rows(from));
             case "packed" -> {
                 Long[] k = new Long[n];
                 Double[] v = new Double[n];
@@ -165,29 +168,7 @@ public final class LayoutBench {
                     ps.executeBatch();
                 }
             }
-            default -> {
-                Integer[] r = new Integer[n];
-                Integer[] mid = new Integer[n];
-                Long[] st = new Long[n];
-                Double[] v = new Double[n];
-                int i = 0;
-                for (long s = from; s < from + STEPS; s++) {
-                    for (int m = 1; m <= METRICS; m++) {
-                        r[i] = rid;
-                        mid[i] = m;
-                        st[i] = s;
-                        v[i++] = value(m, s);
-                    }
-                }
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO metrics(rid, mid, step, val) SELECT * FROM"
-                        + " TABLE(rid INT = ?, mid INT = ?, step BIGINT = ?, val DOUBLE PRECISION = ?)")) {
-                    ps.setObject(1, r);
-                    ps.setObject(2, mid);
-                    ps.setObject(3, st);
-                    ps.setObject(4, v);
-                    ps.executeUpdate();
-                }
-            }
+            default -> Writes.insert(c, rid, MIDS, rows(from));
         }
     }
 }
