@@ -51,6 +51,7 @@ public final class Main {
         Log.setVerbose(args.verbose());
         Distribution distribution = Distribution.locate();
         quietConsoleLogging(args.shell(), args.verbose());
+        skipHazelcastScripting();
         List<Path> plugins = Distribution.jars(distribution.plugins());
         try (FrameworkBoot boot = FrameworkBoot.start(distribution, args.shell(), args.verbose())) {
             Runtime.getRuntime().addShutdownHook(new Thread(boot::close, "overparam-shutdown"));
@@ -80,7 +81,7 @@ public final class Main {
      * One line per java.util.logging record (FileInstall's errors, JLine's warnings), no warning from
      * JLine when the shell's input is not a terminal, and no INFO from SPI Fly nor slf4j's own warnings
      * (the web server's logging goes to slf4j's no-op provider) unless {@code --verbose}; Hazelcast's bundle
-     * logs nothing and skips its javax.script lookup.
+     * logs nothing.
      */
     private static void quietConsoleLogging(boolean shell, boolean verbose) {
         if (!verbose) {
@@ -97,13 +98,19 @@ public final class Main {
         if (System.getProperty("hazelcast.logging.type") == null) {
             System.setProperty("hazelcast.logging.type", "none");
         }
-        // Its activator otherwise looks through every bundle for javax.script engines at each start, for
-        // scripts sent by Hazelcast's Management Center, which Overparam's members never accept.
-        if (System.getProperty(HAZELCAST_SCRIPTING) == null) {
-            System.setProperty(HAZELCAST_SCRIPTING, "true");
-        }
         if (shell && System.getProperty("org.jline.terminal.dumb") == null) {
             System.setProperty("org.jline.terminal.dumb", "true");
+        }
+    }
+
+    /**
+     * Turns off the javax.script support of Hazelcast's bundle unless the user set it: its activator
+     * otherwise looks through every bundle for script engines at each start, for scripts sent by
+     * Hazelcast's Management Center, which Overparam's members never accept.
+     */
+    private static void skipHazelcastScripting() {
+        if (System.getProperty(HAZELCAST_SCRIPTING) == null) {
+            System.setProperty(HAZELCAST_SCRIPTING, "true");
         }
     }
 }
