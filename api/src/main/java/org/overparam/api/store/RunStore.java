@@ -22,6 +22,10 @@ import org.overparam.api.InvalidInputException;
  * database holds the runs of every folder instead. Several processes may use one store at a time:
  * a run writing while a {@code runs} command reads.
  *
+ * <p><b>Opening.</b> A store opens on its first use in a process; {@link #open} opens it ahead of that,
+ * for a caller that knows a folder's writes are coming and should not wait for the open (a clustered
+ * sweep's coordinator, which records its members' runs).
+ *
  * <p><b>Write side</b>, used by the engine: {@link #begin} when a run starts, {@link #appendMetrics}
  * with each flush of its {@code metrics.csv}, {@link #addArtifact}, {@link #setStatus} and
  * {@link #finish}. A resumed run calls {@link #truncateAfter} with its checkpoint's step, then
@@ -41,6 +45,16 @@ public interface RunStore {
 
     /** The store's database name in a runs folder (H2 adds {@code .mv.db}). */
     String DATABASE_NAME = "overparam-store";
+
+    /**
+     * Opens the store of a runs folder, creating it when missing, as the first {@link #begin} would;
+     * the writes that follow do not wait for the open.
+     *
+     * @param runs the runs folder
+     * @throws InvalidInputException if the store cannot be opened or created
+     * @since 1.2
+     */
+    void open(Path runs);
 
     /**
      * Registers a run that starts, or starts again: its record replaces any earlier one of the same

@@ -5,5 +5,5 @@
  * Overparam's store bundle and fed by the engine, not by plugins.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.overparam.api.store;

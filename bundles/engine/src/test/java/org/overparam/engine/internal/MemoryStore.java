@@ -40,6 +40,11 @@ final class MemoryStore implements RunStore {
     volatile RuntimeException failAppend;
 
     @Override
+    public void open(Path runsFolder) {
+        folders.add(runsFolder);
+    }
+
+    @Override
     public void begin(Path runsFolder, RunRecord run) {
         folders.add(runsFolder);
         runs.put(run.id(), run);

@@ -126,6 +126,11 @@ final class FakeStore implements RunStore {
     }
 
     @Override
+    public void open(Path runs) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public void begin(Path runs, RunRecord run) {
         throw new UnsupportedOperationException();
     }

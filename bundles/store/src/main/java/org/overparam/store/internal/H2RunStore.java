@@ -79,6 +79,11 @@ public final class H2RunStore implements RunStore, AutoCloseable {
     }
 
     @Override
+    public void open(Path runs) {
+        database(runs, true);
+    }
+
+    @Override
     public void begin(Path runs, RunRecord run) {
         Writes.begin(database(runs, true), run);
     }
