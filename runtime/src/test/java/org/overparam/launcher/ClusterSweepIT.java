@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -99,7 +100,7 @@ class ClusterSweepIT {
                 work.resolve("bad").toString());
         Process bad2 = launch(work.resolve("bad2.out"), "worker", "--join", "127.0.0.1:" + port, "--secret", "wrong",
                 "--port", "5931", "--runs", work.resolve("bad").toString());
-        Path scratch = awaitCheckpoint(work.resolve("w1"), victim);
+        Path scratch = awaitCheckpoint(work.resolve("w1"), victim, run -> true, 1500);
         victim.destroyForcibly();
         assertTrue(victim.waitFor(10, TimeUnit.SECONDS));
         Process bad3 = launch(work.resolve("bad3.out"), "sweep", spec.toString(), "--cluster", "--port",
@@ -123,6 +124,9 @@ class ClusterSweepIT {
         assertEquals(6, runFolders(actual.get(0).getParent()), "run folders in the sweep folder");
         assertEquals(6, storedRuns(actual.get(0).getParent()), "runs of the sweep in the coordinator's store");
         assertTrue(scratch.toString().contains("cluster-worker-" + victim.pid()));
+        assertTrue(Files.isRegularFile(scratch.getParent().resolve(".overparam-no-store"))
+                && !Files.exists(scratch.getParent().resolve("overparam-store.mv.db")),
+                "the worker's scratch folder keeps no run store (the coordinator records its runs)");
         Path killed = actual.get(0).getParent().resolve(scratch.getFileName());
         assertTrue(Files.readString(killed.resolve("run.log")).contains("resumed from its checkpoint"),
                 "the killed worker's run was not resumed from its shipped checkpoint");
@@ -130,14 +134,22 @@ class ClusterSweepIT {
 
     @Test
     void aCoordinatorStoppedMidSweepIsContinuedBySweepResume() throws Exception {
-        Path spec = Files.writeString(work.resolve("cl.yaml"), SPEC.formatted(STEPS, "16, 32", 2));
+        // Three times the steps of the other tests: a worker's run must still be under way when the stop reaches
+        // it, 3 s after its first checkpoint reached the coordinator (members record into no store of their own
+        // and run STEPS steps in a few seconds). The 3 s let the coordinator record the rows shipped by then:
+        // it records the members' shipments one after another, each taking up to about a second while its
+        // code is cold on a loaded 2-core machine.
+        int steps = 3 * STEPS;
+        Path spec = Files.writeString(work.resolve("cl.yaml"), SPEC.formatted(steps, "16, 32", 2));
         int port = 5941;
         Process coordinator = launch(work.resolve("coord.out"), "sweep", spec.toString(), "--runs",
                 work.resolve("cluster").toString(), "--cluster", "--port", Integer.toString(port), "--members", "3",
                 "--parallel", "1");
         Process w1 = worker(port, "w1");
         Process w2 = worker(port, "w2");
-        Path shipped = awaitCheckpoint(work.resolve("cluster"), coordinator);
+        // a worker's run (the coordinator's own run, which starts first, ends STOPPED with a result.json and is
+        // not one of the runs checked below)
+        Path shipped = awaitCheckpoint(work.resolve("cluster"), coordinator, ClusterSweepIT::ranOnAWorker, 3000);
         coordinator.destroy();
         assertTrue(coordinator.waitFor(60, TimeUnit.SECONDS), "the coordinator did not stop on SIGTERM");
         assertTrue(w1.waitFor(60, TimeUnit.SECONDS) && w2.waitFor(60, TimeUnit.SECONDS), "the workers did not stop");
@@ -153,7 +165,7 @@ class ClusterSweepIT {
         List<Path> runs = runs(resumed);
         assertEquals(4, runs.size(), resumed + Files.readString(work.resolve("resume.out.err")));
         for (Path run : runs) {
-            assertEquals(STEPS + 1, Files.readAllLines(run.resolve("metrics.csv")).stream()
+            assertEquals(steps + 1, Files.readAllLines(run.resolve("metrics.csv")).stream()
                     .filter(l -> l.contains(",train.loss,")).count(), run + ": one train.loss row per step");
         }
         for (Path run : cut) {
@@ -265,13 +277,17 @@ class ClusterSweepIT {
         assertEquals(0, p.exitValue(), Files.readString(work.resolve(name + ".out.err")));
     }
 
-    /** Waits until a run folder under {@code runs} (not in a hidden folder) holds a checkpoint; returns it. */
-    private static Path awaitCheckpoint(Path runs, Process p) throws IOException, InterruptedException {
+    /**
+     * Waits until a run folder under {@code runs} (not in a hidden folder) that {@code which} accepts holds a
+     * checkpoint, then {@code settleMillis} more; returns the folder's parent.
+     */
+    private static Path awaitCheckpoint(Path runs, Process p, Predicate<Path> which, long settleMillis)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         while (System.nanoTime() < deadline && p.isAlive()) {
-            Optional<Path> cp = findCheckpoint(runs);
+            Optional<Path> cp = findCheckpoint(runs, which);
             if (cp.isPresent()) {
-                Thread.sleep(1500);
+                Thread.sleep(settleMillis);
                 return cp.get().getParent().getParent();
             }
             Thread.sleep(50);
@@ -279,12 +295,22 @@ class ClusterSweepIT {
         throw new AssertionError("the worker wrote no checkpoint within " + WAIT_SECONDS + " s");
     }
 
+    /** @return whether the run of a folder ran in a worker's scratch folder (its run.log's first line says where) */
+    private static boolean ranOnAWorker(Path run) {
+        try (Stream<String> lines = Files.lines(run.resolve("run.log"))) {
+            return lines.findFirst().filter(l -> l.contains("/cluster-worker-")).isPresent();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
     /**
-     * The first {@code checkpoint/checkpoint.bin} under {@code runs}, not looking into hidden folders. Members
-     * create and delete hidden overlay folders while the sweep runs, so a folder that vanishes between listing
-     * and visiting is skipped instead of failing the walk (a plain Files.walk threw NoSuchFileException on CI).
+     * The first {@code checkpoint/checkpoint.bin} under {@code runs} in a run folder that {@code which} accepts,
+     * not looking into hidden folders. Members create and delete hidden overlay folders while the sweep runs,
+     * so a folder that vanishes between listing and visiting is skipped instead of failing the walk (a plain
+     * Files.walk threw NoSuchFileException on CI).
      */
-    private static Optional<Path> findCheckpoint(Path runs) throws IOException {
+    private static Optional<Path> findCheckpoint(Path runs, Predicate<Path> which) throws IOException {
         Path suffix = Path.of("checkpoint", "checkpoint.bin");
         List<Path> found = new ArrayList<>();
         if (!Files.isDirectory(runs)) {
@@ -299,7 +325,7 @@ class ClusterSweepIT {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (file.endsWith(suffix)) {
+                if (file.endsWith(suffix) && which.test(file.getParent().getParent())) {
                     found.add(file);
                     return FileVisitResult.TERMINATE;
                 }
@@ -316,7 +342,9 @@ class ClusterSweepIT {
 
     /**
      * The coordinator's store holds the metric rows of a run that had not ended when it stopped (the rows
-     * streamed as the run went; before streaming a run reached the store only at its end).
+     * streamed as the run went; before streaming a run reached the store only at its end). Not necessarily of
+     * each such run: one whose first rows were being recorded when the stop came is registered without rows
+     * (the stop closes the store under the record), and sweep --resume records it again.
      */
     private void assertRowsOfUnfinishedRunsStored(Path sweepDir) throws Exception {
         Path out = work.resolve("runs-unfinished.out");
@@ -327,11 +355,18 @@ class ClusterSweepIT {
                 .map(l -> l.split(" ")[0]).filter(id -> !Files.exists(sweepDir.resolve(id).resolve("result.json")))
                 .toList();
         assertTrue(!unfinished.isEmpty(), "no unfinished run in the store:\n" + Files.readString(out));
-        Path shown = work.resolve("show-unfinished.out");
-        Process show = launch(shown, "show", unfinished.get(0), "--runs", sweepDir.getParent().toString());
-        assertTrue(show.waitFor(60, TimeUnit.SECONDS));
-        String text = Files.readString(shown);
-        assertTrue(text.contains("latest metrics") && text.lines().anyMatch(l -> l.startsWith("  train.loss ")), text);
+        StringBuilder shown = new StringBuilder();
+        for (String id : unfinished) {
+            Path file = work.resolve("show-" + id + ".out");
+            Process show = launch(file, "show", id, "--runs", sweepDir.getParent().toString());
+            assertTrue(show.waitFor(60, TimeUnit.SECONDS));
+            String text = Files.readString(file);
+            if (text.contains("latest metrics") && text.lines().anyMatch(l -> l.startsWith("  train.loss "))) {
+                return;
+            }
+            shown.append(text);
+        }
+        throw new AssertionError("no unfinished run with metric rows in the store:\n" + shown);
     }
 
     private long storedRuns(Path sweepDir) throws Exception {

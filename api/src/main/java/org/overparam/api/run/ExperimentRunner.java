@@ -11,6 +11,15 @@ import org.overparam.api.InvalidInputException;
 @ProviderType
 public interface ExperimentRunner {
     /**
+     * The name of a file that marks a runs folder as keeping no run store: a run started or resumed in a
+     * folder holding it is recorded in none. A cluster member's scratch folder holds it, since the
+     * coordinator records the member's runs from their shipped folders ({@link #record}).
+     *
+     * @since 2.4
+     */
+    String NO_STORE_FILE = ".overparam-no-store";
+
+    /**
      * Runs one experiment to its end on the calling thread, writing its spec, metrics and artifacts
      * to a new folder under {@code runsDirectory}.
      *

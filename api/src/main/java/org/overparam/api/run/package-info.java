@@ -5,5 +5,5 @@
  * Overparam's own bundles, not by plugins.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.3.0")
+@org.osgi.annotation.versioning.Version("2.4.0")
 package org.overparam.api.run;

@@ -15,6 +15,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.overparam.api.InvalidInputException;
 import org.overparam.api.cluster.ClusterOptions;
 import org.overparam.api.cluster.ClusterResult;
@@ -23,6 +26,7 @@ import org.overparam.api.run.ComponentRegistry;
 import org.overparam.api.run.ExperimentRunner;
 import org.overparam.api.run.SpecReader;
 import org.overparam.api.run.Sweep;
+import org.overparam.api.store.RunStore;
 
 /**
  * The container's one cluster member, owned by this component: none until a sweep coordinates or a
@@ -41,6 +45,9 @@ public final class ClusterComponent implements SweepCluster {
     private volatile HazelcastInstance member;
     private volatile Worker worker;
     private volatile CountDownLatch busy = new CountDownLatch(0);
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile RunStore store;
 
     /**
      * @param context this bundle's context (to find the bundles of pinned plugin jars)
@@ -69,6 +76,8 @@ public final class ClusterComponent implements SweepCluster {
             RefusedJoins.report(null);
             throw e;
         }
+        // once the member is up (a sweep refused for its cluster options writes nothing)
+        Thread opening = openStoreAhead(sweepDir);
         try {
             Maps maps = new Maps(hz);
             PluginPins pins = new PluginPins(registry, context, maps);
@@ -78,7 +87,7 @@ public final class ClusterComponent implements SweepCluster {
             err.println("cluster coordinator listening on " + options.bind() + ":" + options.port()
                     + " (workers: overparam worker --join " + options.bind() + ":" + options.port() + ")");
             return new Coordinator(hz, maps, reader, runner, pins, new PluginSwaps(context, maps, err), err).run(sweep, sweepDir, finished, interrupted,
-                    () -> closing, () -> {
+                    this::shuttingDown, () -> {
                         if (own != null) {
                             own.stop(true, STOP_WAIT_MILLIS);
                         }
@@ -86,6 +95,7 @@ public final class ClusterComponent implements SweepCluster {
         } finally {
             RefusedJoins.report(null);
             end(hz);
+            join(opening);
             FolderZip.deleteUnlessRuns(sweepDir.resolveSibling(".cluster-" + ProcessHandle.current().pid()));
         }
     }
@@ -119,7 +129,7 @@ public final class ClusterComponent implements SweepCluster {
                     + ", " + parallel + " run" + (parallel == 1 ? "" : "s") + " at once");
             while (!closing) {
                 try {
-                    if (coordinatorLeft.await(200, TimeUnit.MILLISECONDS)) {
+                    if (coordinatorLeft.await(200, TimeUnit.MILLISECONDS) || coordinatorStopping(maps)) {
                         break;
                     }
                 } catch (InterruptedException e) {
@@ -133,12 +143,13 @@ public final class ClusterComponent implements SweepCluster {
                         + " checkpoints shipped to the cluster");
                 return stopped == 0 ? 0 : 1;
             }
+            String coordinator = "cluster worker: the coordinator " + (coordinatorLeft.getCount() == 0 ? "left" : "is stopping");
             if (stopped > 0) {
-                err.println("cluster worker: the coordinator left; " + stopped + " run(s) stopped at a step boundary"
+                err.println(coordinator + "; " + stopped + " run(s) stopped at a step boundary"
                         + " (the coordinator's sweep folder holds their last shipped checkpoints: sweep --resume)");
                 return 1;
             }
-            err.println("cluster worker: the coordinator left; nothing was running here");
+            err.println(coordinator + "; nothing was running here");
             return 0;
         } finally {
             end(hz);
@@ -156,6 +167,18 @@ public final class ClusterComponent implements SweepCluster {
             throw new InvalidInputException("cluster", "this container is in no cluster; give --join HOST:PORT");
         }
         return StatusClient.status(options, sweep);
+    }
+
+    /**
+     * @return whether the coordinator announced that it stops mid-sweep ({@link Maps#STOPPING}); a cluster
+     *     that cannot answer is not taken for one that stops (the coordinator's leaving tells)
+     */
+    private static boolean coordinatorStopping(Maps maps) {
+        try {
+            return maps.sweep.containsKey(Maps.STOPPING);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** @return whether this container is stopping (this component, or the framework, whose bundles stop first) */
@@ -203,6 +226,44 @@ public final class ClusterComponent implements SweepCluster {
         hz.shutdown();
         member = null;
         busy.countDown();
+    }
+
+    /**
+     * Opens the run store the coordinator records the members' runs into, on a thread of its own while the
+     * sweep is put into the cluster and the other members join: a member's runs record into no store of theirs
+     * ({@link ExperimentRunner#NO_STORE_FILE}), so without this the first shipped progress would wait for
+     * the open (seconds: H2's classes, the file, its schema) in the collect loop, where checkpoints and
+     * results wait behind it. A store that cannot be opened is reported by the first record, per run.
+     *
+     * @return the thread, or {@code null} when no store is installed
+     */
+    private Thread openStoreAhead(Path sweepDir) {
+        RunStore s = store;
+        if (s == null) {
+            return null;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                s.open(sweepDir);
+            } catch (RuntimeException e) {
+                // InvalidInputException, or the store service stopped: the records say so
+            }
+        }, "cluster-store-open");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** Waits (bounded by the store's own handover limit) for {@link #openStoreAhead}'s thread. */
+    private static void join(Thread opening) {
+        if (opening == null) {
+            return;
+        }
+        try {
+            opening.join(STOP_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Waits (bounded) until the cluster has {@code n} members, or the container stops. */

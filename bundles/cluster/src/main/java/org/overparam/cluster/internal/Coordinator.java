@@ -41,11 +41,14 @@ import org.overparam.api.run.SweepPoint;
  * that holds the run's claim, acknowledging the bytes of metrics.csv it has so that the next shipment
  * holds only the rows after them: {@link LiveShipment}); re-pins the runs without a result when a pinned
  * plugin is swapped here ({@link PluginSwaps}); drops the claims of members that left and requeues the runs
- * nobody holds ({@link Reconcile}).
+ * nobody holds ({@link Reconcile}). When the container stops mid-sweep it tells the workers at once
+ * ({@link Maps#STOPPING}, from a thread of its own), records no more progress (the store and plugins are
+ * stopping), stops its own runs and writes the checkpoints shipped so far into the sweep folder.
  */
 final class Coordinator {
     private static final long LOOP_MILLIS = 200;
     private static final long RECONCILE_MILLIS = 1000;
+    private static final long STOP_WATCH_MILLIS = 100;
     private final HazelcastInstance hz;
     private final Maps maps;
     private final SpecReader reader;
@@ -61,6 +64,8 @@ final class Coordinator {
     /** released by each result, checkpoint and progress shipped: the loop goes round at once */
     private final Semaphore wake = new Semaphore(0);
     private int total;
+    /** whether the container stops ({@link #run}'s {@code closing}) */
+    private BooleanSupplier closing = () -> false;
 
     Coordinator(HazelcastInstance hz, Maps maps, SpecReader reader, ExperimentRunner runner, PluginPins pins,
                 PluginSwaps swaps, PrintStream err) {
@@ -97,6 +102,7 @@ final class Coordinator {
 
     private ClusterResult coordinate(Sweep sweep, Path dir, Set<String> finished, Map<String, Path> interrupted,
                                      BooleanSupplier closing, Runnable ownStop, Runnable awaitMembers) {
+        this.closing = closing;
         total = sweep.points().size();
         Map<String, SweepPoint> open = new LinkedHashMap<>();
         Map<String, byte[]> jars = new HashMap<>();
@@ -135,6 +141,36 @@ final class Coordinator {
         maps.queue.addAll(ClaimOrder.largestFirst(List.copyOf(open.values()), runner));
         err.println("cluster sweep " + sweep.name() + ": " + open.size() + " run" + (open.size() == 1 ? "" : "s")
                 + " to run on " + hz.getCluster().getMembers().size() + " member(s) now; results in " + dir);
+        Thread stopWatch = watchStop(closing);
+        try {
+            return collectUntilDone(dir, open, ownStop);
+        } finally {
+            stopWatch.interrupt();
+        }
+    }
+
+    /**
+     * Announces {@link Maps#STOPPING} to the workers as soon as the container starts to stop, on a thread of
+     * its own: the collect loop may be in the middle of recording (seconds, when the stop closes the store
+     * under it), and the workers should not run on meanwhile.
+     */
+    private Thread watchStop(BooleanSupplier closing) {
+        Thread t = new Thread(() -> {
+            try {
+                while (!closing.getAsBoolean()) {
+                    Thread.sleep(STOP_WATCH_MILLIS);
+                }
+                maps.sweep.set(Maps.STOPPING, "true");
+            } catch (InterruptedException | RuntimeException e) {
+                // the sweep ended, or the cluster stopped under the watch: nobody to tell
+            }
+        }, "cluster-stop-watch");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private ClusterResult collectUntilDone(Path dir, Map<String, SweepPoint> open, Runnable ownStop) {
         Set<String> written = new HashSet<>();
         Map<String, String> refused = new HashMap<>();
         Reconcile reconcile = new Reconcile();
@@ -236,6 +272,11 @@ final class Coordinator {
      * {@code show} and the dashboard see it as it runs; its result replaces both at its end.
      */
     private void progress(Path dir, String key, byte[] bytes) {
+        if (closing.getAsBoolean()) {
+            // the container stops: its plugins and run store are stopping, so no record could be made; the
+            // run's last checkpoint in the sweep folder is what sweep --resume continues
+            return;
+        }
         try {
             LiveShipment live = LiveShipment.decode(bytes);
             if (!live.holder().equals(maps.claims.get(key)) || maps.results.containsKey(key)) {

@@ -58,8 +58,18 @@ final class Maps {
     final IMap<String, String> plugins;
     /** member id to its status line */
     final IMap<String, String> members;
-    /** the sweep: name, total, started (epoch milliseconds) */
+    /**
+     * the sweep: name, total, started (epoch milliseconds), and {@value #STOPPING} once the coordinator
+     * stops
+     */
     final IMap<String, String> sweep;
+    /**
+     * The key of {@link #sweep} the coordinator sets when its container stops mid-sweep, before it stops its
+     * own runs: the workers stop theirs at a step boundary then, instead of running on until the coordinator
+     * has left the cluster (seconds later: runs they finish meanwhile would reach a coordinator whose
+     * plugins and run store are stopping).
+     */
+    static final String STOPPING = "stopping";
 
     Maps(HazelcastInstance hz) {
         tasks = hz.getMap(TASKS);

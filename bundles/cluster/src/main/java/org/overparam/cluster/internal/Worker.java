@@ -23,7 +23,9 @@ import org.overparam.api.run.SweepPoint;
 
 /**
  * Takes runs from the cluster, {@code parallel} at once, each on a thread of its own: a key from the
- * queue, then its claim (refused when another member holds it), then the run in a scratch folder, from
+ * queue, then its claim (refused when another member holds it), then the run in a scratch folder that
+ * keeps no run store ({@link ExperimentRunner#NO_STORE_FILE}: the coordinator records the run from what
+ * is shipped, once), from
  * the checkpoint shipped for it when there is one ({@link ExperimentRunner#resume}), else from its pinned
  * spec; at its end the run folder goes to the results, keyed by the run's key. A {@link Heartbeat}
  * renews the claims and ships each new checkpoint and the run's progress; when it finds that another member
@@ -178,7 +180,11 @@ final class Worker {
         }
         RunResult r;
         try {
-            Files.createDirectories(scratch);
+            if (!Files.exists(scratch.resolve(ExperimentRunner.NO_STORE_FILE))) {
+                // the coordinator records the runs from their shipped folders: none goes to a store here
+                Files.createDirectories(scratch);
+                Files.writeString(scratch.resolve(ExperimentRunner.NO_STORE_FILE), "");
+            }
             byte[] checkpoint = maps.checkpoints.get(key);
             if (checkpoint == null) {
                 // a run that another member started and left before its first checkpoint: its folder

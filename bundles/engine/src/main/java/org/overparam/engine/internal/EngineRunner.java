@@ -79,7 +79,8 @@ public final class EngineRunner implements ExperimentRunner {
     public RunResult run(RunSpec spec, Path runsDirectory, RunListener listener) {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(runsDirectory, "runsDirectory");
-        return new Run(registry, spec, runsDirectory, listener, Run.MISSING_WAIT_MILLIS).withStore(store)
+        return new Run(registry, spec, runsDirectory, listener, Run.MISSING_WAIT_MILLIS)
+                .withStore(storeFor(store, runsDirectory))
                 .withContainer(runs, unreadable, hashes).execute();
     }
 
@@ -93,8 +94,17 @@ public final class EngineRunner implements ExperimentRunner {
     public RunResult resume(Path runFolder, Function<Path, RunSpec> readSpec, RunListener listener) {
         Objects.requireNonNull(runFolder, "runFolder");
         Objects.requireNonNull(readSpec, "readSpec");
-        return Resume.resume(registry, runFolder, readSpec, listener, Run.MISSING_WAIT_MILLIS, store, runs, unreadable,
-                hashes);
+        return Resume.resume(registry, runFolder, readSpec, listener, Run.MISSING_WAIT_MILLIS,
+                storeFor(store, runFolder.toAbsolutePath().normalize().getParent()), runs, unreadable, hashes);
+    }
+
+    /**
+     * @param store the container's run store, or {@code null}
+     * @param runsDirectory the runs folder a run is started or resumed in
+     * @return the store its runs record into: none when the folder holds {@link #NO_STORE_FILE}
+     */
+    static RunStore storeFor(RunStore store, Path runsDirectory) {
+        return runsDirectory != null && Files.exists(runsDirectory.resolve(NO_STORE_FILE)) ? null : store;
     }
 
     @Override
