@@ -33,6 +33,7 @@ import org.overparam.api.run.RunSpec;
  */
 final class PluginPins {
     private static final long UPDATE_WAIT_MILLIS = 30_000;
+    private static final long RETURN_WAIT_MILLIS = 10_000;
     private final ComponentRegistry registry;
     private final BundleContext context;
     private final Maps maps;
@@ -103,7 +104,7 @@ final class PluginPins {
             if (kind == null) {
                 return "unknown component kind '" + f[0] + "' in the run's pins";
             }
-            Optional<Path> jar = registry.bundleFile(kind, f[1]);
+            Optional<Path> jar = installedJar(kind, f[1]);
             String have = jar.filter(Files::isRegularFile).map(this::hashOf).orElse(null);
             if (f[3].equals(have)) {
                 continue;
@@ -114,6 +115,27 @@ final class PluginPins {
             }
         }
         return null;
+    }
+
+    /**
+     * The jar of the bundle that provides a component here, waiting (up to {@value #RETURN_WAIT_MILLIS} ms)
+     * while the component is missing: a bundle that was just updated (a pinned jar installed) is restarted
+     * once more by the framework's refresh right after, and for that moment its components are gone; a run
+     * checked then was refused for "no jar" (ClusterSweepIT's swap test, once on CI).
+     */
+    private Optional<Path> installedJar(ComponentKind kind, String name) {
+        long end = System.nanoTime() + RETURN_WAIT_MILLIS * 1_000_000;
+        Optional<Path> jar = registry.bundleFile(kind, name);
+        while (jar.isEmpty() && System.nanoTime() < end) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            jar = registry.bundleFile(kind, name);
+        }
+        return jar;
     }
 
     private String install(ComponentKind kind, String name, String bundle, String sha, Path installed, String have) {
