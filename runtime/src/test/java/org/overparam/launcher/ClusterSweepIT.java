@@ -220,7 +220,10 @@ class ClusterSweepIT {
         Files.copy(home.resolve("plugins").resolve(jarName), changed);
         withExtraEntry(changed);
         String now = sha256(changed);
-        Path spec = Files.writeString(work.resolve("cl.yaml"), SPEC.formatted(4000, "16", 8));
+        // 16,000 steps a run: the swap reaches the worker a few seconds after the first result (the coordinator's
+        // file watch, the bundle update, the push), and 8 runs of 4,000 steps had all ended by then once members
+        // recorded into no store of their own (CI: OOOOOOOO)
+        Path spec = Files.writeString(work.resolve("cl.yaml"), SPEC.formatted(16000, "16", 8));
         int port = 5961;
         Process coordinator = launch(coordHome, work.resolve("coord.out"), "sweep", spec.toString(), "--runs",
                 work.resolve("cluster").toString(), "--cluster", "--port", Integer.toString(port), "--members", "2",
