@@ -86,8 +86,8 @@ public final class ClusterComponent implements SweepCluster {
                     : null;
             err.println("cluster coordinator listening on " + options.bind() + ":" + options.port()
                     + " (workers: overparam worker --join " + options.bind() + ":" + options.port() + ")");
-            return new Coordinator(hz, maps, reader, runner, pins, new PluginSwaps(context, maps, err), err).run(sweep, sweepDir, finished, interrupted,
-                    this::shuttingDown, () -> {
+            return new Coordinator(hz, maps, reader, runner, pins, new PluginSwaps(context, maps, err), err,
+                    this::shuttingDown).run(sweep, sweepDir, finished, interrupted, () -> {
                         if (own != null) {
                             own.stop(true, STOP_WAIT_MILLIS);
                         }
@@ -254,7 +254,7 @@ public final class ClusterComponent implements SweepCluster {
         return t;
     }
 
-    /** Waits (bounded by the store's own handover limit) for {@link #openStoreAhead}'s thread. */
+    /** Waits (at most {@value #STOP_WAIT_MILLIS} ms) for {@link #openStoreAhead}'s thread. */
     private static void join(Thread opening) {
         if (opening == null) {
             return;

@@ -64,11 +64,12 @@ final class Coordinator {
     /** released by each result, checkpoint and progress shipped: the loop goes round at once */
     private final Semaphore wake = new Semaphore(0);
     private int total;
-    /** whether the container stops ({@link #run}'s {@code closing}) */
-    private BooleanSupplier closing = () -> false;
+    /** whether the container stops */
+    private final BooleanSupplier closing;
 
     Coordinator(HazelcastInstance hz, Maps maps, SpecReader reader, ExperimentRunner runner, PluginPins pins,
-                PluginSwaps swaps, PrintStream err) {
+                PluginSwaps swaps, PrintStream err, BooleanSupplier closing) {
+        this.closing = closing;
         this.hz = hz;
         this.maps = maps;
         this.reader = reader;
@@ -83,26 +84,24 @@ final class Coordinator {
      * @param dir its folder
      * @param finished keys finished before
      * @param interrupted interrupted run folders by key
-     * @param closing whether to stop waiting (the container stops)
      * @param ownStop stops this member's own runs (shipping their checkpoints) before the last writes
      * @param awaitMembers waits for the members asked for; called once the runs are in the cluster and
      *     before their keys are queued, so that the sweep is prepared while the members join
      * @return how it ended
      */
     ClusterResult run(Sweep sweep, Path dir, Set<String> finished, Map<String, Path> interrupted,
-                      BooleanSupplier closing, Runnable ownStop, Runnable awaitMembers) {
+                      Runnable ownStop, Runnable awaitMembers) {
         maps.clear();
         swaps.start();
         try {
-            return coordinate(sweep, dir, finished, interrupted, closing, ownStop, awaitMembers);
+            return coordinate(sweep, dir, finished, interrupted, ownStop, awaitMembers);
         } finally {
             swaps.stop();
         }
     }
 
     private ClusterResult coordinate(Sweep sweep, Path dir, Set<String> finished, Map<String, Path> interrupted,
-                                     BooleanSupplier closing, Runnable ownStop, Runnable awaitMembers) {
-        this.closing = closing;
+                                     Runnable ownStop, Runnable awaitMembers) {
         total = sweep.points().size();
         Map<String, SweepPoint> open = new LinkedHashMap<>();
         Map<String, byte[]> jars = new HashMap<>();
@@ -141,7 +140,7 @@ final class Coordinator {
         maps.queue.addAll(ClaimOrder.largestFirst(List.copyOf(open.values()), runner));
         err.println("cluster sweep " + sweep.name() + ": " + open.size() + " run" + (open.size() == 1 ? "" : "s")
                 + " to run on " + hz.getCluster().getMembers().size() + " member(s) now; results in " + dir);
-        Thread stopWatch = watchStop(closing);
+        Thread stopWatch = watchStop();
         try {
             return collectUntilDone(dir, open, ownStop);
         } finally {
@@ -154,7 +153,7 @@ final class Coordinator {
      * its own: the collect loop may be in the middle of recording (seconds, when the stop closes the store
      * under it), and the workers should not run on meanwhile.
      */
-    private Thread watchStop(BooleanSupplier closing) {
+    private Thread watchStop() {
         Thread t = new Thread(() -> {
             try {
                 while (!closing.getAsBoolean()) {
